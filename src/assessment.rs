@@ -1,0 +1,204 @@
+//! The result of an assessment: the serialisable contract between the scorer and every
+//! renderer (`assessment.json`). Renderers read this and compute nothing of their own.
+//!
+//! Bump `SCHEMA_VERSION` on any change that could break a reader.
+
+use crate::diag::Diagnostic;
+use crate::input::InputFile;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Version of the `assessment.json` format.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    pub schema_version: &'static str,
+    pub tool: Tool,
+    /// RFC 3339 time of the run (fixed with `--now` for reproducible output).
+    pub generated_at: String,
+    pub lang: crate::rubric::Lang,
+    pub rubric: RubricRef,
+    pub inputs: Vec<InputFile>,
+    /// The verdict bands, best first.
+    pub verdicts: Vec<VerdictRef>,
+    pub dimensions: Vec<DimensionRef>,
+    pub units: Vec<Unit>,
+    pub summary: Summary,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RubricRef {
+    pub id: String,
+    pub version: String,
+    pub sha256: String,
+    pub path: String,
+    pub title: String,
+    pub min_group_size: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VerdictRef {
+    pub id: String,
+    pub label: String,
+    pub min_score: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionRef {
+    pub id: String,
+    pub label: String,
+    /// Share of the total weight, 0–1.
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Unit {
+    pub id: String,
+    pub name: Option<String>,
+    /// Weighted mean of the available dimension scores, 0–100; null with no data at all.
+    pub score: Option<f64>,
+    /// Share of the rubric's weight that had data, 0–1.
+    pub coverage: f64,
+    /// The verdict after gates.
+    pub verdict: String,
+    pub verdict_label: String,
+    /// The verdict the score alone would give.
+    pub score_verdict: String,
+    /// What decided the verdict: `score` or the id of the capping gate.
+    pub decided_by: String,
+    pub dimensions: Vec<UnitDimension>,
+    pub indicators: Vec<UnitIndicator>,
+    pub gates_failed: Vec<GateFailure>,
+    pub obstacles: Vec<Obstacle>,
+    pub wfa: WfaForm,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitDimension {
+    pub id: String,
+    pub score: Option<f64>,
+    /// Weight share actually used for this unit (renormalised over dimensions with data).
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IndicatorStatus {
+    /// At or above target (or no target).
+    Ok,
+    /// Below target: an obstacle.
+    BelowTarget,
+    /// No value; excluded from the denominator.
+    Missing,
+    /// No value; scored as 0 as the rubric asks.
+    MissingScoredZero,
+    /// Computed from a group smaller than the minimum size; not shown, excluded.
+    Suppressed,
+    /// Weight 0: shown for information, not scored.
+    Info,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitIndicator {
+    pub id: String,
+    pub dimension: String,
+    pub value: Option<f64>,
+    /// The value as shown to people (`42 %`, `12,5 Mbps`).
+    pub display: String,
+    pub score: Option<f64>,
+    /// The rubric's weight of the indicator within its dimension.
+    pub weight: f64,
+    /// Share of the unit's total score this indicator carries, 0–1.
+    pub effective_weight: f64,
+    pub target: Option<f64>,
+    pub status: IndicatorStatus,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GateFailure {
+    pub id: String,
+    pub label: String,
+    pub message: String,
+    /// The best verdict the gate allows.
+    pub cap: String,
+    /// The condition could not be computed (missing data).
+    pub missing_data: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ObstacleKind {
+    /// A failed gate: caps the verdict whatever the score.
+    Gate,
+    /// Not enough data to score the unit.
+    Coverage,
+    /// An indicator below its target.
+    Indicator,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Obstacle {
+    pub id: String,
+    pub kind: ObstacleKind,
+    pub label: String,
+    pub message: String,
+    /// What it would take to fix it.
+    pub fix: Option<String>,
+    /// Points of total score (0–100) gained by reaching the target.
+    pub score_cost: f64,
+    pub staff_affected: Option<i64>,
+    pub rank: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EligibleJob {
+    pub name: String,
+    pub holders: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WfaForm {
+    pub staff_total: Option<i64>,
+    pub staff_eligible: Option<i64>,
+    pub min_on_site: Option<i64>,
+    /// Share of staff that may be away at once for this verdict.
+    pub max_share_away: f64,
+    pub staff_allowed_at_once: i64,
+    pub max_days_per_week: Option<i64>,
+    pub eligible_jobs: Vec<EligibleJob>,
+    pub conditions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopObstacle {
+    pub id: String,
+    pub kind: ObstacleKind,
+    pub label: String,
+    pub units: usize,
+    pub staff_affected: i64,
+    pub score_cost_total: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub label: String,
+    pub verdict: String,
+    pub verdict_label: String,
+    pub message: String,
+    /// What decided it: the index of the province rule, or `default`.
+    pub decided_by: String,
+    pub units: usize,
+    pub verdict_counts: BTreeMap<String, usize>,
+    pub staff_total: i64,
+    pub staff_eligible: i64,
+    pub staff_allowed_at_once: i64,
+    pub top_obstacles: Vec<TopObstacle>,
+}

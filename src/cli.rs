@@ -1,0 +1,161 @@
+//! Command-line arguments (clap derive). Parsing only; the work is in `commands`.
+
+use crate::rubric::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// The default rubric, relative to the repository root.
+pub const DEFAULT_RUBRIC: &str = "rubrics/wfa-asn-2025.toml";
+/// The bundled sample data.
+pub const DEFAULT_DATA: &str = "sample-data";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kesiapan",
+    version,
+    about = "Decide, with evidence, whether work units are ready for Work From Anywhere (WFA)",
+    long_about = "kesiapan loads the work units' spreadsheets (xlsx, xls, ods, csv), validates them, \
+scores every unit against a configurable rubric and reports, per unit and for the province, \
+Layak / Layak Terbatas / Belum Layak: the form WFA can take where it is feasible and the \
+obstacles where it is not.\n\nRun `kesiapan assess` in the repository to assess the bundled sample data.",
+    after_help = "Exit codes: 0 done; 1 findings you asked to fail on (validate: data errors; assess: --fail-on); 2 error (usage, unreadable input, invalid rubric)."
+)]
+pub struct Cli {
+    /// Print nothing but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load, validate and score the data; print a summary and write the outputs.
+    Assess(AssessArgs),
+    /// Load the data and check it against the rubric's schemas; no scoring.
+    Validate(ValidateArgs),
+    /// Check or explain a rubric file.
+    #[command(subcommand)]
+    Rubric(RubricCommand),
+}
+
+/// Where the rubric and the data are.
+#[derive(Debug, Clone, Args)]
+pub struct DataArgs {
+    /// The rubric (TOML).
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_RUBRIC)]
+    pub rubric: PathBuf,
+    /// A folder of data files; each file (and sheet) is matched to a dataset by its name or header.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// A file for a named dataset, e.g. `--input survei=survey-2.xlsx`; repeatable.
+    #[arg(long = "input", value_name = "DATASET=FILE", value_parser = parse_input)]
+    pub inputs: Vec<(String, PathBuf)>,
+}
+
+impl DataArgs {
+    /// The data folder: `--data`, or the sample data when no input is given at all.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        match (&self.data, self.inputs.is_empty()) {
+            (Some(d), _) => Some(d.clone()),
+            (None, true) => Some(PathBuf::from(DEFAULT_DATA)),
+            (None, false) => None,
+        }
+    }
+}
+
+fn parse_input(s: &str) -> Result<(String, PathBuf), String> {
+    match s.split_once('=') {
+        Some((d, f)) if !d.is_empty() && !f.is_empty() => Ok((d.to_string(), PathBuf::from(f))),
+        _ => Err(format!("expected DATASET=FILE, got `{s}`")),
+    }
+}
+
+/// Output formats of `assess`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Format {
+    /// `assessment.json`, the machine-readable result.
+    Json,
+    /// `ringkasan.md` (Indonesian) or `summary.md` (English).
+    Md,
+    /// Every format.
+    All,
+}
+
+/// When `assess` exits with 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Never (the default): data problems are reported, the run succeeds.
+    Never,
+    /// When any data error was found.
+    Error,
+    /// When any data error or warning was found.
+    Warning,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Folder for the outputs (created if needed).
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+    /// Output formats, comma-separated.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "json,md")]
+    pub format: Vec<Format>,
+    /// Report language.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: Lang,
+    /// Fixed clock (RFC 3339, e.g. 2025-12-23T09:00:00Z) for byte-identical outputs.
+    #[arg(long, value_name = "TIME", env = "KESIAPAN_NOW")]
+    pub now: Option<String>,
+    /// Exit with 1 when data problems of this severity were found.
+    #[arg(long, value_enum, default_value = "never")]
+    pub fail_on: FailOn,
+    /// How many diagnostics of each code to print.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub show: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Also write every diagnostic to this JSON file.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// How many diagnostics of each code to print.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub show: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// Check a rubric and list every problem with file:line:column.
+    Check {
+        /// The rubric (TOML).
+        #[arg(default_value = DEFAULT_RUBRIC)]
+        file: PathBuf,
+    },
+    /// Print a rubric as a readable outline: datasets, dimensions and weights in %, indicators
+    /// with formulas and scoring, gates, verdict bands, the WFA form and the province rule.
+    Explain {
+        /// The rubric (TOML).
+        #[arg(default_value = DEFAULT_RUBRIC)]
+        file: PathBuf,
+        /// Language of labels.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

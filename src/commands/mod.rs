@@ -1,0 +1,40 @@
+//! One module per subcommand, each with a `run` returning the process exit code.
+
+pub mod assess;
+pub mod rubric;
+pub mod validate;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::input::{self, Loaded, Sources};
+use crate::rubric::{Rubric, RubricErrors};
+use anyhow::Result;
+use std::process::ExitCode;
+
+/// Exit codes, as documented in `--help` and the README.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// A failure that ends the run with exit code 2 after printing its message.
+#[derive(Debug, thiserror::Error)]
+pub enum Fatal {
+    #[error("{0}")]
+    Rubric(RubricErrors),
+}
+
+pub fn load_rubric(path: &std::path::Path) -> Result<Rubric> {
+    crate::rubric::load(path).map_err(|e| Fatal::Rubric(e).into())
+}
+
+pub fn load_data(rubric: &Rubric, args: &crate::cli::DataArgs) -> Result<Loaded> {
+    let sources = Sources { dir: args.data_dir(), files: args.inputs.clone() };
+    Ok(input::load(rubric, &sources)?)
+}
+
+pub fn count(diags: &[Diagnostic], s: Severity) -> usize {
+    diags.iter().filter(|d| d.severity == s).count()
+}
+
+pub fn exit(code: u8) -> ExitCode {
+    ExitCode::from(code)
+}

@@ -1,0 +1,360 @@
+//! Data diagnostics: every problem found in the input files, with a stable kebab-case code,
+//! a severity, a message and the exact place (file, sheet, row, column, offending value).
+//!
+//! This module only describes and prints problems; it never decides what to do about them.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The row or file was rejected, or a required thing is missing.
+    Error,
+    /// Something was used but looks wrong, or a value was treated as missing.
+    Warning,
+    /// Worth knowing, nothing was lost (an ignored file, an extra column).
+    Info,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        })
+    }
+}
+
+/// Stable diagnostic codes. The string form is part of the output contract: never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// A file in the data folder matched no dataset.
+    UnmatchedFile,
+    /// A file (or sheet) matched more than one dataset.
+    AmbiguousFile,
+    /// A sheet had no row that looks like the dataset's header.
+    HeaderNotFound,
+    /// A required column is not in the header.
+    MissingColumn,
+    /// A header cell that is not in the schema; the column is ignored.
+    ExtraColumn,
+    /// Two header cells map to the same schema column.
+    DuplicateColumn,
+    /// A required cell is empty.
+    MissingValue,
+    /// A cell could not be read as the column's type.
+    InvalidValue,
+    /// A number outside the column's valid range.
+    OutOfRange,
+    /// A category not in the allowed list.
+    UnknownCategory,
+    /// A row whose unit is not in the unit list.
+    UnknownUnit,
+    /// A row whose key repeats an earlier row.
+    DuplicateKey,
+    /// A totals / subtotal row.
+    TotalsRow,
+    /// A blank row inside the data.
+    BlankRow,
+    /// A value such as "tidak tahu" read as missing.
+    NotAnswered,
+    /// A dataset with no file at all.
+    MissingDataset,
+    /// A unit with no rows in a dataset.
+    UnitWithoutData,
+    /// A group too small to report; its figures are suppressed.
+    SmallGroup,
+    /// A formula error cell such as #DIV/0!.
+    FormulaError,
+    /// A derived column's or key's value could not be computed.
+    DerivedMissing,
+}
+
+impl Code {
+    pub const ALL: [Code; 20] = [
+        Code::UnmatchedFile,
+        Code::AmbiguousFile,
+        Code::HeaderNotFound,
+        Code::MissingColumn,
+        Code::ExtraColumn,
+        Code::DuplicateColumn,
+        Code::MissingValue,
+        Code::InvalidValue,
+        Code::OutOfRange,
+        Code::UnknownCategory,
+        Code::UnknownUnit,
+        Code::DuplicateKey,
+        Code::TotalsRow,
+        Code::BlankRow,
+        Code::NotAnswered,
+        Code::MissingDataset,
+        Code::UnitWithoutData,
+        Code::SmallGroup,
+        Code::FormulaError,
+        Code::DerivedMissing,
+    ];
+
+    /// The stable kebab-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::UnmatchedFile => "unmatched-file",
+            Code::AmbiguousFile => "ambiguous-file",
+            Code::HeaderNotFound => "header-not-found",
+            Code::MissingColumn => "missing-column",
+            Code::ExtraColumn => "extra-column",
+            Code::DuplicateColumn => "duplicate-column",
+            Code::MissingValue => "missing-value",
+            Code::InvalidValue => "invalid-value",
+            Code::OutOfRange => "out-of-range",
+            Code::UnknownCategory => "unknown-category",
+            Code::UnknownUnit => "unknown-unit",
+            Code::DuplicateKey => "duplicate-key",
+            Code::TotalsRow => "totals-row",
+            Code::BlankRow => "blank-row",
+            Code::NotAnswered => "not-answered",
+            Code::MissingDataset => "missing-dataset",
+            Code::UnitWithoutData => "unit-without-data",
+            Code::SmallGroup => "small-group",
+            Code::FormulaError => "formula-error",
+            Code::DerivedMissing => "derived-missing",
+        }
+    }
+
+    /// One line on what the code means, for `--help`-style listings and the README.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Code::UnmatchedFile => "a file in the data folder matched no dataset; it was ignored",
+            Code::AmbiguousFile => "a file matched more than one dataset; it was not loaded",
+            Code::HeaderNotFound => "no row of the sheet looks like the dataset's header",
+            Code::MissingColumn => "a required column is missing from the header",
+            Code::ExtraColumn => "a header cell is not in the schema; the column is ignored",
+            Code::DuplicateColumn => "two header cells name the same column; the first is used",
+            Code::MissingValue => "a required cell is empty; the row is rejected",
+            Code::InvalidValue => "a cell cannot be read as its column's type",
+            Code::OutOfRange => "a number is outside the column's valid range",
+            Code::UnknownCategory => "a value is not one of the column's allowed categories",
+            Code::UnknownUnit => "the row names a unit that is not in the unit list",
+            Code::DuplicateKey => "the row repeats the key of an earlier row; it is rejected",
+            Code::TotalsRow => "a totals or subtotal row; it is rejected",
+            Code::BlankRow => "a blank row inside the data; skipped",
+            Code::NotAnswered => "an answer such as 'tidak tahu' is read as missing, not zero",
+            Code::MissingDataset => "no file was found for a dataset",
+            Code::UnitWithoutData => "a unit has no rows in a dataset",
+            Code::SmallGroup => "a group is smaller than the minimum size; figures suppressed",
+            Code::FormulaError => "a formula error cell such as #DIV/0!; read as missing",
+            Code::DerivedMissing => "a derived key could not be computed for the row",
+        }
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem in the data, with its exact place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// The dataset the file was read as, when known.
+    pub dataset: Option<String>,
+    pub file: Option<String>,
+    pub sheet: Option<String>,
+    /// 1-based spreadsheet row (as a user sees it in Excel).
+    pub row: Option<u32>,
+    /// Spreadsheet column letter(s), e.g. `C`.
+    pub column: Option<String>,
+    /// The offending cell value, as text.
+    pub value: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            dataset: None,
+            file: None,
+            sheet: None,
+            row: None,
+            column: None,
+            value: None,
+        }
+    }
+
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Error, message)
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Warning, message)
+    }
+
+    pub fn info(code: Code, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Info, message)
+    }
+
+    pub fn dataset(mut self, d: &str) -> Self {
+        self.dataset = Some(d.to_string());
+        self
+    }
+
+    pub fn file(mut self, f: &str) -> Self {
+        self.file = Some(f.to_string());
+        self
+    }
+
+    pub fn sheet(mut self, s: Option<&str>) -> Self {
+        self.sheet = s.map(str::to_string);
+        self
+    }
+
+    /// Set file, sheet and 1-based row from a source location.
+    pub fn at(mut self, loc: &Location) -> Self {
+        self.file = Some(loc.file.clone());
+        self.sheet = loc.sheet.clone();
+        self.row = Some(loc.row);
+        self
+    }
+
+    /// Set the column from a 0-based index.
+    pub fn column(mut self, col: usize) -> Self {
+        self.column = Some(column_letter(col));
+        self
+    }
+
+    pub fn value(mut self, v: impl Into<String>) -> Self {
+        self.value = Some(v.into());
+        self
+    }
+
+    /// `file:sheet:row:col` as a user would look it up.
+    pub fn place(&self) -> String {
+        let mut s = self.file.clone().unwrap_or_default();
+        if let Some(sheet) = &self.sheet {
+            s.push_str(&format!(" [{sheet}]"));
+        }
+        match (self.row, &self.column) {
+            (Some(r), Some(c)) => s.push_str(&format!(" {c}{r}")),
+            (Some(r), None) => s.push_str(&format!(" row {r}")),
+            (None, Some(c)) => s.push_str(&format!(" column {c}")),
+            (None, None) => {}
+        }
+        s
+    }
+}
+
+/// Where a row came from: the file (as given), the sheet (None for CSV) and the 1-based row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub row: u32,
+}
+
+/// Spreadsheet column name for a 0-based index: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letter(mut col: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
+}
+
+/// Counts per (severity, code), for summaries.
+pub fn counts(diags: &[Diagnostic]) -> BTreeMap<(Severity, Code), usize> {
+    let mut m = BTreeMap::new();
+    for d in diags {
+        *m.entry((d.severity, d.code)).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Human summary for the terminal: counts per code, then at most `cap` lines per code
+/// (errors first), then "+N more".
+pub fn render_human(diags: &[Diagnostic], cap: usize) -> String {
+    let mut out = String::new();
+    if diags.is_empty() {
+        out.push_str("No data problems found.\n");
+        return out;
+    }
+    let counts = counts(diags);
+    out.push_str("Data problems by code:\n");
+    for ((sev, code), n) in &counts {
+        out.push_str(&format!("  {sev:<7} {:<18} {n:>6}\n", code.as_str()));
+    }
+    for (sev, code) in counts.keys() {
+        let of_code: Vec<&Diagnostic> = diags
+            .iter()
+            .filter(|d| d.severity == *sev && d.code == *code)
+            .collect();
+        out.push_str(&format!("\n{sev}[{code}]: {}\n", code.explain()));
+        for d in of_code.iter().take(cap) {
+            let value = d
+                .value
+                .as_ref()
+                .map(|v| format!(" (value: {v:?})"))
+                .unwrap_or_default();
+            out.push_str(&format!("  {}: {}{value}\n", d.place(), d.message));
+        }
+        if of_code.len() > cap {
+            out.push_str(&format!("  +{} more\n", of_code.len() - cap));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()));
+            assert!(c.as_str().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'));
+        }
+    }
+
+    #[test]
+    fn human_render_caps_and_counts() {
+        let loc = Location { file: "a.xlsx".into(), sheet: Some("S".into()), row: 5 };
+        let diags: Vec<Diagnostic> = (0..4)
+            .map(|i| Diagnostic::error(Code::InvalidValue, format!("bad {i}")).at(&loc).column(2))
+            .collect();
+        let text = render_human(&diags, 2);
+        assert!(text.contains("invalid-value"));
+        assert!(text.contains("a.xlsx [S] C5: bad 0"));
+        assert!(text.contains("+2 more"));
+    }
+}

@@ -1,0 +1,409 @@
+//! Reading one spreadsheet cell as a column's type, the way Indonesian offices type them:
+//! `Ya/Tidak/Y/N/1/0`, `75%` or 0.75, decimal commas, thousands dots, Excel date serials, and
+//! blank / `-` / `N/A` / `tidak tahu` as *missing*, never zero.
+//!
+//! Pure functions, no I/O; the caller decides what a failure means for the row.
+
+use crate::rubric::{Column, ColumnType};
+
+/// A cell as the file gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Raw {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// An Excel date serial (days since 1899-12-30).
+    Date(f64),
+    /// A formula error such as `#DIV/0!`.
+    Error(String),
+}
+
+impl Raw {
+    /// The cell as a user would see it, for messages.
+    pub fn show(&self) -> String {
+        match self {
+            Raw::Empty => String::new(),
+            Raw::Text(s) => s.clone(),
+            Raw::Number(n) => format_number(*n),
+            Raw::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+            Raw::Date(d) => serial_to_iso(*d).unwrap_or_else(|| format_number(*d)),
+            Raw::Error(e) => e.clone(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Raw::Empty => true,
+            Raw::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// A typed value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+/// Why a cell could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellProblem {
+    /// An answer like `tidak tahu`: missing, and worth counting.
+    NotAnswered,
+    /// A formula error cell.
+    FormulaError,
+    /// Not readable as the type; the text says what was expected.
+    Invalid(String),
+    /// Readable but outside `[min, max]`.
+    OutOfRange(String),
+    /// Not one of the allowed categories.
+    UnknownCategory(String),
+}
+
+const MISSING: [&str; 14] = [
+    "-", "–", "—", "n/a", "na", "#n/a", "tidak tahu", "tdk tahu", "tidak diketahui", "tt", "?",
+    "null", "none", "kosong",
+];
+const TRUE: [&str; 9] = ["ya", "y", "yes", "true", "1", "benar", "iya", "ada", "v"];
+const FALSE: [&str; 9] = ["tidak", "tdk", "n", "no", "false", "0", "salah", "tidak ada", "bukan"];
+
+/// Lowercase, trimmed, inner whitespace collapsed.
+pub fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Read `raw` as `col`'s type. `Ok(None)` is a blank cell.
+pub fn parse(raw: &Raw, col: &Column) -> Result<Option<Value>, CellProblem> {
+    if raw.is_blank() {
+        return Ok(None);
+    }
+    if let Raw::Error(_) = raw {
+        return Err(CellProblem::FormulaError);
+    }
+    if let Raw::Text(s) = raw {
+        if MISSING.contains(&fold(s).as_str()) {
+            return Err(CellProblem::NotAnswered);
+        }
+    }
+    let v = match &col.kind {
+        ColumnType::Text => Value::Text(text(raw)),
+        ColumnType::Date => Value::Text(date(raw).ok_or_else(|| invalid("a date (YYYY-MM-DD, DD/MM/YYYY or an Excel date)"))?),
+        ColumnType::Boolean => Value::Bool(boolean(raw).ok_or_else(|| invalid("Ya or Tidak"))?),
+        ColumnType::Category { values } => {
+            let f = fold(&text(raw).replace('_', " "));
+            let hit = values.iter().find(|v| fold(&v.replace('_', " ")) == f);
+            match hit {
+                Some(v) => Value::Text(v.clone()),
+                None => return Err(CellProblem::UnknownCategory(format!("one of: {}", values.join(", ")))),
+            }
+        }
+        ColumnType::Integer | ColumnType::Likert => {
+            let n = number(raw, true).ok_or_else(|| invalid("a whole number"))?;
+            if n.fract() != 0.0 || n.abs() > 9.0e15 {
+                return Err(invalid("a whole number"));
+            }
+            range(n, col)?;
+            Value::Int(n as i64)
+        }
+        ColumnType::Number => {
+            let n = number(raw, false).ok_or_else(|| invalid("a number"))?;
+            range(n, col)?;
+            Value::Float(n)
+        }
+        ColumnType::Percent => {
+            let n = percent(raw).ok_or_else(|| invalid("a percentage (75% or 0.75)"))?;
+            range(n, col)?;
+            Value::Float(n)
+        }
+    };
+    Ok(Some(v))
+}
+
+fn invalid(what: &str) -> CellProblem {
+    CellProblem::Invalid(format!("expected {what}"))
+}
+
+fn range(n: f64, col: &Column) -> Result<(), CellProblem> {
+    let below = col.min.is_some_and(|m| n < m);
+    let above = col.max.is_some_and(|m| n > m);
+    if below || above {
+        let lo = col.min.map(format_number).unwrap_or_else(|| "…".into());
+        let hi = col.max.map(format_number).unwrap_or_else(|| "…".into());
+        return Err(CellProblem::OutOfRange(format!("expected a value from {lo} to {hi}")));
+    }
+    Ok(())
+}
+
+/// Text of a cell; whole numbers without `.0` (codes typed as numbers).
+pub fn text(raw: &Raw) -> String {
+    match raw {
+        Raw::Text(s) => s.trim().to_string(),
+        other => other.show(),
+    }
+}
+
+/// A number: numeric cells as they are; text with `,`/`.` separators read the Indonesian way.
+/// `whole` says the column holds whole numbers, which decides `1.250` (1250) vs 1.25.
+pub fn number(raw: &Raw, whole: bool) -> Option<f64> {
+    match raw {
+        Raw::Number(n) => Some(*n),
+        Raw::Bool(b) => Some(if *b { 1.0 } else { 0.0 }),
+        Raw::Text(s) => parse_number_text(s, whole),
+        _ => None,
+    }
+    .filter(|n| n.is_finite())
+}
+
+/// Parse a number typed as text: `2,5`, `1.250`, `1.250.000`, `1,250.5`, `Rp 1.500.000`.
+pub fn parse_number_text(s: &str, whole: bool) -> Option<f64> {
+    let mut t: String = s.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    for prefix in ["Rp.", "Rp", "rp.", "rp"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.to_string();
+        }
+    }
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b.to_string()),
+        None => (false, t.trim_start_matches('+').to_string()),
+    };
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    let grouped = |sep: char| {
+        let parts: Vec<&str> = body.split(sep).collect();
+        parts.len() > 1
+            && (1..=3).contains(&parts[0].len())
+            && parts[1..].iter().all(|p| p.len() == 3)
+    };
+    let normal = match (dots, commas) {
+        (0, 0) => body.clone(),
+        (_, 0) if dots > 1 || (whole && grouped('.')) => {
+            if !grouped('.') {
+                return None;
+            }
+            body.replace('.', "")
+        }
+        (1, 0) => body.clone(),
+        (0, 1) => body.replace(',', "."),
+        (0, _) => {
+            if !grouped(',') {
+                return None;
+            }
+            body.replace(',', "")
+        }
+        _ => {
+            // Both: the last one is the decimal separator.
+            let last_dot = body.rfind('.').unwrap();
+            let last_comma = body.rfind(',').unwrap();
+            if last_comma > last_dot {
+                if commas > 1 {
+                    return None;
+                }
+                body.replace('.', "").replace(',', ".")
+            } else {
+                if dots > 1 {
+                    return None;
+                }
+                body.replace(',', "")
+            }
+        }
+    };
+    let n: f64 = normal.parse().ok()?;
+    Some(if neg { -n } else { n })
+}
+
+/// A share 0–1: `75%`, `75 %`, `0,75`, 0.75, or a number above 1 read as a percentage.
+pub fn percent(raw: &Raw) -> Option<f64> {
+    let (n, had_sign) = match raw {
+        Raw::Text(s) => {
+            let t = s.trim();
+            match t.strip_suffix('%') {
+                Some(body) => (parse_number_text(body, false)?, true),
+                None => (parse_number_text(t, false)?, false),
+            }
+        }
+        other => (number(other, false)?, false),
+    };
+    Some(if had_sign || n > 1.0 { n / 100.0 } else { n })
+}
+
+/// Ya/Tidak and friends.
+pub fn boolean(raw: &Raw) -> Option<bool> {
+    match raw {
+        Raw::Bool(b) => Some(*b),
+        Raw::Number(n) if *n == 1.0 => Some(true),
+        Raw::Number(n) if *n == 0.0 => Some(false),
+        Raw::Text(s) => {
+            let f = fold(s).trim_end_matches('.').to_string();
+            if TRUE.contains(&f.as_str()) {
+                Some(true)
+            } else if FALSE.contains(&f.as_str()) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A date as `YYYY-MM-DD`.
+pub fn date(raw: &Raw) -> Option<String> {
+    match raw {
+        Raw::Date(d) | Raw::Number(d) => serial_to_iso(*d),
+        Raw::Text(s) => {
+            let s = s.trim();
+            let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+            if parts.len() != 3 {
+                return None;
+            }
+            let nums: Vec<u32> = parts.iter().map(|p| p.trim().parse().ok()).collect::<Option<_>>()?;
+            let (y, m, d) = if parts[0].len() == 4 { (nums[0], nums[1], nums[2]) } else { (nums[2], nums[1], nums[0]) };
+            let ok = (1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d);
+            ok.then(|| format!("{y:04}-{m:02}-{d:02}"))
+        }
+        _ => None,
+    }
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Excel serial (1900 system, days since 1899-12-30) to `YYYY-MM-DD`.
+pub fn serial_to_iso(serial: f64) -> Option<String> {
+    if !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    let days = serial.floor() as i64 - 25_569; // days since 1970-01-01
+    let (y, m, d) = civil_from_days(days);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Howard Hinnant's days → civil date.
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// A number without a trailing `.0` and without float noise.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{:.10}", n);
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(kind: ColumnType) -> Column {
+        Column { name: "x".into(), kind, required: false, aliases: vec![], min: None, max: None, personal: false, description: None }
+    }
+    fn t(s: &str) -> Raw {
+        Raw::Text(s.into())
+    }
+
+    #[test]
+    fn booleans_the_indonesian_way() {
+        let c = col(ColumnType::Boolean);
+        for s in ["Ya", "ya ", "Y", "1", "TRUE", "Iya"] {
+            assert_eq!(parse(&t(s), &c), Ok(Some(Value::Bool(true))), "{s}");
+        }
+        for s in ["Tidak", "TIDAK", "N", "0", "tdk", "Tidak Ada"] {
+            assert_eq!(parse(&t(s), &c), Ok(Some(Value::Bool(false))), "{s}");
+        }
+        assert_eq!(parse(&Raw::Number(1.0), &c), Ok(Some(Value::Bool(true))));
+        assert!(matches!(parse(&t("mungkin"), &c), Err(CellProblem::Invalid(_))));
+    }
+
+    #[test]
+    fn missing_is_not_zero() {
+        let c = col(ColumnType::Likert);
+        assert_eq!(parse(&Raw::Empty, &c), Ok(None));
+        assert_eq!(parse(&t("  "), &c), Ok(None));
+        for s in ["-", "N/A", "Tidak tahu", "tidak  TAHU"] {
+            assert_eq!(parse(&t(s), &c), Err(CellProblem::NotAnswered), "{s}");
+        }
+        assert_eq!(parse(&Raw::Error("#DIV/0!".into()), &c), Err(CellProblem::FormulaError));
+    }
+
+    #[test]
+    fn numbers_with_indonesian_separators() {
+        assert_eq!(parse_number_text("2,5", false), Some(2.5));
+        assert_eq!(parse_number_text("1.250", true), Some(1250.0));
+        assert_eq!(parse_number_text("1.250", false), Some(1.25));
+        assert_eq!(parse_number_text("1.250.000", false), Some(1_250_000.0));
+        assert_eq!(parse_number_text("1.250.000,50", false), Some(1_250_000.5));
+        assert_eq!(parse_number_text("1,250.5", false), Some(1250.5));
+        assert_eq!(parse_number_text("Rp 1.500.000", true), Some(1_500_000.0));
+        assert_eq!(parse_number_text("-3", true), Some(-3.0));
+        assert_eq!(parse_number_text("12a", false), None);
+        assert_eq!(parse_number_text("1.2.3", false), None);
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent(&t("75%")), Some(0.75));
+        assert_eq!(percent(&t("75 %")), Some(0.75));
+        assert_eq!(percent(&t("12,5%")), Some(0.125));
+        assert_eq!(percent(&Raw::Number(0.75)), Some(0.75));
+        assert_eq!(percent(&Raw::Number(75.0)), Some(0.75));
+        assert_eq!(percent(&t("0,8")), Some(0.8));
+    }
+
+    #[test]
+    fn integers_and_ranges() {
+        let mut c = col(ColumnType::Likert);
+        c.min = Some(1.0);
+        c.max = Some(5.0);
+        assert_eq!(parse(&Raw::Number(4.0), &c), Ok(Some(Value::Int(4))));
+        assert!(matches!(parse(&Raw::Number(7.0), &c), Err(CellProblem::OutOfRange(_))));
+        assert!(matches!(parse(&Raw::Number(3.5), &c), Err(CellProblem::Invalid(_))));
+    }
+
+    #[test]
+    fn categories_ignore_case_and_spaces() {
+        let c = col(ColumnType::Category { values: vec!["baik".into(), "tidak ada".into()] });
+        assert_eq!(parse(&t(" Tidak  Ada "), &c), Ok(Some(Value::Text("tidak ada".into()))));
+        assert_eq!(parse(&t("BAIK"), &c), Ok(Some(Value::Text("baik".into()))));
+        assert!(matches!(parse(&t("bagus"), &c), Err(CellProblem::UnknownCategory(_))));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(serial_to_iso(46014.0).as_deref(), Some("2025-12-23"));
+        assert_eq!(date(&t("23/12/2025")).as_deref(), Some("2025-12-23"));
+        assert_eq!(date(&t("2025-12-23")).as_deref(), Some("2025-12-23"));
+        assert_eq!(date(&t("31/02/2025")), None);
+    }
+
+    #[test]
+    fn codes_typed_as_numbers_read_as_text() {
+        assert_eq!(text(&Raw::Number(1011.0)), "1011");
+        assert_eq!(text(&Raw::Number(2.5)), "2.5");
+    }
+}

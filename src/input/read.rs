@@ -1,0 +1,173 @@
+//! Reading a file into raw sheets of cells: workbooks (xlsx, xlsm, xlsb, xls, ods) through
+//! calamine, CSV through the csv crate (`,`, `;` or tab, UTF-8 with or without BOM).
+//!
+//! No schema knowledge here: it returns cells and their 1-based spreadsheet row numbers.
+
+use super::cell::Raw;
+use calamine::{Data, Reader, SheetVisible, open_workbook_auto};
+use std::path::Path;
+use thiserror::Error;
+
+/// A file that could not be read at all.
+#[derive(Debug, Error)]
+pub enum ReadError {
+    #[error("cannot open {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path} is not a file kesiapan reads (use .xlsx, .xlsm, .xls, .xlsb, .ods or .csv)")]
+    Unsupported { path: String },
+    #[error("{path} is password-protected (encrypted); save an unprotected copy and try again")]
+    Encrypted { path: String },
+    #[error("{path} is not a readable spreadsheet (corrupt, or not the format its name says): {detail}")]
+    Corrupt { path: String, detail: String },
+    #[error("{path} is not UTF-8 text; save it as \"CSV UTF-8\" from Excel or LibreOffice")]
+    Encoding { path: String },
+    #[error("{path} is empty")]
+    Empty { path: String },
+}
+
+/// One sheet's cells.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// Sheet name; `None` for CSV.
+    pub name: Option<String>,
+    pub hidden: bool,
+    /// Rows with their 1-based spreadsheet row number; cells from column A.
+    pub rows: Vec<(u32, Vec<Raw>)>,
+}
+
+/// The extensions kesiapan reads.
+pub const EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv"];
+
+pub fn extension(path: &Path) -> Option<String> {
+    path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase())
+}
+
+/// Read every sheet of a file.
+pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
+    let shown = path.display().to_string();
+    let bytes_head = {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(|e| ReadError::Io { path: shown.clone(), source: e })?;
+        let mut head = [0u8; 8];
+        let n = f.read(&mut head).map_err(|e| ReadError::Io { path: shown.clone(), source: e })?;
+        head[..n].to_vec()
+    };
+    if bytes_head.is_empty() {
+        return Err(ReadError::Empty { path: shown });
+    }
+    match extension(path).as_deref() {
+        Some("csv") => read_csv(path),
+        Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => {
+            let ole = bytes_head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+            let ext = extension(path).unwrap_or_default();
+            if ole && ext != "xls" {
+                // An OLE container named .xlsx/.ods is an encrypted OOXML package.
+                return Err(ReadError::Encrypted { path: shown });
+            }
+            read_workbook(path)
+        }
+        _ => Err(ReadError::Unsupported { path: shown }),
+    }
+}
+
+fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
+    let shown = path.display().to_string();
+    // calamine picks the reader by extension, case-sensitively.
+    let mut wb = open_workbook_auto(path).map_err(|e| classify(&shown, e.to_string()))?;
+    let meta = wb.sheets_metadata().to_vec();
+    let mut out = Vec::new();
+    for sheet in meta {
+        let range = wb.worksheet_range(&sheet.name).map_err(|e| classify(&shown, e.to_string()))?;
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        let mut rows = Vec::new();
+        for (i, r) in range.rows().enumerate() {
+            let mut cells = vec![Raw::Empty; col0 as usize];
+            cells.extend(r.iter().map(convert));
+            while matches!(cells.last(), Some(c) if c.is_blank()) {
+                cells.pop();
+            }
+            rows.push((row0 + i as u32 + 1, cells));
+        }
+        out.push(Sheet { name: Some(sheet.name.clone()), hidden: sheet.visible != SheetVisible::Visible, rows });
+    }
+    Ok(out)
+}
+
+fn classify(path: &str, detail: String) -> ReadError {
+    if detail.to_lowercase().contains("password") || detail.to_lowercase().contains("encrypt") {
+        ReadError::Encrypted { path: path.to_string() }
+    } else {
+        ReadError::Corrupt { path: path.to_string(), detail }
+    }
+}
+
+fn convert(d: &Data) -> Raw {
+    match d {
+        Data::Int(i) => Raw::Number(*i as f64),
+        Data::Float(f) => Raw::Number(*f),
+        Data::String(s) => Raw::Text(s.clone()),
+        Data::Bool(b) => Raw::Bool(*b),
+        Data::DateTime(dt) => Raw::Date(dt.as_f64()),
+        Data::DateTimeIso(s) => Raw::Text(s.split('T').next().unwrap_or(s).to_string()),
+        Data::DurationIso(s) => Raw::Text(s.clone()),
+        Data::Error(e) => Raw::Error(format!("{e}")),
+        Data::Empty => Raw::Empty,
+    }
+}
+
+/// Pick the delimiter that splits the first lines most consistently: `;`, `,` or tab.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(20).collect();
+    let mut best = (b',', 0usize);
+    for d in [b';', b',', b'\t'] {
+        let counts: Vec<usize> = lines.iter().map(|l| l.bytes().filter(|b| *b == d).count()).collect();
+        let max = counts.iter().copied().max().unwrap_or(0);
+        // Rows that share the most common non-zero count.
+        let mode_rows = counts.iter().filter(|c| **c == max && max > 0).count();
+        let score = mode_rows * 1000 + max;
+        if score > best.1 {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io { path: shown.clone(), source: e })?;
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::Encoding { path: shown.clone() })?;
+    if text.contains('\0') {
+        return Err(ReadError::Corrupt { path: shown, detail: "binary content".into() });
+    }
+    let delimiter = sniff_delimiter(text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| ReadError::Corrupt { path: shown.clone(), detail: e.to_string() })?;
+        let line = rec.position().map(|p| p.line() as u32).unwrap_or(rows.len() as u32 + 1);
+        let mut cells: Vec<Raw> = rec.iter().map(|s| if s.trim().is_empty() { Raw::Empty } else { Raw::Text(s.to_string()) }).collect();
+        while matches!(cells.last(), Some(c) if c.is_blank()) {
+            cells.pop();
+        }
+        rows.push((line, cells));
+    }
+    Ok(vec![Sheet { name: None, hidden: false, rows }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_semicolons_even_with_decimal_commas() {
+        let t = "Kode;Nama;Bandwidth\nA;Dinas X;12,5\nB;Dinas Y;3,0\n";
+        assert_eq!(sniff_delimiter(t), b';');
+        let t = "a,b,c\n1,2,3\n";
+        assert_eq!(sniff_delimiter(t), b',');
+    }
+}

@@ -1,0 +1,51 @@
+//! kesiapan decides, with evidence, whether a government's work units are ready for Work From
+//! Anywhere (WFA): it loads the units' spreadsheets, validates them, scores every unit against
+//! a configurable rubric and reports the verdict, the form WFA can take and the obstacles.
+//!
+//! Data flows one way: `input` (read, validate) → `scoring` (an `Assessment`) → `report`.
+
+pub mod assessment;
+pub mod cli;
+pub mod commands;
+pub mod diag;
+pub mod format;
+pub mod input;
+pub mod output;
+pub mod report;
+pub mod rubric;
+pub mod scoring;
+pub mod sql;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Parse the arguments, run the command, map the outcome to an exit code.
+pub fn main_with_args<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return commands::exit(if e.use_stderr() { commands::EXIT_ERROR } else { commands::EXIT_OK });
+        }
+    };
+    let quiet = cli.quiet;
+    let result = match &cli.command {
+        cli::Command::Assess(a) => commands::assess::run(a, quiet),
+        cli::Command::Validate(a) => commands::validate::run(a, quiet),
+        cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
+    };
+    match result {
+        Ok(code) => commands::exit(code),
+        Err(e) => {
+            match e.downcast_ref::<commands::Fatal>() {
+                Some(f) => eprintln!("{f}"),
+                None => eprintln!("error: {e:#}"),
+            }
+            commands::exit(commands::EXIT_ERROR)
+        }
+    }
+}

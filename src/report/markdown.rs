@@ -1,0 +1,38 @@
+//! The Markdown summary, from a tera template in `reports/` (embedded at build time).
+//! Indonesian by default; English with `--lang en`.
+
+use crate::assessment::Assessment;
+use crate::format;
+use crate::rubric::Lang;
+use anyhow::{Result, anyhow};
+
+const SUMMARY_ID: &str = include_str!("../../reports/summary.id.md.tera");
+const SUMMARY_EN: &str = include_str!("../../reports/summary.en.md.tera");
+
+/// The file name of the summary in a language.
+pub fn file_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "ringkasan.md",
+        Lang::En => "summary.md",
+    }
+}
+
+pub fn render(a: &Assessment) -> Result<String> {
+    let lang = a.lang;
+    let mut tera = tera::Tera::new();
+    tera.register_filter("num", move |x: f64, kw: tera::Kwargs, _: &tera::State| {
+        let d: usize = kw.get::<i64>("d").ok().flatten().unwrap_or(1).max(0) as usize;
+        format::number(x, d, lang)
+    });
+    tera.register_filter("pct", move |x: f64, _: tera::Kwargs, _: &tera::State| {
+        format::value(x, crate::rubric::ValueFormat::Percent, None, lang)
+    });
+    tera.register_filter("cell", |s: String, _: tera::Kwargs, _: &tera::State| s.replace('|', "\\|").replace('\n', " "));
+    let template = match lang {
+        Lang::Id => SUMMARY_ID,
+        Lang::En => SUMMARY_EN,
+    };
+    tera.add_raw_template("summary", template).map_err(|e| anyhow!("summary template: {e}"))?;
+    let ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("summary context: {e}"))?;
+    tera.render("summary", &ctx).map_err(|e| anyhow!("rendering the summary: {e}"))
+}

@@ -1,0 +1,5 @@
+//! Renderers: each turns an `Assessment` into one output. They format; they never score.
+
+pub mod json;
+pub mod markdown;
+pub mod terminal;

@@ -1,0 +1,275 @@
+//! The checked rubric: what the scorer trusts. Built only by `rubric::validate`.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// Report language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Bahasa Indonesia (default).
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+/// A text in Indonesian with an optional English version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Text {
+    pub id: String,
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn new(id: &str) -> Self {
+        Text { id: id.to_string(), en: None }
+    }
+
+    /// The text in `lang`, falling back to Indonesian.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => self.en.as_deref().unwrap_or(&self.id),
+        }
+    }
+}
+
+/// The type of a dataset column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "type")]
+pub enum ColumnType {
+    Text,
+    Integer,
+    Number,
+    /// A share: `75%`, `75 %`, `0.75` and (when above 1) `75` all mean 0.75.
+    Percent,
+    Boolean,
+    /// A Likert answer, whole numbers from `min` to `max` (default 1–5).
+    Likert,
+    /// One of `values` (matched ignoring case and spaces; stored as the rubric spells it).
+    Category { values: Vec<String> },
+    /// A date, stored as `YYYY-MM-DD` text.
+    Date,
+}
+
+impl ColumnType {
+    pub fn name(&self) -> &'static str {
+        match self {
+            ColumnType::Text => "text",
+            ColumnType::Integer => "integer",
+            ColumnType::Number => "number",
+            ColumnType::Percent => "percent",
+            ColumnType::Boolean => "boolean",
+            ColumnType::Likert => "likert",
+            ColumnType::Category { .. } => "category",
+            ColumnType::Date => "date",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    pub name: String,
+    pub kind: ColumnType,
+    pub required: bool,
+    pub aliases: Vec<String>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub personal: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+/// A named SQL expression with the span of the expression in the rubric file.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedExpr {
+    pub name: String,
+    pub expr: String,
+    #[serde(skip)]
+    pub span: Range<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Dataset {
+    pub id: String,
+    pub title: Text,
+    pub files: Vec<String>,
+    pub sheets: Vec<String>,
+    pub unit_key: String,
+    pub unique: Vec<String>,
+    pub per_unit: bool,
+    pub personal: bool,
+    pub columns: Vec<Column>,
+    pub derived: Vec<NamedExpr>,
+    pub metrics: Vec<NamedExpr>,
+}
+
+impl Dataset {
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// Name of the automatic row-count metric of this dataset.
+    pub fn rows_metric(&self) -> String {
+        format!("{}_rows", self.id)
+    }
+}
+
+/// How a value becomes a 0–100 score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Curve {
+    Linear { zero: f64, full: f64 },
+    Steps { thresholds: Vec<f64>, scores: Vec<f64> },
+    Boolean { true_score: f64, false_score: f64 },
+    LogNormal { median: f64, good: f64 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Missing {
+    /// Left out of the denominator and reported.
+    Exclude,
+    /// Scored as 0 (and reported).
+    Zero,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueFormat {
+    Number,
+    Percent,
+    Integer,
+    Boolean,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Dimension {
+    pub id: String,
+    pub label: Text,
+    pub weight: f64,
+    /// `weight / Σ weights`, 0–1.
+    pub weight_share: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub id: String,
+    pub dimension: String,
+    pub label: Text,
+    pub value: NamedExpr,
+    pub weight: f64,
+    pub curve: Curve,
+    pub target: Option<f64>,
+    pub missing: Missing,
+    pub unit: Option<String>,
+    pub format: ValueFormat,
+    pub affects: Option<NamedExpr>,
+    pub gap: Option<NamedExpr>,
+    pub message: Text,
+    pub fix: Option<Text>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Gate {
+    pub id: String,
+    pub label: Text,
+    pub require: NamedExpr,
+    /// Index into `Rubric::verdicts` of the best verdict allowed when the gate fails.
+    pub cap: usize,
+    pub fail_if_missing: bool,
+    pub message: Text,
+    pub fix: Option<Text>,
+    pub affects: Option<NamedExpr>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Verdict {
+    pub id: String,
+    pub label: Text,
+    pub min_score: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WfaJobs {
+    pub dataset: String,
+    pub eligible: String,
+    pub name: String,
+    pub count: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Wfa {
+    pub staff_total: NamedExpr,
+    pub staff_eligible: NamedExpr,
+    pub min_on_site: Option<NamedExpr>,
+    /// Share away at once, indexed like `Rubric::verdicts`.
+    pub max_share_away: Vec<f64>,
+    pub max_days_per_week: Option<i64>,
+    pub jobs: Option<WfaJobs>,
+    pub conditions: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvinceRule {
+    pub when: NamedExpr,
+    pub verdict: usize,
+    pub message: Text,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Province {
+    pub label: Text,
+    pub rules: Vec<ProvinceRule>,
+    pub default: usize,
+    pub default_message: Text,
+}
+
+/// A rubric that passed every check.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rubric {
+    pub id: String,
+    pub version: String,
+    pub format_version: i64,
+    pub title: Text,
+    /// Path as given by the user.
+    pub path: String,
+    /// SHA-256 of the rubric file's bytes.
+    pub sha256: String,
+    pub min_group_size: usize,
+    pub min_coverage: f64,
+    pub decimals: u32,
+    pub unit_label: Text,
+    pub unit_dataset: Option<String>,
+    pub unit_name: Option<String>,
+    pub datasets: Vec<Dataset>,
+    pub dimensions: Vec<Dimension>,
+    pub indicators: Vec<Indicator>,
+    pub gates: Vec<Gate>,
+    pub verdicts: Vec<Verdict>,
+    pub wfa: Option<Wfa>,
+    pub province: Province,
+}
+
+impl Rubric {
+    pub fn dataset(&self, id: &str) -> Option<&Dataset> {
+        self.datasets.iter().find(|d| d.id == id)
+    }
+
+    pub fn verdict_index(&self, id: &str) -> Option<usize> {
+        self.verdicts.iter().position(|v| v.id == id)
+    }
+
+    /// Index of the verdict a score earns (bands are best first).
+    pub fn band_for(&self, score: f64) -> usize {
+        self.verdicts
+            .iter()
+            .position(|v| score >= v.min_score)
+            .unwrap_or(self.verdicts.len() - 1)
+    }
+}

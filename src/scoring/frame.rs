@@ -1,0 +1,215 @@
+//! The polars part of scoring: per-unit metrics from every dataset, then the rubric's
+//! unit-level expressions (indicator values, gates, WFA figures), in one lazy plan.
+//! Figures from personal datasets over fewer rows than `min-group-size` are suppressed here,
+//! before anything can use them.
+
+use crate::assessment::EligibleJob;
+use crate::diag::{Code, Diagnostic};
+use crate::input::Loaded;
+use crate::rubric::Rubric;
+use crate::sql;
+use anyhow::{Context, Result, anyhow};
+use polars::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+
+/// Everything the arithmetic part needs about one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitValues {
+    pub id: String,
+    pub name: Option<String>,
+    /// Indicator values, in rubric order (None: missing or not finite).
+    pub indicators: Vec<Option<f64>>,
+    /// Indicator computed from a group below the minimum size.
+    pub suppressed: Vec<bool>,
+    pub affects: Vec<Option<f64>>,
+    pub gaps: Vec<Option<f64>>,
+    pub gates: Vec<Option<bool>>,
+    pub gate_affects: Vec<Option<f64>>,
+    pub staff_total: Option<f64>,
+    pub staff_eligible: Option<f64>,
+    pub min_on_site: Option<f64>,
+    pub eligible_jobs: Vec<EligibleJob>,
+}
+
+fn parse(e: &str, what: &str) -> Result<Expr> {
+    sql::parse(e).map_err(|x| anyhow!("{what}: {}", x.message))
+}
+
+fn f64s(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>> {
+    let c = df.column(name)?.cast(&DataType::Float64)?;
+    Ok(c.f64()?.iter().map(|v| v.filter(|x| x.is_finite())).collect())
+}
+
+fn bools(df: &DataFrame, name: &str) -> Result<Vec<Option<bool>>> {
+    let c = df.column(name)?.cast(&DataType::Boolean)?;
+    Ok(c.bool()?.iter().collect())
+}
+
+/// Compute every unit's values. Returns them sorted by unit id, with any small-group notes.
+pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec<Diagnostic>)> {
+    let ids: Vec<&str> = loaded.units.iter().map(|(i, _)| i.as_str()).collect();
+    let names: Vec<Option<&str>> = loaded.units.iter().map(|(_, n)| n.as_deref()).collect();
+    let base = DataFrame::new(ids.len(), vec![Column::new("unit_id".into(), ids), Column::new("unit_name".into(), names)])?;
+    let mut lf = base.lazy();
+    let mut personal: Vec<(String, String)> = Vec::new();
+    let mut row_cols = Vec::new();
+    for ds in &rubric.datasets {
+        let table = &loaded.tables[&ds.id];
+        let rows = ds.rows_metric();
+        let mut aggs = vec![len().cast(DataType::Float64).alias(rows.as_str())];
+        if ds.per_unit {
+            let mut names: Vec<&str> = ds.columns.iter().filter(|c| !c.personal).map(|c| c.name.as_str()).collect();
+            names.extend(ds.derived.iter().map(|d| d.name.as_str()));
+            for n in names.into_iter().filter(|n| *n != ds.unit_key) {
+                aggs.push(col(n).first().alias(n));
+            }
+        }
+        for m in &ds.metrics {
+            aggs.push(parse(&m.expr, &m.name)?.alias(m.name.as_str()));
+            if ds.personal {
+                personal.push((m.name.clone(), rows.clone()));
+            }
+        }
+        let agg = table.df.clone().lazy().group_by([col("__unit")]).agg(aggs);
+        lf = lf.left_join(agg, col("unit_id"), col("__unit"));
+        lf = lf.with_column(col(rows.as_str()).fill_null(lit(0.0)));
+        row_cols.push((ds, rows));
+    }
+    let min = rubric.min_group_size as f64;
+    for (m, rows) in &personal {
+        lf = lf.with_column(when(col(rows.as_str()).lt(lit(min))).then(lit(NULL)).otherwise(col(m.as_str())).alias(m.as_str()));
+    }
+    let mut exprs = Vec::new();
+    for (i, ind) in rubric.indicators.iter().enumerate() {
+        exprs.push(parse(&ind.value.expr, &ind.id)?.cast(DataType::Float64).alias(format!("__ind_{i}")));
+        if let Some(a) = &ind.affects {
+            exprs.push(parse(&a.expr, &ind.id)?.cast(DataType::Float64).alias(format!("__aff_{i}")));
+        }
+        if let Some(g) = &ind.gap {
+            exprs.push(parse(&g.expr, &ind.id)?.cast(DataType::Float64).alias(format!("__gap_{i}")));
+        }
+    }
+    for (i, g) in rubric.gates.iter().enumerate() {
+        exprs.push(parse(&g.require.expr, &g.id)?.cast(DataType::Boolean).alias(format!("__gate_{i}")));
+        if let Some(a) = &g.affects {
+            exprs.push(parse(&a.expr, &g.id)?.cast(DataType::Float64).alias(format!("__gaff_{i}")));
+        }
+    }
+    if let Some(w) = &rubric.wfa {
+        exprs.push(parse(&w.staff_total.expr, "staff-total")?.cast(DataType::Float64).alias("__wfa_total"));
+        exprs.push(parse(&w.staff_eligible.expr, "staff-eligible")?.cast(DataType::Float64).alias("__wfa_eligible"));
+        if let Some(m) = &w.min_on_site {
+            exprs.push(parse(&m.expr, "min-on-site")?.cast(DataType::Float64).alias("__wfa_onsite"));
+        }
+    }
+    let df = lf
+        .with_columns(exprs)
+        .sort(["unit_id"], SortMultipleOptions::default())
+        .collect()
+        .map_err(|e| anyhow!("{}", sql::clean(&e)))
+        .context("computing the unit-level values")?;
+
+    // Which personal metrics each indicator reads.
+    let personal_names: HashSet<&str> = personal.iter().map(|(m, _)| m.as_str()).collect();
+    let reads_personal: Vec<Vec<String>> = rubric
+        .indicators
+        .iter()
+        .map(|ind| {
+            let e = parse(&ind.value.expr, &ind.id).expect("parsed above");
+            e.meta().root_names().iter().filter(|n| personal_names.contains(n.as_str())).map(|n| n.to_string()).collect()
+        })
+        .collect();
+
+    let n = df.height();
+    let opt = |name: String| -> Result<Vec<Option<f64>>> { if df.column(&name).is_ok() { f64s(&df, &name) } else { Ok(vec![None; n]) } };
+    let ind: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len()).map(|i| f64s(&df, &format!("__ind_{i}"))).collect::<Result<_>>()?;
+    let aff: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len()).map(|i| opt(format!("__aff_{i}"))).collect::<Result<_>>()?;
+    let gap: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len()).map(|i| opt(format!("__gap_{i}"))).collect::<Result<_>>()?;
+    let gates: Vec<Vec<Option<bool>>> = (0..rubric.gates.len()).map(|i| bools(&df, &format!("__gate_{i}"))).collect::<Result<_>>()?;
+    let gaff: Vec<Vec<Option<f64>>> = (0..rubric.gates.len()).map(|i| opt(format!("__gaff_{i}"))).collect::<Result<_>>()?;
+    let total = opt("__wfa_total".into())?;
+    let eligible = opt("__wfa_eligible".into())?;
+    let onsite = opt("__wfa_onsite".into())?;
+    let unit_ids: Vec<String> = df.column("unit_id")?.str()?.iter().map(|s| s.unwrap_or_default().to_string()).collect();
+    let unit_names: Vec<Option<String>> = df.column("unit_name")?.str()?.iter().map(|s| s.map(str::to_string)).collect();
+    let metric_rows: BTreeMap<String, Vec<Option<f64>>> = personal
+        .iter()
+        .map(|(m, rows)| Ok((m.clone(), f64s(&df, rows)?)))
+        .collect::<Result<_>>()?;
+
+    let mut diags = Vec::new();
+    for (ds, rows) in &row_cols {
+        if !ds.personal {
+            continue;
+        }
+        for (u, r) in unit_ids.iter().zip(f64s(&df, rows)?) {
+            let r = r.unwrap_or(0.0);
+            if r > 0.0 && r < min {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::SmallGroup,
+                        format!("unit `{u}` has only {r} row(s) in `{}` (minimum group size {}); figures from it are suppressed", ds.id, rubric.min_group_size),
+                    )
+                    .dataset(&ds.id)
+                    .value(u.clone()),
+                );
+            }
+        }
+    }
+
+    let jobs = eligible_jobs(rubric, loaded)?;
+    let out = (0..n)
+        .map(|r| UnitValues {
+            id: unit_ids[r].clone(),
+            name: unit_names[r].clone(),
+            indicators: ind.iter().map(|c| c[r]).collect(),
+            suppressed: reads_personal
+                .iter()
+                .map(|names| names.iter().any(|m| metric_rows[m][r].unwrap_or(0.0) < min))
+                .collect(),
+            affects: aff.iter().map(|c| c[r]).collect(),
+            gaps: gap.iter().map(|c| c[r]).collect(),
+            gates: gates.iter().map(|c| c[r]).collect(),
+            gate_affects: gaff.iter().map(|c| c[r]).collect(),
+            staff_total: total[r],
+            staff_eligible: eligible[r],
+            min_on_site: onsite[r],
+            eligible_jobs: jobs.get(&unit_ids[r]).cloned().unwrap_or_default(),
+        })
+        .collect();
+    Ok((out, diags))
+}
+
+/// The WFA-eligible job types of every unit, most holders first.
+fn eligible_jobs(rubric: &Rubric, loaded: &Loaded) -> Result<BTreeMap<String, Vec<EligibleJob>>> {
+    let mut out: BTreeMap<String, BTreeMap<String, Option<i64>>> = BTreeMap::new();
+    let Some(jobs) = rubric.wfa.as_ref().and_then(|w| w.jobs.as_ref()) else {
+        return Ok(BTreeMap::new());
+    };
+    let df = &loaded.tables[&jobs.dataset].df;
+    let eligible = bools(df, &jobs.eligible)?;
+    let units: Vec<Option<String>> = df.column("__unit")?.str()?.iter().map(|s| s.map(str::to_string)).collect();
+    let names: Vec<Option<String>> = df.column(&jobs.name)?.cast(&DataType::String)?.str()?.iter().map(|s| s.map(str::to_string)).collect();
+    let counts = match &jobs.count {
+        Some(c) => f64s(df, c)?,
+        None => vec![None; df.height()],
+    };
+    for i in 0..df.height() {
+        if eligible[i] != Some(true) {
+            continue;
+        }
+        let (Some(u), Some(name)) = (&units[i], &names[i]) else { continue };
+        let e = out.entry(u.clone()).or_default().entry(name.clone()).or_insert(None);
+        if let Some(c) = counts[i] {
+            *e = Some(e.unwrap_or(0) + c.round() as i64);
+        }
+    }
+    Ok(out
+        .into_iter()
+        .map(|(u, m)| {
+            let mut v: Vec<EligibleJob> = m.into_iter().map(|(name, holders)| EligibleJob { name, holders }).collect();
+            v.sort_by(|a, b| b.holders.unwrap_or(0).cmp(&a.holders.unwrap_or(0)).then(a.name.cmp(&b.name)));
+            (u, v)
+        })
+        .collect())
+}

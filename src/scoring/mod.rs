@@ -1,0 +1,87 @@
+//! Scoring: from the loaded tables to an `Assessment`. Unit-level metrics, indicator values,
+//! gates and WFA figures are computed by polars from the rubric's SQL expressions in one lazy
+//! plan; the scores, verdicts, obstacles and the province answer are then plain arithmetic in
+//! `unit` and `province`, which never touch polars and never format reports.
+
+pub mod curve;
+mod frame;
+mod province;
+mod unit;
+
+use crate::assessment::*;
+use crate::input::Loaded;
+use crate::rubric::{Lang, Rubric};
+use anyhow::Result;
+
+pub use frame::UnitValues;
+
+/// Options of one assessment run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    /// RFC 3339 timestamp written into the result.
+    pub generated_at: String,
+}
+
+/// Score every unit and answer for the province.
+pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assessment> {
+    let (values, mut diags) = frame::compute(rubric, loaded)?;
+    let units: Vec<Unit> = values.iter().map(|v| unit::score_unit(rubric, v, opts.lang)).collect();
+    let summary = province::summarise(rubric, &units, opts.lang)?;
+    let mut diagnostics = loaded.diagnostics.clone();
+    diagnostics.append(&mut diags);
+    let lang = opts.lang;
+    Ok(Assessment {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool { name: "kesiapan", version: env!("CARGO_PKG_VERSION") },
+        generated_at: opts.generated_at.clone(),
+        lang,
+        rubric: RubricRef {
+            id: rubric.id.clone(),
+            version: rubric.version.clone(),
+            sha256: rubric.sha256.clone(),
+            path: rubric.path.clone(),
+            title: rubric.title.get(lang).to_string(),
+            min_group_size: rubric.min_group_size,
+        },
+        inputs: loaded.inputs.clone(),
+        verdicts: rubric
+            .verdicts
+            .iter()
+            .map(|v| VerdictRef { id: v.id.clone(), label: v.label.get(lang).to_string(), min_score: v.min_score })
+            .collect(),
+        dimensions: rubric
+            .dimensions
+            .iter()
+            .map(|d| DimensionRef { id: d.id.clone(), label: d.label.get(lang).to_string(), weight: crate::format::round(d.weight_share, rubric.decimals) })
+            .collect(),
+        units,
+        summary,
+        diagnostics,
+    })
+}
+
+/// Fill `{name}` placeholders from `vars`; unknown placeholders stay as written.
+pub fn fill(template: &str, vars: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        match rest[start..].find('}') {
+            Some(len) => {
+                let key = &rest[start + 1..start + len];
+                match vars.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&rest[start..start + len + 1]),
+                }
+                rest = &rest[start + len + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

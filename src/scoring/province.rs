@@ -1,0 +1,83 @@
+//! The province's answer: the rubric's rules over the unit verdicts, and the obstacles that
+//! recur across units.
+
+use super::fill;
+use crate::assessment::*;
+use crate::format;
+use crate::rubric::{Lang, Rubric};
+use anyhow::{Result, anyhow};
+use polars::prelude::*;
+use std::collections::BTreeMap;
+
+pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
+    let n = units.len();
+    let mut counts: BTreeMap<String, usize> = r.verdicts.iter().map(|v| (v.id.clone(), 0)).collect();
+    for u in units {
+        *counts.entry(u.verdict.clone()).or_insert(0) += 1;
+    }
+    let staff_total: i64 = units.iter().filter_map(|u| u.wfa.staff_total).sum();
+    let staff_eligible: i64 = units.iter().filter_map(|u| u.wfa.staff_eligible).sum();
+    let staff_allowed: i64 = units.iter().map(|u| u.wfa.staff_allowed_at_once).sum();
+
+    let mut fields: Vec<(String, f64)> = vec![
+        ("units".into(), n as f64),
+        ("staff_total".into(), staff_total as f64),
+        ("staff_eligible".into(), staff_eligible as f64),
+        ("staff_allowed".into(), staff_allowed as f64),
+    ];
+    for v in &r.verdicts {
+        let c = counts[&v.id] as f64;
+        fields.push((format!("n_{}", v.id), c));
+        fields.push((format!("share_{}", v.id), if n > 0 { c / n as f64 } else { 0.0 }));
+    }
+    let cols: Vec<Column> = fields.iter().map(|(k, x)| Column::new(k.as_str().into(), [*x])).collect();
+    let df = DataFrame::new(1, cols)?;
+    let mut chosen = None;
+    for (i, rule) in r.province.rules.iter().enumerate() {
+        let e = crate::sql::parse(&rule.when.expr).map_err(|e| anyhow!(e.message))?;
+        let out = df.clone().lazy().select([e.cast(DataType::Boolean).alias("ok")]).collect()?;
+        if out.column("ok")?.bool()?.get(0) == Some(true) {
+            chosen = Some((i, rule.verdict, &rule.message));
+            break;
+        }
+    }
+    let (decided_by, verdict, template) = match chosen {
+        Some((i, v, m)) => (format!("rule {}", i + 1), v, m),
+        None => ("default".to_string(), r.province.default, &r.province.default_message),
+    };
+    let vars: Vec<(&str, String)> = fields
+        .iter()
+        .map(|(k, x)| {
+            let shown = if k.starts_with("share_") { format::value(*x, crate::rubric::ValueFormat::Percent, None, lang) } else { format::number(*x, 0, lang) };
+            (k.as_str(), shown)
+        })
+        .collect();
+
+    // Obstacles across units: how many units, how many staff.
+    let mut agg: BTreeMap<String, TopObstacle> = BTreeMap::new();
+    for u in units {
+        for o in &u.obstacles {
+            let e = agg.entry(o.id.clone()).or_insert_with(|| TopObstacle { id: o.id.clone(), kind: o.kind, label: o.label.clone(), units: 0, staff_affected: 0, score_cost_total: 0.0 });
+            e.units += 1;
+            e.staff_affected += o.staff_affected.unwrap_or(0);
+            e.score_cost_total = format::round(e.score_cost_total + o.score_cost, r.decimals);
+        }
+    }
+    let mut top: Vec<TopObstacle> = agg.into_values().collect();
+    top.sort_by(|a, b| b.units.cmp(&a.units).then(b.staff_affected.cmp(&a.staff_affected)).then(a.id.cmp(&b.id)));
+    top.truncate(10);
+
+    Ok(Summary {
+        label: r.province.label.get(lang).to_string(),
+        verdict: r.verdicts[verdict].id.clone(),
+        verdict_label: r.verdicts[verdict].label.get(lang).to_string(),
+        message: fill(template.get(lang), &vars),
+        decided_by,
+        units: n,
+        verdict_counts: counts,
+        staff_total,
+        staff_eligible,
+        staff_allowed_at_once: staff_allowed,
+        top_obstacles: top,
+    })
+}

@@ -1,0 +1,289 @@
+//! One unit's score, verdict, obstacles and WFA form, from its computed values.
+//! Pure arithmetic on `UnitValues`: no polars, no I/O; the property tests live here.
+
+use super::curve;
+use super::fill;
+use super::frame::UnitValues;
+use crate::assessment::*;
+use crate::format::{self, round};
+use crate::rubric::{Lang, Missing, Rubric};
+
+/// Score one unit.
+pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
+    let dec = r.decimals;
+    let name = v.name.clone().unwrap_or_else(|| v.id.clone());
+
+    // Indicator scores and whether they count.
+    let scores: Vec<Option<f64>> = r
+        .indicators
+        .iter()
+        .zip(&v.indicators)
+        .zip(&v.suppressed)
+        .map(|((ind, val), sup)| {
+            let val = if *sup { None } else { *val };
+            match val.and_then(|x| curve::score(&ind.curve, x)) {
+                Some(s) => Some(s),
+                None if ind.missing == Missing::Zero => Some(0.0),
+                None => None,
+            }
+        })
+        .collect();
+
+    // Dimension scores over the indicators that count.
+    let mut dims = Vec::new();
+    for d in &r.dimensions {
+        let (mut num, mut den) = (0.0, 0.0);
+        for (ind, s) in r.indicators.iter().zip(&scores) {
+            if ind.dimension == d.id && ind.weight > 0.0 {
+                if let Some(s) = s {
+                    num += ind.weight * s;
+                    den += ind.weight;
+                }
+            }
+        }
+        dims.push((d, if den > 0.0 { Some(num / den) } else { None }, den));
+    }
+    let used_weight: f64 = dims.iter().filter(|(d, s, _)| s.is_some() && d.weight > 0.0).map(|(d, _, _)| d.weight).sum();
+    let total = if used_weight > 0.0 {
+        Some(dims.iter().filter_map(|(d, s, _)| s.map(|s| d.weight * s)).sum::<f64>() / used_weight)
+    } else {
+        None
+    };
+    // Coverage: the share of the nominal weight that had data.
+    let coverage: f64 = r
+        .dimensions
+        .iter()
+        .map(|d| {
+            let all: f64 = r.indicators.iter().filter(|i| i.dimension == d.id).map(|i| i.weight).sum();
+            let have: f64 = r.indicators.iter().zip(&scores).filter(|(i, s)| i.dimension == d.id && s.is_some()).map(|(i, _)| i.weight).sum();
+            if all > 0.0 { d.weight_share * have / all } else { 0.0 }
+        })
+        .sum();
+
+    // Effective weight of each indicator in this unit's total.
+    let eff: Vec<f64> = r
+        .indicators
+        .iter()
+        .zip(&scores)
+        .map(|(ind, s)| {
+            let (d, ds, den) = dims.iter().find(|(d, _, _)| d.id == ind.dimension).expect("validated dimension");
+            if s.is_none() || ds.is_none() || ind.weight == 0.0 || used_weight == 0.0 {
+                0.0
+            } else {
+                (d.weight / used_weight) * (ind.weight / den)
+            }
+        })
+        .collect();
+
+    let mut obstacles = Vec::new();
+    let mut indicators = Vec::new();
+    for (i, ind) in r.indicators.iter().enumerate() {
+        let val = if v.suppressed[i] { None } else { v.indicators[i] };
+        let target_score = ind.target.and_then(|t| curve::score(&ind.curve, t));
+        let status = if v.suppressed[i] {
+            IndicatorStatus::Suppressed
+        } else if ind.weight == 0.0 {
+            IndicatorStatus::Info
+        } else if val.is_none() {
+            if ind.missing == Missing::Zero { IndicatorStatus::MissingScoredZero } else { IndicatorStatus::Missing }
+        } else if matches!((scores[i], target_score), (Some(s), Some(t)) if s < t - 1e-9) {
+            IndicatorStatus::BelowTarget
+        } else {
+            IndicatorStatus::Ok
+        };
+        let show = |x: f64| format::value(x, ind.format, ind.unit.as_deref(), lang);
+        let display = match (status, val) {
+            (IndicatorStatus::Suppressed, _) => match lang {
+                Lang::Id => "disembunyikan (kelompok kecil)".to_string(),
+                Lang::En => "suppressed (small group)".to_string(),
+            },
+            (_, Some(x)) => show(x),
+            (_, None) => match lang {
+                Lang::Id => "tidak ada data".to_string(),
+                Lang::En => "no data".to_string(),
+            },
+        };
+        let below = status == IndicatorStatus::BelowTarget || (status == IndicatorStatus::MissingScoredZero && ind.weight > 0.0);
+        if below {
+            let (s, t) = (scores[i].unwrap_or(0.0), target_score.unwrap_or(100.0));
+            let vars = [
+                ("value", display.clone()),
+                ("target", ind.target.map(show).unwrap_or_default()),
+                ("unit", ind.unit.clone().unwrap_or_default()),
+                ("name", name.clone()),
+                ("gap", v.gaps[i].map(|g| format::number(g.max(0.0), 2, lang)).unwrap_or_else(|| "?".into())),
+                ("score", format::number(s, 1, lang)),
+                ("label", ind.label.get(lang).to_string()),
+            ];
+            obstacles.push(Obstacle {
+                id: ind.id.clone(),
+                kind: ObstacleKind::Indicator,
+                label: ind.label.get(lang).to_string(),
+                message: fill(ind.message.get(lang), &vars),
+                fix: ind.fix.as_ref().map(|f| fill(f.get(lang), &vars)),
+                score_cost: round(eff_if_counted(&eff, i, &dims, ind, used_weight) * (t - s), dec),
+                staff_affected: v.affects[i].or(v.staff_total).map(|x| x.round() as i64),
+                rank: 0,
+            });
+        }
+        indicators.push(UnitIndicator {
+            id: ind.id.clone(),
+            dimension: ind.dimension.clone(),
+            value: val.map(|x| round(x, dec)),
+            display,
+            score: scores[i].filter(|_| !v.suppressed[i]).map(|s| round(s, dec)),
+            weight: ind.weight,
+            effective_weight: round(eff[i], dec),
+            target: ind.target,
+            status,
+        });
+    }
+
+    // Verdict from the score, then capped by gates and by coverage.
+    let worst = r.verdicts.len() - 1;
+    let score_band = total.map(|t| r.band_for(round(t, dec))).unwrap_or(worst);
+    let mut verdict = score_band;
+    let mut decided_by = "score".to_string();
+    let mut gates_failed = Vec::new();
+    for (gi, g) in r.gates.iter().enumerate() {
+        let failed = match v.gates[gi] {
+            Some(ok) => !ok,
+            None => g.fail_if_missing,
+        };
+        if !failed {
+            continue;
+        }
+        let missing = v.gates[gi].is_none();
+        let vars = [("name", name.clone()), ("label", g.label.get(lang).to_string())];
+        let mut message = fill(g.message.get(lang), &vars);
+        if missing {
+            message.push_str(match lang {
+                Lang::Id => " (data tidak tersedia, dianggap tidak memenuhi)",
+                Lang::En => " (no data, counted as not met)",
+            });
+        }
+        if g.cap > verdict {
+            verdict = g.cap;
+            decided_by = g.id.clone();
+        }
+        gates_failed.push(GateFailure { id: g.id.clone(), label: g.label.get(lang).to_string(), message: message.clone(), cap: r.verdicts[g.cap].id.clone(), missing_data: missing });
+        obstacles.push(Obstacle {
+            id: g.id.clone(),
+            kind: ObstacleKind::Gate,
+            label: g.label.get(lang).to_string(),
+            message,
+            fix: g.fix.as_ref().map(|f| fill(f.get(lang), &vars)),
+            score_cost: 0.0,
+            staff_affected: v.gate_affects[gi].or(v.staff_total).map(|x| x.round() as i64),
+            rank: 0,
+        });
+    }
+    if coverage + 1e-9 < r.min_coverage {
+        if worst > verdict {
+            verdict = worst;
+            decided_by = "coverage".into();
+        }
+        let pct = format::number(coverage * 100.0, 0, lang);
+        let need = format::number(r.min_coverage * 100.0, 0, lang);
+        obstacles.push(Obstacle {
+            id: "coverage".into(),
+            kind: ObstacleKind::Coverage,
+            label: match lang {
+                Lang::Id => "Data tidak lengkap".into(),
+                Lang::En => "Incomplete data".into(),
+            },
+            message: match lang {
+                Lang::Id => format!("Hanya {pct} % bobot penilaian yang memiliki data (minimal {need} %); OPD tidak dapat dinilai layak."),
+                Lang::En => format!("Only {pct}% of the rubric's weight has data (at least {need}% needed); the unit cannot be rated feasible."),
+            },
+            fix: Some(match lang {
+                Lang::Id => "Lengkapi data OPD (lihat daftar masalah data).".into(),
+                Lang::En => "Complete the unit's data (see the data problems).".into(),
+            }),
+            score_cost: 0.0,
+            staff_affected: v.staff_total.map(|x| x.round() as i64),
+            rank: 0,
+        });
+    }
+    rank(&mut obstacles);
+
+    let wfa = wfa_form(r, v, verdict, lang);
+    Unit {
+        id: v.id.clone(),
+        name: v.name.clone(),
+        score: total.map(|t| round(t, dec)),
+        coverage: round(coverage, dec),
+        verdict: r.verdicts[verdict].id.clone(),
+        verdict_label: r.verdicts[verdict].label.get(lang).to_string(),
+        score_verdict: r.verdicts[score_band].id.clone(),
+        decided_by,
+        dimensions: dims
+            .iter()
+            .map(|(d, s, _)| UnitDimension {
+                id: d.id.clone(),
+                score: s.map(|s| round(s, dec)),
+                weight: if s.is_some() && used_weight > 0.0 { round(d.weight / used_weight, dec) } else { 0.0 },
+            })
+            .collect(),
+        indicators,
+        gates_failed,
+        obstacles,
+        wfa,
+    }
+}
+
+/// An indicator scored zero for missing data still carries its weight.
+fn eff_if_counted(eff: &[f64], i: usize, _dims: &[(&crate::rubric::Dimension, Option<f64>, f64)], _ind: &crate::rubric::Indicator, _used: f64) -> f64 {
+    eff[i]
+}
+
+/// Gates first (the worse the cap, the earlier), then by score cost, then staff, then id.
+fn rank(obstacles: &mut [Obstacle]) {
+    obstacles.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.score_cost.total_cmp(&a.score_cost))
+            .then(b.staff_affected.unwrap_or(0).cmp(&a.staff_affected.unwrap_or(0)))
+            .then(a.id.cmp(&b.id))
+    });
+    for (i, o) in obstacles.iter_mut().enumerate() {
+        o.rank = i + 1;
+    }
+}
+
+/// How many may take WFA at once: the smallest of the eligible staff, the verdict's share of
+/// all staff, and all staff less the minimum kept on site.
+pub fn wfa_form(r: &Rubric, v: &UnitValues, verdict: usize, lang: Lang) -> WfaForm {
+    let Some(w) = &r.wfa else {
+        return WfaForm { staff_total: None, staff_eligible: None, min_on_site: None, max_share_away: 0.0, staff_allowed_at_once: 0, max_days_per_week: None, eligible_jobs: vec![], conditions: vec![] };
+    };
+    let total = v.staff_total.map(|t| t.round().max(0.0));
+    let eligible = v.staff_eligible.map(|e| e.floor().clamp(0.0, total.unwrap_or(f64::MAX)));
+    let onsite = v.min_on_site.map(|m| m.ceil().clamp(0.0, total.unwrap_or(f64::MAX)));
+    let share = w.max_share_away[verdict];
+    let allowed = match (total, eligible) {
+        (Some(t), Some(e)) => {
+            let by_share = (share * t + 1e-9).floor();
+            let by_site = t - onsite.unwrap_or(0.0);
+            e.min(by_share).min(by_site).max(0.0) as i64
+        }
+        _ => 0,
+    };
+    let mut conditions: Vec<String> = w.conditions.iter().map(|c| c.get(lang).to_string()).collect();
+    if let Some(d) = w.max_days_per_week {
+        conditions.push(match lang {
+            Lang::Id => format!("Paling lama {d} hari kerja per minggu per pegawai."),
+            Lang::En => format!("At most {d} working days a week per person."),
+        });
+    }
+    WfaForm {
+        staff_total: total.map(|x| x as i64),
+        staff_eligible: eligible.map(|x| x as i64),
+        min_on_site: onsite.map(|x| x as i64),
+        max_share_away: share,
+        staff_allowed_at_once: allowed,
+        max_days_per_week: w.max_days_per_week,
+        eligible_jobs: v.eligible_jobs.clone(),
+        conditions: if allowed > 0 { conditions } else { Vec::new() },
+    }
+}
