@@ -101,7 +101,12 @@ pub struct AssessArgs {
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
     /// Output formats, comma-separated.
-    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "json,md")]
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "json,md"
+    )]
     pub format: Vec<Format>,
     /// Report language.
     #[arg(long, value_enum, default_value = "id")]

@@ -342,15 +342,27 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in Code::ALL {
             assert!(seen.insert(c.as_str()));
-            assert!(c.as_str().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'));
+            assert!(
+                c.as_str()
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch == '-')
+            );
         }
     }
 
     #[test]
     fn human_render_caps_and_counts() {
-        let loc = Location { file: "a.xlsx".into(), sheet: Some("S".into()), row: 5 };
+        let loc = Location {
+            file: "a.xlsx".into(),
+            sheet: Some("S".into()),
+            row: 5,
+        };
         let diags: Vec<Diagnostic> = (0..4)
-            .map(|i| Diagnostic::error(Code::InvalidValue, format!("bad {i}")).at(&loc).column(2))
+            .map(|i| {
+                Diagnostic::error(Code::InvalidValue, format!("bad {i}"))
+                    .at(&loc)
+                    .column(2)
+            })
             .collect();
         let text = render_human(&diags, 2);
         assert!(text.contains("invalid-value"));

@@ -28,8 +28,16 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
         }
         grouped.push(c);
     }
-    let sign = if x < 0.0 && (int != "0" || !frac.is_empty()) { "-" } else { "" };
-    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}{dec}{frac}") }
+    let sign = if x < 0.0 && (int != "0" || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{dec}{frac}")
+    }
 }
 
 /// A value as shown in a message, with its unit.
@@ -72,7 +80,10 @@ mod tests {
         assert_eq!(number(-0.0001, 2, Lang::Id), "0");
         assert_eq!(number(-2.5, 1, Lang::Id), "-2,5");
         assert_eq!(value(0.425, ValueFormat::Percent, None, Lang::Id), "42,5 %");
-        assert_eq!(value(12.0, ValueFormat::Number, Some("Mbps"), Lang::Id), "12 Mbps");
+        assert_eq!(
+            value(12.0, ValueFormat::Number, Some("Mbps"), Lang::Id),
+            "12 Mbps"
+        );
         assert_eq!(value(1.0, ValueFormat::Boolean, None, Lang::En), "Yes");
         assert_eq!(round(0.123456, 4), 0.1235);
     }

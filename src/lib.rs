@@ -29,7 +29,11 @@ where
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return commands::exit(if e.use_stderr() { commands::EXIT_ERROR } else { commands::EXIT_OK });
+            return commands::exit(if e.use_stderr() {
+                commands::EXIT_ERROR
+            } else {
+                commands::EXIT_OK
+            });
         }
     };
     let quiet = cli.quiet;

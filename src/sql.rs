@@ -25,24 +25,36 @@ pub fn parse(sql: &str) -> Result<Expr, ExprError> {
 pub fn clean(e: &PolarsError) -> String {
     let s = e.to_string();
     let first = s.split("\n\nResolved plan").next().unwrap_or(&s);
-    let first = first.split("\n\nThis error occurred").next().unwrap_or(first);
+    let first = first
+        .split("\n\nThis error occurred")
+        .next()
+        .unwrap_or(first);
     first.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Explain a schema-resolution error, suggesting the nearest known name for an unknown column.
+/// Explain a schema-resolution error: an unknown column becomes "unknown column `x`" with
+/// polars' own "did you mean" suggestion, or else the nearest known name.
 pub fn explain(e: &PolarsError, known: &[String]) -> ExprError {
     let text = clean(e);
-    if let PolarsError::ColumnNotFound(_) = e {
-        let missing = quoted(&text).unwrap_or_default();
-        let hint = nearest(&missing, known).map(|n| format!("did you mean `{n}`?"));
+    if let Some(pos) = text.find("unable to find column") {
+        let missing = quoted(&text[pos..]).unwrap_or_default();
+        let polars_hint = text
+            .find("Did you mean")
+            .and_then(|p| quoted(&text[p..]))
+            .filter(|s| !s.is_empty());
+        let hint = polars_hint
+            .or_else(|| nearest(&missing, known).map(str::to_string))
+            .map(|n| format!("did you mean `{n}`?"))
+            .unwrap_or_else(|| format!("known names here: {}", preview(known, 12)));
         return ExprError {
             message: format!("unknown column `{missing}`"),
-            hint: hint.or_else(|| {
-                Some(format!("known names here: {}", preview(known, 12)))
-            }),
+            hint: Some(hint),
         };
     }
-    ExprError { message: text, hint: None }
+    ExprError {
+        message: text,
+        hint: None,
+    }
 }
 
 fn quoted(s: &str) -> Option<String> {
@@ -60,9 +72,15 @@ fn quoted(s: &str) -> Option<String> {
 pub fn nearest<'a>(name: &str, known: &'a [String]) -> Option<&'a str> {
     known
         .iter()
-        .map(|k| (strsim::normalized_damerau_levenshtein(&name.to_lowercase(), &k.to_lowercase()), k))
+        .map(|k| {
+            (
+                strsim::normalized_damerau_levenshtein(&name.to_lowercase(), &k.to_lowercase()),
+                k,
+            )
+        })
         .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // Ties go to the alphabetically first name, so the hint never depends on map order.
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, k)| k.as_str())
 }
 
@@ -76,7 +94,11 @@ fn preview(names: &[String], n: usize) -> String {
 
 /// An empty frame with the given columns.
 pub fn empty_frame(fields: &[(String, DataType)]) -> LazyFrame {
-    let schema = Schema::from_iter(fields.iter().map(|(n, t)| Field::new(n.as_str().into(), t.clone())));
+    let schema = Schema::from_iter(
+        fields
+            .iter()
+            .map(|(n, t)| Field::new(n.as_str().into(), t.clone())),
+    );
     DataFrame::empty_with_schema(&schema).lazy()
 }
 

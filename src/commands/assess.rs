@@ -12,8 +12,12 @@ use std::time::SystemTime;
 /// The run time: `--now` (checked, normalised) or the system clock, as RFC 3339 UTC.
 pub fn timestamp(now: Option<&str>) -> Result<String> {
     let t = match now {
-        Some(s) => humantime::parse_rfc3339_weak(s.trim_end_matches('Z').trim_end_matches("+00:00"))
-            .with_context(|| format!("--now `{s}` is not an RFC 3339 time such as 2025-12-23T09:00:00Z"))?,
+        Some(s) => {
+            humantime::parse_rfc3339_weak(s.trim_end_matches('Z').trim_end_matches("+00:00"))
+                .with_context(|| {
+                    format!("--now `{s}` is not an RFC 3339 time such as 2025-12-23T09:00:00Z")
+                })?
+        }
         None => SystemTime::now(),
     };
     Ok(humantime::format_rfc3339_seconds(t).to_string())
@@ -23,9 +27,19 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     let generated_at = timestamp(args.now.as_deref())?;
     let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
-    let a = scoring::assess(&rubric, &loaded, &Options { lang: args.lang, generated_at })?;
+    let a = scoring::assess(
+        &rubric,
+        &loaded,
+        &Options {
+            lang: args.lang,
+            generated_at,
+        },
+    )?;
     if a.units.is_empty() {
-        bail!("no unit could be assessed: no usable row in the unit list (see the data problems above)\n{}", diag::render_human(&a.diagnostics, args.show));
+        bail!(
+            "no unit could be assessed: no usable row in the unit list (see the data problems above)\n{}",
+            diag::render_human(&a.diagnostics, args.show)
+        );
     }
 
     // Render everything before writing anything, so an error leaves no partial output.
@@ -35,16 +49,32 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
         files.push(("assessment.json".to_string(), report::json::render(&a)?));
     }
     if all || args.format.contains(&Format::Md) {
-        files.push((report::markdown::file_name(args.lang).to_string(), report::markdown::render(&a)?));
+        files.push((
+            report::markdown::file_name(args.lang).to_string(),
+            report::markdown::render(&a)?,
+        ));
     }
     for (name, body) in &files {
         write_atomic(&args.out.join(name), body.as_bytes())?;
     }
 
     if !quiet {
-        let (e, w) = (count(&a.diagnostics, Severity::Error), count(&a.diagnostics, Severity::Warning));
+        let (e, w) = (
+            count(&a.diagnostics, Severity::Error),
+            count(&a.diagnostics, Severity::Warning),
+        );
         if e + w > 0 {
-            eprintln!("{}", diag::render_human(&a.diagnostics.iter().filter(|d| d.severity != Severity::Info).cloned().collect::<Vec<_>>(), args.show));
+            eprintln!(
+                "{}",
+                diag::render_human(
+                    &a.diagnostics
+                        .iter()
+                        .filter(|d| d.severity != Severity::Info)
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                    args.show
+                )
+            );
         }
         print!("{}", report::terminal::render(&a));
         eprintln!(
@@ -54,13 +84,19 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
             a.inputs.len(),
             e,
             w,
-            files.iter().map(|(n, _)| args.out.join(n).display().to_string()).collect::<Vec<_>>().join(", ")
+            files
+                .iter()
+                .map(|(n, _)| args.out.join(n).display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
     let fail = match args.fail_on {
         FailOn::Never => false,
         FailOn::Error => count(&a.diagnostics, Severity::Error) > 0,
-        FailOn::Warning => count(&a.diagnostics, Severity::Error) + count(&a.diagnostics, Severity::Warning) > 0,
+        FailOn::Warning => {
+            count(&a.diagnostics, Severity::Error) + count(&a.diagnostics, Severity::Warning) > 0
+        }
     };
     Ok(if fail { EXIT_FINDINGS } else { EXIT_OK })
 }

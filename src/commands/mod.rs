@@ -27,7 +27,10 @@ pub fn load_rubric(path: &std::path::Path) -> Result<Rubric> {
 }
 
 pub fn load_data(rubric: &Rubric, args: &crate::cli::DataArgs) -> Result<Loaded> {
-    let sources = Sources { dir: args.data_dir(), files: args.inputs.clone() };
+    let sources = Sources {
+        dir: args.data_dir(),
+        files: args.inputs.clone(),
+    };
     Ok(input::load(rubric, &sources)?)
 }
 

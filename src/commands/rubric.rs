@@ -45,8 +45,17 @@ fn curve(c: &Curve, lang: Lang) -> String {
             }
             format!("steps: {}", parts.join("; "))
         }
-        Curve::Boolean { true_score, false_score } => format!("boolean: true → {}, false → {}", n(*true_score), n(*false_score)),
-        Curve::LogNormal { median, good } => format!("log-normal: {} → 50, {} → 90", n(*median), n(*good)),
+        Curve::Boolean {
+            true_score,
+            false_score,
+        } => format!(
+            "boolean: true → {}, false → {}",
+            n(*true_score),
+            n(*false_score)
+        ),
+        Curve::LogNormal { median, good } => {
+            format!("log-normal: {} → 50, {} → 90", n(*median), n(*good))
+        }
     }
 }
 
@@ -54,8 +63,18 @@ fn curve(c: &Curve, lang: Lang) -> String {
 pub fn explain(r: &Rubric, lang: Lang) -> String {
     let pct = |x: f64| format!("{}%", format::number(x * 100.0, 1, Lang::En));
     let mut o = String::new();
-    o.push_str(&format!("Rubric {} version {} — {}\nsha256 {}\n", r.id, r.version, r.title.get(lang), r.sha256));
-    o.push_str(&format!("Minimum group size {}; a unit needs data for {} of the weight to be scored.\n", r.min_group_size, pct(r.min_coverage)));
+    o.push_str(&format!(
+        "Rubric {} version {} — {}\nsha256 {}\n",
+        r.id,
+        r.version,
+        r.title.get(lang),
+        r.sha256
+    ));
+    o.push_str(&format!(
+        "Minimum group size {}; a unit needs data for {} of the weight to be scored.\n",
+        r.min_group_size,
+        pct(r.min_coverage)
+    ));
     o.push_str("\nDatasets\n");
     for d in &r.datasets {
         o.push_str(&format!(
@@ -78,8 +97,17 @@ pub fn explain(r: &Rubric, lang: Lang) -> String {
     }
     o.push_str("\nDimensions and indicators (weights normalised)\n");
     for d in &r.dimensions {
-        o.push_str(&format!("  {} {} — {}\n", pct(d.weight_share), d.id, d.label.get(lang)));
-        let inds: Vec<_> = r.indicators.iter().filter(|i| i.dimension == d.id).collect();
+        o.push_str(&format!(
+            "  {} {} — {}\n",
+            pct(d.weight_share),
+            d.id,
+            d.label.get(lang)
+        ));
+        let inds: Vec<_> = r
+            .indicators
+            .iter()
+            .filter(|i| i.dimension == d.id)
+            .collect();
         let w: f64 = inds.iter().map(|i| i.weight).sum();
         for i in inds {
             let share = if w > 0.0 { i.weight / w } else { 0.0 };
@@ -93,7 +121,10 @@ pub fn explain(r: &Rubric, lang: Lang) -> String {
                 curve(&i.curve, lang)
             ));
             if let Some(t) = i.target {
-                o.push_str(&format!("          target = {}\n", format::value(t, i.format, i.unit.as_deref(), lang)));
+                o.push_str(&format!(
+                    "          target = {}\n",
+                    format::value(t, i.format, i.unit.as_deref(), lang)
+                ));
             }
         }
     }
@@ -105,16 +136,28 @@ pub fn explain(r: &Rubric, lang: Lang) -> String {
             g.label.get(lang),
             g.require.expr,
             r.verdicts[g.cap].id,
-            if g.fail_if_missing { " (missing data fails)" } else { " (missing data passes)" }
+            if g.fail_if_missing {
+                " (missing data fails)"
+            } else {
+                " (missing data passes)"
+            }
         ));
     }
     o.push_str("\nVerdicts (best first)\n");
     for v in &r.verdicts {
-        o.push_str(&format!("  {:<16} score ≥ {:<5} {}\n", v.id, format::number(v.min_score, 2, Lang::En), v.label.get(lang)));
+        o.push_str(&format!(
+            "  {:<16} score ≥ {:<5} {}\n",
+            v.id,
+            format::number(v.min_score, 2, Lang::En),
+            v.label.get(lang)
+        ));
     }
     if let Some(w) = &r.wfa {
         o.push_str("\nForm of WFA\n");
-        o.push_str(&format!("  staff total    = {}\n  staff eligible = {}\n", w.staff_total.expr, w.staff_eligible.expr));
+        o.push_str(&format!(
+            "  staff total    = {}\n  staff eligible = {}\n",
+            w.staff_total.expr, w.staff_eligible.expr
+        ));
         if let Some(m) = &w.min_on_site {
             o.push_str(&format!("  min on site    = {}\n", m.expr));
         }
@@ -125,8 +168,16 @@ pub fn explain(r: &Rubric, lang: Lang) -> String {
     }
     o.push_str("\nProvince answer (first rule that holds)\n");
     for (i, rule) in r.province.rules.iter().enumerate() {
-        o.push_str(&format!("  {}. when {} → {}\n", i + 1, rule.when.expr, r.verdicts[rule.verdict].id));
+        o.push_str(&format!(
+            "  {}. when {} → {}\n",
+            i + 1,
+            rule.when.expr,
+            r.verdicts[rule.verdict].id
+        ));
     }
-    o.push_str(&format!("  otherwise → {}\n", r.verdicts[r.province.default].id));
+    o.push_str(&format!(
+        "  otherwise → {}\n",
+        r.verdicts[r.province.default].id
+    ));
     o
 }

@@ -20,9 +20,15 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
         write_atomic(path, s.as_bytes())?;
     }
     if !quiet {
-        println!("{:<50} {:<16} {:>6} {:>6} {:>8}", "File", "Dataset", "Read", "Used", "Rejected");
+        println!(
+            "{:<50} {:<16} {:>6} {:>6} {:>8}",
+            "File", "Dataset", "Read", "Used", "Rejected"
+        );
         for i in &loaded.inputs {
-            println!("{:<50} {:<16} {:>6} {:>6} {:>8}", i.path, i.dataset, i.rows_read, i.rows_used, i.rows_rejected);
+            println!(
+                "{:<50} {:<16} {:>6} {:>6} {:>8}",
+                i.path, i.dataset, i.rows_read, i.rows_used, i.rows_rejected
+            );
         }
         println!("\nUnits: {}", loaded.units.len());
         println!("\n{}", diag::render_human(&loaded.diagnostics, args.show));

@@ -66,15 +66,40 @@ pub enum CellProblem {
 }
 
 const MISSING: [&str; 14] = [
-    "-", "–", "—", "n/a", "na", "#n/a", "tidak tahu", "tdk tahu", "tidak diketahui", "tt", "?",
-    "null", "none", "kosong",
+    "-",
+    "–",
+    "—",
+    "n/a",
+    "na",
+    "#n/a",
+    "tidak tahu",
+    "tdk tahu",
+    "tidak diketahui",
+    "tt",
+    "?",
+    "null",
+    "none",
+    "kosong",
 ];
 const TRUE: [&str; 9] = ["ya", "y", "yes", "true", "1", "benar", "iya", "ada", "v"];
-const FALSE: [&str; 9] = ["tidak", "tdk", "n", "no", "false", "0", "salah", "tidak ada", "bukan"];
+const FALSE: [&str; 9] = [
+    "tidak",
+    "tdk",
+    "n",
+    "no",
+    "false",
+    "0",
+    "salah",
+    "tidak ada",
+    "bukan",
+];
 
 /// Lowercase, trimmed, inner whitespace collapsed.
 pub fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Read `raw` as `col`'s type. `Ok(None)` is a blank cell.
@@ -92,14 +117,21 @@ pub fn parse(raw: &Raw, col: &Column) -> Result<Option<Value>, CellProblem> {
     }
     let v = match &col.kind {
         ColumnType::Text => Value::Text(text(raw)),
-        ColumnType::Date => Value::Text(date(raw).ok_or_else(|| invalid("a date (YYYY-MM-DD, DD/MM/YYYY or an Excel date)"))?),
+        ColumnType::Date => Value::Text(
+            date(raw).ok_or_else(|| invalid("a date (YYYY-MM-DD, DD/MM/YYYY or an Excel date)"))?,
+        ),
         ColumnType::Boolean => Value::Bool(boolean(raw).ok_or_else(|| invalid("Ya or Tidak"))?),
         ColumnType::Category { values } => {
             let f = fold(&text(raw).replace('_', " "));
             let hit = values.iter().find(|v| fold(&v.replace('_', " ")) == f);
             match hit {
                 Some(v) => Value::Text(v.clone()),
-                None => return Err(CellProblem::UnknownCategory(format!("one of: {}", values.join(", ")))),
+                None => {
+                    return Err(CellProblem::UnknownCategory(format!(
+                        "one of: {}",
+                        values.join(", ")
+                    )));
+                }
             }
         }
         ColumnType::Integer | ColumnType::Likert => {
@@ -134,7 +166,9 @@ fn range(n: f64, col: &Column) -> Result<(), CellProblem> {
     if below || above {
         let lo = col.min.map(format_number).unwrap_or_else(|| "…".into());
         let hi = col.max.map(format_number).unwrap_or_else(|| "…".into());
-        return Err(CellProblem::OutOfRange(format!("expected a value from {lo} to {hi}")));
+        return Err(CellProblem::OutOfRange(format!(
+            "expected a value from {lo} to {hi}"
+        )));
     }
     Ok(())
 }
@@ -161,7 +195,11 @@ pub fn number(raw: &Raw, whole: bool) -> Option<f64> {
 
 /// Parse a number typed as text: `2,5`, `1.250`, `1.250.000`, `1,250.5`, `Rp 1.500.000`.
 pub fn parse_number_text(s: &str, whole: bool) -> Option<f64> {
-    let mut t: String = s.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    let mut t: String = s
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
     for prefix in ["Rp.", "Rp", "rp.", "rp"] {
         if let Some(rest) = t.strip_prefix(prefix) {
             t = rest.to_string();
@@ -171,7 +209,11 @@ pub fn parse_number_text(s: &str, whole: bool) -> Option<f64> {
         Some(b) => (true, b.to_string()),
         None => (false, t.trim_start_matches('+').to_string()),
     };
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let dots = body.matches('.').count();
@@ -264,9 +306,18 @@ pub fn date(raw: &Raw) -> Option<String> {
             if parts.len() != 3 {
                 return None;
             }
-            let nums: Vec<u32> = parts.iter().map(|p| p.trim().parse().ok()).collect::<Option<_>>()?;
-            let (y, m, d) = if parts[0].len() == 4 { (nums[0], nums[1], nums[2]) } else { (nums[2], nums[1], nums[0]) };
-            let ok = (1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d);
+            let nums: Vec<u32> = parts
+                .iter()
+                .map(|p| p.trim().parse().ok())
+                .collect::<Option<_>>()?;
+            let (y, m, d) = if parts[0].len() == 4 {
+                (nums[0], nums[1], nums[2])
+            } else {
+                (nums[2], nums[1], nums[0])
+            };
+            let ok = (1900..=2200).contains(&y)
+                && (1..=12).contains(&m)
+                && (1..=days_in_month(y, m)).contains(&d);
             ok.then(|| format!("{y:04}-{m:02}-{d:02}"))
         }
         _ => None,
@@ -275,7 +326,7 @@ pub fn date(raw: &Raw) -> Option<String> {
 
 fn days_in_month(y: u32, m: u32) -> u32 {
     match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -321,7 +372,16 @@ mod tests {
     use super::*;
 
     fn col(kind: ColumnType) -> Column {
-        Column { name: "x".into(), kind, required: false, aliases: vec![], min: None, max: None, personal: false, description: None }
+        Column {
+            name: "x".into(),
+            kind,
+            required: false,
+            aliases: vec![],
+            min: None,
+            max: None,
+            personal: false,
+            description: None,
+        }
     }
     fn t(s: &str) -> Raw {
         Raw::Text(s.into())
@@ -337,7 +397,10 @@ mod tests {
             assert_eq!(parse(&t(s), &c), Ok(Some(Value::Bool(false))), "{s}");
         }
         assert_eq!(parse(&Raw::Number(1.0), &c), Ok(Some(Value::Bool(true))));
-        assert!(matches!(parse(&t("mungkin"), &c), Err(CellProblem::Invalid(_))));
+        assert!(matches!(
+            parse(&t("mungkin"), &c),
+            Err(CellProblem::Invalid(_))
+        ));
     }
 
     #[test]
@@ -348,7 +411,10 @@ mod tests {
         for s in ["-", "N/A", "Tidak tahu", "tidak  TAHU"] {
             assert_eq!(parse(&t(s), &c), Err(CellProblem::NotAnswered), "{s}");
         }
-        assert_eq!(parse(&Raw::Error("#DIV/0!".into()), &c), Err(CellProblem::FormulaError));
+        assert_eq!(
+            parse(&Raw::Error("#DIV/0!".into()), &c),
+            Err(CellProblem::FormulaError)
+        );
     }
 
     #[test]
@@ -381,16 +447,30 @@ mod tests {
         c.min = Some(1.0);
         c.max = Some(5.0);
         assert_eq!(parse(&Raw::Number(4.0), &c), Ok(Some(Value::Int(4))));
-        assert!(matches!(parse(&Raw::Number(7.0), &c), Err(CellProblem::OutOfRange(_))));
-        assert!(matches!(parse(&Raw::Number(3.5), &c), Err(CellProblem::Invalid(_))));
+        assert!(matches!(
+            parse(&Raw::Number(7.0), &c),
+            Err(CellProblem::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse(&Raw::Number(3.5), &c),
+            Err(CellProblem::Invalid(_))
+        ));
     }
 
     #[test]
     fn categories_ignore_case_and_spaces() {
-        let c = col(ColumnType::Category { values: vec!["baik".into(), "tidak ada".into()] });
-        assert_eq!(parse(&t(" Tidak  Ada "), &c), Ok(Some(Value::Text("tidak ada".into()))));
+        let c = col(ColumnType::Category {
+            values: vec!["baik".into(), "tidak ada".into()],
+        });
+        assert_eq!(
+            parse(&t(" Tidak  Ada "), &c),
+            Ok(Some(Value::Text("tidak ada".into())))
+        );
         assert_eq!(parse(&t("BAIK"), &c), Ok(Some(Value::Text("baik".into()))));
-        assert!(matches!(parse(&t("bagus"), &c), Err(CellProblem::UnknownCategory(_))));
+        assert!(matches!(
+            parse(&t("bagus"), &c),
+            Err(CellProblem::UnknownCategory(_))
+        ));
     }
 
     #[test]

@@ -38,7 +38,10 @@ impl Header {
 
 /// Lowercase letters and digits only: `Jumlah  Pegawai` → `jumlahpegawai`.
 pub fn normalize(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .collect()
 }
 
 /// The same without any parenthesised part: `Bandwidth (Mbps)` → `bandwidth`.
@@ -64,10 +67,13 @@ pub fn column_for(ds: &Dataset, cell: &str) -> Option<usize> {
     }
     let short = without_parens(cell);
     ds.columns.iter().position(|c| {
-        std::iter::once(c.name.as_str()).chain(c.aliases.iter().map(String::as_str)).any(|n| {
-            let n_full = normalize(n);
-            n_full == full || (!short.is_empty() && (n_full == short || without_parens(n) == short))
-        })
+        std::iter::once(c.name.as_str())
+            .chain(c.aliases.iter().map(String::as_str))
+            .any(|n| {
+                let n_full = normalize(n);
+                n_full == full
+                    || (!short.is_empty() && (n_full == short || without_parens(n) == short))
+            })
     })
 }
 
@@ -87,7 +93,12 @@ pub fn map_row(ds: &Dataset, cells: &[Raw]) -> Header {
             None => extra.push((j, t)),
         }
     }
-    Header { row_index: 0, columns, extra, duplicate }
+    Header {
+        row_index: 0,
+        columns,
+        extra,
+        duplicate,
+    }
 }
 
 /// The best header row in the first rows of a sheet (most schema columns matched).

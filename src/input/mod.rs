@@ -33,7 +33,10 @@ pub struct Sources {
 #[derive(Debug, Error)]
 pub enum LoadError {
     #[error("cannot read the data folder {path}: {source}")]
-    Dir { path: String, source: std::io::Error },
+    Dir {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("unknown dataset `{0}` in --input (the rubric declares: {1})")]
     UnknownDataset(String, String),
     #[error("{} input file(s) could not be read:\n  {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n  "))]
@@ -77,7 +80,9 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
     }
 }
 
@@ -108,7 +113,11 @@ impl Builder {
                 _ => ColBuf::Float(Vec::new()),
             })
             .collect();
-        Builder { cols, sources: Vec::new(), file_of_row: Vec::new() }
+        Builder {
+            cols,
+            sources: Vec::new(),
+            file_of_row: Vec::new(),
+        }
     }
 
     fn push(&mut self, values: Vec<Option<Value>>, loc: Location, file: usize) {
@@ -145,7 +154,10 @@ impl Builder {
                 }
             })
             .collect();
-        columns.push(Column::new("__row".into(), (0..n as u32).collect::<Vec<u32>>()));
+        columns.push(Column::new(
+            "__row".into(),
+            (0..n as u32).collect::<Vec<u32>>(),
+        ));
         DataFrame::new(n, columns)
     }
 }
@@ -168,7 +180,12 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     let mut files: Vec<(Option<String>, PathBuf)> = Vec::new();
     for (ds, p) in &sources.files {
         if rubric.dataset(ds).is_none() {
-            let known = rubric.datasets.iter().map(|d| d.id.as_str()).collect::<Vec<_>>().join(", ");
+            let known = rubric
+                .datasets
+                .iter()
+                .map(|d| d.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             return Err(LoadError::UnknownDataset(ds.clone(), known));
         }
         files.push((Some(ds.clone()), p.clone()));
@@ -183,17 +200,28 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
 
     for (forced, path) in files {
         let shown = path.display().to_string();
-        let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
         let by_pattern: Vec<&Dataset> = match &forced {
             Some(id) => rubric.dataset(id).into_iter().collect(),
             None => rubric
                 .datasets
                 .iter()
-                .filter(|d| d.files.iter().any(|p| glob::Pattern::new(&p.to_lowercase()).is_ok_and(|g| g.matches(&name))))
+                .filter(|d| {
+                    d.files.iter().any(|p| {
+                        glob::Pattern::new(&p.to_lowercase()).is_ok_and(|g| g.matches(&name))
+                    })
+                })
                 .collect(),
         };
         if by_pattern.len() > 1 {
-            let names = by_pattern.iter().map(|d| d.id.as_str()).collect::<Vec<_>>().join(", ");
+            let names = by_pattern
+                .iter()
+                .map(|d| d.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             diags.push(
                 Diagnostic::error(Code::AmbiguousFile, format!("the file name matches the patterns of several datasets ({names}); pass it with --input DATASET=FILE"))
                     .file(&shown),
@@ -210,17 +238,28 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         let sha = match std::fs::read(&path) {
             Ok(b) => crate::rubric::hex(&Sha256::digest(&b)),
             Err(e) => {
-                read_errors.push(ReadError::Io { path: shown.clone(), source: e });
+                read_errors.push(ReadError::Io {
+                    path: shown.clone(),
+                    source: e,
+                });
                 continue;
             }
         };
-        let candidates: Vec<&Dataset> = if by_pattern.is_empty() { rubric.datasets.iter().collect() } else { by_pattern.clone() };
+        let candidates: Vec<&Dataset> = if by_pattern.is_empty() {
+            rubric.datasets.iter().collect()
+        } else {
+            by_pattern.clone()
+        };
         let mut file_index: HashMap<String, usize> = HashMap::new();
         let mut any = false;
         for sheet in sheets {
             let sheet_name = sheet.name.clone();
             if sheet.hidden {
-                diags.push(Diagnostic::info(Code::UnmatchedFile, "hidden sheet; not read").file(&shown).sheet(sheet_name.as_deref()));
+                diags.push(
+                    Diagnostic::info(Code::UnmatchedFile, "hidden sheet; not read")
+                        .file(&shown)
+                        .sheet(sheet_name.as_deref()),
+                );
                 continue;
             }
             if sheet.rows.iter().all(|(_, c)| c.iter().all(Raw::is_blank)) {
@@ -232,7 +271,9 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             for ds in &candidates {
                 if !ds.sheets.is_empty() {
                     let sn = sheet_name.clone().unwrap_or_default().to_lowercase();
-                    if !ds.sheets.iter().any(|p| glob::Pattern::new(&p.to_lowercase()).is_ok_and(|g| g.matches(&sn))) {
+                    if !ds.sheets.iter().any(|p| {
+                        glob::Pattern::new(&p.to_lowercase()).is_ok_and(|g| g.matches(&sn))
+                    }) {
                         continue;
                     }
                 }
@@ -250,7 +291,11 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
                 1 => fits.pop(),
                 _ if fits[0].1.matched() > fits[1].1.matched() => Some(fits.swap_remove(0)),
                 _ => {
-                    let names = fits.iter().map(|(d, _)| d.id.as_str()).collect::<Vec<_>>().join(", ");
+                    let names = fits
+                        .iter()
+                        .map(|(d, _)| d.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     diags.push(
                         Diagnostic::error(Code::AmbiguousFile, format!("the header fits several datasets equally well ({names}); pass the file with --input DATASET=FILE"))
                             .file(&shown)
@@ -264,23 +309,52 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
                 Some((ds, h)) => {
                     any = true;
                     let idx = *file_index.entry(ds.id.clone()).or_insert_with(|| {
-                        inputs.push(InputFile { dataset: ds.id.clone(), path: shown.clone(), sha256: sha.clone(), sheets: vec![], rows_read: 0, rows_used: 0, rows_rejected: 0 });
+                        inputs.push(InputFile {
+                            dataset: ds.id.clone(),
+                            path: shown.clone(),
+                            sha256: sha.clone(),
+                            sheets: vec![],
+                            rows_read: 0,
+                            rows_used: 0,
+                            rows_rejected: 0,
+                        });
                         inputs.len() - 1
                     });
                     if let Some(n) = &sheet_name {
                         inputs[idx].sheets.push(n.clone());
                     }
-                    assigned.push(Assigned { file: idx, sheet, dataset: ds.id.clone(), header: h });
+                    assigned.push(Assigned {
+                        file: idx,
+                        sheet,
+                        dataset: ds.id.clone(),
+                        header: h,
+                    });
                 }
                 None if !by_pattern.is_empty() => {
                     // The file was meant for this dataset: say what is wrong with its header.
                     any = true;
                     let ds = by_pattern[0];
                     let idx = *file_index.entry(ds.id.clone()).or_insert_with(|| {
-                        inputs.push(InputFile { dataset: ds.id.clone(), path: shown.clone(), sha256: sha.clone(), sheets: vec![], rows_read: 0, rows_used: 0, rows_rejected: 0 });
+                        inputs.push(InputFile {
+                            dataset: ds.id.clone(),
+                            path: shown.clone(),
+                            sha256: sha.clone(),
+                            sheets: vec![],
+                            rows_read: 0,
+                            rows_used: 0,
+                            rows_rejected: 0,
+                        });
                         inputs.len() - 1
                     });
-                    let rejected = header_problem(ds, near.into_iter().find(|(d, _)| d.id == ds.id).map(|(_, h)| h), &sheet, &shown, &mut diags);
+                    let rejected = header_problem(
+                        ds,
+                        near.into_iter()
+                            .find(|(d, _)| d.id == ds.id)
+                            .map(|(_, h)| h),
+                        &sheet,
+                        &shown,
+                        &mut diags,
+                    );
                     inputs[idx].rows_read += rejected;
                     inputs[idx].rows_rejected += rejected;
                 }
@@ -289,8 +363,11 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         }
         if !any {
             diags.push(
-                Diagnostic::info(Code::UnmatchedFile, "no sheet of this file has the header of any dataset; the file was not used")
-                    .file(&shown),
+                Diagnostic::info(
+                    Code::UnmatchedFile,
+                    "no sheet of this file has the header of any dataset; the file was not used",
+                )
+                .file(&shown),
             );
         }
     }
@@ -299,9 +376,15 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     }
 
     // Type every row.
-    let mut builders: BTreeMap<String, Builder> = rubric.datasets.iter().map(|d| (d.id.clone(), Builder::new(d))).collect();
+    let mut builders: BTreeMap<String, Builder> = rubric
+        .datasets
+        .iter()
+        .map(|d| (d.id.clone(), Builder::new(d)))
+        .collect();
     for a in &assigned {
-        let ds = rubric.dataset(&a.dataset).expect("assigned to a known dataset");
+        let ds = rubric
+            .dataset(&a.dataset)
+            .expect("assigned to a known dataset");
         let b = builders.get_mut(&a.dataset).expect("builder per dataset");
         let (read, rejected) = type_rows(ds, a, &inputs[a.file].path, b, &mut diags);
         inputs[a.file].rows_read += read;
@@ -317,13 +400,25 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         let df = b.frame(ds)?;
         let df = derive(ds, df)?;
         if df.height() == 0 && !inputs.iter().any(|i| i.dataset == ds.id) {
-            diags.push(Diagnostic::error(Code::MissingDataset, format!("no file was found for dataset `{}` ({})", ds.id, ds.title.id)).dataset(&ds.id));
+            diags.push(
+                Diagnostic::error(
+                    Code::MissingDataset,
+                    format!(
+                        "no file was found for dataset `{}` ({})",
+                        ds.id, ds.title.id
+                    ),
+                )
+                .dataset(&ds.id),
+            );
         }
         frames.insert(ds.id.clone(), (df, sources_, files_));
     }
 
     let units = unit_list(rubric, &frames, &mut diags)?;
-    let canon: HashMap<String, String> = units.iter().map(|(id, _)| (fold_key(id), id.clone())).collect();
+    let canon: HashMap<String, String> = units
+        .iter()
+        .map(|(id, _)| (fold_key(id), id.clone()))
+        .collect();
     let mut tables = BTreeMap::new();
     for ds in &rubric.datasets {
         let (df, sources_, files_) = frames.remove(&ds.id).expect("frame");
@@ -332,53 +427,112 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             inputs[files_[r]].rows_rejected += 1;
         }
         if Some(&ds.id) != rubric.unit_dataset.as_ref() && df.height() > 0 {
-            let present: std::collections::HashSet<String> = df.column("__unit")?.str()?.iter().flatten().map(str::to_string).collect();
+            let present: std::collections::HashSet<String> = df
+                .column("__unit")?
+                .str()?
+                .iter()
+                .flatten()
+                .map(str::to_string)
+                .collect();
             for (u, _) in &units {
                 if !present.contains(u) {
-                    diags.push(Diagnostic::warning(Code::UnitWithoutData, format!("unit `{u}` has no rows in dataset `{}`", ds.id)).dataset(&ds.id).value(u.clone()));
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::UnitWithoutData,
+                            format!("unit `{u}` has no rows in dataset `{}`", ds.id),
+                        )
+                        .dataset(&ds.id)
+                        .value(u.clone()),
+                    );
                 }
             }
         }
-        tables.insert(ds.id.clone(), Table { df, sources: sources_ });
+        tables.insert(
+            ds.id.clone(),
+            Table {
+                df,
+                sources: sources_,
+            },
+        );
     }
     for i in &mut inputs {
         i.rows_used = i.rows_read - i.rows_rejected;
     }
-    Ok(Loaded { tables, inputs, diagnostics: diags, units })
+    Ok(Loaded {
+        tables,
+        inputs,
+        diagnostics: diags,
+        units,
+    })
 }
 
 /// The files of a data folder, sorted by name; other entries are reported as information.
 fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, LoadError> {
-    let err = |e| LoadError::Dir { path: dir.display().to_string(), source: e };
+    let err = |e| LoadError::Dir {
+        path: dir.display().to_string(),
+        source: e,
+    };
     let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(err)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(err)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     entries.sort();
     for p in entries {
-        let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         if !p.is_file() || name.starts_with('.') {
             continue;
         }
         if name.starts_with("~$") {
-            diags.push(Diagnostic::info(Code::UnmatchedFile, "an Office lock file; ignored").file(&p.display().to_string()));
+            diags.push(
+                Diagnostic::info(Code::UnmatchedFile, "an Office lock file; ignored")
+                    .file(&p.display().to_string()),
+            );
             continue;
         }
         match read::extension(&p) {
             Some(e) if read::EXTENSIONS.contains(&e.as_str()) => out.push(p),
-            _ => diags.push(Diagnostic::info(Code::UnmatchedFile, "not a spreadsheet or CSV file; ignored").file(&p.display().to_string())),
+            _ => diags.push(
+                Diagnostic::info(
+                    Code::UnmatchedFile,
+                    "not a spreadsheet or CSV file; ignored",
+                )
+                .file(&p.display().to_string()),
+            ),
         }
     }
     Ok(out)
 }
 
 /// Report why a sheet meant for `ds` cannot be read; returns the rows rejected with it.
-fn header_problem(ds: &Dataset, near: Option<Header>, sheet: &Sheet, file: &str, diags: &mut Vec<Diagnostic>) -> usize {
-    let non_blank = |from: usize| sheet.rows.iter().skip(from).filter(|(_, c)| !c.iter().all(Raw::is_blank)).count();
+fn header_problem(
+    ds: &Dataset,
+    near: Option<Header>,
+    sheet: &Sheet,
+    file: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> usize {
+    let non_blank = |from: usize| {
+        sheet
+            .rows
+            .iter()
+            .skip(from)
+            .filter(|(_, c)| !c.iter().all(Raw::is_blank))
+            .count()
+    };
     match near {
         Some(h) => {
             let row = sheet.rows[h.row_index].0;
             for m in h.missing_required(ds) {
                 let col = ds.column(m).expect("schema column");
-                let aka = if col.aliases.is_empty() { String::new() } else { format!(" (also accepted: {})", col.aliases.join(", ")) };
+                let aka = if col.aliases.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (also accepted: {})", col.aliases.join(", "))
+                };
                 diags.push(
                     Diagnostic::error(Code::MissingColumn, format!("required column `{m}`{aka} is not in the header; the sheet's rows are rejected"))
                         .dataset(&ds.id)
@@ -402,28 +556,66 @@ fn header_problem(ds: &Dataset, near: Option<Header>, sheet: &Sheet, file: &str,
     }
 }
 
-const TOTAL_WORDS: [&str; 7] = ["jumlah", "total", "subtotal", "sub total", "grand total", "rata-rata", "rata rata"];
+const TOTAL_WORDS: [&str; 7] = [
+    "jumlah",
+    "total",
+    "subtotal",
+    "sub total",
+    "grand total",
+    "rata-rata",
+    "rata rata",
+];
 
 fn is_totals_row(cells: &[Raw]) -> bool {
     cells.iter().take(4).any(|c| match c {
         Raw::Text(s) => {
             let f = cell::fold(s);
-            TOTAL_WORDS.iter().any(|w| f == *w || f.starts_with(&format!("{w} ")) || f.starts_with(&format!("{w}:")))
+            TOTAL_WORDS.iter().any(|w| {
+                f == *w || f.starts_with(&format!("{w} ")) || f.starts_with(&format!("{w}:"))
+            })
         }
         _ => false,
     })
 }
 
 /// Type the rows below the header; returns (rows read, rows rejected).
-fn type_rows(ds: &Dataset, a: &Assigned, file: &str, b: &mut Builder, diags: &mut Vec<Diagnostic>) -> (usize, usize) {
+fn type_rows(
+    ds: &Dataset,
+    a: &Assigned,
+    file: &str,
+    b: &mut Builder,
+    diags: &mut Vec<Diagnostic>,
+) -> (usize, usize) {
     let sheet_name = a.sheet.name.as_deref();
     let header_row = a.sheet.rows[a.header.row_index].0;
-    let at = |row: u32| Location { file: file.to_string(), sheet: a.sheet.name.clone(), row };
+    let at = |row: u32| Location {
+        file: file.to_string(),
+        sheet: a.sheet.name.clone(),
+        row,
+    };
     for (j, t) in &a.header.extra {
-        diags.push(Diagnostic::info(Code::ExtraColumn, format!("column `{t}` is not in the schema of `{}`; ignored", ds.id)).dataset(&ds.id).at(&at(header_row)).column(*j).value(t.clone()));
+        diags.push(
+            Diagnostic::info(
+                Code::ExtraColumn,
+                format!("column `{t}` is not in the schema of `{}`; ignored", ds.id),
+            )
+            .dataset(&ds.id)
+            .at(&at(header_row))
+            .column(*j)
+            .value(t.clone()),
+        );
     }
     for (j, t, c) in &a.header.duplicate {
-        diags.push(Diagnostic::warning(Code::DuplicateColumn, format!("column `{t}` names `{c}` again; the first one is used")).dataset(&ds.id).at(&at(header_row)).column(*j).value(t.clone()));
+        diags.push(
+            Diagnostic::warning(
+                Code::DuplicateColumn,
+                format!("column `{t}` names `{c}` again; the first one is used"),
+            )
+            .dataset(&ds.id)
+            .at(&at(header_row))
+            .column(*j)
+            .value(t.clone()),
+        );
     }
     let (mut read, mut rejected) = (0, 0);
     let mut not_answered: BTreeMap<usize, usize> = BTreeMap::new();
@@ -435,13 +627,30 @@ fn type_rows(ds: &Dataset, a: &Assigned, file: &str, b: &mut Builder, diags: &mu
         }
         // A blank row is only worth reporting when data follows it.
         for r in pending_blank.drain(..) {
-            diags.push(Diagnostic::info(Code::BlankRow, "blank row; skipped").dataset(&ds.id).file(file).sheet(sheet_name).at(&at(r)));
+            diags.push(
+                Diagnostic::info(Code::BlankRow, "blank row; skipped")
+                    .dataset(&ds.id)
+                    .file(file)
+                    .sheet(sheet_name)
+                    .at(&at(r)),
+            );
         }
         read += 1;
         let loc = at(*row);
         if is_totals_row(cells) {
-            let shown = cells.iter().take(4).map(cell::text).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" | ");
-            diags.push(Diagnostic::warning(Code::TotalsRow, "a totals row, not a unit's data; rejected").dataset(&ds.id).at(&loc).value(shown));
+            let shown = cells
+                .iter()
+                .take(4)
+                .map(cell::text)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" | ");
+            diags.push(
+                Diagnostic::warning(Code::TotalsRow, "a totals row, not a unit's data; rejected")
+                    .dataset(&ds.id)
+                    .at(&loc)
+                    .value(shown),
+            );
             rejected += 1;
             continue;
         }
@@ -454,7 +663,13 @@ fn type_rows(ds: &Dataset, a: &Assigned, file: &str, b: &mut Builder, diags: &mu
             };
             let raw = cells.get(j).cloned().unwrap_or(Raw::Empty);
             let shown = raw.show();
-            let d = |code, msg: String| Diagnostic::new(code, crate::diag::Severity::Warning, msg).dataset(&ds.id).at(&loc).column(j).value(shown.clone());
+            let d = |code, msg: String| {
+                Diagnostic::new(code, crate::diag::Severity::Warning, msg)
+                    .dataset(&ds.id)
+                    .at(&loc)
+                    .column(j)
+                    .value(shown.clone())
+            };
             let v = match cell::parse(&raw, col) {
                 Ok(v) => v,
                 Err(CellProblem::NotAnswered) => {
@@ -463,10 +678,20 @@ fn type_rows(ds: &Dataset, a: &Assigned, file: &str, b: &mut Builder, diags: &mu
                 }
                 Err(p) => {
                     let (code, msg) = match p {
-                        CellProblem::FormulaError => (Code::FormulaError, format!("`{}` is a formula error", col.name)),
-                        CellProblem::Invalid(m) => (Code::InvalidValue, format!("`{}`: {m}", col.name)),
-                        CellProblem::OutOfRange(m) => (Code::OutOfRange, format!("`{}`: {m}", col.name)),
-                        CellProblem::UnknownCategory(m) => (Code::UnknownCategory, format!("`{}`: expected {m}", col.name)),
+                        CellProblem::FormulaError => (
+                            Code::FormulaError,
+                            format!("`{}` is a formula error", col.name),
+                        ),
+                        CellProblem::Invalid(m) => {
+                            (Code::InvalidValue, format!("`{}`: {m}", col.name))
+                        }
+                        CellProblem::OutOfRange(m) => {
+                            (Code::OutOfRange, format!("`{}`: {m}", col.name))
+                        }
+                        CellProblem::UnknownCategory(m) => (
+                            Code::UnknownCategory,
+                            format!("`{}`: expected {m}", col.name),
+                        ),
                         CellProblem::NotAnswered => unreachable!(),
                     };
                     let mut diag = d(code, msg);
@@ -482,7 +707,10 @@ fn type_rows(ds: &Dataset, a: &Assigned, file: &str, b: &mut Builder, diags: &mu
                 }
             };
             if v.is_none() && col.required && !reject {
-                let mut diag = d(Code::MissingValue, format!("required `{}` is empty; the row is rejected", col.name));
+                let mut diag = d(
+                    Code::MissingValue,
+                    format!("required `{}` is empty; the row is rejected", col.name),
+                );
                 diag.severity = crate::diag::Severity::Error;
                 diags.push(diag);
                 reject = true;
@@ -512,10 +740,16 @@ fn type_rows(ds: &Dataset, a: &Assigned, file: &str, b: &mut Builder, diags: &mu
 fn derive(ds: &Dataset, df: DataFrame) -> Result<DataFrame, LoadError> {
     let mut lf = df.lazy();
     for d in &ds.derived {
-        let e = crate::sql::parse(&d.expr).map_err(|e| LoadError::Derived { dataset: ds.id.clone(), message: e.message })?;
+        let e = crate::sql::parse(&d.expr).map_err(|e| LoadError::Derived {
+            dataset: ds.id.clone(),
+            message: e.message,
+        })?;
         lf = lf.with_column(e.alias(d.name.as_str()));
     }
-    lf.collect().map_err(|e| LoadError::Derived { dataset: ds.id.clone(), message: crate::sql::clean(&e) })
+    lf.collect().map_err(|e| LoadError::Derived {
+        dataset: ds.id.clone(),
+        message: crate::sql::clean(&e),
+    })
 }
 
 /// Unit keys compare ignoring case and surrounding spaces.
@@ -525,11 +759,18 @@ pub fn fold_key(s: &str) -> String {
 
 fn key_strings(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
     let c = df.column(name)?.cast(&DataType::String)?;
-    Ok(c.str()?.iter().map(|o| o.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())).collect())
+    Ok(c.str()?
+        .iter()
+        .map(|o| o.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
+        .collect())
 }
 
 /// The unit list: the unit dataset's keys, or else every key seen.
-fn unit_list(rubric: &Rubric, frames: &BTreeMap<String, (DataFrame, Vec<Location>, Vec<usize>)>, _diags: &mut [Diagnostic]) -> PolarsResult<Vec<(String, Option<String>)>> {
+fn unit_list(
+    rubric: &Rubric,
+    frames: &BTreeMap<String, (DataFrame, Vec<Location>, Vec<usize>)>,
+    _diags: &mut [Diagnostic],
+) -> PolarsResult<Vec<(String, Option<String>)>> {
     let mut units: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
     let from: Vec<&Dataset> = match &rubric.unit_dataset {
         Some(id) => rubric.dataset(id).into_iter().collect(),
@@ -557,40 +798,107 @@ fn unit_list(rubric: &Rubric, frames: &BTreeMap<String, (DataFrame, Vec<Location
 }
 
 /// Reject rows with no key, an unknown unit, or a repeated unique key; add `__unit`.
-fn check_units(ds: &Dataset, df: DataFrame, sources: &[Location], canon: &HashMap<String, String>, diags: &mut Vec<Diagnostic>) -> Result<(DataFrame, Vec<usize>), LoadError> {
+fn check_units(
+    ds: &Dataset,
+    df: DataFrame,
+    sources: &[Location],
+    canon: &HashMap<String, String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(DataFrame, Vec<usize>), LoadError> {
     let keys = key_strings(&df, &ds.unit_key)?;
-    let rows: Vec<u32> = df.column("__row")?.u32()?.iter().map(|r| r.unwrap_or(0)).collect();
-    let uniq: Vec<Vec<Option<String>>> = ds.unique.iter().map(|c| key_strings(&df, c)).collect::<PolarsResult<_>>()?;
+    let rows: Vec<u32> = df
+        .column("__row")?
+        .u32()?
+        .iter()
+        .map(|r| r.unwrap_or(0))
+        .collect();
+    let uniq: Vec<Vec<Option<String>>> = ds
+        .unique
+        .iter()
+        .map(|c| key_strings(&df, c))
+        .collect::<PolarsResult<_>>()?;
     let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
     let mut keep = Vec::with_capacity(keys.len());
     let mut unit = Vec::with_capacity(keys.len());
     let mut rejected = Vec::new();
+    let mut unit_ids: Vec<String> = canon.values().cloned().collect();
+    unit_ids.sort();
     for (i, k) in keys.iter().enumerate() {
         let src = &sources[rows[i] as usize];
         let mut ok = true;
         match k {
             None => {
-                diags.push(Diagnostic::error(Code::DerivedMissing, format!("the unit key `{}` is empty for this row; rejected", ds.unit_key)).dataset(&ds.id).at(src));
+                diags.push(
+                    Diagnostic::error(
+                        Code::DerivedMissing,
+                        format!(
+                            "the unit key `{}` is empty for this row; rejected",
+                            ds.unit_key
+                        ),
+                    )
+                    .dataset(&ds.id)
+                    .at(src),
+                );
                 ok = false;
             }
             Some(k) if !canon.contains_key(&fold_key(k)) => {
-                let hint = crate::sql::nearest(k, &canon.values().cloned().collect::<Vec<_>>()).map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
-                diags.push(Diagnostic::error(Code::UnknownUnit, format!("`{}` = `{k}` is not in the unit list{hint}; rejected", ds.unit_key)).dataset(&ds.id).at(src).value(k.clone()));
+                let hint = crate::sql::nearest(k, &unit_ids)
+                    .map(|n| format!(" (did you mean `{n}`?)"))
+                    .unwrap_or_default();
+                diags.push(
+                    Diagnostic::error(
+                        Code::UnknownUnit,
+                        format!(
+                            "`{}` = `{k}` is not in the unit list{hint}; rejected",
+                            ds.unit_key
+                        ),
+                    )
+                    .dataset(&ds.id)
+                    .at(src)
+                    .value(k.clone()),
+                );
                 ok = false;
             }
             _ => {}
         }
         if ok && !uniq.is_empty() {
-            let key: Vec<String> = uniq.iter().map(|c| c[i].as_deref().map(fold_key).unwrap_or_default()).collect();
+            let key: Vec<String> = uniq
+                .iter()
+                .map(|c| c[i].as_deref().map(fold_key).unwrap_or_default())
+                .collect();
             if let Some(first) = seen.get(&key) {
                 let f = &sources[rows[*first] as usize];
-                let sheet = f.sheet.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default();
-                let shown: Vec<String> = uniq.iter().map(|c| c[i].clone().unwrap_or_default()).collect();
+                let sheet = f
+                    .sheet
+                    .as_ref()
+                    .map(|s| format!(" [{s}]"))
+                    .unwrap_or_default();
+                // Personal keys (an NIP) never reach an output: say where, not what.
+                let personal = ds
+                    .unique
+                    .iter()
+                    .any(|c| ds.column(c).is_some_and(|c| c.personal));
+                let shown: Vec<String> = if personal {
+                    vec!["(personal data, not shown)".to_string()]
+                } else {
+                    uniq.iter()
+                        .map(|c| c[i].clone().unwrap_or_default())
+                        .collect()
+                };
                 diags.push(
-                    Diagnostic::error(Code::DuplicateKey, format!("repeats {} of {}{} row {}; rejected", ds.unique.join(" + "), f.file, sheet, f.row))
-                        .dataset(&ds.id)
-                        .at(src)
-                        .value(shown.join(" + ")),
+                    Diagnostic::error(
+                        Code::DuplicateKey,
+                        format!(
+                            "repeats {} of {}{} row {}; rejected",
+                            ds.unique.join(" + "),
+                            f.file,
+                            sheet,
+                            f.row
+                        ),
+                    )
+                    .dataset(&ds.id)
+                    .at(src)
+                    .value(shown.join(" + ")),
                 );
                 ok = false;
             } else {
@@ -598,7 +906,11 @@ fn check_units(ds: &Dataset, df: DataFrame, sources: &[Location], canon: &HashMa
             }
         }
         keep.push(ok);
-        unit.push(if ok { k.as_ref().and_then(|k| canon.get(&fold_key(k)).cloned()) } else { None });
+        unit.push(if ok {
+            k.as_ref().and_then(|k| canon.get(&fold_key(k)).cloned())
+        } else {
+            None
+        });
         if !ok {
             rejected.push(rows[i] as usize);
         }

@@ -12,12 +12,17 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum ReadError {
     #[error("cannot open {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path} is not a file kesiapan reads (use .xlsx, .xlsm, .xls, .xlsb, .ods or .csv)")]
     Unsupported { path: String },
     #[error("{path} is password-protected (encrypted); save an unprotected copy and try again")]
     Encrypted { path: String },
-    #[error("{path} is not a readable spreadsheet (corrupt, or not the format its name says): {detail}")]
+    #[error(
+        "{path} is not a readable spreadsheet (corrupt, or not the format its name says): {detail}"
+    )]
     Corrupt { path: String, detail: String },
     #[error("{path} is not UTF-8 text; save it as \"CSV UTF-8\" from Excel or LibreOffice")]
     Encoding { path: String },
@@ -39,7 +44,9 @@ pub struct Sheet {
 pub const EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv"];
 
 pub fn extension(path: &Path) -> Option<String> {
-    path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase())
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
 }
 
 /// Read every sheet of a file.
@@ -47,9 +54,15 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     let shown = path.display().to_string();
     let bytes_head = {
         use std::io::Read;
-        let mut f = std::fs::File::open(path).map_err(|e| ReadError::Io { path: shown.clone(), source: e })?;
+        let mut f = std::fs::File::open(path).map_err(|e| ReadError::Io {
+            path: shown.clone(),
+            source: e,
+        })?;
         let mut head = [0u8; 8];
-        let n = f.read(&mut head).map_err(|e| ReadError::Io { path: shown.clone(), source: e })?;
+        let n = f.read(&mut head).map_err(|e| ReadError::Io {
+            path: shown.clone(),
+            source: e,
+        })?;
         head[..n].to_vec()
     };
     if bytes_head.is_empty() {
@@ -77,7 +90,9 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     let meta = wb.sheets_metadata().to_vec();
     let mut out = Vec::new();
     for sheet in meta {
-        let range = wb.worksheet_range(&sheet.name).map_err(|e| classify(&shown, e.to_string()))?;
+        let range = wb
+            .worksheet_range(&sheet.name)
+            .map_err(|e| classify(&shown, e.to_string()))?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         for (i, r) in range.rows().enumerate() {
@@ -88,16 +103,25 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             }
             rows.push((row0 + i as u32 + 1, cells));
         }
-        out.push(Sheet { name: Some(sheet.name.clone()), hidden: sheet.visible != SheetVisible::Visible, rows });
+        out.push(Sheet {
+            name: Some(sheet.name.clone()),
+            hidden: sheet.visible != SheetVisible::Visible,
+            rows,
+        });
     }
     Ok(out)
 }
 
 fn classify(path: &str, detail: String) -> ReadError {
     if detail.to_lowercase().contains("password") || detail.to_lowercase().contains("encrypt") {
-        ReadError::Encrypted { path: path.to_string() }
+        ReadError::Encrypted {
+            path: path.to_string(),
+        }
     } else {
-        ReadError::Corrupt { path: path.to_string(), detail }
+        ReadError::Corrupt {
+            path: path.to_string(),
+            detail,
+        }
     }
 }
 
@@ -117,10 +141,17 @@ fn convert(d: &Data) -> Raw {
 
 /// Pick the delimiter that splits the first lines most consistently: `;`, `,` or tab.
 pub fn sniff_delimiter(text: &str) -> u8 {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(20).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
     let mut best = (b',', 0usize);
     for d in [b';', b',', b'\t'] {
-        let counts: Vec<usize> = lines.iter().map(|l| l.bytes().filter(|b| *b == d).count()).collect();
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|l| l.bytes().filter(|b| *b == d).count())
+            .collect();
         let max = counts.iter().copied().max().unwrap_or(0);
         // Rows that share the most common non-zero count.
         let mode_rows = counts.iter().filter(|c| **c == max && max > 0).count();
@@ -134,11 +165,19 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 
 fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io { path: shown.clone(), source: e })?;
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
+        path: shown.clone(),
+        source: e,
+    })?;
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::Encoding { path: shown.clone() })?;
+    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::Encoding {
+        path: shown.clone(),
+    })?;
     if text.contains('\0') {
-        return Err(ReadError::Corrupt { path: shown, detail: "binary content".into() });
+        return Err(ReadError::Corrupt {
+            path: shown,
+            detail: "binary content".into(),
+        });
     }
     let delimiter = sniff_delimiter(text);
     let mut rdr = csv::ReaderBuilder::new()
@@ -148,15 +187,45 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for rec in rdr.records() {
-        let rec = rec.map_err(|e| ReadError::Corrupt { path: shown.clone(), detail: e.to_string() })?;
-        let line = rec.position().map(|p| p.line() as u32).unwrap_or(rows.len() as u32 + 1);
-        let mut cells: Vec<Raw> = rec.iter().map(|s| if s.trim().is_empty() { Raw::Empty } else { Raw::Text(s.to_string()) }).collect();
+        let rec = rec.map_err(|e| ReadError::Corrupt {
+            path: shown.clone(),
+            detail: e.to_string(),
+        })?;
+        // The csv crate counts a record from the end of the previous one, so blank lines
+        // before it would shift its line: count from the record's first byte instead.
+        let line = rec
+            .position()
+            .map(|p| {
+                let mut start = p.byte() as usize;
+                while matches!(text.as_bytes().get(start), Some(b'\n' | b'\r')) {
+                    start += 1;
+                }
+                1 + text.as_bytes()[..start.min(text.len())]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count() as u32
+            })
+            .unwrap_or(rows.len() as u32 + 1);
+        let mut cells: Vec<Raw> = rec
+            .iter()
+            .map(|s| {
+                if s.trim().is_empty() {
+                    Raw::Empty
+                } else {
+                    Raw::Text(s.to_string())
+                }
+            })
+            .collect();
         while matches!(cells.last(), Some(c) if c.is_blank()) {
             cells.pop();
         }
         rows.push((line, cells));
     }
-    Ok(vec![Sheet { name: None, hidden: false, rows }])
+    Ok(vec![Sheet {
+        name: None,
+        hidden: false,
+        rows,
+    }])
 }
 
 #[cfg(test)]

@@ -27,12 +27,16 @@ pub fn render(a: &Assessment) -> Result<String> {
     tera.register_filter("pct", move |x: f64, _: tera::Kwargs, _: &tera::State| {
         format::value(x, crate::rubric::ValueFormat::Percent, None, lang)
     });
-    tera.register_filter("cell", |s: String, _: tera::Kwargs, _: &tera::State| s.replace('|', "\\|").replace('\n', " "));
+    tera.register_filter("cell", |s: String, _: tera::Kwargs, _: &tera::State| {
+        s.replace('|', "\\|").replace('\n', " ")
+    });
     let template = match lang {
         Lang::Id => SUMMARY_ID,
         Lang::En => SUMMARY_EN,
     };
-    tera.add_raw_template("summary", template).map_err(|e| anyhow!("summary template: {e}"))?;
+    tera.add_raw_template("summary", template)
+        .map_err(|e| anyhow!("summary template: {e}"))?;
     let ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("summary context: {e}"))?;
-    tera.render("summary", &ctx).map_err(|e| anyhow!("rendering the summary: {e}"))
+    tera.render("summary", &ctx)
+        .map_err(|e| anyhow!("rendering the summary: {e}"))
 }

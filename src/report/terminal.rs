@@ -16,10 +16,22 @@ fn cut(s: &str, n: usize) -> String {
 pub fn render(a: &Assessment) -> String {
     let lang = a.lang;
     let mut out = String::new();
-    let idw = a.units.iter().map(|u| u.id.chars().count()).max().unwrap_or(2).max(4);
-    out.push_str(&format!("{:<idw$}  {:<34}  {:>5}  {:<16}  {:>7}  {}\n", "Unit", "Name", "Score", "Verdict", "WFA now", "Top obstacle"));
+    let idw = a
+        .units
+        .iter()
+        .map(|u| u.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .max(4);
+    out.push_str(&format!(
+        "{:<idw$}  {:<34}  {:>5}  {:<16}  {:>7}  {}\n",
+        "Unit", "Name", "Score", "Verdict", "WFA now", "Top obstacle"
+    ));
     for u in &a.units {
-        let score = u.score.map(|s| format::number(s, 1, lang)).unwrap_or_else(|| "-".into());
+        let score = u
+            .score
+            .map(|s| format::number(s, 1, lang))
+            .unwrap_or_else(|| "-".into());
         let top = u.obstacles.first().map(|o| o.label.as_str()).unwrap_or("-");
         out.push_str(&format!(
             "{:<idw$}  {:<34}  {:>5}  {:<16}  {:>7}  {}\n",
@@ -35,10 +47,19 @@ pub fn render(a: &Assessment) -> String {
     let counts = a
         .verdicts
         .iter()
-        .map(|v| format!("{} {}", v.label, s.verdict_counts.get(&v.id).copied().unwrap_or(0)))
+        .map(|v| {
+            format!(
+                "{} {}",
+                v.label,
+                s.verdict_counts.get(&v.id).copied().unwrap_or(0)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" · ");
-    out.push_str(&format!("\n{}: {} — {}\n", s.label, s.verdict_label, s.message));
+    out.push_str(&format!(
+        "\n{}: {} — {}\n",
+        s.label, s.verdict_label, s.message
+    ));
     out.push_str(&format!(
         "{counts} · staff {} · eligible {} · allowed at once {}\n",
         format::number(s.staff_total as f64, 0, lang),

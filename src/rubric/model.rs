@@ -23,7 +23,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(id: &str) -> Self {
-        Text { id: id.to_string(), en: None }
+        Text {
+            id: id.to_string(),
+            en: None,
+        }
     }
 
     /// The text in `lang`, falling back to Indonesian.
@@ -48,7 +51,9 @@ pub enum ColumnType {
     /// A Likert answer, whole numbers from `min` to `max` (default 1–5).
     Likert,
     /// One of `values` (matched ignoring case and spaces; stored as the rubric spells it).
-    Category { values: Vec<String> },
+    Category {
+        values: Vec<String>,
+    },
     /// A date, stored as `YYYY-MM-DD` text.
     Date,
 }
@@ -122,10 +127,22 @@ impl Dataset {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Curve {
-    Linear { zero: f64, full: f64 },
-    Steps { thresholds: Vec<f64>, scores: Vec<f64> },
-    Boolean { true_score: f64, false_score: f64 },
-    LogNormal { median: f64, good: f64 },
+    Linear {
+        zero: f64,
+        full: f64,
+    },
+    Steps {
+        thresholds: Vec<f64>,
+        scores: Vec<f64>,
+    },
+    Boolean {
+        true_score: f64,
+        false_score: f64,
+    },
+    LogNormal {
+        median: f64,
+        good: f64,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -39,7 +39,12 @@ fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
     let before = &src[..offset];
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -84,32 +89,49 @@ pub fn load(path: &Path) -> Result<Rubric, RubricErrors> {
     let bytes = std::fs::read(path).map_err(|e| RubricErrors {
         path: shown.clone(),
         src: String::new(),
-        errors: vec![RubricError { span: None, message: format!("cannot read the rubric: {e}"), hint: None }],
+        errors: vec![RubricError {
+            span: None,
+            message: format!("cannot read the rubric: {e}"),
+            hint: None,
+        }],
     })?;
     let src = String::from_utf8(bytes).map_err(|_| RubricErrors {
         path: shown.clone(),
         src: String::new(),
-        errors: vec![RubricError { span: None, message: "the rubric is not UTF-8 text".into(), hint: None }],
+        errors: vec![RubricError {
+            span: None,
+            message: "the rubric is not UTF-8 text".into(),
+            hint: None,
+        }],
     })?;
     load_str(&src, &shown)
 }
 
 /// Check a rubric given as text; `path` is only used in messages and outputs.
 pub fn load_str(src: &str, path: &str) -> Result<Rubric, RubricErrors> {
-    let fail = |errors| RubricErrors { path: path.to_string(), src: src.to_string(), errors };
+    let fail = |errors| RubricErrors {
+        path: path.to_string(),
+        src: src.to_string(),
+        errors,
+    };
     let de = toml::de::Deserializer::parse(src).map_err(|e| fail(vec![toml_error(&e)]))?;
     let mut ignored = Vec::new();
     let raw: RawRubric = serde_ignored::deserialize(de, |p| ignored.push(p.to_string()))
         .map_err(|e| fail(vec![toml_error(&e)]))?;
     let mut v = Validator { errors: Vec::new() };
     for p in ignored {
-        let p = p.replace("$__serde_spanned_private_value.", "").replace(".$__serde_spanned_private_value", "");
+        let p = p
+            .replace("$__serde_spanned_private_value.", "")
+            .replace(".$__serde_spanned_private_value", "")
+            .replace("?.", "");
         let key = p.rsplit('.').next().unwrap_or(&p).to_string();
         let span = find_key_span(src, &p);
         v.errors.push(RubricError {
             span,
             message: format!("unknown key `{p}`"),
-            hint: Some(format!("`{key}` is not part of the rubric format (see rubrics/README.md)")),
+            hint: Some(format!(
+                "`{key}` is not part of the rubric format (see rubrics/README.md)"
+            )),
         });
     }
     let sha256 = hex(&Sha256::digest(src.as_bytes()));
@@ -117,7 +139,8 @@ pub fn load_str(src: &str, path: &str) -> Result<Rubric, RubricErrors> {
     if v.errors.is_empty() {
         Ok(rubric.expect("no errors means a rubric"))
     } else {
-        v.errors.sort_by_key(|e| e.span.as_ref().map(|s| s.start).unwrap_or(0));
+        v.errors
+            .sort_by_key(|e| e.span.as_ref().map(|s| s.start).unwrap_or(0));
         Err(fail(v.errors))
     }
 }
@@ -177,17 +200,36 @@ const PLACEHOLDERS: [&str; 7] = ["value", "target", "unit", "name", "gap", "scor
 
 impl Validator {
     fn err(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.errors.push(RubricError { span: Some(span), message: message.into(), hint: None });
+        self.errors.push(RubricError {
+            span: Some(span),
+            message: message.into(),
+            hint: None,
+        });
     }
 
-    fn err_hint(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
-        self.errors.push(RubricError { span: Some(span), message: message.into(), hint: Some(hint.into()) });
+    fn err_hint(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.errors.push(RubricError {
+            span: Some(span),
+            message: message.into(),
+            hint: Some(hint.into()),
+        });
     }
 
     fn text(&self, t: Option<&RawText>, fallback: &str) -> Text {
         match t {
-            Some(RawText::Plain(s)) => Text { id: s.clone(), en: None },
-            Some(RawText::Lang { id, en }) => Text { id: id.clone(), en: en.clone() },
+            Some(RawText::Plain(s)) => Text {
+                id: s.clone(),
+                en: None,
+            },
+            Some(RawText::Lang { id, en }) => Text {
+                id: id.clone(),
+                en: en.clone(),
+            },
             None => Text::new(fallback),
         }
     }
@@ -209,12 +251,22 @@ impl Validator {
     }
 
     /// Check an expression on `lf` (with `fields` as the known names) and return its type.
-    fn check_expr(&mut self, e: &Spanned<String>, lf: &LazyFrame, fields: &Fields, agg_key: Option<&str>) -> Option<DataType> {
+    fn check_expr(
+        &mut self,
+        e: &Spanned<String>,
+        lf: &LazyFrame,
+        fields: &Fields,
+        agg_key: Option<&str>,
+    ) -> Option<DataType> {
         let known: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
         let expr = match sql::parse(e.get_ref()) {
             Ok(x) => x,
             Err(x) => {
-                self.errors.push(RubricError { span: Some(e.span()), message: x.message, hint: x.hint });
+                self.errors.push(RubricError {
+                    span: Some(e.span()),
+                    message: x.message,
+                    hint: x.hint,
+                });
                 return None;
             }
         };
@@ -226,7 +278,23 @@ impl Validator {
             Ok(schema) => schema.get("__out").cloned(),
             Err(err) => {
                 let x = sql::explain(&err, &known);
-                self.errors.push(RubricError { span: Some(e.span()), message: x.message, hint: x.hint });
+                // Point at the unknown name inside the expression when it can be found.
+                let mut span = e.span();
+                if let Some(name) = x
+                    .message
+                    .strip_prefix("unknown column `")
+                    .and_then(|m| m.strip_suffix('`'))
+                {
+                    if let Some(i) = e.get_ref().find(name) {
+                        let start = span.start + 1 + i;
+                        span = start..start + name.len();
+                    }
+                }
+                self.errors.push(RubricError {
+                    span: Some(span),
+                    message: x.message,
+                    hint: x.hint,
+                });
                 None
             }
         }
@@ -243,7 +311,12 @@ impl Validator {
     }
 
     fn expr(&self, name: &str, e: &Spanned<String>) -> NamedExpr {
-        NamedExpr { name: name.to_string(), expr: e.get_ref().clone(), span: e.span(), description: None }
+        NamedExpr {
+            name: name.to_string(),
+            expr: e.get_ref().clone(),
+            span: e.span(),
+            description: None,
+        }
     }
 
     fn placeholders(&mut self, t: &Spanned<RawText>, allowed: &[&str]) {
@@ -254,10 +327,23 @@ impl Validator {
         for s in texts {
             let mut rest = s;
             while let Some(start) = rest.find('{') {
-                let Some(len) = rest[start..].find('}') else { break };
+                let Some(len) = rest[start..].find('}') else {
+                    break;
+                };
                 let name = &rest[start + 1..start + len];
                 if !allowed.contains(&name) {
-                    self.err_hint(t.span(), format!("unknown placeholder `{{{name}}}` in message"), format!("placeholders here: {}", allowed.iter().map(|a| format!("{{{a}}}")).collect::<Vec<_>>().join(" ")));
+                    self.err_hint(
+                        t.span(),
+                        format!("unknown placeholder `{{{name}}}` in message"),
+                        format!(
+                            "placeholders here: {}",
+                            allowed
+                                .iter()
+                                .map(|a| format!("{{{a}}}"))
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ),
+                    );
                 }
                 rest = &rest[start + len + 1..];
             }
@@ -266,7 +352,14 @@ impl Validator {
 
     fn rubric(&mut self, raw: RawRubric, path: &str, sha256: String) -> Option<Rubric> {
         if *raw.format_version.get_ref() != 1 {
-            self.err_hint(raw.format_version.span(), format!("unsupported format-version {}", raw.format_version.get_ref()), "this kesiapan reads format-version = 1");
+            self.err_hint(
+                raw.format_version.span(),
+                format!(
+                    "unsupported format-version {}",
+                    raw.format_version.get_ref()
+                ),
+                "this kesiapan reads format-version = 1",
+            );
         }
         if raw.id.get_ref().trim().is_empty() {
             self.err(raw.id.span(), "the rubric id is empty");
@@ -286,7 +379,10 @@ impl Validator {
             self.err(raw.id.span(), "the rubric declares no dataset");
         }
         let mut datasets = Vec::new();
-        let mut unit_fields: Fields = vec![("unit_id".into(), DataType::String), ("unit_name".into(), DataType::String)];
+        let mut unit_fields: Fields = vec![
+            ("unit_id".into(), DataType::String),
+            ("unit_name".into(), DataType::String),
+        ];
         let mut field_spans: BTreeMap<String, Range<usize>> = BTreeMap::new();
         let mut row_fields: BTreeMap<String, Fields> = BTreeMap::new();
         for (id, ds) in &raw.datasets {
@@ -315,11 +411,19 @@ impl Validator {
         }
         let unit_name = units.name.as_ref().map(|n| {
             let found = match &unit_dataset {
-                Some(d) => row_fields.get(d).is_some_and(|f| f.iter().any(|(c, _)| c == n.get_ref())),
-                None => row_fields.values().any(|f| f.iter().any(|(c, _)| c == n.get_ref())),
+                Some(d) => row_fields
+                    .get(d)
+                    .is_some_and(|f| f.iter().any(|(c, _)| c == n.get_ref())),
+                None => row_fields
+                    .values()
+                    .any(|f| f.iter().any(|(c, _)| c == n.get_ref())),
             };
             if !found {
-                let all: Vec<String> = row_fields.values().flatten().map(|(c, _)| c.clone()).collect();
+                let all: Vec<String> = row_fields
+                    .values()
+                    .flatten()
+                    .map(|(c, _)| c.clone())
+                    .collect();
                 self.unknown(n, "column", all);
             }
             n.get_ref().clone()
@@ -334,9 +438,25 @@ impl Validator {
         let dimensions = self.dimensions(&raw);
         let indicators = self.indicators(&raw, &dimensions, &unit_lf, &unit_fields);
         for d in &dimensions {
-            if d.weight > 0.0 && !indicators.iter().any(|i| i.dimension == d.id && i.weight > 0.0) {
-                let span = raw.dimensions.iter().find(|r| r.get_ref().id.get_ref() == &d.id).map(|r| r.span()).unwrap_or(0..0);
-                self.err_hint(span, format!("dimension `{}` has weight {} but no indicator with a weight above 0", d.id, d.weight), "give it an indicator or set its weight to 0");
+            if d.weight > 0.0
+                && !indicators
+                    .iter()
+                    .any(|i| i.dimension == d.id && i.weight > 0.0)
+            {
+                let span = raw
+                    .dimensions
+                    .iter()
+                    .find(|r| r.get_ref().id.get_ref() == &d.id)
+                    .map(|r| r.span())
+                    .unwrap_or(0..0);
+                self.err_hint(
+                    span,
+                    format!(
+                        "dimension `{}` has weight {} but no indicator with a weight above 0",
+                        d.id, d.weight
+                    ),
+                    "give it an indicator or set its weight to 0",
+                );
             }
         }
 
@@ -347,11 +467,20 @@ impl Validator {
             let r = g.get_ref();
             self.ident(&r.id, "gate id");
             if !gate_ids.insert(r.id.get_ref().clone()) {
-                self.err(r.id.span(), format!("gate `{}` is defined twice", r.id.get_ref()));
+                self.err(
+                    r.id.span(),
+                    format!("gate `{}` is defined twice", r.id.get_ref()),
+                );
             }
             if let Some(t) = self.check_expr(&r.require, &unit_lf, &unit_fields, None) {
                 if t != DataType::Boolean && t != DataType::Null {
-                    self.err_hint(r.require.span(), format!("a gate's `require` must be a condition (true/false), this gives {t}"), "compare it, e.g. `persen_skp >= 0.5`");
+                    self.err_hint(
+                        r.require.span(),
+                        format!(
+                            "a gate's `require` must be a condition (true/false), this gives {t}"
+                        ),
+                        "compare it, e.g. `persen_skp >= 0.5`",
+                    );
                 }
             }
             let cap = self.verdict_ref(&r.cap, &verdict_ids);
@@ -359,7 +488,10 @@ impl Validator {
                 None | Some("fail") => true,
                 Some("pass") => false,
                 Some(other) => {
-                    self.err(r.if_missing.as_ref().unwrap().span(), format!("if-missing must be `fail` or `pass`, not `{other}`"));
+                    self.err(
+                        r.if_missing.as_ref().unwrap().span(),
+                        format!("if-missing must be `fail` or `pass`, not `{other}`"),
+                    );
                     true
                 }
             };
@@ -380,7 +512,10 @@ impl Validator {
             });
         }
 
-        let wfa = raw.wfa.as_ref().map(|w| self.wfa(w, &unit_lf, &unit_fields, &verdict_ids, &raw, &row_fields));
+        let wfa = raw
+            .wfa
+            .as_ref()
+            .map(|w| self.wfa(w, &unit_lf, &unit_fields, &verdict_ids, &raw, &row_fields));
         let province = self.province(raw.province.as_ref(), &verdict_ids, raw.units.span());
 
         if !self.errors.is_empty() {
@@ -429,7 +564,10 @@ impl Validator {
     fn numeric(&mut self, e: &Spanned<String>, lf: &LazyFrame, fields: &Fields, what: &str) {
         if let Some(t) = self.check_expr(e, lf, fields, None) {
             if !sql::is_scalar_numeric(&t) {
-                self.err(e.span(), format!("`{what}` must give a number, this gives {t}"));
+                self.err(
+                    e.span(),
+                    format!("`{what}` must give a number, this gives {t}"),
+                );
             }
         }
     }
@@ -457,11 +595,21 @@ impl Validator {
     }
 
     /// Check one dataset; returns it, its row-level fields, and the unit-level names it exposes.
-    fn dataset(&mut self, id: &str, ds: &Spanned<RawDataset>) -> (Dataset, Fields, Vec<(String, DataType, Range<usize>)>) {
+    fn dataset(
+        &mut self,
+        id: &str,
+        ds: &Spanned<RawDataset>,
+    ) -> (Dataset, Fields, Vec<(String, DataType, Range<usize>)>) {
         let r = ds.get_ref();
-        let id_ok = !id.is_empty() && id.chars().all(|c| c == '_' || c.is_ascii_lowercase() || c.is_ascii_digit());
+        let id_ok = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c == '_' || c.is_ascii_lowercase() || c.is_ascii_digit());
         if !id_ok {
-            self.err(ds.span(), format!("dataset id `{id}` must use lowercase letters, digits and `_`"));
+            self.err(
+                ds.span(),
+                format!("dataset id `{id}` must use lowercase letters, digits and `_`"),
+            );
         }
         for p in r.files.iter().chain(&r.sheets) {
             if let Err(e) = glob::Pattern::new(p.get_ref()) {
@@ -477,7 +625,10 @@ impl Validator {
             let c = c.get_ref();
             self.ident(&c.name, "column name");
             if fields.iter().any(|(n, _)| n == c.name.get_ref()) {
-                self.err(c.name.span(), format!("column `{}` is declared twice", c.name.get_ref()));
+                self.err(
+                    c.name.span(),
+                    format!("column `{}` is declared twice", c.name.get_ref()),
+                );
                 continue;
             }
             let kind = match c.kind.get_ref().as_str() {
@@ -490,25 +641,42 @@ impl Validator {
                 "date" => ColumnType::Date,
                 "category" => {
                     if c.values.is_empty() {
-                        self.err_hint(c.kind.span(), "a category column needs its allowed `values`", "e.g. values = [\"baik\", \"lemah\", \"tidak ada\"]");
+                        self.err_hint(
+                            c.kind.span(),
+                            "a category column needs its allowed `values`",
+                            "e.g. values = [\"baik\", \"lemah\", \"tidak ada\"]",
+                        );
                     }
-                    ColumnType::Category { values: c.values.clone() }
+                    ColumnType::Category {
+                        values: c.values.clone(),
+                    }
                 }
                 other => {
-                    let known: Vec<String> = ["text", "integer", "number", "percent", "boolean", "likert", "category", "date"].map(String::from).to_vec();
+                    let known: Vec<String> = [
+                        "text", "integer", "number", "percent", "boolean", "likert", "category",
+                        "date",
+                    ]
+                    .map(String::from)
+                    .to_vec();
                     self.unknown(&c.kind, "column type", known);
                     let _ = other;
                     ColumnType::Text
                 }
             };
-            let (mut min, mut max) = (c.min.as_ref().map(|m| *m.get_ref()), c.max.as_ref().map(|m| *m.get_ref()));
+            let (mut min, mut max) = (
+                c.min.as_ref().map(|m| *m.get_ref()),
+                c.max.as_ref().map(|m| *m.get_ref()),
+            );
             if kind == ColumnType::Likert {
                 min = min.or(Some(1.0));
                 max = max.or(Some(5.0));
             }
             if let (Some(lo), Some(hi)) = (min, max) {
                 if lo > hi {
-                    self.err(c.min.as_ref().map(|m| m.span()).unwrap_or(c.name.span()), format!("min {lo} is above max {hi}"));
+                    self.err(
+                        c.min.as_ref().map(|m| m.span()).unwrap_or(c.name.span()),
+                        format!("min {lo} is above max {hi}"),
+                    );
                 }
             }
             fields.push((c.name.get_ref().clone(), dtype(&kind)));
@@ -530,10 +698,19 @@ impl Validator {
             let dr = d.get_ref();
             self.ident(&dr.name, "derived column name");
             if fields.iter().any(|(n, _)| n == dr.name.get_ref()) {
-                self.err(dr.name.span(), format!("`{}` is already a column of `{id}`", dr.name.get_ref()));
+                self.err(
+                    dr.name.span(),
+                    format!("`{}` is already a column of `{id}`", dr.name.get_ref()),
+                );
             }
-            let t = self.check_expr(&dr.expr, &lf, &fields, None).unwrap_or(DataType::Float64);
-            let t = if t == DataType::Null { DataType::Float64 } else { t };
+            let t = self
+                .check_expr(&dr.expr, &lf, &fields, None)
+                .unwrap_or(DataType::Float64);
+            let t = if t == DataType::Null {
+                DataType::Float64
+            } else {
+                t
+            };
             fields.push((dr.name.get_ref().clone(), t));
             lf = sql::empty_frame(&fields);
             derived.push(self.named(d));
@@ -563,9 +740,17 @@ impl Validator {
             for m in &r.metrics {
                 let mr = m.get_ref();
                 self.ident(&mr.name, "metric name");
-                if let Some(t) = self.check_expr(&mr.expr, &lf, &fields, Some(r.unit_key.get_ref())) {
+                if let Some(t) = self.check_expr(&mr.expr, &lf, &fields, Some(r.unit_key.get_ref()))
+                {
                     if !sql::is_scalar_numeric(&t) {
-                        self.err_hint(mr.expr.span(), format!("metric `{}` gives {t}, not one number per unit", mr.name.get_ref()), "aggregate the rows, e.g. AVG(x), SUM(x), COUNT(*)");
+                        self.err_hint(
+                            mr.expr.span(),
+                            format!(
+                                "metric `{}` gives {t}, not one number per unit",
+                                mr.name.get_ref()
+                            ),
+                            "aggregate the rows, e.g. AVG(x), SUM(x), COUNT(*)",
+                        );
                     }
                     exposed.push((mr.name.get_ref().clone(), t, mr.name.span()));
                 }
@@ -591,13 +776,20 @@ impl Validator {
     fn verdicts(&mut self, raw: &RawRubric) -> Vec<Verdict> {
         let mut out: Vec<Verdict> = Vec::new();
         if raw.verdicts.len() < 2 {
-            self.err_hint(raw.id.span(), "the rubric needs at least two [[verdicts]]", "e.g. layak (min-score 70), layak_terbatas (50), belum_layak (0)");
+            self.err_hint(
+                raw.id.span(),
+                "the rubric needs at least two [[verdicts]]",
+                "e.g. layak (min-score 70), layak_terbatas (50), belum_layak (0)",
+            );
         }
         for v in &raw.verdicts {
             let r = v.get_ref();
             self.ident(&r.id, "verdict id");
             if out.iter().any(|o| &o.id == r.id.get_ref()) {
-                self.err(r.id.span(), format!("verdict `{}` is defined twice", r.id.get_ref()));
+                self.err(
+                    r.id.span(),
+                    format!("verdict `{}` is defined twice", r.id.get_ref()),
+                );
             }
             let m = *r.min_score.get_ref();
             if !(0.0..=100.0).contains(&m) {
@@ -605,14 +797,29 @@ impl Validator {
             }
             if let Some(prev) = out.last() {
                 if m >= prev.min_score {
-                    self.err_hint(r.min_score.span(), format!("min-score {m} must be below the previous verdict's {}", prev.min_score), "list verdicts best first, with decreasing min-score");
+                    self.err_hint(
+                        r.min_score.span(),
+                        format!(
+                            "min-score {m} must be below the previous verdict's {}",
+                            prev.min_score
+                        ),
+                        "list verdicts best first, with decreasing min-score",
+                    );
                 }
             }
-            out.push(Verdict { id: r.id.get_ref().clone(), label: self.text(Some(&r.label), r.id.get_ref()), min_score: m });
+            out.push(Verdict {
+                id: r.id.get_ref().clone(),
+                label: self.text(Some(&r.label), r.id.get_ref()),
+                min_score: m,
+            });
         }
         if let Some(last) = raw.verdicts.last() {
             if *last.get_ref().min_score.get_ref() != 0.0 {
-                self.err_hint(last.get_ref().min_score.span(), "the last verdict must have min-score = 0", "so that every score gets a verdict");
+                self.err_hint(
+                    last.get_ref().min_score.span(),
+                    "the last verdict must have min-score = 0",
+                    "so that every score gets a verdict",
+                );
             }
         }
         out
@@ -624,20 +831,32 @@ impl Validator {
             let r = d.get_ref();
             self.ident(&r.id, "dimension id");
             if out.iter().any(|o| &o.id == r.id.get_ref()) {
-                self.err(r.id.span(), format!("dimension `{}` is defined twice", r.id.get_ref()));
+                self.err(
+                    r.id.span(),
+                    format!("dimension `{}` is defined twice", r.id.get_ref()),
+                );
             }
             let w = *r.weight.get_ref();
             if !w.is_finite() || w < 0.0 {
                 self.err(r.weight.span(), "a weight is a number of 0 or more");
             }
-            out.push(Dimension { id: r.id.get_ref().clone(), label: self.text(r.label.as_ref(), r.id.get_ref()), weight: w.max(0.0), weight_share: 0.0 });
+            out.push(Dimension {
+                id: r.id.get_ref().clone(),
+                label: self.text(r.label.as_ref(), r.id.get_ref()),
+                weight: w.max(0.0),
+                weight_share: 0.0,
+            });
         }
         let total: f64 = out.iter().map(|d| d.weight).sum();
         if raw.dimensions.is_empty() {
             self.err(raw.id.span(), "the rubric declares no [[dimensions]]");
         } else if total <= 0.0 {
             let span = raw.dimensions[0].get_ref().weight.span();
-            self.err_hint(span, "every dimension weight is 0, so no score can be computed", "give at least one dimension a weight above 0");
+            self.err_hint(
+                span,
+                "every dimension weight is 0, so no score can be computed",
+                "give at least one dimension a weight above 0",
+            );
         }
         for d in &mut out {
             d.weight_share = if total > 0.0 { d.weight / total } else { 0.0 };
@@ -645,16 +864,29 @@ impl Validator {
         out
     }
 
-    fn indicators(&mut self, raw: &RawRubric, dims: &[Dimension], lf: &LazyFrame, fields: &Fields) -> Vec<Indicator> {
+    fn indicators(
+        &mut self,
+        raw: &RawRubric,
+        dims: &[Dimension],
+        lf: &LazyFrame,
+        fields: &Fields,
+    ) -> Vec<Indicator> {
         let mut out: Vec<Indicator> = Vec::new();
         for i in &raw.indicators {
             let r = i.get_ref();
             self.ident(&r.id, "indicator id");
             if out.iter().any(|o| &o.id == r.id.get_ref()) {
-                self.err(r.id.span(), format!("indicator `{}` is defined twice", r.id.get_ref()));
+                self.err(
+                    r.id.span(),
+                    format!("indicator `{}` is defined twice", r.id.get_ref()),
+                );
             }
             if !dims.iter().any(|d| &d.id == r.dimension.get_ref()) {
-                self.unknown(&r.dimension, "dimension", dims.iter().map(|d| d.id.clone()).collect());
+                self.unknown(
+                    &r.dimension,
+                    "dimension",
+                    dims.iter().map(|d| d.id.clone()).collect(),
+                );
             }
             let w = *r.weight.get_ref();
             if !w.is_finite() || w < 0.0 {
@@ -671,7 +903,10 @@ impl Validator {
                 None | Some("exclude") => Missing::Exclude,
                 Some("zero") => Missing::Zero,
                 Some(o) => {
-                    self.err(r.missing.as_ref().unwrap().span(), format!("missing must be `exclude` or `zero`, not `{o}`"));
+                    self.err(
+                        r.missing.as_ref().unwrap().span(),
+                        format!("missing must be `exclude` or `zero`, not `{o}`"),
+                    );
                     Missing::Exclude
                 }
             };
@@ -681,7 +916,10 @@ impl Validator {
                 Some("integer") => ValueFormat::Integer,
                 Some("boolean") => ValueFormat::Boolean,
                 Some(o) => {
-                    self.err(r.format.as_ref().unwrap().span(), format!("format must be number, percent, integer or boolean, not `{o}`"));
+                    self.err(
+                        r.format.as_ref().unwrap().span(),
+                        format!("format must be number, percent, integer or boolean, not `{o}`"),
+                    );
                     ValueFormat::Number
                 }
             };
@@ -692,17 +930,26 @@ impl Validator {
                 if let Some(f) = &r.fix {
                     let uses_gap = match f.get_ref() {
                         RawText::Plain(s) => s.contains("{gap}"),
-                        RawText::Lang { id, en } => id.contains("{gap}") || en.as_deref().unwrap_or("").contains("{gap}"),
+                        RawText::Lang { id, en } => {
+                            id.contains("{gap}") || en.as_deref().unwrap_or("").contains("{gap}")
+                        }
                     };
                     if uses_gap {
-                        self.err_hint(f.span(), "the fix uses `{gap}` but the indicator has no `gap` expression", "add gap = \"…\" (the shortfall in the input's units)");
+                        self.err_hint(
+                            f.span(),
+                            "the fix uses `{gap}` but the indicator has no `gap` expression",
+                            "add gap = \"…\" (the shortfall in the input's units)",
+                        );
                     }
                 }
             }
             let label = self.text(r.label.as_ref(), r.id.get_ref());
             let default_msg = Text {
                 id: format!("{}: {{value}} (target {{target}})", label.id),
-                en: Some(format!("{}: {{value}} (target {{target}})", label.get(Lang::En))),
+                en: Some(format!(
+                    "{}: {{value}} (target {{target}})",
+                    label.get(Lang::En)
+                )),
             };
             out.push(Indicator {
                 id: r.id.get_ref().clone(),
@@ -717,7 +964,11 @@ impl Validator {
                 format,
                 affects: r.affects.as_ref().map(|a| self.expr("affects", a)),
                 gap: r.gap.as_ref().map(|a| self.expr("gap", a)),
-                message: r.message.as_ref().map(|m| self.text(Some(m.get_ref()), "")).unwrap_or(default_msg),
+                message: r
+                    .message
+                    .as_ref()
+                    .map(|m| self.text(Some(m.get_ref()), ""))
+                    .unwrap_or(default_msg),
                 fix: r.fix.as_ref().map(|m| self.text(Some(m.get_ref()), "")),
                 source: r.source.clone(),
             });
@@ -725,7 +976,11 @@ impl Validator {
         if raw.indicators.is_empty() {
             self.err(raw.id.span(), "the rubric declares no [[indicators]]");
         } else if out.iter().all(|i| i.weight == 0.0) {
-            self.err_hint(raw.indicators[0].get_ref().weight.span(), "every indicator weight is 0, so no score can be computed", "give at least one indicator a weight above 0");
+            self.err_hint(
+                raw.indicators[0].get_ref().weight.span(),
+                "every indicator weight is 0, so no score can be computed",
+                "give at least one indicator a weight above 0",
+            );
         }
         out
     }
@@ -735,7 +990,10 @@ impl Validator {
         match c.get_ref().clone() {
             RawCurve::Linear { zero, full } => {
                 if zero == full || !zero.is_finite() || !full.is_finite() {
-                    self.err(span.clone(), "a linear curve needs two different finite points `zero` and `full`");
+                    self.err(
+                        span.clone(),
+                        "a linear curve needs two different finite points `zero` and `full`",
+                    );
                 }
                 Curve::Linear { zero, full }
             }
@@ -751,23 +1009,40 @@ impl Validator {
                 }
                 Curve::Steps { thresholds, scores }
             }
-            RawCurve::Boolean { true_score, false_score } => {
+            RawCurve::Boolean {
+                true_score,
+                false_score,
+            } => {
                 let (t, f) = (true_score.unwrap_or(100.0), false_score.unwrap_or(0.0));
                 if !(0.0..=100.0).contains(&t) || !(0.0..=100.0).contains(&f) {
                     self.err(span.clone(), "boolean scores are between 0 and 100");
                 }
-                Curve::Boolean { true_score: t, false_score: f }
+                Curve::Boolean {
+                    true_score: t,
+                    false_score: f,
+                }
             }
             RawCurve::LogNormal { median, good } => {
                 if median <= 0.0 || good <= 0.0 || median == good {
-                    self.err(span.clone(), "a log-normal curve needs `median` and `good` above 0 and different");
+                    self.err(
+                        span.clone(),
+                        "a log-normal curve needs `median` and `good` above 0 and different",
+                    );
                 }
                 Curve::LogNormal { median, good }
             }
         }
     }
 
-    fn wfa(&mut self, w: &Spanned<RawWfa>, lf: &LazyFrame, fields: &Fields, verdicts: &[String], raw: &RawRubric, row_fields: &BTreeMap<String, Fields>) -> Wfa {
+    fn wfa(
+        &mut self,
+        w: &Spanned<RawWfa>,
+        lf: &LazyFrame,
+        fields: &Fields,
+        verdicts: &[String],
+        raw: &RawRubric,
+        row_fields: &BTreeMap<String, Fields>,
+    ) -> Wfa {
         let r = w.get_ref();
         self.numeric(&r.staff_total, lf, fields, "staff-total");
         self.numeric(&r.staff_eligible, lf, fields, "staff-eligible");
@@ -777,27 +1052,47 @@ impl Validator {
         let shares = r.max_share_away.get_ref();
         for (k, v) in shares {
             if !verdicts.contains(k) {
-                self.err_hint(r.max_share_away.span(), format!("max-share-away names unknown verdict `{k}`"), format!("verdicts: {}", verdicts.join(", ")));
+                self.err_hint(
+                    r.max_share_away.span(),
+                    format!("max-share-away names unknown verdict `{k}`"),
+                    format!("verdicts: {}", verdicts.join(", ")),
+                );
             }
             if !(0.0..=1.0).contains(v) {
-                self.err(r.max_share_away.span(), format!("max-share-away for `{k}` is a share between 0 and 1"));
+                self.err(
+                    r.max_share_away.span(),
+                    format!("max-share-away for `{k}` is a share between 0 and 1"),
+                );
             }
         }
         let jobs = r.jobs.as_ref().and_then(|j| {
             let jr = j.get_ref();
             let Some(fields) = row_fields.get(jr.dataset.get_ref()) else {
-                self.unknown(&jr.dataset, "dataset", raw.datasets.keys().cloned().collect());
+                self.unknown(
+                    &jr.dataset,
+                    "dataset",
+                    raw.datasets.keys().cloned().collect(),
+                );
                 return None;
             };
             let names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
-            for c in [Some(&jr.eligible), Some(&jr.name), jr.count.as_ref()].into_iter().flatten() {
+            for c in [Some(&jr.eligible), Some(&jr.name), jr.count.as_ref()]
+                .into_iter()
+                .flatten()
+            {
                 if !names.contains(c.get_ref()) {
                     self.unknown(c, "column", names.clone());
                 }
             }
             if let Some((_, t)) = fields.iter().find(|(n, _)| n == jr.eligible.get_ref()) {
                 if *t != DataType::Boolean {
-                    self.err(jr.eligible.span(), format!("`{}` must be a true/false column, it is {t}", jr.eligible.get_ref()));
+                    self.err(
+                        jr.eligible.span(),
+                        format!(
+                            "`{}` must be a true/false column, it is {t}",
+                            jr.eligible.get_ref()
+                        ),
+                    );
                 }
             }
             Some(WfaJobs {
@@ -811,14 +1106,26 @@ impl Validator {
             staff_total: self.expr("staff_total", &r.staff_total),
             staff_eligible: self.expr("staff_eligible", &r.staff_eligible),
             min_on_site: r.min_on_site.as_ref().map(|m| self.expr("min_on_site", m)),
-            max_share_away: verdicts.iter().map(|v| shares.get(v).copied().unwrap_or(0.0)).collect(),
+            max_share_away: verdicts
+                .iter()
+                .map(|v| shares.get(v).copied().unwrap_or(0.0))
+                .collect(),
             max_days_per_week: r.max_days_per_week,
             jobs,
-            conditions: r.conditions.iter().map(|c| self.text(Some(c), "")).collect(),
+            conditions: r
+                .conditions
+                .iter()
+                .map(|c| self.text(Some(c), ""))
+                .collect(),
         }
     }
 
-    fn province(&mut self, p: Option<&Spanned<RawProvince>>, verdicts: &[String], fallback_span: Range<usize>) -> Option<Province> {
+    fn province(
+        &mut self,
+        p: Option<&Spanned<RawProvince>>,
+        verdicts: &[String],
+        fallback_span: Range<usize>,
+    ) -> Option<Province> {
         let fields = province_fields(verdicts);
         let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
         let lf = sql::empty_frame(&fields);
@@ -829,7 +1136,10 @@ impl Validator {
             // Default: the best verdict any unit reached.
             let _ = fallback_span;
             return Some(Province {
-                label: Text { id: "Provinsi".into(), en: Some("Province".into()) },
+                label: Text {
+                    id: "Provinsi".into(),
+                    en: Some("Province".into()),
+                },
                 rules: Vec::new(),
                 default: verdicts.len() - 1,
                 default_message: Text::new(""),
@@ -841,12 +1151,19 @@ impl Validator {
             let rr = rule.get_ref();
             if let Some(t) = self.check_expr(&rr.when, &lf, &fields, None) {
                 if t != DataType::Boolean {
-                    self.err(rr.when.span(), format!("a province rule's `when` must be a condition, this gives {t}"));
+                    self.err(
+                        rr.when.span(),
+                        format!("a province rule's `when` must be a condition, this gives {t}"),
+                    );
                 }
             }
             self.placeholders(&rr.message, &names);
             let v = self.verdict_ref(&rr.verdict, verdicts);
-            rules.push(ProvinceRule { when: self.expr("when", &rr.when), verdict: v.unwrap_or(0), message: self.text(Some(rr.message.get_ref()), "") });
+            rules.push(ProvinceRule {
+                when: self.expr("when", &rr.when),
+                verdict: v.unwrap_or(0),
+                message: self.text(Some(rr.message.get_ref()), ""),
+            });
         }
         if let Some(m) = &r.default_message {
             self.placeholders(m, &names);
@@ -856,7 +1173,11 @@ impl Validator {
             label: self.text(r.label.as_ref(), "Provinsi"),
             rules,
             default: default.unwrap_or(0),
-            default_message: r.default_message.as_ref().map(|m| self.text(Some(m.get_ref()), "")).unwrap_or(Text::new("")),
+            default_message: r
+                .default_message
+                .as_ref()
+                .map(|m| self.text(Some(m.get_ref()), ""))
+                .unwrap_or(Text::new("")),
         })
     }
 }

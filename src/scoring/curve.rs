@@ -13,7 +13,10 @@ pub fn score(curve: &Curve, value: f64) -> Option<f64> {
             let band = thresholds.iter().take_while(|t| value >= **t).count();
             scores[band]
         }
-        Curve::Boolean { true_score, false_score } => {
+        Curve::Boolean {
+            true_score,
+            false_score,
+        } => {
             if value != 0.0 {
                 *true_score
             } else {
@@ -52,7 +55,9 @@ fn erfc(x: f64) -> f64 {
                     + t * (0.096_784_18
                         + t * (-0.186_288_06
                             + t * (0.278_868_07
-                                + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87
+                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
             .exp();
     if x >= 0.0 { r } else { 2.0 - r }
 }
@@ -62,7 +67,10 @@ pub fn higher_is_better(curve: &Curve) -> bool {
     match curve {
         Curve::Linear { zero, full } => full > zero,
         Curve::Steps { scores, .. } => scores.last() >= scores.first(),
-        Curve::Boolean { true_score, false_score } => true_score >= false_score,
+        Curve::Boolean {
+            true_score,
+            false_score,
+        } => true_score >= false_score,
         Curve::LogNormal { median, good } => good > median,
     }
 }
@@ -74,18 +82,27 @@ mod tests {
 
     #[test]
     fn linear_both_directions() {
-        let up = Curve::Linear { zero: 0.2, full: 0.8 };
-        assert_eq!(score(&up, 0.5), Some(50.0));
+        let up = Curve::Linear {
+            zero: 0.2,
+            full: 0.8,
+        };
+        assert!((score(&up, 0.5).unwrap() - 50.0).abs() < 1e-9);
         assert_eq!(score(&up, 0.1), Some(0.0));
         assert_eq!(score(&up, 0.9), Some(100.0));
-        let down = Curve::Linear { zero: 0.6, full: 0.0 };
-        assert_eq!(score(&down, 0.15), Some(75.0));
+        let down = Curve::Linear {
+            zero: 0.6,
+            full: 0.0,
+        };
+        assert!((score(&down, 0.15).unwrap() - 75.0).abs() < 1e-9);
         assert_eq!(score(&up, f64::NAN), None);
     }
 
     #[test]
     fn steps_are_half_open() {
-        let c = Curve::Steps { thresholds: vec![1.0, 2.0], scores: vec![0.0, 60.0, 100.0] };
+        let c = Curve::Steps {
+            thresholds: vec![1.0, 2.0],
+            scores: vec![0.0, 60.0, 100.0],
+        };
         assert_eq!(score(&c, 0.99), Some(0.0));
         assert_eq!(score(&c, 1.0), Some(60.0));
         assert_eq!(score(&c, 2.0), Some(100.0));
@@ -93,7 +110,8 @@ mod tests {
 
     #[test]
     fn log_normal_hits_its_anchors() {
-        assert!((log_normal(20.0, 20.0, 100.0) - 50.0).abs() < 1e-6);
+        // erfc is approximated to ~1e-7 relative, so anchors hold to 1e-4 points.
+        assert!((log_normal(20.0, 20.0, 100.0) - 50.0).abs() < 1e-4);
         assert!((log_normal(100.0, 20.0, 100.0) - 90.0).abs() < 1e-4);
         // Lower is better when good < median (Lighthouse's timing metrics).
         assert!((log_normal(2.0, 4.0, 2.0) - 90.0).abs() < 1e-4);

@@ -37,7 +37,10 @@ fn parse(e: &str, what: &str) -> Result<Expr> {
 
 fn f64s(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>> {
     let c = df.column(name)?.cast(&DataType::Float64)?;
-    Ok(c.f64()?.iter().map(|v| v.filter(|x| x.is_finite())).collect())
+    Ok(c.f64()?
+        .iter()
+        .map(|v| v.filter(|x| x.is_finite()))
+        .collect())
 }
 
 fn bools(df: &DataFrame, name: &str) -> Result<Vec<Option<bool>>> {
@@ -49,7 +52,13 @@ fn bools(df: &DataFrame, name: &str) -> Result<Vec<Option<bool>>> {
 pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec<Diagnostic>)> {
     let ids: Vec<&str> = loaded.units.iter().map(|(i, _)| i.as_str()).collect();
     let names: Vec<Option<&str>> = loaded.units.iter().map(|(_, n)| n.as_deref()).collect();
-    let base = DataFrame::new(ids.len(), vec![Column::new("unit_id".into(), ids), Column::new("unit_name".into(), names)])?;
+    let base = DataFrame::new(
+        ids.len(),
+        vec![
+            Column::new("unit_id".into(), ids),
+            Column::new("unit_name".into(), names),
+        ],
+    )?;
     let mut lf = base.lazy();
     let mut personal: Vec<(String, String)> = Vec::new();
     let mut row_cols = Vec::new();
@@ -58,7 +67,12 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
         let rows = ds.rows_metric();
         let mut aggs = vec![len().cast(DataType::Float64).alias(rows.as_str())];
         if ds.per_unit {
-            let mut names: Vec<&str> = ds.columns.iter().filter(|c| !c.personal).map(|c| c.name.as_str()).collect();
+            let mut names: Vec<&str> = ds
+                .columns
+                .iter()
+                .filter(|c| !c.personal)
+                .map(|c| c.name.as_str())
+                .collect();
             names.extend(ds.derived.iter().map(|d| d.name.as_str()));
             for n in names.into_iter().filter(|n| *n != ds.unit_key) {
                 aggs.push(col(n).first().alias(n));
@@ -77,29 +91,66 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
     }
     let min = rubric.min_group_size as f64;
     for (m, rows) in &personal {
-        lf = lf.with_column(when(col(rows.as_str()).lt(lit(min))).then(lit(NULL)).otherwise(col(m.as_str())).alias(m.as_str()));
+        lf = lf.with_column(
+            when(col(rows.as_str()).lt(lit(min)))
+                .then(lit(NULL))
+                .otherwise(col(m.as_str()))
+                .alias(m.as_str()),
+        );
     }
     let mut exprs = Vec::new();
     for (i, ind) in rubric.indicators.iter().enumerate() {
-        exprs.push(parse(&ind.value.expr, &ind.id)?.cast(DataType::Float64).alias(format!("__ind_{i}")));
+        exprs.push(
+            parse(&ind.value.expr, &ind.id)?
+                .cast(DataType::Float64)
+                .alias(format!("__ind_{i}")),
+        );
         if let Some(a) = &ind.affects {
-            exprs.push(parse(&a.expr, &ind.id)?.cast(DataType::Float64).alias(format!("__aff_{i}")));
+            exprs.push(
+                parse(&a.expr, &ind.id)?
+                    .cast(DataType::Float64)
+                    .alias(format!("__aff_{i}")),
+            );
         }
         if let Some(g) = &ind.gap {
-            exprs.push(parse(&g.expr, &ind.id)?.cast(DataType::Float64).alias(format!("__gap_{i}")));
+            exprs.push(
+                parse(&g.expr, &ind.id)?
+                    .cast(DataType::Float64)
+                    .alias(format!("__gap_{i}")),
+            );
         }
     }
     for (i, g) in rubric.gates.iter().enumerate() {
-        exprs.push(parse(&g.require.expr, &g.id)?.cast(DataType::Boolean).alias(format!("__gate_{i}")));
+        exprs.push(
+            parse(&g.require.expr, &g.id)?
+                .cast(DataType::Boolean)
+                .alias(format!("__gate_{i}")),
+        );
         if let Some(a) = &g.affects {
-            exprs.push(parse(&a.expr, &g.id)?.cast(DataType::Float64).alias(format!("__gaff_{i}")));
+            exprs.push(
+                parse(&a.expr, &g.id)?
+                    .cast(DataType::Float64)
+                    .alias(format!("__gaff_{i}")),
+            );
         }
     }
     if let Some(w) = &rubric.wfa {
-        exprs.push(parse(&w.staff_total.expr, "staff-total")?.cast(DataType::Float64).alias("__wfa_total"));
-        exprs.push(parse(&w.staff_eligible.expr, "staff-eligible")?.cast(DataType::Float64).alias("__wfa_eligible"));
+        exprs.push(
+            parse(&w.staff_total.expr, "staff-total")?
+                .cast(DataType::Float64)
+                .alias("__wfa_total"),
+        );
+        exprs.push(
+            parse(&w.staff_eligible.expr, "staff-eligible")?
+                .cast(DataType::Float64)
+                .alias("__wfa_eligible"),
+        );
         if let Some(m) = &w.min_on_site {
-            exprs.push(parse(&m.expr, "min-on-site")?.cast(DataType::Float64).alias("__wfa_onsite"));
+            exprs.push(
+                parse(&m.expr, "min-on-site")?
+                    .cast(DataType::Float64)
+                    .alias("__wfa_onsite"),
+            );
         }
     }
     let df = lf
@@ -116,22 +167,53 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
         .iter()
         .map(|ind| {
             let e = parse(&ind.value.expr, &ind.id).expect("parsed above");
-            e.meta().root_names().iter().filter(|n| personal_names.contains(n.as_str())).map(|n| n.to_string()).collect()
+            e.meta()
+                .root_names()
+                .iter()
+                .filter(|n| personal_names.contains(n.as_str()))
+                .map(|n| n.to_string())
+                .collect()
         })
         .collect();
 
     let n = df.height();
-    let opt = |name: String| -> Result<Vec<Option<f64>>> { if df.column(&name).is_ok() { f64s(&df, &name) } else { Ok(vec![None; n]) } };
-    let ind: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len()).map(|i| f64s(&df, &format!("__ind_{i}"))).collect::<Result<_>>()?;
-    let aff: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len()).map(|i| opt(format!("__aff_{i}"))).collect::<Result<_>>()?;
-    let gap: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len()).map(|i| opt(format!("__gap_{i}"))).collect::<Result<_>>()?;
-    let gates: Vec<Vec<Option<bool>>> = (0..rubric.gates.len()).map(|i| bools(&df, &format!("__gate_{i}"))).collect::<Result<_>>()?;
-    let gaff: Vec<Vec<Option<f64>>> = (0..rubric.gates.len()).map(|i| opt(format!("__gaff_{i}"))).collect::<Result<_>>()?;
+    let opt = |name: String| -> Result<Vec<Option<f64>>> {
+        if df.column(&name).is_ok() {
+            f64s(&df, &name)
+        } else {
+            Ok(vec![None; n])
+        }
+    };
+    let ind: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len())
+        .map(|i| f64s(&df, &format!("__ind_{i}")))
+        .collect::<Result<_>>()?;
+    let aff: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len())
+        .map(|i| opt(format!("__aff_{i}")))
+        .collect::<Result<_>>()?;
+    let gap: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len())
+        .map(|i| opt(format!("__gap_{i}")))
+        .collect::<Result<_>>()?;
+    let gates: Vec<Vec<Option<bool>>> = (0..rubric.gates.len())
+        .map(|i| bools(&df, &format!("__gate_{i}")))
+        .collect::<Result<_>>()?;
+    let gaff: Vec<Vec<Option<f64>>> = (0..rubric.gates.len())
+        .map(|i| opt(format!("__gaff_{i}")))
+        .collect::<Result<_>>()?;
     let total = opt("__wfa_total".into())?;
     let eligible = opt("__wfa_eligible".into())?;
     let onsite = opt("__wfa_onsite".into())?;
-    let unit_ids: Vec<String> = df.column("unit_id")?.str()?.iter().map(|s| s.unwrap_or_default().to_string()).collect();
-    let unit_names: Vec<Option<String>> = df.column("unit_name")?.str()?.iter().map(|s| s.map(str::to_string)).collect();
+    let unit_ids: Vec<String> = df
+        .column("unit_id")?
+        .str()?
+        .iter()
+        .map(|s| s.unwrap_or_default().to_string())
+        .collect();
+    let unit_names: Vec<Option<String>> = df
+        .column("unit_name")?
+        .str()?
+        .iter()
+        .map(|s| s.map(str::to_string))
+        .collect();
     let metric_rows: BTreeMap<String, Vec<Option<f64>>> = personal
         .iter()
         .map(|(m, rows)| Ok((m.clone(), f64s(&df, rows)?)))
@@ -188,8 +270,19 @@ fn eligible_jobs(rubric: &Rubric, loaded: &Loaded) -> Result<BTreeMap<String, Ve
     };
     let df = &loaded.tables[&jobs.dataset].df;
     let eligible = bools(df, &jobs.eligible)?;
-    let units: Vec<Option<String>> = df.column("__unit")?.str()?.iter().map(|s| s.map(str::to_string)).collect();
-    let names: Vec<Option<String>> = df.column(&jobs.name)?.cast(&DataType::String)?.str()?.iter().map(|s| s.map(str::to_string)).collect();
+    let units: Vec<Option<String>> = df
+        .column("__unit")?
+        .str()?
+        .iter()
+        .map(|s| s.map(str::to_string))
+        .collect();
+    let names: Vec<Option<String>> = df
+        .column(&jobs.name)?
+        .cast(&DataType::String)?
+        .str()?
+        .iter()
+        .map(|s| s.map(str::to_string))
+        .collect();
     let counts = match &jobs.count {
         Some(c) => f64s(df, c)?,
         None => vec![None; df.height()],
@@ -198,8 +291,14 @@ fn eligible_jobs(rubric: &Rubric, loaded: &Loaded) -> Result<BTreeMap<String, Ve
         if eligible[i] != Some(true) {
             continue;
         }
-        let (Some(u), Some(name)) = (&units[i], &names[i]) else { continue };
-        let e = out.entry(u.clone()).or_default().entry(name.clone()).or_insert(None);
+        let (Some(u), Some(name)) = (&units[i], &names[i]) else {
+            continue;
+        };
+        let e = out
+            .entry(u.clone())
+            .or_default()
+            .entry(name.clone())
+            .or_insert(None);
         if let Some(c) = counts[i] {
             *e = Some(e.unwrap_or(0) + c.round() as i64);
         }
@@ -207,8 +306,16 @@ fn eligible_jobs(rubric: &Rubric, loaded: &Loaded) -> Result<BTreeMap<String, Ve
     Ok(out
         .into_iter()
         .map(|(u, m)| {
-            let mut v: Vec<EligibleJob> = m.into_iter().map(|(name, holders)| EligibleJob { name, holders }).collect();
-            v.sort_by(|a, b| b.holders.unwrap_or(0).cmp(&a.holders.unwrap_or(0)).then(a.name.cmp(&b.name)));
+            let mut v: Vec<EligibleJob> = m
+                .into_iter()
+                .map(|(name, holders)| EligibleJob { name, holders })
+                .collect();
+            v.sort_by(|a, b| {
+                b.holders
+                    .unwrap_or(0)
+                    .cmp(&a.holders.unwrap_or(0))
+                    .then(a.name.cmp(&b.name))
+            });
             (u, v)
         })
         .collect())

@@ -26,14 +26,20 @@ pub struct Options {
 /// Score every unit and answer for the province.
 pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assessment> {
     let (values, mut diags) = frame::compute(rubric, loaded)?;
-    let units: Vec<Unit> = values.iter().map(|v| unit::score_unit(rubric, v, opts.lang)).collect();
+    let units: Vec<Unit> = values
+        .iter()
+        .map(|v| unit::score_unit(rubric, v, opts.lang))
+        .collect();
     let summary = province::summarise(rubric, &units, opts.lang)?;
     let mut diagnostics = loaded.diagnostics.clone();
     diagnostics.append(&mut diags);
     let lang = opts.lang;
     Ok(Assessment {
         schema_version: SCHEMA_VERSION,
-        tool: Tool { name: "kesiapan", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "kesiapan",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         generated_at: opts.generated_at.clone(),
         lang,
         rubric: RubricRef {
@@ -48,12 +54,20 @@ pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assess
         verdicts: rubric
             .verdicts
             .iter()
-            .map(|v| VerdictRef { id: v.id.clone(), label: v.label.get(lang).to_string(), min_score: v.min_score })
+            .map(|v| VerdictRef {
+                id: v.id.clone(),
+                label: v.label.get(lang).to_string(),
+                min_score: v.min_score,
+            })
             .collect(),
         dimensions: rubric
             .dimensions
             .iter()
-            .map(|d| DimensionRef { id: d.id.clone(), label: d.label.get(lang).to_string(), weight: crate::format::round(d.weight_share, rubric.decimals) })
+            .map(|d| DimensionRef {
+                id: d.id.clone(),
+                label: d.label.get(lang).to_string(),
+                weight: crate::format::round(d.weight_share, rubric.decimals),
+            })
             .collect(),
         units,
         summary,

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 
 pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
     let n = units.len();
-    let mut counts: BTreeMap<String, usize> = r.verdicts.iter().map(|v| (v.id.clone(), 0)).collect();
+    let mut counts: BTreeMap<String, usize> =
+        r.verdicts.iter().map(|v| (v.id.clone(), 0)).collect();
     for u in units {
         *counts.entry(u.verdict.clone()).or_insert(0) += 1;
     }
@@ -28,14 +29,24 @@ pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
     for v in &r.verdicts {
         let c = counts[&v.id] as f64;
         fields.push((format!("n_{}", v.id), c));
-        fields.push((format!("share_{}", v.id), if n > 0 { c / n as f64 } else { 0.0 }));
+        fields.push((
+            format!("share_{}", v.id),
+            if n > 0 { c / n as f64 } else { 0.0 },
+        ));
     }
-    let cols: Vec<Column> = fields.iter().map(|(k, x)| Column::new(k.as_str().into(), [*x])).collect();
+    let cols: Vec<Column> = fields
+        .iter()
+        .map(|(k, x)| Column::new(k.as_str().into(), [*x]))
+        .collect();
     let df = DataFrame::new(1, cols)?;
     let mut chosen = None;
     for (i, rule) in r.province.rules.iter().enumerate() {
         let e = crate::sql::parse(&rule.when.expr).map_err(|e| anyhow!(e.message))?;
-        let out = df.clone().lazy().select([e.cast(DataType::Boolean).alias("ok")]).collect()?;
+        let out = df
+            .clone()
+            .lazy()
+            .select([e.cast(DataType::Boolean).alias("ok")])
+            .collect()?;
         if out.column("ok")?.bool()?.get(0) == Some(true) {
             chosen = Some((i, rule.verdict, &rule.message));
             break;
@@ -43,12 +54,20 @@ pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
     }
     let (decided_by, verdict, template) = match chosen {
         Some((i, v, m)) => (format!("rule {}", i + 1), v, m),
-        None => ("default".to_string(), r.province.default, &r.province.default_message),
+        None => (
+            "default".to_string(),
+            r.province.default,
+            &r.province.default_message,
+        ),
     };
     let vars: Vec<(&str, String)> = fields
         .iter()
         .map(|(k, x)| {
-            let shown = if k.starts_with("share_") { format::value(*x, crate::rubric::ValueFormat::Percent, None, lang) } else { format::number(*x, 0, lang) };
+            let shown = if k.starts_with("share_") {
+                format::value(*x, crate::rubric::ValueFormat::Percent, None, lang)
+            } else {
+                format::number(*x, 0, lang)
+            };
             (k.as_str(), shown)
         })
         .collect();
@@ -57,14 +76,26 @@ pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
     let mut agg: BTreeMap<String, TopObstacle> = BTreeMap::new();
     for u in units {
         for o in &u.obstacles {
-            let e = agg.entry(o.id.clone()).or_insert_with(|| TopObstacle { id: o.id.clone(), kind: o.kind, label: o.label.clone(), units: 0, staff_affected: 0, score_cost_total: 0.0 });
+            let e = agg.entry(o.id.clone()).or_insert_with(|| TopObstacle {
+                id: o.id.clone(),
+                kind: o.kind,
+                label: o.label.clone(),
+                units: 0,
+                staff_affected: 0,
+                score_cost_total: 0.0,
+            });
             e.units += 1;
             e.staff_affected += o.staff_affected.unwrap_or(0);
             e.score_cost_total = format::round(e.score_cost_total + o.score_cost, r.decimals);
         }
     }
     let mut top: Vec<TopObstacle> = agg.into_values().collect();
-    top.sort_by(|a, b| b.units.cmp(&a.units).then(b.staff_affected.cmp(&a.staff_affected)).then(a.id.cmp(&b.id)));
+    top.sort_by(|a, b| {
+        b.units
+            .cmp(&a.units)
+            .then(b.staff_affected.cmp(&a.staff_affected))
+            .then(a.id.cmp(&b.id))
+    });
     top.truncate(10);
 
     Ok(Summary {

@@ -20,7 +20,10 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         .zip(&v.indicators)
         .zip(&v.suppressed)
         .map(|((ind, val), sup)| {
-            let val = if *sup { None } else { *val };
+            // A suppressed figure is never scored, not even as zero: privacy is not a penalty.
+            if *sup {
+                return None;
+            }
             match val.and_then(|x| curve::score(&ind.curve, x)) {
                 Some(s) => Some(s),
                 None if ind.missing == Missing::Zero => Some(0.0),
@@ -43,9 +46,18 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         }
         dims.push((d, if den > 0.0 { Some(num / den) } else { None }, den));
     }
-    let used_weight: f64 = dims.iter().filter(|(d, s, _)| s.is_some() && d.weight > 0.0).map(|(d, _, _)| d.weight).sum();
+    let used_weight: f64 = dims
+        .iter()
+        .filter(|(d, s, _)| s.is_some() && d.weight > 0.0)
+        .map(|(d, _, _)| d.weight)
+        .sum();
     let total = if used_weight > 0.0 {
-        Some(dims.iter().filter_map(|(d, s, _)| s.map(|s| d.weight * s)).sum::<f64>() / used_weight)
+        Some(
+            dims.iter()
+                .filter_map(|(d, s, _)| s.map(|s| d.weight * s))
+                .sum::<f64>()
+                / used_weight,
+        )
     } else {
         None
     };
@@ -54,9 +66,24 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         .dimensions
         .iter()
         .map(|d| {
-            let all: f64 = r.indicators.iter().filter(|i| i.dimension == d.id).map(|i| i.weight).sum();
-            let have: f64 = r.indicators.iter().zip(&scores).filter(|(i, s)| i.dimension == d.id && s.is_some()).map(|(i, _)| i.weight).sum();
-            if all > 0.0 { d.weight_share * have / all } else { 0.0 }
+            let all: f64 = r
+                .indicators
+                .iter()
+                .filter(|i| i.dimension == d.id)
+                .map(|i| i.weight)
+                .sum();
+            let have: f64 = r
+                .indicators
+                .iter()
+                .zip(&scores)
+                .filter(|(i, s)| i.dimension == d.id && s.is_some())
+                .map(|(i, _)| i.weight)
+                .sum();
+            if all > 0.0 {
+                d.weight_share * have / all
+            } else {
+                0.0
+            }
         })
         .sum();
 
@@ -66,7 +93,10 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         .iter()
         .zip(&scores)
         .map(|(ind, s)| {
-            let (d, ds, den) = dims.iter().find(|(d, _, _)| d.id == ind.dimension).expect("validated dimension");
+            let (d, ds, den) = dims
+                .iter()
+                .find(|(d, _, _)| d.id == ind.dimension)
+                .expect("validated dimension");
             if s.is_none() || ds.is_none() || ind.weight == 0.0 || used_weight == 0.0 {
                 0.0
             } else {
@@ -78,14 +108,22 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
     let mut obstacles = Vec::new();
     let mut indicators = Vec::new();
     for (i, ind) in r.indicators.iter().enumerate() {
-        let val = if v.suppressed[i] { None } else { v.indicators[i] };
+        let val = if v.suppressed[i] {
+            None
+        } else {
+            v.indicators[i]
+        };
         let target_score = ind.target.and_then(|t| curve::score(&ind.curve, t));
         let status = if v.suppressed[i] {
             IndicatorStatus::Suppressed
         } else if ind.weight == 0.0 {
             IndicatorStatus::Info
         } else if val.is_none() {
-            if ind.missing == Missing::Zero { IndicatorStatus::MissingScoredZero } else { IndicatorStatus::Missing }
+            if ind.missing == Missing::Zero {
+                IndicatorStatus::MissingScoredZero
+            } else {
+                IndicatorStatus::Missing
+            }
         } else if matches!((scores[i], target_score), (Some(s), Some(t)) if s < t - 1e-9) {
             IndicatorStatus::BelowTarget
         } else {
@@ -103,7 +141,8 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
                 Lang::En => "no data".to_string(),
             },
         };
-        let below = status == IndicatorStatus::BelowTarget || (status == IndicatorStatus::MissingScoredZero && ind.weight > 0.0);
+        let below = status == IndicatorStatus::BelowTarget
+            || (status == IndicatorStatus::MissingScoredZero && ind.weight > 0.0);
         if below {
             let (s, t) = (scores[i].unwrap_or(0.0), target_score.unwrap_or(100.0));
             let vars = [
@@ -111,7 +150,12 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
                 ("target", ind.target.map(show).unwrap_or_default()),
                 ("unit", ind.unit.clone().unwrap_or_default()),
                 ("name", name.clone()),
-                ("gap", v.gaps[i].map(|g| format::number(g.max(0.0), 2, lang)).unwrap_or_else(|| "?".into())),
+                (
+                    "gap",
+                    v.gaps[i]
+                        .map(|g| format::number(g.max(0.0), 2, lang))
+                        .unwrap_or_else(|| "?".into()),
+                ),
                 ("score", format::number(s, 1, lang)),
                 ("label", ind.label.get(lang).to_string()),
             ];
@@ -121,7 +165,7 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
                 label: ind.label.get(lang).to_string(),
                 message: fill(ind.message.get(lang), &vars),
                 fix: ind.fix.as_ref().map(|f| fill(f.get(lang), &vars)),
-                score_cost: round(eff_if_counted(&eff, i, &dims, ind, used_weight) * (t - s), dec),
+                score_cost: round(eff[i] * (t - s), dec),
                 staff_affected: v.affects[i].or(v.staff_total).map(|x| x.round() as i64),
                 rank: 0,
             });
@@ -131,7 +175,9 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
             dimension: ind.dimension.clone(),
             value: val.map(|x| round(x, dec)),
             display,
-            score: scores[i].filter(|_| !v.suppressed[i]).map(|s| round(s, dec)),
+            score: scores[i]
+                .filter(|_| !v.suppressed[i])
+                .map(|s| round(s, dec)),
             weight: ind.weight,
             effective_weight: round(eff[i], dec),
             target: ind.target,
@@ -154,7 +200,10 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
             continue;
         }
         let missing = v.gates[gi].is_none();
-        let vars = [("name", name.clone()), ("label", g.label.get(lang).to_string())];
+        let vars = [
+            ("name", name.clone()),
+            ("label", g.label.get(lang).to_string()),
+        ];
         let mut message = fill(g.message.get(lang), &vars);
         if missing {
             message.push_str(match lang {
@@ -166,7 +215,13 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
             verdict = g.cap;
             decided_by = g.id.clone();
         }
-        gates_failed.push(GateFailure { id: g.id.clone(), label: g.label.get(lang).to_string(), message: message.clone(), cap: r.verdicts[g.cap].id.clone(), missing_data: missing });
+        gates_failed.push(GateFailure {
+            id: g.id.clone(),
+            label: g.label.get(lang).to_string(),
+            message: message.clone(),
+            cap: r.verdicts[g.cap].id.clone(),
+            missing_data: missing,
+        });
         obstacles.push(Obstacle {
             id: g.id.clone(),
             kind: ObstacleKind::Gate,
@@ -174,7 +229,9 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
             message,
             fix: g.fix.as_ref().map(|f| fill(f.get(lang), &vars)),
             score_cost: 0.0,
-            staff_affected: v.gate_affects[gi].or(v.staff_total).map(|x| x.round() as i64),
+            staff_affected: v.gate_affects[gi]
+                .or(v.staff_total)
+                .map(|x| x.round() as i64),
             rank: 0,
         });
     }
@@ -222,7 +279,11 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
             .map(|(d, s, _)| UnitDimension {
                 id: d.id.clone(),
                 score: s.map(|s| round(s, dec)),
-                weight: if s.is_some() && used_weight > 0.0 { round(d.weight / used_weight, dec) } else { 0.0 },
+                weight: if s.is_some() && used_weight > 0.0 {
+                    round(d.weight / used_weight, dec)
+                } else {
+                    0.0
+                },
             })
             .collect(),
         indicators,
@@ -232,18 +293,17 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
     }
 }
 
-/// An indicator scored zero for missing data still carries its weight.
-fn eff_if_counted(eff: &[f64], i: usize, _dims: &[(&crate::rubric::Dimension, Option<f64>, f64)], _ind: &crate::rubric::Indicator, _used: f64) -> f64 {
-    eff[i]
-}
-
 /// Gates first (the worse the cap, the earlier), then by score cost, then staff, then id.
 fn rank(obstacles: &mut [Obstacle]) {
     obstacles.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
             .then(b.score_cost.total_cmp(&a.score_cost))
-            .then(b.staff_affected.unwrap_or(0).cmp(&a.staff_affected.unwrap_or(0)))
+            .then(
+                b.staff_affected
+                    .unwrap_or(0)
+                    .cmp(&a.staff_affected.unwrap_or(0)),
+            )
             .then(a.id.cmp(&b.id))
     });
     for (i, o) in obstacles.iter_mut().enumerate() {
@@ -255,11 +315,24 @@ fn rank(obstacles: &mut [Obstacle]) {
 /// all staff, and all staff less the minimum kept on site.
 pub fn wfa_form(r: &Rubric, v: &UnitValues, verdict: usize, lang: Lang) -> WfaForm {
     let Some(w) = &r.wfa else {
-        return WfaForm { staff_total: None, staff_eligible: None, min_on_site: None, max_share_away: 0.0, staff_allowed_at_once: 0, max_days_per_week: None, eligible_jobs: vec![], conditions: vec![] };
+        return WfaForm {
+            staff_total: None,
+            staff_eligible: None,
+            min_on_site: None,
+            max_share_away: 0.0,
+            staff_allowed_at_once: 0,
+            max_days_per_week: None,
+            eligible_jobs: vec![],
+            conditions: vec![],
+        };
     };
     let total = v.staff_total.map(|t| t.round().max(0.0));
-    let eligible = v.staff_eligible.map(|e| e.floor().clamp(0.0, total.unwrap_or(f64::MAX)));
-    let onsite = v.min_on_site.map(|m| m.ceil().clamp(0.0, total.unwrap_or(f64::MAX)));
+    let eligible = v
+        .staff_eligible
+        .map(|e| e.floor().clamp(0.0, total.unwrap_or(f64::MAX)));
+    let onsite = v
+        .min_on_site
+        .map(|m| m.ceil().clamp(0.0, total.unwrap_or(f64::MAX)));
     let share = w.max_share_away[verdict];
     let allowed = match (total, eligible) {
         (Some(t), Some(e)) => {
@@ -269,7 +342,11 @@ pub fn wfa_form(r: &Rubric, v: &UnitValues, verdict: usize, lang: Lang) -> WfaFo
         }
         _ => 0,
     };
-    let mut conditions: Vec<String> = w.conditions.iter().map(|c| c.get(lang).to_string()).collect();
+    let mut conditions: Vec<String> = w
+        .conditions
+        .iter()
+        .map(|c| c.get(lang).to_string())
+        .collect();
     if let Some(d) = w.max_days_per_week {
         conditions.push(match lang {
             Lang::Id => format!("Paling lama {d} hari kerja per minggu per pegawai."),
@@ -285,5 +362,78 @@ pub fn wfa_form(r: &Rubric, v: &UnitValues, verdict: usize, lang: Lang) -> WfaFo
         max_days_per_week: w.max_days_per_week,
         eligible_jobs: v.eligible_jobs.clone(),
         conditions: if allowed > 0 { conditions } else { Vec::new() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn tiny() -> Rubric {
+        crate::rubric::load_str(
+            include_str!("../../tests/fixtures/tiny/tiny.toml"),
+            "tiny.toml",
+        )
+        .unwrap()
+    }
+
+    fn values(r: &Rubric, ind: Vec<Option<f64>>) -> UnitValues {
+        let n = r.indicators.len();
+        UnitValues {
+            id: "X".into(),
+            name: None,
+            indicators: ind,
+            suppressed: vec![false; n],
+            affects: vec![None; n],
+            gaps: vec![None; n],
+            gates: vec![Some(true); r.gates.len()],
+            gate_affects: vec![None; r.gates.len()],
+            staff_total: Some(100.0),
+            staff_eligible: Some(50.0),
+            min_on_site: None,
+            eligible_jobs: vec![],
+        }
+    }
+
+    fn any_values() -> impl Strategy<Value = Vec<Option<f64>>> {
+        proptest::collection::vec(proptest::option::weighted(0.8, 0.0f64..150.0), 6)
+    }
+
+    proptest! {
+        /// Every curve of the tiny rubric rises with its value: improving one never lowers the score.
+        #[test]
+        fn a_better_value_never_lowers_the_score(v in any_values(), i in 0usize..6, delta in 0.0f64..50.0) {
+            let r = tiny();
+            let before = score_unit(&r, &values(&r, v.clone()), Lang::Id);
+            let mut better = v.clone();
+            better[i] = better[i].map(|x| x + delta);
+            let after = score_unit(&r, &values(&r, better), Lang::Id);
+            if let (Some(b), Some(a)) = (before.score, after.score) {
+                prop_assert!(a >= b - 1e-9, "{b} → {a}");
+            }
+        }
+
+        /// The weights a unit's score actually uses add up to 1 whenever it has a score.
+        #[test]
+        fn effective_weights_normalise(v in any_values()) {
+            let r = tiny();
+            let u = score_unit(&r, &values(&r, v), Lang::Id);
+            let dims: f64 = u.dimensions.iter().map(|d| d.weight).sum();
+            let inds: f64 = u.indicators.iter().map(|i| i.effective_weight).sum();
+            if u.score.is_some() {
+                prop_assert!((dims - 1.0).abs() < 1e-3 && (inds - 1.0).abs() < 1e-3, "{dims} {inds}");
+            } else {
+                prop_assert_eq!(dims, 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn rubric_weight_shares_sum_to_one() {
+        let r = tiny();
+        let total: f64 = r.dimensions.iter().map(|d| d.weight_share).sum();
+        assert!((total - 1.0).abs() < 1e-12);
+        assert_eq!(r.dimensions[0].weight_share, 0.5);
     }
 }

@@ -1,0 +1,221 @@
+//! The real binary on real files: the sample data, other formats, messy and broken inputs,
+//! rubric errors with exact positions, `--help` snapshots.
+
+mod common;
+use common::*;
+use predicates::prelude::*;
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = kesiapan().args(args).output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn help_snapshots() {
+    snapshot("help.txt", &stdout_of(&["--help"]));
+    snapshot("help-assess.txt", &stdout_of(&["assess", "--help"]));
+    snapshot("help-validate.txt", &stdout_of(&["validate", "--help"]));
+    snapshot("help-rubric.txt", &stdout_of(&["rubric", "--help"]));
+}
+
+#[test]
+fn rubric_errors_are_all_listed_with_line_and_column() {
+    let out = kesiapan()
+        .args(["rubric", "check", "tests/fixtures/broken/broken.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    snapshot("broken-rubric.txt", &err);
+    assert!(err.contains("broken.toml:63:15: error: unknown column `laptop_dinass`"));
+    assert!(err.contains("hint: did you mean `laptop_dinas`?"));
+    assert!(err.contains("broken.toml:106:1: error: unknown key `indicators.4.colour`"));
+    assert!(err.contains("5 problems in"));
+}
+
+#[test]
+fn default_rubric_checks_and_explains() {
+    kesiapan()
+        .args(["rubric", "check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok — rubric wfa-asn-2025"));
+    let text = stdout_of(&["rubric", "explain", "rubrics/wfa-asn-2025.toml"]);
+    // Dimension weights 25/25/15/25/10 normalise to percentages.
+    assert!(text.contains("25% infrastruktur"), "{text}");
+    assert!(text.contains("15% pegawai"));
+    assert!(text.contains("layak            score ≥ 70"));
+    assert!(text.contains("require persen_skp_ekinerja >= 0.5; if not: at best belum_layak"));
+}
+
+#[test]
+fn assess_on_the_sample_data_is_mixed_and_reproducible() {
+    let (d1, a) = assess(&[]);
+    let counts = &a["summary"]["verdict_counts"];
+    assert_eq!(
+        (
+            counts["layak"].as_u64(),
+            counts["layak_terbatas"].as_u64(),
+            counts["belum_layak"].as_u64()
+        ),
+        (Some(15), Some(10), Some(15))
+    );
+    assert_eq!(a["schema_version"], "1.0");
+    assert_eq!(a["units"].as_array().unwrap().len(), 40);
+    // Plausibility: hospitals, Satpol PP and schools are not fully remote-capable.
+    for id in ["OPD-01", "OPD-03", "OPD-04", "OPD-06"] {
+        assert_ne!(unit(&a, id)["verdict"], "layak", "{id}");
+    }
+    assert_eq!(unit(&a, "OPD-15")["verdict"], "layak"); // Diskominfosantik
+    // Every row is used or rejected, and the counts add up.
+    let mut rejected = 0;
+    for i in a["inputs"].as_array().unwrap() {
+        assert_eq!(
+            i["rows_read"].as_u64().unwrap(),
+            i["rows_used"].as_u64().unwrap() + i["rows_rejected"].as_u64().unwrap()
+        );
+        rejected += i["rows_rejected"].as_u64().unwrap();
+    }
+    assert_eq!(rejected, 5); // a totals row, two duplicate respondents, two unknown OPDs
+    // Same inputs and rubric, fixed clock: byte-identical outputs.
+    let (d2, _) = assess(&[]);
+    for f in ["assessment.json", "ringkasan.md"] {
+        assert_eq!(read(&d1.path().join(f)), read(&d2.path().join(f)), "{f}");
+    }
+    let md = read(&d1.path().join("ringkasan.md"));
+    assert!(md.starts_with("# Ringkasan Kesiapan WFA"));
+    // No personal identifier reaches a report.
+    for out in [read(&d1.path().join("assessment.json")), md] {
+        assert!(
+            !out.contains("R-000123") && !out.contains("id_responden\":"),
+            "personal id leaked"
+        );
+    }
+}
+
+#[test]
+fn english_summary() {
+    let (d, _) = assess(&["--lang", "en", "--format", "json,md"]);
+    let md = read(&d.path().join("summary.md"));
+    assert!(md.starts_with("# WFA Readiness Summary"));
+    assert!(md.contains("Feasible with limits"));
+}
+
+/// The jobs dataset as .ods and as `;` CSV with a BOM, and the infrastructure as `;` CSV with
+/// decimal commas and "75%": the same scores as from the xlsx files.
+#[test]
+fn other_formats_give_the_same_scores() {
+    let (_d, base) = assess(&["--format", "json"]);
+    for (ds, alt) in [
+        ("jabatan", "sample-data/formats/jabatan_opd.ods"),
+        ("jabatan", "sample-data/formats/jabatan_opd.csv"),
+        ("infrastruktur", "sample-data/formats/infrastruktur_opd.csv"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        for f in [
+            "infrastruktur_opd.xlsx",
+            "jabatan_opd.xlsx",
+            "survei_pegawai_bagian1.xlsx",
+            "survei_pegawai_bagian2.xlsx",
+        ] {
+            if !f.starts_with(ds) {
+                std::fs::copy(root().join("sample-data").join(f), dir.path().join(f)).unwrap();
+            }
+        }
+        let input = format!("{ds}={alt}");
+        let (_o, a) = assess(&[
+            "--data",
+            dir.path().to_str().unwrap(),
+            "--input",
+            &input,
+            "--format",
+            "json",
+        ]);
+        for u in base["units"].as_array().unwrap() {
+            let id = u["id"].as_str().unwrap();
+            assert_eq!(u["score"], unit(&a, id)["score"], "{alt}: {id}");
+            assert_eq!(u["verdict"], unit(&a, id)["verdict"], "{alt}: {id}");
+        }
+    }
+}
+
+#[test]
+fn validate_reports_exact_places_and_exits_1() {
+    let out = kesiapan().args(["validate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("sample-data/survei_pegawai_bagian2.xlsx [Survei] row 1225: `kode_opd` = `OPD-99` is not in the unit list"), "{text}");
+    assert!(text.contains("sample-data/survei_pegawai_bagian1.xlsx [Survei] E5543: `skill_office`: expected a value from 1 to 5; read as missing"));
+    assert!(
+        text.contains("sample-data/infrastruktur_opd.xlsx [Infrastruktur] row 45: a totals row")
+    );
+    assert!(text.contains("4 error(s), 4 warning(s)"));
+}
+
+#[test]
+fn a_broken_file_is_a_clear_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("infrastruktur.xlsx"),
+        b"this is not a workbook",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("survei.csv"), b"").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = kesiapan()
+        .args([
+            "assess",
+            "--data",
+            dir.path().to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("2 input file(s) could not be read"), "{err}");
+    assert!(
+        err.contains("infrastruktur.xlsx is not a readable spreadsheet"),
+        "{err}"
+    );
+    assert!(err.contains("survei.csv is empty"), "{err}");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn messy_header_and_missing_required_column() {
+    let dir = tempfile::tempdir().unwrap();
+    // Title rows, columns in another order, an extra column, no `jumlah_pegawai`.
+    std::fs::write(
+        dir.path().join("infra.csv"),
+        "Judul\n\nNama OPD;Catatan;Kode OPD\nDinas A;x;A\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/tiny/survei.csv"),
+        dir.path().join("survei.csv"),
+    )
+    .unwrap();
+    let o = kesiapan()
+        .args([
+            "validate",
+            "--rubric",
+            "tests/fixtures/tiny/tiny.toml",
+            "--data",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains("infra.csv row 3: required column `jumlah_pegawai` is not in the header"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unknown_option_is_a_usage_error() {
+    kesiapan().args(["assess", "--bogus"]).assert().code(2);
+}

@@ -1,0 +1,79 @@
+//! Helpers shared by the integration tests: run the real binary, read its JSON.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+pub const NOW: &str = "2025-12-23T09:00:00Z";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn kesiapan() -> Command {
+    let mut c = Command::cargo_bin("kesiapan").unwrap();
+    c.current_dir(root());
+    c
+}
+
+/// Run `assess` with extra args into a fresh folder; returns (folder, parsed assessment.json).
+pub fn assess(args: &[&str]) -> (tempfile::TempDir, Value) {
+    let out = tempfile::tempdir().unwrap();
+    let mut c = kesiapan();
+    c.arg("assess")
+        .args(args)
+        .arg("--out")
+        .arg(out.path())
+        .arg("--now")
+        .arg(NOW);
+    c.assert().success();
+    let json = std::fs::read_to_string(out.path().join("assessment.json")).unwrap();
+    (out, serde_json::from_str(&json).unwrap())
+}
+
+pub fn unit<'a>(a: &'a Value, id: &str) -> &'a Value {
+    a["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == id)
+        .unwrap_or_else(|| panic!("unit {id}"))
+}
+
+pub fn indicator<'a>(u: &'a Value, id: &str) -> &'a Value {
+    u["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .unwrap()
+}
+
+pub fn f(v: &Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+pub fn close(a: f64, b: f64, tol: f64) {
+    assert!((a - b).abs() <= tol, "{a} != {b} (±{tol})");
+}
+
+pub fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap()
+}
+
+/// Compare `actual` with the snapshot file `tests/snapshots/NAME`; `KESIAPAN_BLESS=1` rewrites it.
+pub fn snapshot(name: &str, actual: &str) {
+    let path = root().join("tests/snapshots").join(name);
+    if std::env::var("KESIAPAN_BLESS").is_ok_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing snapshot {name}; run with KESIAPAN_BLESS=1"));
+    assert_eq!(
+        actual, expected,
+        "snapshot {name} differs; rerun with KESIAPAN_BLESS=1 to accept"
+    );
+}
