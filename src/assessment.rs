@@ -41,6 +41,8 @@ pub struct RubricRef {
     pub sha256: String,
     pub path: String,
     pub title: String,
+    /// What a unit is called (`OPD`).
+    pub unit_label: String,
     pub min_group_size: usize,
 }
 

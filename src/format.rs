@@ -40,6 +40,12 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A 0–100 score with one decimal, rounded *down*, so a shown score never reaches a verdict
+/// band that the exact score missed (69.97 shows as 69,9, not 70).
+pub fn score(x: f64, lang: Lang) -> String {
+    number((x * 10.0 + 1e-9).floor() / 10.0, 1, lang)
+}
+
 /// A value as shown in a message, with its unit.
 pub fn value(x: f64, fmt: ValueFormat, unit: Option<&str>, lang: Lang) -> String {
     let body = match fmt {
@@ -86,5 +92,8 @@ mod tests {
         );
         assert_eq!(value(1.0, ValueFormat::Boolean, None, Lang::En), "Yes");
         assert_eq!(round(0.123456, 4), 0.1235);
+        assert_eq!(score(69.97, Lang::Id), "69,9");
+        assert_eq!(score(70.0, Lang::Id), "70");
+        assert_eq!(score(84.375, Lang::En), "84.3");
     }
 }

@@ -30,7 +30,11 @@ fn rubric_errors_are_all_listed_with_line_and_column() {
     assert!(err.contains("broken.toml:63:15: error: unknown column `laptop_dinass`"));
     assert!(err.contains("hint: did you mean `laptop_dinas`?"));
     assert!(err.contains("broken.toml:106:1: error: unknown key `indicators.4.colour`"));
-    assert!(err.contains("5 problems in"));
+    assert!(
+        err.contains("broken.toml:8:11: error: unknown dataset `infrastructure`"),
+        "{err}"
+    );
+    assert!(err.contains("6 problems in"));
 }
 
 #[test]
@@ -218,4 +222,100 @@ fn messy_header_and_missing_required_column() {
 #[test]
 fn unknown_option_is_a_usage_error() {
     kesiapan().args(["assess", "--bogus"]).assert().code(2);
+}
+
+#[test]
+fn an_encrypted_workbook_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    // Password-protected OOXML files are OLE compound documents, whatever their extension.
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.extend([0u8; 504]);
+    std::fs::write(dir.path().join("infra.xlsx"), bytes).unwrap();
+    let o = kesiapan()
+        .args([
+            "validate",
+            "--rubric",
+            "tests/fixtures/tiny/tiny.toml",
+            "--data",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains(
+            "infra.xlsx is password-protected (encrypted); save an unprotected copy and try again"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_folder_file_matching_no_dataset_is_information() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["infra.csv", "survei.csv"] {
+        std::fs::copy(
+            root().join("tests/fixtures/tiny").join(f),
+            dir.path().join(f),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("catatan.csv"), "Tanggal;Catatan\n1;rapat\n").unwrap();
+    let (_o, a) = assess(&[
+        "--rubric",
+        "tests/fixtures/tiny/tiny.toml",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let d = a["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| {
+            d["file"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("catatan.csv"))
+        })
+        .unwrap();
+    assert_eq!(d["code"], "unmatched-file");
+    assert_eq!(d["severity"], "info");
+}
+
+/// The same infrastructure sheet as a legacy .xls (BIFF8) workbook scores exactly like the CSV.
+#[test]
+fn legacy_xls_gives_the_same_scores() {
+    let (_a, csv) = assess(&[
+        "--rubric",
+        "tests/fixtures/tiny/tiny.toml",
+        "--data",
+        "tests/fixtures/tiny",
+        "--format",
+        "json",
+    ]);
+    let (_b, xls) = assess(&[
+        "--rubric",
+        "tests/fixtures/tiny/tiny.toml",
+        "--input",
+        "infra=tests/fixtures/xls/infra.xls",
+        "--input",
+        "survei=tests/fixtures/tiny/survei.csv",
+        "--format",
+        "json",
+    ]);
+    for id in ["A", "B", "C"] {
+        assert_eq!(unit(&csv, id)["score"], unit(&xls, id)["score"], "{id}");
+    }
+    let totals = xls["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "totals-row")
+        .unwrap();
+    assert_eq!(
+        (totals["sheet"].as_str(), totals["row"].as_u64()),
+        (Some("Infrastruktur"), Some(8))
+    );
 }

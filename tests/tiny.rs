@@ -175,3 +175,27 @@ fn adding_a_unit_changes_no_other_unit() {
     }
     assert_eq!(after["units"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn markdown_summaries_snapshot() {
+    let (d, _) = assess(&[
+        "--rubric",
+        "tests/fixtures/tiny/tiny.toml",
+        "--data",
+        "tests/fixtures/tiny",
+        "--format",
+        "json,md",
+    ]);
+    snapshot("tiny-ringkasan.md", &read(&d.path().join("ringkasan.md")));
+    let (d, _) = assess(&[
+        "--rubric",
+        "tests/fixtures/tiny/tiny.toml",
+        "--data",
+        "tests/fixtures/tiny",
+        "--format",
+        "all",
+        "--lang",
+        "en",
+    ]);
+    snapshot("tiny-summary.md", &read(&d.path().join("summary.md")));
+}

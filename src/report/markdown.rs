@@ -24,6 +24,9 @@ pub fn render(a: &Assessment) -> Result<String> {
         let d: usize = kw.get::<i64>("d").ok().flatten().unwrap_or(1).max(0) as usize;
         format::number(x, d, lang)
     });
+    tera.register_filter("score", move |x: f64, _: tera::Kwargs, _: &tera::State| {
+        format::score(x, lang)
+    });
     tera.register_filter("pct", move |x: f64, _: tera::Kwargs, _: &tera::State| {
         format::value(x, crate::rubric::ValueFormat::Percent, None, lang)
     });

@@ -60,6 +60,10 @@ pub fn render(a: &Assessment) -> String {
         "\n{}: {} — {}\n",
         s.label, s.verdict_label, s.message
     ));
+    if a.units.iter().all(|u| u.wfa.staff_total.is_none()) {
+        out.push_str(&format!("{counts}\n"));
+        return out;
+    }
     out.push_str(&format!(
         "{counts} · staff {} · eligible {} · allowed at once {}\n",
         format::number(s.staff_total as f64, 0, lang),

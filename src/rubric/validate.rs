@@ -197,6 +197,7 @@ struct Validator {
 type Fields = Vec<(String, DataType)>;
 
 const PLACEHOLDERS: [&str; 7] = ["value", "target", "unit", "name", "gap", "score", "label"];
+const GATE_PLACEHOLDERS: [&str; 2] = ["name", "label"];
 
 impl Validator {
     fn err(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -472,6 +473,7 @@ impl Validator {
                     format!("gate `{}` is defined twice", r.id.get_ref()),
                 );
             }
+            self.per_unit(&r.require);
             if let Some(t) = self.check_expr(&r.require, &unit_lf, &unit_fields, None) {
                 if t != DataType::Boolean && t != DataType::Null {
                     self.err_hint(
@@ -495,7 +497,10 @@ impl Validator {
                     true
                 }
             };
-            self.placeholders(&r.message, &PLACEHOLDERS);
+            self.placeholders(&r.message, &GATE_PLACEHOLDERS);
+            if let Some(f) = &r.fix {
+                self.placeholders(f, &GATE_PLACEHOLDERS);
+            }
             if let Some(a) = &r.affects {
                 self.numeric(a, &unit_lf, &unit_fields, "affects");
             }
@@ -561,7 +566,29 @@ impl Validator {
         i
     }
 
+    /// A unit-level expression must give one value per unit, not one across all units
+    /// (`AVG(jumlah_pegawai)` would make a unit's score depend on the other units).
+    fn per_unit(&mut self, e: &Spanned<String>) {
+        let Ok(expr) = sql::parse(e.get_ref()) else {
+            return;
+        };
+        let aggregates = (&expr).into_iter().any(|node| {
+            matches!(
+                node,
+                polars::prelude::Expr::Agg(_) | polars::prelude::Expr::Len
+            )
+        });
+        if aggregates {
+            self.err_hint(
+                e.span(),
+                "this unit-level expression aggregates across all units",
+                "aggregate rows in a dataset's `metrics`; here each unit's own values are used",
+            );
+        }
+    }
+
     fn numeric(&mut self, e: &Spanned<String>, lf: &LazyFrame, fields: &Fields, what: &str) {
+        self.per_unit(e);
         if let Some(t) = self.check_expr(e, lf, fields, None) {
             if !sql::is_scalar_numeric(&t) {
                 self.err(
@@ -1133,14 +1160,31 @@ impl Validator {
             if verdicts.is_empty() {
                 return None;
             }
-            // Default: the best verdict any unit reached.
+            // Without [province]: the best verdict that at least one unit reached.
             let _ = fallback_span;
+            let rules = verdicts[..verdicts.len() - 1]
+                .iter()
+                .enumerate()
+                .map(|(i, v)| ProvinceRule {
+                    when: NamedExpr {
+                        name: "when".into(),
+                        expr: format!("n_{v} >= 1"),
+                        span: 0..0,
+                        description: None,
+                    },
+                    verdict: i,
+                    message: Text {
+                        id: format!("{{n_{v}}} dari {{units}} unit mencapai `{v}`."),
+                        en: Some(format!("{{n_{v}}} of {{units}} units reach `{v}`.")),
+                    },
+                })
+                .collect();
             return Some(Province {
                 label: Text {
                     id: "Provinsi".into(),
                     en: Some("Province".into()),
                 },
-                rules: Vec::new(),
+                rules,
                 default: verdicts.len() - 1,
                 default_message: Text::new(""),
             });
@@ -1202,5 +1246,113 @@ pub(crate) fn dtype(kind: &ColumnType) -> DataType {
         ColumnType::Integer | ColumnType::Likert => DataType::Int64,
         ColumnType::Number | ColumnType::Percent => DataType::Float64,
         ColumnType::Boolean => DataType::Boolean,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TINY: &str = include_str!("../../tests/fixtures/tiny/tiny.toml");
+
+    fn errors(src: &str) -> Vec<(usize, usize, String)> {
+        let e = load_str(src, "r.toml").unwrap_err();
+        e.errors
+            .iter()
+            .map(|x| {
+                let (l, c) = e.line_col(x.span.clone().unwrap_or(0..0).start);
+                (l, c, x.message.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tiny_rubric_is_valid() {
+        let r = load_str(TINY, "tiny.toml").unwrap();
+        assert_eq!(r.indicators.len(), 6);
+        assert_eq!(
+            r.verdicts.iter().map(|v| v.id.as_str()).collect::<Vec<_>>(),
+            ["layak", "terbatas", "belum"]
+        );
+        assert_eq!(r.gates[1].cap, 1);
+        assert_eq!(r.sha256.len(), 64);
+    }
+
+    #[test]
+    fn a_unit_level_aggregate_is_rejected() {
+        let src = TINY.replace(
+            "value = \"skill_avg\"",
+            "value = \"skill_avg / AVG(skill_avg)\"",
+        );
+        let e = errors(&src);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].2,
+            "this unit-level expression aggregates across all units"
+        );
+    }
+
+    #[test]
+    fn gate_messages_only_take_gate_placeholders() {
+        let src = TINY.replace(
+            "message = \"SKP below half\"",
+            "message = \"SKP {value} below half\"",
+        );
+        let e = errors(&src);
+        assert_eq!(e[0].2, "unknown placeholder `{value}` in message");
+    }
+
+    #[test]
+    fn metrics_must_aggregate() {
+        let src = TINY.replace("expr = \"AVG(skill)\"", "expr = \"skill\"");
+        let e = errors(&src);
+        // The metric, and the indicator that reads it.
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(
+            e[0].2.starts_with("metric `skill_avg` gives list["),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn verdict_bands_must_descend_to_zero() {
+        let src = TINY
+            .replace("min-score = 50", "min-score = 80")
+            .replace("min-score = 0\n", "min-score = 10\n");
+        let msgs: Vec<String> = errors(&src).into_iter().map(|e| e.2).collect();
+        assert!(
+            msgs.contains(&"min-score 80 must be below the previous verdict's 70".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"the last verdict must have min-score = 0".to_string()),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_expression() {
+        let src = TINY.replace(
+            "require = \"persen_skp >= 0.5\"",
+            "require = \"persen_skp >= \"",
+        );
+        let e = errors(&src);
+        assert_eq!(e.len(), 1, "{e:?}");
+        let line = TINY
+            .lines()
+            .position(|l| l.starts_with("require = \"persen_skp"))
+            .unwrap()
+            + 1;
+        assert_eq!((e[0].0, e[0].1), (line, 11));
+        assert!(e[0].2.starts_with("invalid SQL expression"), "{e:?}");
+    }
+
+    #[test]
+    fn without_a_province_section_the_best_verdict_reached_answers() {
+        let cut = TINY.find("[province]").unwrap();
+        let r = load_str(&TINY[..cut], "tiny.toml").unwrap();
+        assert_eq!(r.province.rules.len(), 2);
+        assert_eq!(r.province.rules[0].when.expr, "n_layak >= 1");
+        assert_eq!(r.province.default, 2);
     }
 }

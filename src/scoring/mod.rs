@@ -48,6 +48,7 @@ pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assess
             sha256: rubric.sha256.clone(),
             path: rubric.path.clone(),
             title: rubric.title.get(lang).to_string(),
+            unit_label: rubric.unit_label.get(lang).to_string(),
             min_group_size: rubric.min_group_size,
         },
         inputs: loaded.inputs.clone(),

@@ -250,8 +250,8 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
                 Lang::En => "Incomplete data".into(),
             },
             message: match lang {
-                Lang::Id => format!("Hanya {pct} % bobot penilaian yang memiliki data (minimal {need} %); OPD tidak dapat dinilai layak."),
-                Lang::En => format!("Only {pct}% of the rubric's weight has data (at least {need}% needed); the unit cannot be rated feasible."),
+                Lang::Id => format!("Hanya {pct} % bobot penilaian yang memiliki data (minimal {need} %); {} ini tidak dapat dinilai lebih baik dari {}.", r.unit_label.get(lang), r.verdicts[worst].label.get(lang)),
+                Lang::En => format!("Only {pct}% of the rubric's weight has data (at least {need}% needed); this {} cannot be rated better than {}.", r.unit_label.get(lang), r.verdicts[worst].label.get(lang)),
             },
             fix: Some(match lang {
                 Lang::Id => "Lengkapi data OPD (lihat daftar masalah data).".into(),
@@ -293,7 +293,7 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
     }
 }
 
-/// Gates first (the worse the cap, the earlier), then by score cost, then staff, then id.
+/// Gates first, then a coverage shortfall, then indicators by score cost; ties by staff, then id.
 fn rank(obstacles: &mut [Obstacle]) {
     obstacles.sort_by(|a, b| {
         a.kind
