@@ -308,18 +308,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             match chosen {
                 Some((ds, h)) => {
                     any = true;
-                    let idx = *file_index.entry(ds.id.clone()).or_insert_with(|| {
-                        inputs.push(InputFile {
-                            dataset: ds.id.clone(),
-                            path: shown.clone(),
-                            sha256: sha.clone(),
-                            sheets: vec![],
-                            rows_read: 0,
-                            rows_used: 0,
-                            rows_rejected: 0,
-                        });
-                        inputs.len() - 1
-                    });
+                    let idx = input_index(&mut inputs, &mut file_index, &ds.id, &shown, &sha);
                     if let Some(n) = &sheet_name {
                         inputs[idx].sheets.push(n.clone());
                     }
@@ -334,18 +323,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
                     // The file was meant for this dataset: say what is wrong with its header.
                     any = true;
                     let ds = by_pattern[0];
-                    let idx = *file_index.entry(ds.id.clone()).or_insert_with(|| {
-                        inputs.push(InputFile {
-                            dataset: ds.id.clone(),
-                            path: shown.clone(),
-                            sha256: sha.clone(),
-                            sheets: vec![],
-                            rows_read: 0,
-                            rows_used: 0,
-                            rows_rejected: 0,
-                        });
-                        inputs.len() - 1
-                    });
+                    let idx = input_index(&mut inputs, &mut file_index, &ds.id, &shown, &sha);
                     let rejected = header_problem(
                         ds,
                         near.into_iter()
@@ -463,6 +441,28 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         inputs,
         diagnostics: diags,
         units,
+    })
+}
+
+/// The index in `inputs` of (this file, dataset), adding the entry on first use.
+fn input_index(
+    inputs: &mut Vec<InputFile>,
+    seen: &mut HashMap<String, usize>,
+    dataset: &str,
+    path: &str,
+    sha: &str,
+) -> usize {
+    *seen.entry(dataset.to_string()).or_insert_with(|| {
+        inputs.push(InputFile {
+            dataset: dataset.to_string(),
+            path: path.to_string(),
+            sha256: sha.to_string(),
+            sheets: vec![],
+            rows_read: 0,
+            rows_used: 0,
+            rows_rejected: 0,
+        });
+        inputs.len() - 1
     })
 }
 

@@ -184,20 +184,18 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
             Ok(vec![None; n])
         }
     };
-    let ind: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len())
-        .map(|i| f64s(&df, &format!("__ind_{i}")))
-        .collect::<Result<_>>()?;
-    let aff: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len())
-        .map(|i| opt(format!("__aff_{i}")))
-        .collect::<Result<_>>()?;
-    let gap: Vec<Vec<Option<f64>>> = (0..rubric.indicators.len())
-        .map(|i| opt(format!("__gap_{i}")))
-        .collect::<Result<_>>()?;
+    let many = |prefix: &str, count: usize| -> Result<Vec<Vec<Option<f64>>>> {
+        (0..count).map(|i| opt(format!("{prefix}_{i}"))).collect()
+    };
+    let n_ind = rubric.indicators.len();
+    let (ind, aff, gap) = (
+        many("__ind", n_ind)?,
+        many("__aff", n_ind)?,
+        many("__gap", n_ind)?,
+    );
+    let gaff = many("__gaff", rubric.gates.len())?;
     let gates: Vec<Vec<Option<bool>>> = (0..rubric.gates.len())
         .map(|i| bools(&df, &format!("__gate_{i}")))
-        .collect::<Result<_>>()?;
-    let gaff: Vec<Vec<Option<f64>>> = (0..rubric.gates.len())
-        .map(|i| opt(format!("__gaff_{i}")))
         .collect::<Result<_>>()?;
     let total = opt("__wfa_total".into())?;
     let eligible = opt("__wfa_eligible".into())?;
