@@ -5,15 +5,16 @@
 
 use crate::diag::Diagnostic;
 use crate::input::InputFile;
-use serde::Serialize;
+use crate::rubric::{Curve, Missing, ValueFormat};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the `assessment.json` format.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Assessment {
-    pub schema_version: &'static str,
+    pub schema_version: String,
     pub tool: Tool,
     /// RFC 3339 time of the run (fixed with `--now` for reproducible output).
     pub generated_at: String,
@@ -28,13 +29,13 @@ pub struct Assessment {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tool {
-    pub name: &'static str,
-    pub version: &'static str,
+    pub name: String,
+    pub version: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RubricRef {
     pub id: String,
     pub version: String,
@@ -44,16 +45,58 @@ pub struct RubricRef {
     /// What a unit is called (`OPD`).
     pub unit_label: String,
     pub min_group_size: usize,
+    /// The scoring rules as applied, so that a later run can be compared with this one.
+    pub applied: Applied,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// The parts of the rubric that decide scores and verdicts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Applied {
+    pub dimensions: Vec<AppliedDimension>,
+    pub indicators: Vec<AppliedIndicator>,
+    pub gates: Vec<AppliedGate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppliedDimension {
+    pub id: String,
+    pub label: String,
+    /// The rubric's relative weight.
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppliedIndicator {
+    pub id: String,
+    pub label: String,
+    pub dimension: String,
+    /// The rubric's relative weight within the dimension.
+    pub weight: f64,
+    pub value: String,
+    pub curve: Curve,
+    pub target: Option<f64>,
+    pub missing: Missing,
+    pub format: ValueFormat,
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppliedGate {
+    pub id: String,
+    pub label: String,
+    pub require: String,
+    /// The best verdict allowed when the gate fails.
+    pub cap: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct VerdictRef {
     pub id: String,
     pub label: String,
     pub min_score: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DimensionRef {
     pub id: String,
     pub label: String,
@@ -61,7 +104,7 @@ pub struct DimensionRef {
     pub weight: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Unit {
     pub id: String,
     pub name: Option<String>,
@@ -83,7 +126,7 @@ pub struct Unit {
     pub wfa: WfaForm,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnitDimension {
     pub id: String,
     pub score: Option<f64>,
@@ -91,7 +134,7 @@ pub struct UnitDimension {
     pub weight: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum IndicatorStatus {
     /// At or above target (or no target).
@@ -108,7 +151,7 @@ pub enum IndicatorStatus {
     Info,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnitIndicator {
     pub id: String,
     pub dimension: String,
@@ -124,7 +167,7 @@ pub struct UnitIndicator {
     pub status: IndicatorStatus,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GateFailure {
     pub id: String,
     pub label: String,
@@ -135,7 +178,7 @@ pub struct GateFailure {
     pub missing_data: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ObstacleKind {
     /// A failed gate: caps the verdict whatever the score.
@@ -146,7 +189,7 @@ pub enum ObstacleKind {
     Indicator,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Obstacle {
     pub id: String,
     pub kind: ObstacleKind,
@@ -160,13 +203,13 @@ pub struct Obstacle {
     pub rank: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EligibleJob {
     pub name: String,
     pub holders: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WfaForm {
     pub staff_total: Option<i64>,
     pub staff_eligible: Option<i64>,
@@ -179,7 +222,7 @@ pub struct WfaForm {
     pub conditions: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TopObstacle {
     pub id: String,
     pub kind: ObstacleKind,
@@ -189,7 +232,7 @@ pub struct TopObstacle {
     pub score_cost_total: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Summary {
     pub label: String,
     pub verdict: String,

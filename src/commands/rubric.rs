@@ -3,7 +3,7 @@
 use super::{EXIT_OK, load_rubric};
 use crate::cli::RubricCommand;
 use crate::format;
-use crate::rubric::{Curve, Lang, Rubric};
+use crate::rubric::{Lang, Rubric};
 use anyhow::Result;
 
 pub fn run(cmd: &RubricCommand, quiet: bool) -> Result<u8> {
@@ -30,31 +30,6 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> Result<u8> {
             let r = load_rubric(file)?;
             print!("{}", explain(&r, *lang));
             Ok(EXIT_OK)
-        }
-    }
-}
-
-fn curve(c: &Curve, lang: Lang) -> String {
-    let n = |x: f64| format::number(x, 4, lang);
-    match c {
-        Curve::Linear { zero, full } => format!("linear: {} → 0, {} → 100", n(*zero), n(*full)),
-        Curve::Steps { thresholds, scores } => {
-            let mut parts = vec![format!("below {} → {}", n(thresholds[0]), n(scores[0]))];
-            for (t, s) in thresholds.iter().zip(&scores[1..]) {
-                parts.push(format!("≥ {} → {}", n(*t), n(*s)));
-            }
-            format!("steps: {}", parts.join("; "))
-        }
-        Curve::Boolean {
-            true_score,
-            false_score,
-        } => format!(
-            "boolean: true → {}, false → {}",
-            n(*true_score),
-            n(*false_score)
-        ),
-        Curve::LogNormal { median, good } => {
-            format!("log-normal: {} → 50, {} → 90", n(*median), n(*good))
         }
     }
 }
@@ -118,7 +93,7 @@ pub fn explain(r: &Rubric, lang: Lang) -> String {
                 i.id,
                 i.label.get(lang),
                 i.value.expr,
-                curve(&i.curve, lang)
+                crate::scoring::curve::describe(&i.curve, lang)
             ));
             if let Some(t) = i.target {
                 o.push_str(&format!(

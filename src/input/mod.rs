@@ -48,7 +48,7 @@ pub enum LoadError {
 }
 
 /// One input file and what became of its rows.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct InputFile {
     pub dataset: String,
     pub path: String,

@@ -35,10 +35,10 @@ pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assess
     diagnostics.append(&mut diags);
     let lang = opts.lang;
     Ok(Assessment {
-        schema_version: SCHEMA_VERSION,
+        schema_version: SCHEMA_VERSION.to_string(),
         tool: Tool {
-            name: "kesiapan",
-            version: env!("CARGO_PKG_VERSION"),
+            name: "kesiapan".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
         },
         generated_at: opts.generated_at.clone(),
         lang,
@@ -49,6 +49,7 @@ pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assess
             path: rubric.path.clone(),
             title: rubric.title.get(lang).to_string(),
             unit_label: rubric.unit_label.get(lang).to_string(),
+            applied: applied(rubric, lang),
             min_group_size: rubric.min_group_size,
         },
         inputs: loaded.inputs.clone(),
@@ -74,6 +75,47 @@ pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assess
         summary,
         diagnostics,
     })
+}
+
+/// The scoring rules as applied, for `assessment.json`.
+fn applied(r: &Rubric, lang: Lang) -> Applied {
+    Applied {
+        dimensions: r
+            .dimensions
+            .iter()
+            .map(|d| AppliedDimension {
+                id: d.id.clone(),
+                label: d.label.get(lang).to_string(),
+                weight: d.weight,
+            })
+            .collect(),
+        indicators: r
+            .indicators
+            .iter()
+            .map(|i| AppliedIndicator {
+                id: i.id.clone(),
+                label: i.label.get(lang).to_string(),
+                dimension: i.dimension.clone(),
+                weight: i.weight,
+                value: i.value.expr.clone(),
+                curve: i.curve.clone(),
+                target: i.target,
+                missing: i.missing,
+                format: i.format,
+                unit: i.unit.clone(),
+            })
+            .collect(),
+        gates: r
+            .gates
+            .iter()
+            .map(|g| AppliedGate {
+                id: g.id.clone(),
+                label: g.label.get(lang).to_string(),
+                require: g.require.expr.clone(),
+                cap: r.verdicts[g.cap].id.clone(),
+            })
+            .collect(),
+    }
 }
 
 /// Fill `{name}` placeholders from `vars`; unknown placeholders stay as written.

@@ -88,22 +88,18 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         .sum();
 
     // Effective weight of each indicator in this unit's total.
-    let eff: Vec<f64> = r
-        .indicators
-        .iter()
-        .zip(&scores)
-        .map(|(ind, s)| {
-            let (d, ds, den) = dims
-                .iter()
-                .find(|(d, _, _)| d.id == ind.dimension)
-                .expect("validated dimension");
-            if s.is_none() || ds.is_none() || ind.weight == 0.0 || used_weight == 0.0 {
-                0.0
-            } else {
-                (d.weight / used_weight) * (ind.weight / den)
-            }
-        })
-        .collect();
+    let available: Vec<bool> = scores.iter().map(Option::is_some).collect();
+    let eff = effective_weights(
+        &r.dimensions
+            .iter()
+            .map(|d| (d.id.as_str(), d.weight))
+            .collect::<Vec<_>>(),
+        &r.indicators
+            .iter()
+            .map(|i| (i.dimension.as_str(), i.weight))
+            .collect::<Vec<_>>(),
+        &available,
+    );
 
     let mut obstacles = Vec::new();
     let mut indicators = Vec::new();
@@ -291,6 +287,44 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         obstacles,
         wfa,
     }
+}
+
+/// The share of a unit's total score each indicator carries: its dimension's weight among the
+/// dimensions that have a score, times its weight among the dimension's indicators with a score.
+/// `dims` are (id, weight); `inds` are (dimension id, weight); `available` says which have a score.
+pub fn effective_weights(
+    dims: &[(&str, f64)],
+    inds: &[(&str, f64)],
+    available: &[bool],
+) -> Vec<f64> {
+    let den = |d: &str| -> f64 {
+        inds.iter()
+            .zip(available)
+            .filter(|((dim, w), ok)| *dim == d && *w > 0.0 && **ok)
+            .map(|((_, w), _)| w)
+            .sum()
+    };
+    let used: f64 = dims
+        .iter()
+        .filter(|(d, w)| *w > 0.0 && den(d) > 0.0)
+        .map(|(_, w)| w)
+        .sum();
+    inds.iter()
+        .zip(available)
+        .map(|((dim, w), ok)| {
+            let dw = dims
+                .iter()
+                .find(|(d, _)| d == dim)
+                .map(|(_, w)| *w)
+                .unwrap_or(0.0);
+            let dd = den(dim);
+            if *ok && *w > 0.0 && dd > 0.0 && used > 0.0 {
+                (dw / used) * (w / dd)
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }
 
 /// Gates first, then a coverage shortfall, then indicators by score cost; ties by staff, then id.
