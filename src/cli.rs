@@ -34,6 +34,9 @@ pub enum Command {
     Assess(AssessArgs),
     /// Load the data and check it against the rubric's schemas; no scoring.
     Validate(ValidateArgs),
+    /// Compare two assessments: rubric changes in words, score and verdict changes, and an
+    /// attribution of every score move to weight, scoring and data changes.
+    Diff(DiffArgs),
     /// Check or explain a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -120,6 +123,29 @@ pub struct AssessArgs {
     /// How many diagnostics of each code to print.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub show: usize,
+    /// An earlier `assessment.json` to compare with: also writes `diff.json` and the changes
+    /// summary, and prints what changed and why.
+    #[arg(long, value_name = "OLD.json")]
+    pub baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier `assessment.json`.
+    pub old: PathBuf,
+    /// The later `assessment.json`.
+    pub new: PathBuf,
+    /// Also write `diff.json` and `perubahan.md` / `changes.md` into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Output formats when --out is given, comma-separated.
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "json,md"
+    )]
+    pub format: Vec<Format>,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod diag;
 pub mod format;
 pub mod input;
@@ -40,6 +41,7 @@ where
     let result = match &cli.command {
         cli::Command::Assess(a) => commands::assess::run(a, quiet),
         cli::Command::Validate(a) => commands::validate::run(a, quiet),
+        cli::Command::Diff(a) => commands::diff::run(a, quiet),
         cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
     };
     match result {

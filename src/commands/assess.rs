@@ -42,6 +42,14 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
         );
     }
 
+    let comparison = match &args.baseline {
+        Some(path) => Some(crate::compare::compare(
+            &super::diff::read_assessment(path)?,
+            &a,
+        )),
+        None => None,
+    };
+
     // Render everything before writing anything, so an error leaves no partial output.
     let all = args.format.contains(&Format::All);
     let mut files = Vec::new();
@@ -57,6 +65,10 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     for (name, body) in &files {
         write_atomic(&args.out.join(name), body.as_bytes())?;
     }
+    let diff_files = match &comparison {
+        Some(c) => super::diff::write(c, &args.out, &args.format)?,
+        None => Vec::new(),
+    };
 
     if !quiet {
         let (e, w) = (
@@ -77,6 +89,12 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
             );
         }
         print!("{}", report::terminal::render(&a));
+        if let Some(c) = &comparison {
+            println!(
+                "\nCompared with the baseline:\n{}",
+                report::diff::terminal(c)
+            );
+        }
         eprintln!(
             "\nRubric {} {} · {} input file(s) · {} error(s), {} warning(s) in the data · wrote {}",
             a.rubric.id,
@@ -87,6 +105,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
             files
                 .iter()
                 .map(|(n, _)| args.out.join(n).display().to_string())
+                .chain(diff_files)
                 .collect::<Vec<_>>()
                 .join(", ")
         );

@@ -1,6 +1,7 @@
 //! One module per subcommand, each with a `run` returning the process exit code.
 
 pub mod assess;
+pub mod diff;
 pub mod rubric;
 pub mod validate;
 

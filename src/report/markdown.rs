@@ -17,8 +17,8 @@ pub fn file_name(lang: Lang) -> &'static str {
     }
 }
 
-pub fn render(a: &Assessment) -> Result<String> {
-    let lang = a.lang;
+/// A tera engine with kesiapan's number filters for `lang`: `num(d=1)`, `score`, `pct`, `cell`.
+pub fn engine(lang: Lang) -> tera::Tera {
     let mut tera = tera::Tera::new();
     tera.register_filter("num", move |x: f64, kw: tera::Kwargs, _: &tera::State| {
         let d: usize = kw.get::<i64>("d").ok().flatten().unwrap_or(1).max(0) as usize;
@@ -33,13 +33,23 @@ pub fn render(a: &Assessment) -> Result<String> {
     tera.register_filter("cell", |s: String, _: tera::Kwargs, _: &tera::State| {
         s.replace('|', "\\|").replace('\n', " ")
     });
-    let template = match lang {
+    tera
+}
+
+/// Render `template` with `ctx`.
+pub fn render_with(lang: Lang, name: &str, template: &str, ctx: &tera::Context) -> Result<String> {
+    let mut tera = engine(lang);
+    tera.add_raw_template(name, template)
+        .map_err(|e| anyhow!("{name} template: {e}"))?;
+    tera.render(name, ctx)
+        .map_err(|e| anyhow!("rendering {name}: {e}"))
+}
+
+pub fn render(a: &Assessment) -> Result<String> {
+    let template = match a.lang {
         Lang::Id => SUMMARY_ID,
         Lang::En => SUMMARY_EN,
     };
-    tera.add_raw_template("summary", template)
-        .map_err(|e| anyhow!("summary template: {e}"))?;
     let ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("summary context: {e}"))?;
-    tera.render("summary", &ctx)
-        .map_err(|e| anyhow!("rendering the summary: {e}"))
+    render_with(a.lang, "summary", template, &ctx)
 }

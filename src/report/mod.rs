@@ -1,5 +1,6 @@
 //! Renderers: each turns an `Assessment` into one output. They format; they never score.
 
+pub mod diff;
 pub mod json;
 pub mod markdown;
 pub mod terminal;

@@ -6,7 +6,7 @@
 pub mod curve;
 mod frame;
 mod province;
-mod unit;
+pub mod unit;
 
 use crate::assessment::*;
 use crate::input::Loaded;

@@ -1,0 +1,79 @@
+//! `kesiapan diff OLD NEW`: what changed between two assessments and why.
+
+use super::EXIT_OK;
+use crate::assessment::Assessment;
+use crate::cli::{DiffArgs, Format};
+use crate::compare::{self, Comparison};
+use crate::output::write_atomic;
+use crate::report;
+use anyhow::{Context, Result, bail};
+use std::path::Path;
+
+/// Read an `assessment.json` written by `kesiapan assess`.
+pub fn read_assessment(path: &Path) -> Result<Assessment> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let v: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
+    let version = v
+        .get("schema_version")
+        .and_then(|s| s.as_str())
+        .unwrap_or("");
+    if version.split('.').next() != Some("1") {
+        bail!(
+            "{} is not a kesiapan assessment.json (schema_version `{version}`)",
+            path.display()
+        );
+    }
+    if v.pointer("/rubric/applied").is_none() {
+        bail!(
+            "{} was written by an older kesiapan (schema {version}) without the applied rubric; run `kesiapan assess` again to compare",
+            path.display()
+        );
+    }
+    serde_json::from_value(v).with_context(|| {
+        format!(
+            "{} does not have the shape of an assessment.json",
+            path.display()
+        )
+    })
+}
+
+/// Write the comparison in the asked formats; returns the paths written.
+pub fn write(c: &Comparison, out: &Path, formats: &[Format]) -> Result<Vec<String>> {
+    let all = formats.contains(&Format::All);
+    let mut files = Vec::new();
+    if all || formats.contains(&Format::Json) {
+        files.push(("diff.json".to_string(), report::diff::json(c)?));
+    }
+    if all || formats.contains(&Format::Md) {
+        files.push((
+            report::diff::file_name(c.lang).to_string(),
+            report::diff::markdown(c)?,
+        ));
+    }
+    let mut written = Vec::new();
+    for (name, body) in files {
+        let p = out.join(name);
+        write_atomic(&p, body.as_bytes())?;
+        written.push(p.display().to_string());
+    }
+    Ok(written)
+}
+
+pub fn run(args: &DiffArgs, quiet: bool) -> Result<u8> {
+    let old = read_assessment(&args.old)?;
+    let new = read_assessment(&args.new)?;
+    let c = compare::compare(&old, &new);
+    let written = match &args.out {
+        Some(out) => write(&c, out, &args.format)?,
+        None => Vec::new(),
+    };
+    if !quiet {
+        print!("{}", report::diff::terminal(&c));
+        if !written.is_empty() {
+            eprintln!("wrote {}", written.join(", "));
+        }
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,249 @@
+//! `kesiapan diff` and `assess --baseline` on the tiny fixture: a weight change only, a
+//! threshold change only, a data change only, and all three together, with hand-computed
+//! attribution that adds up to the score move.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+
+const RUBRIC: &str = "tests/fixtures/tiny/tiny.toml";
+
+/// Write a variant of the tiny fixture (rubric and data edited by `edit`) into `dir`.
+fn variant(dir: &Path, rubric: &[(&str, &str)], infra: &[(&str, &str)]) -> String {
+    let mut r = read(&root().join(RUBRIC));
+    for (a, b) in rubric {
+        assert!(r.contains(a), "{a}");
+        r = r.replacen(a, b, 1);
+    }
+    let mut i = read(&root().join("tests/fixtures/tiny/infra.csv"));
+    for (a, b) in infra {
+        assert!(i.contains(a), "{a}");
+        i = i.replacen(a, b, 1);
+    }
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::write(dir.join("rubric.toml"), r).unwrap();
+    std::fs::write(dir.join("data/infra.csv"), i).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/tiny/survei.csv"),
+        dir.join("data/survei.csv"),
+    )
+    .unwrap();
+    dir.join("rubric.toml").display().to_string()
+}
+
+/// Assess the base fixture and the variant, then diff them; returns diff.json.
+fn diff(rubric: &[(&str, &str)], infra: &[(&str, &str)]) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let (base_dir, _) = assess(&[
+        "--rubric",
+        RUBRIC,
+        "--data",
+        "tests/fixtures/tiny",
+        "--format",
+        "json",
+    ]);
+    let r = variant(dir.path(), rubric, infra);
+    let data = dir.path().join("data").display().to_string();
+    let baseline = base_dir
+        .path()
+        .join("assessment.json")
+        .display()
+        .to_string();
+    let (new_dir, _) = assess(&[
+        "--rubric",
+        &r,
+        "--data",
+        &data,
+        "--format",
+        "json",
+        "--baseline",
+        &baseline,
+    ]);
+    serde_json::from_str(&read(&new_dir.path().join("diff.json"))).unwrap()
+}
+
+fn unit_of<'a>(d: &'a Value, id: &str) -> &'a Value {
+    d["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == id)
+        .unwrap()
+}
+
+fn parts(u: &Value) -> (f64, f64, f64, f64) {
+    let p = &u["parts"];
+    (
+        f(&p["weights"]),
+        f(&p["scoring"]),
+        f(&p["data"]),
+        f(&p["rounding"]),
+    )
+}
+
+fn adds_up(d: &Value) {
+    for u in d["units"].as_array().unwrap() {
+        let (w, s, x, r) = parts(u);
+        close(w + s + x + r, f(&u["delta"]), 1e-9);
+        assert!(r.abs() < 1e-3, "rounding should stay tiny: {r}");
+    }
+}
+
+const WEIGHT: (&str, &str) = ("id = \"infra\"\nweight = 2", "id = \"infra\"\nweight = 3");
+const CURVE: (&str, &str) = (
+    "scoring = { kind = \"linear\", zero = 0, full = 0.8 }",
+    "scoring = { kind = \"linear\", zero = 0, full = 1.0 }",
+);
+const DATA: (&str, &str) = ("A;Dinas A;100;60;", "A;Dinas A;100;80;");
+
+#[test]
+fn a_weight_change_only() {
+    let d = diff(&[WEIGHT], &[]);
+    adds_up(&d);
+    // A: infra 75, kinerja 100, pegawai 87.5; weights 2:1:1 → 3:1:1: 84.375 → 82.5
+    let a = unit_of(&d, "A");
+    close(f(&a["delta"]), -1.875, 1e-3);
+    let (w, s, x, _) = parts(a);
+    close(w, -1.875, 1e-3);
+    assert_eq!((s, x), (0.0, 0.0));
+    let kinds: Vec<&str> = d["rubric_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"dimension-weight"));
+    let msg = d["rubric_changes"][0]["message"].as_str().unwrap();
+    assert_eq!(msg, "Bobot dimensi infra: 50 % → 60 %");
+}
+
+#[test]
+fn a_threshold_change_only() {
+    let d = diff(&[CURVE], &[]);
+    adds_up(&d);
+    // A's laptop ratio 0.6 now scores 60 instead of 75, at effective weight 0.25: −3.75.
+    let a = unit_of(&d, "A");
+    let (w, s, x, _) = parts(a);
+    close(s, -3.75, 1e-3);
+    close(w, 0.0, 1e-9);
+    close(x, 0.0, 1e-9);
+    let c = d["rubric_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "indicator-curve")
+        .unwrap();
+    assert_eq!(
+        c["message"],
+        "Penilaian laptop: linear: 0 → 0, 0,8 → 100 → linear: 0 → 0, 1 → 100"
+    );
+}
+
+#[test]
+fn a_data_change_only() {
+    let d = diff(&[], &[DATA]);
+    adds_up(&d);
+    // A's laptops 60 → 80: ratio 0.8 scores 100 instead of 75, at effective weight 0.25: +6.25.
+    let a = unit_of(&d, "A");
+    let (w, s, x, _) = parts(a);
+    close(x, 6.25, 1e-3);
+    close(w + s, 0.0, 1e-9);
+    assert_eq!(d["rubric_changes"].as_array().unwrap().len(), 0);
+    assert!(
+        d["input_changes"][0]
+            .as_str()
+            .unwrap()
+            .ends_with("infra.csv (infra): added")
+    );
+}
+
+#[test]
+fn all_three_together_still_add_up() {
+    let d = diff(&[WEIGHT, CURVE], &[DATA]);
+    adds_up(&d);
+    // A: 84.375 → 84.0. Laptop: weights (0.3−0.25)·75 = 3.75, scoring 0.3·(60−75) = −4.5,
+    // data 0.3·(80−60) = 6; the other indicators only move by weight: 1.25 + 2.5 − 5 − 1.875 − 2.5.
+    let a = unit_of(&d, "A");
+    close(f(&a["delta"]), -0.375, 1e-3);
+    let (w, s, x, _) = parts(a);
+    close(w, -1.875, 1e-3);
+    close(s, -4.5, 1e-3);
+    close(x, 6.0, 1e-3);
+    let laptop = a["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "laptop")
+        .unwrap();
+    close(f(&laptop["parts"]["weights"]), 3.75, 1e-3);
+}
+
+#[test]
+fn a_verdict_change_is_explained_in_one_line() {
+    // C no longer runs front-line services: its layak score is no longer capped.
+    let d = diff(
+        &[],
+        &[(
+            "C;Dinas C;20;16;;ya ;0,8;Ya",
+            "C;Dinas C;20;16;;ya ;0,8;Tidak",
+        )],
+    );
+    let c = unit_of(&d, "C");
+    assert_eq!(c["verdict_changed"], true);
+    assert_eq!(
+        c["reason"],
+        "Dinas C: Layak Terbatas → Layak karena syarat «front_line» kini terpenuhi"
+    );
+    // Verdict changes come first.
+    assert_eq!(d["units"][0]["id"], "C");
+    assert_eq!(d["province"]["new_verdict"], "layak");
+}
+
+#[test]
+fn diff_command_writes_and_prints() {
+    let (a, _) = assess(&[
+        "--rubric",
+        RUBRIC,
+        "--data",
+        "tests/fixtures/tiny",
+        "--format",
+        "json",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let r = variant(dir.path(), &[WEIGHT], &[]);
+    let data = dir.path().join("data").display().to_string();
+    let (b, _) = assess(&["--rubric", &r, "--data", &data, "--format", "json"]);
+    let out = tempfile::tempdir().unwrap();
+    let o = kesiapan()
+        .args(["diff"])
+        .arg(a.path().join("assessment.json"))
+        .arg(b.path().join("assessment.json"))
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains("· Bobot dimensi infra: 50 % → 60 %"),
+        "{text}"
+    );
+    assert!(text.contains("0 verdict change(s)"));
+    let md = read(&out.path().join("perubahan.md"));
+    assert!(md.contains("| A | Dinas A | 84,38 | 82,5 |"), "{md}");
+}
+
+#[test]
+fn an_old_schema_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("old.json");
+    std::fs::write(&p, r#"{"schema_version": "1.0", "rubric": {"id": "x"}}"#).unwrap();
+    let o = kesiapan().args(["diff"]).arg(&p).arg(&p).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .contains("was written by an older kesiapan (schema 1.0)")
+    );
+}
