@@ -21,7 +21,7 @@ obstacles where it is not.\n\nRun `kesiapan assess` in the repository to assess 
     after_help = "Exit codes: 0 done; 1 findings you asked to fail on (validate: data errors; assess: --fail-on); 2 error (usage, unreadable input, invalid rubric)."
 )]
 pub struct Cli {
-    /// Print nothing but errors.
+    /// Print nothing but errors (data errors included).
     #[arg(short, long, global = true)]
     pub quiet: bool,
     #[command(subcommand)]

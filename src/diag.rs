@@ -72,10 +72,14 @@ pub enum Code {
     FormulaError,
     /// A derived column's or key's value could not be computed.
     DerivedMissing,
+    /// A number whose separators read differently in Indonesian and English.
+    AmbiguousNumber,
+    /// A sheet with the dataset's header but no data row.
+    NoRows,
 }
 
 impl Code {
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 22] = [
         Code::UnmatchedFile,
         Code::AmbiguousFile,
         Code::HeaderNotFound,
@@ -96,6 +100,8 @@ impl Code {
         Code::SmallGroup,
         Code::FormulaError,
         Code::DerivedMissing,
+        Code::AmbiguousNumber,
+        Code::NoRows,
     ];
 
     /// The stable kebab-case name.
@@ -121,6 +127,8 @@ impl Code {
             Code::SmallGroup => "small-group",
             Code::FormulaError => "formula-error",
             Code::DerivedMissing => "derived-missing",
+            Code::AmbiguousNumber => "ambiguous-number",
+            Code::NoRows => "no-rows",
         }
     }
 
@@ -147,6 +155,10 @@ impl Code {
             Code::SmallGroup => "a group is smaller than the minimum size; figures suppressed",
             Code::FormulaError => "a formula error cell such as #DIV/0!; read as missing",
             Code::DerivedMissing => "a derived key could not be computed for the row",
+            Code::AmbiguousNumber => {
+                "a number whose `.`/`,` could be read two ways; how it was read"
+            }
+            Code::NoRows => "a sheet has the dataset's header but no data rows",
         }
     }
 }
@@ -247,14 +259,26 @@ impl Diagnostic {
         self
     }
 
+    /// Set the column from a 0-based index, if known.
+    pub fn column_opt(self, col: Option<usize>) -> Self {
+        match col {
+            Some(c) => self.column(c),
+            None => self,
+        }
+    }
+
     pub fn value(mut self, v: impl Into<String>) -> Self {
         self.value = Some(v.into());
         self
     }
 
-    /// `file:sheet:row:col` as a user would look it up.
+    /// `file [sheet] C5` as a user would look it up; the dataset when no file applies.
     pub fn place(&self) -> String {
-        let mut s = self.file.clone().unwrap_or_default();
+        let mut s = match (&self.file, &self.dataset) {
+            (Some(f), _) => f.clone(),
+            (None, Some(d)) => format!("dataset `{d}`"),
+            (None, None) => "-".to_string(),
+        };
         if let Some(sheet) = &self.sheet {
             s.push_str(&format!(" [{sheet}]"));
         }
@@ -274,6 +298,27 @@ pub struct Location {
     pub file: String,
     pub sheet: Option<String>,
     pub row: u32,
+    /// For each schema column (by index), the sheet column holding it (shared by a sheet's rows).
+    #[serde(skip)]
+    pub columns: Option<std::sync::Arc<Vec<Option<usize>>>>,
+}
+
+impl Location {
+    pub fn new(file: &str, sheet: Option<String>, row: u32) -> Self {
+        Location {
+            file: file.to_string(),
+            sheet,
+            row,
+            columns: None,
+        }
+    }
+
+    /// The sheet column of schema column `i`, when known.
+    pub fn column_of(&self, i: usize) -> Option<usize> {
+        self.columns
+            .as_ref()
+            .and_then(|c| c.get(i).copied().flatten())
+    }
 }
 
 /// Spreadsheet column name for a 0-based index: 0 → A, 25 → Z, 26 → AA.
@@ -362,11 +407,7 @@ mod tests {
 
     #[test]
     fn human_render_caps_and_counts() {
-        let loc = Location {
-            file: "a.xlsx".into(),
-            sheet: Some("S".into()),
-            row: 5,
-        };
+        let loc = Location::new("a.xlsx", Some("S".into()), 5);
         let diags: Vec<Diagnostic> = (0..4)
             .map(|i| {
                 Diagnostic::error(Code::InvalidValue, format!("bad {i}"))

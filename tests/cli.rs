@@ -148,7 +148,7 @@ fn validate_reports_exact_places_and_exits_1() {
     let out = kesiapan().args(["validate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("sample-data/survei_pegawai_bagian2.xlsx [Survei] row 1225: `kode_opd` = `OPD-99` is not in the unit list"), "{text}");
+    assert!(text.contains("sample-data/survei_pegawai_bagian2.xlsx [Survei] B1225: `kode_opd` = `OPD-99` is not in the unit list"), "{text}");
     assert!(text.contains("sample-data/survei_pegawai_bagian1.xlsx [Survei] E5543: `skill_office`: expected a value from 1 to 5; read as missing"));
     assert!(
         text.contains("sample-data/infrastruktur_opd.xlsx [Infrastruktur] row 45: a totals row")
@@ -318,4 +318,116 @@ fn legacy_xls_gives_the_same_scores() {
         (totals["sheet"].as_str(), totals["row"].as_u64()),
         (Some("Infrastruktur"), Some(8))
     );
+}
+
+/// Separators decided per column, whole percentages, a header-only file, a missing optional column.
+#[test]
+fn messy_numbers_are_read_per_column_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("infra.csv"),
+        "Kode OPD;Nama OPD;Jumlah Pegawai;Laptop Dinas;Bandwidth (Mbps);VPN;SKP (%);Garis Depan\n\
+         A;Dinas A;1.250;60;1.250;Ya;62;Tidak\n\
+         B;Dinas B;50;5;2,5;Tidak;1;Tidak\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("survei.csv"),
+        "ID Responden;Kode OPD;Skill\n",
+    )
+    .unwrap();
+    let (_o, a) = assess(&[
+        "--rubric",
+        "tests/fixtures/tiny/tiny.toml",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    // "2,5" shows the bandwidth column uses decimal commas, so "1.250" there is 1250, silently.
+    close(
+        f(&indicator(unit(&a, "A"), "bandwidth")["value"]),
+        1250.0,
+        1e-9,
+    );
+    // "1.250" in a column with no other clue is read the Indonesian way, with a warning.
+    close(
+        f(&indicator(unit(&a, "A"), "laptop")["value"]),
+        60.0 / 1250.0,
+        1e-6,
+    );
+    // SKP written as whole percentages (62): a bare 1 is 1 %, with a warning.
+    close(f(&indicator(unit(&a, "B"), "skp")["value"]), 0.01, 1e-9);
+    let diags = a["diagnostics"].as_array().unwrap();
+    let at = |code: &str| -> Vec<String> {
+        diags
+            .iter()
+            .filter(|d| d["code"] == code)
+            .map(|d| {
+                format!(
+                    "{}{}",
+                    d["column"].as_str().unwrap_or("-"),
+                    d["row"].as_u64().unwrap_or(0)
+                )
+            })
+            .collect()
+    };
+    assert_eq!(at("ambiguous-number"), ["C2", "G3"]);
+    assert_eq!(at("no-rows"), ["-1"]);
+    let missing: Vec<&str> = diags
+        .iter()
+        .filter(|d| d["code"] == "missing-column")
+        .map(|d| d["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing, ["bersedia"]);
+}
+
+#[test]
+fn instructions_and_hidden_sheets_are_not_data() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/instructions/infra.xlsx"),
+        dir.path().join("infra.xlsx"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/tiny/survei.csv"),
+        dir.path().join("survei.csv"),
+    )
+    .unwrap();
+    let (_o, a) = assess(&[
+        "--rubric",
+        "tests/fixtures/tiny/tiny.toml",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let infra = a["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["dataset"] == "infra")
+        .unwrap();
+    assert_eq!(infra["sheets"], serde_json::json!(["Data"]));
+    assert_eq!(
+        (infra["rows_read"].as_u64(), infra["rows_rejected"].as_u64()),
+        (Some(3), Some(0))
+    );
+    let diags = a["diagnostics"].as_array().unwrap();
+    let of_sheet = |s: &str| {
+        diags
+            .iter()
+            .find(|d| d["sheet"] == s)
+            .unwrap_or_else(|| panic!("{s}"))
+    };
+    assert_eq!(
+        (
+            of_sheet("Petunjuk")["code"].as_str(),
+            of_sheet("Petunjuk")["severity"].as_str()
+        ),
+        (Some("header-not-found"), Some("info"))
+    );
+    assert_eq!(of_sheet("Lama")["message"], "hidden sheet; not read");
+    close(f(&unit(&a, "A")["score"]), 84.375, 1e-4);
 }

@@ -70,7 +70,17 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
         None => Vec::new(),
     };
 
-    if !quiet {
+    if quiet {
+        let errors: Vec<_> = a
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        if !errors.is_empty() {
+            eprint!("{}", diag::render_human(&errors, args.show));
+        }
+    } else {
         let (e, w) = (
             count(&a.diagnostics, Severity::Error),
             count(&a.diagnostics, Severity::Warning),

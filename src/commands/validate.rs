@@ -34,6 +34,15 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
         println!("\n{}", diag::render_human(&loaded.diagnostics, args.show));
     }
     let errors = count(&loaded.diagnostics, Severity::Error);
+    if quiet && errors > 0 {
+        let only: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        eprint!("{}", diag::render_human(&only, args.show));
+    }
     if !quiet {
         println!(
             "{} error(s), {} warning(s), {} info",

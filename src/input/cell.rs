@@ -103,7 +103,69 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Read `raw` as `col`'s type. `Ok(None)` is a blank cell.
-pub fn parse(raw: &Raw, col: &Column) -> Result<Option<Value>, CellProblem> {
+/// How a column writes its numbers, decided from all of its cells in a sheet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Shares are written as whole percentages (`62`), so a bare `1` is 1 %.
+    pub whole_percent: bool,
+    /// `.` is the decimal point and `,` groups thousands (an English-locale file).
+    pub point_decimal: bool,
+    /// No cell says which separator convention the column uses (or cells disagree).
+    pub undecided: bool,
+}
+
+impl Style {
+    /// Decide a column's style from its cells.
+    pub fn of<'a>(cells: impl Iterator<Item = &'a Raw> + Clone, percent: bool) -> Style {
+        let (mut point, mut comma) = (false, false);
+        for c in cells.clone() {
+            if let Raw::Text(t) = c {
+                match separator_evidence(t) {
+                    Some(true) => point = true,
+                    Some(false) => comma = true,
+                    None => {}
+                }
+            }
+        }
+        let point_decimal = point && !comma;
+        let whole_percent = percent
+            && cells.into_iter().any(|c| match c {
+                Raw::Number(n) => *n > 1.0,
+                Raw::Text(t) if !t.contains('%') => {
+                    parse_number_text(t, point_decimal).is_some_and(|n| n > 1.0)
+                }
+                _ => false,
+            });
+        Style {
+            whole_percent,
+            point_decimal,
+            undecided: point == comma,
+        }
+    }
+}
+
+/// What one text says about the separators: `Some(true)` for a decimal point (`34.75`,
+/// `1,250.5`), `Some(false)` for a decimal comma (`2,5`, `1.250.000`), `None` when it cannot tell.
+pub fn separator_evidence(s: &str) -> Option<bool> {
+    let t: String = s
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let (dots, commas) = (t.matches('.').count(), t.matches(',').count());
+    let frac = |sep: char| t.rsplit(sep).next().map(str::len).unwrap_or(0);
+    match (dots, commas) {
+        (1, 0) if frac('.') != 3 => Some(true),
+        (0, 1) if frac(',') != 3 => Some(false),
+        (d, 0) if d > 1 => Some(false),
+        (0, c) if c > 1 => Some(true),
+        (d, c) if d > 0 && c > 0 => Some(t.rfind('.') > t.rfind(',')),
+        _ => None,
+    }
+}
+
+pub fn parse(raw: &Raw, col: &Column, style: Style) -> Result<Option<Value>, CellProblem> {
     if raw.is_blank() {
         return Ok(None);
     }
@@ -135,7 +197,7 @@ pub fn parse(raw: &Raw, col: &Column) -> Result<Option<Value>, CellProblem> {
             }
         }
         ColumnType::Integer | ColumnType::Likert => {
-            let n = number(raw, true).ok_or_else(|| invalid("a whole number"))?;
+            let n = number(raw, style.point_decimal).ok_or_else(|| invalid("a whole number"))?;
             if n.fract() != 0.0 || n.abs() > 9.0e15 {
                 return Err(invalid("a whole number"));
             }
@@ -143,12 +205,12 @@ pub fn parse(raw: &Raw, col: &Column) -> Result<Option<Value>, CellProblem> {
             Value::Int(n as i64)
         }
         ColumnType::Number => {
-            let n = number(raw, false).ok_or_else(|| invalid("a number"))?;
+            let n = number(raw, style.point_decimal).ok_or_else(|| invalid("a number"))?;
             range(n, col)?;
             Value::Float(n)
         }
         ColumnType::Percent => {
-            let n = percent(raw).ok_or_else(|| invalid("a percentage (75% or 0.75)"))?;
+            let n = percent(raw, style).ok_or_else(|| invalid("a percentage (75% or 0.75)"))?;
             range(n, col)?;
             Value::Float(n)
         }
@@ -181,20 +243,21 @@ pub fn text(raw: &Raw) -> String {
     }
 }
 
-/// A number: numeric cells as they are; text with `,`/`.` separators read the Indonesian way.
-/// `whole` says the column holds whole numbers, which decides `1.250` (1250) vs 1.25.
-pub fn number(raw: &Raw, whole: bool) -> Option<f64> {
+/// A number: numeric cells as they are; text with `,`/`.` separators read the Indonesian way
+/// (`1.250` is 1250, `1,25` is 1.25; see `ambiguous_separator`).
+pub fn number(raw: &Raw, point_decimal: bool) -> Option<f64> {
     match raw {
         Raw::Number(n) => Some(*n),
         Raw::Bool(b) => Some(if *b { 1.0 } else { 0.0 }),
-        Raw::Text(s) => parse_number_text(s, whole),
+        Raw::Text(s) => parse_number_text(s, point_decimal),
         _ => None,
     }
     .filter(|n| n.is_finite())
 }
 
 /// Parse a number typed as text: `2,5`, `1.250`, `1.250.000`, `1,250.5`, `Rp 1.500.000`.
-pub fn parse_number_text(s: &str, whole: bool) -> Option<f64> {
+/// With `point_decimal`, `.` is the decimal point and `,` groups thousands (English style).
+pub fn parse_number_text(s: &str, point_decimal: bool) -> Option<f64> {
     let mut t: String = s
         .trim()
         .chars()
@@ -216,6 +279,13 @@ pub fn parse_number_text(s: &str, whole: bool) -> Option<f64> {
     {
         return None;
     }
+    if point_decimal {
+        if body.matches('.').count() > 1 {
+            return None;
+        }
+        let n: f64 = body.replace(',', "").parse().ok()?;
+        return Some(if neg { -n } else { n });
+    }
     let dots = body.matches('.').count();
     let commas = body.matches(',').count();
     let grouped = |sep: char| {
@@ -226,7 +296,8 @@ pub fn parse_number_text(s: &str, whole: bool) -> Option<f64> {
     };
     let normal = match (dots, commas) {
         (0, 0) => body.clone(),
-        (_, 0) if dots > 1 || (whole && grouped('.')) => {
+        // `1.250` and `1.250.000`: dots group thousands, the Indonesian way.
+        (_, 0) if dots > 1 || grouped('.') => {
             if !grouped('.') {
                 return None;
             }
@@ -261,19 +332,40 @@ pub fn parse_number_text(s: &str, whole: bool) -> Option<f64> {
     Some(if neg { -n } else { n })
 }
 
+/// Text such as `1.250` or `1,250` that reads differently in Indonesian and English; the
+/// explanation of how it was read. (`1.250` → 1250; `1,250` → 1.25.)
+pub fn ambiguous_separator(raw: &Raw) -> Option<&'static str> {
+    let Raw::Text(s) = raw else { return None };
+    let t = s.trim().trim_start_matches('-');
+    let (head, tail) = t.split_once(['.', ','])?;
+    let plain = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+    if !(plain(head) && head.len() <= 3 && plain(tail) && tail.len() == 3) {
+        return None;
+    }
+    Some(if t.contains('.') {
+        "read with `.` as the thousands separator (Indonesian style); write it with a comma if a decimal was meant"
+    } else {
+        "read with `,` as the decimal comma (Indonesian style); write it without the comma if thousands were meant"
+    })
+}
+
 /// A share 0–1: `75%`, `75 %`, `0,75`, 0.75, or a number above 1 read as a percentage.
-pub fn percent(raw: &Raw) -> Option<f64> {
+pub fn percent(raw: &Raw, style: Style) -> Option<f64> {
     let (n, had_sign) = match raw {
         Raw::Text(s) => {
             let t = s.trim();
             match t.strip_suffix('%') {
-                Some(body) => (parse_number_text(body, false)?, true),
-                None => (parse_number_text(t, false)?, false),
+                Some(body) => (parse_number_text(body, style.point_decimal)?, true),
+                None => (parse_number_text(t, style.point_decimal)?, false),
             }
         }
-        other => (number(other, false)?, false),
+        other => (number(other, style.point_decimal)?, false),
     };
-    Some(if had_sign || n > 1.0 { n / 100.0 } else { n })
+    Some(if had_sign || style.whole_percent || n > 1.0 {
+        n / 100.0
+    } else {
+        n
+    })
 }
 
 /// Ya/Tidak and friends.
@@ -391,14 +483,25 @@ mod tests {
     fn booleans_the_indonesian_way() {
         let c = col(ColumnType::Boolean);
         for s in ["Ya", "ya ", "Y", "1", "TRUE", "Iya"] {
-            assert_eq!(parse(&t(s), &c), Ok(Some(Value::Bool(true))), "{s}");
+            assert_eq!(
+                parse(&t(s), &c, Style::default()),
+                Ok(Some(Value::Bool(true))),
+                "{s}"
+            );
         }
         for s in ["Tidak", "TIDAK", "N", "0", "tdk", "Tidak Ada"] {
-            assert_eq!(parse(&t(s), &c), Ok(Some(Value::Bool(false))), "{s}");
+            assert_eq!(
+                parse(&t(s), &c, Style::default()),
+                Ok(Some(Value::Bool(false))),
+                "{s}"
+            );
         }
-        assert_eq!(parse(&Raw::Number(1.0), &c), Ok(Some(Value::Bool(true))));
+        assert_eq!(
+            parse(&Raw::Number(1.0), &c, Style::default()),
+            Ok(Some(Value::Bool(true)))
+        );
         assert!(matches!(
-            parse(&t("mungkin"), &c),
+            parse(&t("mungkin"), &c, Style::default()),
             Err(CellProblem::Invalid(_))
         ));
     }
@@ -406,13 +509,17 @@ mod tests {
     #[test]
     fn missing_is_not_zero() {
         let c = col(ColumnType::Likert);
-        assert_eq!(parse(&Raw::Empty, &c), Ok(None));
-        assert_eq!(parse(&t("  "), &c), Ok(None));
+        assert_eq!(parse(&Raw::Empty, &c, Style::default()), Ok(None));
+        assert_eq!(parse(&t("  "), &c, Style::default()), Ok(None));
         for s in ["-", "N/A", "Tidak tahu", "tidak  TAHU"] {
-            assert_eq!(parse(&t(s), &c), Err(CellProblem::NotAnswered), "{s}");
+            assert_eq!(
+                parse(&t(s), &c, Style::default()),
+                Err(CellProblem::NotAnswered),
+                "{s}"
+            );
         }
         assert_eq!(
-            parse(&Raw::Error("#DIV/0!".into()), &c),
+            parse(&Raw::Error("#DIV/0!".into()), &c, Style::default()),
             Err(CellProblem::FormulaError)
         );
     }
@@ -420,25 +527,43 @@ mod tests {
     #[test]
     fn numbers_with_indonesian_separators() {
         assert_eq!(parse_number_text("2,5", false), Some(2.5));
-        assert_eq!(parse_number_text("1.250", true), Some(1250.0));
-        assert_eq!(parse_number_text("1.250", false), Some(1.25));
+        assert_eq!(parse_number_text("1.250", false), Some(1250.0));
         assert_eq!(parse_number_text("1.250.000", false), Some(1_250_000.0));
         assert_eq!(parse_number_text("1.250.000,50", false), Some(1_250_000.5));
         assert_eq!(parse_number_text("1,250.5", false), Some(1250.5));
-        assert_eq!(parse_number_text("Rp 1.500.000", true), Some(1_500_000.0));
-        assert_eq!(parse_number_text("-3", true), Some(-3.0));
+        assert_eq!(parse_number_text("Rp 1.500.000", false), Some(1_500_000.0));
+        assert_eq!(parse_number_text("-3", false), Some(-3.0));
         assert_eq!(parse_number_text("12a", false), None);
         assert_eq!(parse_number_text("1.2.3", false), None);
+        // An English-locale column: `.` is the decimal point.
+        assert_eq!(parse_number_text("20.375", true), Some(20.375));
+        assert_eq!(parse_number_text("1,250.5", true), Some(1250.5));
+        assert_eq!(separator_evidence("34.75"), Some(true));
+        assert_eq!(separator_evidence("2,5"), Some(false));
+        assert_eq!(separator_evidence("20.375"), None);
+        let cells = [Raw::Text("20.375".into()), Raw::Text("34.75".into())];
+        assert!(Style::of(cells.iter(), false).point_decimal);
     }
 
     #[test]
     fn percentages() {
-        assert_eq!(percent(&t("75%")), Some(0.75));
-        assert_eq!(percent(&t("75 %")), Some(0.75));
-        assert_eq!(percent(&t("12,5%")), Some(0.125));
-        assert_eq!(percent(&Raw::Number(0.75)), Some(0.75));
-        assert_eq!(percent(&Raw::Number(75.0)), Some(0.75));
-        assert_eq!(percent(&t("0,8")), Some(0.8));
+        assert_eq!(percent(&t("75%"), Style::default()), Some(0.75));
+        assert_eq!(percent(&t("75 %"), Style::default()), Some(0.75));
+        assert_eq!(percent(&t("12,5%"), Style::default()), Some(0.125));
+        assert_eq!(percent(&Raw::Number(0.75), Style::default()), Some(0.75));
+        assert_eq!(percent(&Raw::Number(75.0), Style::default()), Some(0.75));
+        assert_eq!(percent(&t("0,8"), Style::default()), Some(0.8));
+        // A column of whole percentages: a bare 1 is 1 %, not 100 %.
+        assert_eq!(
+            percent(
+                &Raw::Number(1.0),
+                Style {
+                    whole_percent: true,
+                    ..Style::default()
+                }
+            ),
+            Some(0.01)
+        );
     }
 
     #[test]
@@ -446,13 +571,16 @@ mod tests {
         let mut c = col(ColumnType::Likert);
         c.min = Some(1.0);
         c.max = Some(5.0);
-        assert_eq!(parse(&Raw::Number(4.0), &c), Ok(Some(Value::Int(4))));
+        assert_eq!(
+            parse(&Raw::Number(4.0), &c, Style::default()),
+            Ok(Some(Value::Int(4)))
+        );
         assert!(matches!(
-            parse(&Raw::Number(7.0), &c),
+            parse(&Raw::Number(7.0), &c, Style::default()),
             Err(CellProblem::OutOfRange(_))
         ));
         assert!(matches!(
-            parse(&Raw::Number(3.5), &c),
+            parse(&Raw::Number(3.5), &c, Style::default()),
             Err(CellProblem::Invalid(_))
         ));
     }
@@ -463,12 +591,15 @@ mod tests {
             values: vec!["baik".into(), "tidak ada".into()],
         });
         assert_eq!(
-            parse(&t(" Tidak  Ada "), &c),
+            parse(&t(" Tidak  Ada "), &c, Style::default()),
             Ok(Some(Value::Text("tidak ada".into())))
         );
-        assert_eq!(parse(&t("BAIK"), &c), Ok(Some(Value::Text("baik".into()))));
+        assert_eq!(
+            parse(&t("BAIK"), &c, Style::default()),
+            Ok(Some(Value::Text("baik".into())))
+        );
         assert!(matches!(
-            parse(&t("bagus"), &c),
+            parse(&t("bagus"), &c, Style::default()),
             Err(CellProblem::UnknownCategory(_))
         ));
     }

@@ -32,11 +32,8 @@ pub struct Sources {
 /// Input problems that stop the run (as opposed to row diagnostics).
 #[derive(Debug, Error)]
 pub enum LoadError {
-    #[error("cannot read the data folder {path}: {source}")]
-    Dir {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read the data folder {path}: {err}")]
+    Dir { path: String, err: std::io::Error },
     #[error("unknown dataset `{0}` in --input (the rubric declares: {1})")]
     UnknownDataset(String, String),
     #[error("{} input file(s) could not be read:\n  {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n  "))]
@@ -240,7 +237,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             Err(e) => {
                 read_errors.push(ReadError::Io {
                     path: shown.clone(),
-                    source: e,
+                    err: e,
                 });
                 continue;
             }
@@ -252,6 +249,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         };
         let mut file_index: HashMap<String, usize> = HashMap::new();
         let mut any = false;
+        let mut unread = Vec::new();
         for sheet in sheets {
             let sheet_name = sheet.name.clone();
             if sheet.hidden {
@@ -320,24 +318,37 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
                     });
                 }
                 None if !by_pattern.is_empty() => {
-                    // The file was meant for this dataset: say what is wrong with its header.
+                    // Meant for this dataset by its name; judged once every sheet is seen.
                     any = true;
                     let ds = by_pattern[0];
-                    let idx = input_index(&mut inputs, &mut file_index, &ds.id, &shown, &sha);
-                    let rejected = header_problem(
-                        ds,
-                        near.into_iter()
-                            .find(|(d, _)| d.id == ds.id)
-                            .map(|(_, h)| h),
-                        &sheet,
-                        &shown,
-                        &mut diags,
-                    );
-                    inputs[idx].rows_read += rejected;
-                    inputs[idx].rows_rejected += rejected;
+                    let h = near
+                        .into_iter()
+                        .find(|(d, _)| d.id == ds.id)
+                        .map(|(_, h)| h);
+                    unread.push((ds, h, sheet));
                 }
                 None => {}
             }
+        }
+        // A sheet without the header, in a file whose other sheet was read (an instructions
+        // sheet beside the data), is information; in a file with no readable sheet, an error.
+        for (ds, h, sheet) in unread {
+            if assigned
+                .iter()
+                .any(|x| x.dataset == ds.id && inputs[x.file].path == shown)
+            {
+                diags.push(
+                    Diagnostic::info(Code::HeaderNotFound, format!("this sheet has no header of `{}`; not read (another sheet of the file was)", ds.id))
+                        .dataset(&ds.id)
+                        .file(&shown)
+                        .sheet(sheet.name.as_deref()),
+                );
+                continue;
+            }
+            let idx = input_index(&mut inputs, &mut file_index, &ds.id, &shown, &sha);
+            let rejected = header_problem(ds, h, &sheet, &shown, &mut diags);
+            inputs[idx].rows_read += rejected;
+            inputs[idx].rows_rejected += rejected;
         }
         if !any {
             diags.push(
@@ -470,7 +481,7 @@ fn input_index(
 fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, LoadError> {
     let err = |e| LoadError::Dir {
         path: dir.display().to_string(),
-        source: e,
+        err: e,
     };
     let mut out = Vec::new();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -538,7 +549,7 @@ fn header_problem(
                         .dataset(&ds.id)
                         .file(file)
                         .sheet(sheet.name.as_deref())
-                        .at(&Location { file: file.to_string(), sheet: sheet.name.clone(), row })
+                        .at(&Location::new(file, sheet.name.clone(), row))
                         .value(m.to_string()),
                 );
             }
@@ -588,11 +599,41 @@ fn type_rows(
 ) -> (usize, usize) {
     let sheet_name = a.sheet.name.as_deref();
     let header_row = a.sheet.rows[a.header.row_index].0;
+    let columns = std::sync::Arc::new(a.header.columns.clone());
     let at = |row: u32| Location {
         file: file.to_string(),
         sheet: a.sheet.name.clone(),
         row,
+        columns: Some(columns.clone()),
     };
+    // Optional columns that are absent: every row's value is missing, say so once.
+    for (ci, col) in ds.columns.iter().enumerate() {
+        if !col.required && a.header.columns[ci].is_none() {
+            diags.push(
+                Diagnostic::warning(Code::MissingColumn, format!("optional column `{}` is not in the header; it is missing for every row of this sheet", col.name))
+                    .dataset(&ds.id)
+                    .at(&at(header_row))
+                    .value(col.name.clone()),
+            );
+        }
+    }
+    // How each column writes numbers, decided from all of its cells in this sheet.
+    let styles: Vec<cell::Style> = ds
+        .columns
+        .iter()
+        .zip(&a.header.columns)
+        .map(|(col, j)| match j {
+            Some(j) => cell::Style::of(
+                a.sheet
+                    .rows
+                    .iter()
+                    .skip(a.header.row_index + 1)
+                    .filter_map(|(_, cells)| cells.get(*j)),
+                col.kind == crate::rubric::ColumnType::Percent,
+            ),
+            None => cell::Style::default(),
+        })
+        .collect();
     for (j, t) in &a.header.extra {
         diags.push(
             Diagnostic::info(
@@ -670,8 +711,42 @@ fn type_rows(
                     .column(j)
                     .value(shown.clone())
             };
-            let v = match cell::parse(&raw, col) {
-                Ok(v) => v,
+            let v = match cell::parse(&raw, col, styles[ci]) {
+                Ok(v) => {
+                    let numeric = !matches!(
+                        col.kind,
+                        crate::rubric::ColumnType::Text
+                            | crate::rubric::ColumnType::Category { .. }
+                            | crate::rubric::ColumnType::Date
+                            | crate::rubric::ColumnType::Boolean
+                    );
+                    if let (true, true, Some(why)) = (
+                        numeric,
+                        styles[ci].undecided,
+                        cell::ambiguous_separator(&raw),
+                    ) {
+                        let read_as = match &v {
+                            Some(Value::Int(i)) => i.to_string(),
+                            Some(Value::Float(f)) => cell::format_number(*f),
+                            _ => String::new(),
+                        };
+                        diags.push(d(
+                            Code::AmbiguousNumber,
+                            format!("`{}`: `{shown}` {why}; read as {read_as}", col.name),
+                        ));
+                    }
+                    let bare = match &raw {
+                        Raw::Number(n) => Some(*n),
+                        Raw::Text(t) if !t.contains('%') => {
+                            cell::parse_number_text(t, styles[ci].point_decimal)
+                        }
+                        _ => None,
+                    };
+                    if styles[ci].whole_percent && bare.is_some_and(|n| n <= 1.0) {
+                        diags.push(d(Code::AmbiguousNumber, format!("`{}`: `{shown}` read as {shown} % because this column is written in whole percentages; write `{shown}%` or a share such as 0,5 consistently", col.name)));
+                    }
+                    v
+                }
                 Err(CellProblem::NotAnswered) => {
                     *not_answered.entry(j).or_insert(0) += 1;
                     None
@@ -722,6 +797,16 @@ fn type_rows(
             continue;
         }
         b.push(values, loc, a.file);
+    }
+    if read == 0 {
+        diags.push(
+            Diagnostic::warning(
+                Code::NoRows,
+                format!("the sheet has the header of `{}` but no data rows", ds.id),
+            )
+            .dataset(&ds.id)
+            .at(&at(header_row)),
+        );
     }
     for (j, n) in not_answered {
         diags.push(
@@ -797,6 +882,14 @@ fn unit_list(
     Ok(v)
 }
 
+/// The sheet column of a schema column for a row, when the column is in the schema.
+fn key_column(ds: &Dataset, src: &Location, name: &str) -> Option<usize> {
+    ds.columns
+        .iter()
+        .position(|c| c.name == name)
+        .and_then(|i| src.column_of(i))
+}
+
 /// Reject rows with no key, an unknown unit, or a repeated unique key; add `__unit`.
 fn check_units(
     ds: &Dataset,
@@ -837,7 +930,8 @@ fn check_units(
                         ),
                     )
                     .dataset(&ds.id)
-                    .at(src),
+                    .at(src)
+                    .column_opt(key_column(ds, src, &ds.unit_key)),
                 );
                 ok = false;
             }
@@ -855,6 +949,7 @@ fn check_units(
                     )
                     .dataset(&ds.id)
                     .at(src)
+                    .column_opt(key_column(ds, src, &ds.unit_key))
                     .value(k.clone()),
                 );
                 ok = false;
@@ -898,6 +993,7 @@ fn check_units(
                     )
                     .dataset(&ds.id)
                     .at(src)
+                    .column_opt(key_column(ds, src, &ds.unique[0]))
                     .value(shown.join(" + ")),
                 );
                 ok = false;

@@ -11,11 +11,8 @@ use thiserror::Error;
 /// A file that could not be read at all.
 #[derive(Debug, Error)]
 pub enum ReadError {
-    #[error("cannot open {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot open {path}: {err}")]
+    Io { path: String, err: std::io::Error },
     #[error("{path} is not a file kesiapan reads (use .xlsx, .xlsm, .xls, .xlsb, .ods or .csv)")]
     Unsupported { path: String },
     #[error("{path} is password-protected (encrypted); save an unprotected copy and try again")]
@@ -56,12 +53,12 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         use std::io::Read;
         let mut f = std::fs::File::open(path).map_err(|e| ReadError::Io {
             path: shown.clone(),
-            source: e,
+            err: e,
         })?;
         let mut head = [0u8; 8];
         let n = f.read(&mut head).map_err(|e| ReadError::Io {
             path: shown.clone(),
-            source: e,
+            err: e,
         })?;
         head[..n].to_vec()
     };
@@ -167,7 +164,7 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
         path: shown.clone(),
-        source: e,
+        err: e,
     })?;
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| ReadError::Encoding {

@@ -7,7 +7,7 @@ use std::ops::Range;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
-    /// Bahasa Indonesia (default).
+    /// Bahasa Indonesia.
     #[default]
     Id,
     /// English.
