@@ -13,79 +13,19 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
     let dec = r.decimals;
     let name = v.name.clone().unwrap_or_else(|| v.id.clone());
 
-    // Indicator scores and whether they count.
-    let scores: Vec<Option<f64>> = r
-        .indicators
-        .iter()
-        .zip(&v.indicators)
-        .zip(&v.suppressed)
-        .map(|((ind, val), sup)| {
-            // A suppressed figure is never scored, not even as zero: privacy is not a penalty.
-            if *sup {
-                return None;
-            }
-            match val.and_then(|x| curve::score(&ind.curve, x)) {
-                Some(s) => Some(s),
-                None if ind.missing == Missing::Zero => Some(0.0),
-                None => None,
-            }
-        })
-        .collect();
-
-    // Dimension scores over the indicators that count.
-    let mut dims = Vec::new();
-    for d in &r.dimensions {
-        let (mut num, mut den) = (0.0, 0.0);
-        for (ind, s) in r.indicators.iter().zip(&scores) {
-            if ind.dimension == d.id && ind.weight > 0.0 {
-                if let Some(s) = s {
-                    num += ind.weight * s;
-                    den += ind.weight;
-                }
-            }
-        }
-        dims.push((d, if den > 0.0 { Some(num / den) } else { None }, den));
-    }
-    let used_weight: f64 = dims
-        .iter()
-        .filter(|(d, s, _)| s.is_some() && d.weight > 0.0)
-        .map(|(d, _, _)| d.weight)
-        .sum();
-    let total = if used_weight > 0.0 {
-        Some(
-            dims.iter()
-                .filter_map(|(d, s, _)| s.map(|s| d.weight * s))
-                .sum::<f64>()
-                / used_weight,
-        )
-    } else {
-        None
-    };
-    // Coverage: the share of the nominal weight that had data.
-    let coverage: f64 = r
+    let Scored {
+        scores,
+        dims: dim_scores,
+        used_weight,
+        total,
+        coverage,
+    } = scored(r, v);
+    let dims: Vec<(&crate::rubric::Dimension, Option<f64>, f64)> = r
         .dimensions
         .iter()
-        .map(|d| {
-            let all: f64 = r
-                .indicators
-                .iter()
-                .filter(|i| i.dimension == d.id)
-                .map(|i| i.weight)
-                .sum();
-            let have: f64 = r
-                .indicators
-                .iter()
-                .zip(&scores)
-                .filter(|(i, s)| i.dimension == d.id && s.is_some())
-                .map(|(i, _)| i.weight)
-                .sum();
-            if all > 0.0 {
-                d.weight_share * have / all
-            } else {
-                0.0
-            }
-        })
-        .sum();
+        .zip(dim_scores)
+        .map(|(d, (s, den))| (d, s, den))
+        .collect();
 
     // Effective weight of each indicator in this unit's total.
     let available: Vec<bool> = scores.iter().map(Option::is_some).collect();
@@ -183,18 +123,16 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
 
     // Verdict from the score, then capped by gates and by coverage.
     let worst = r.verdicts.len() - 1;
-    let score_band = total.map(|t| r.band_for(round(t, dec))).unwrap_or(worst);
-    let mut verdict = score_band;
-    let mut decided_by = "score".to_string();
+    let decision = decide(r, v, total, coverage);
+    let (score_band, verdict) = (decision.band, decision.verdict);
+    let decided_by = match decision.by {
+        Decider::Score => "score".to_string(),
+        Decider::Gate(gi) => r.gates[gi].id.clone(),
+        Decider::Coverage => "coverage".to_string(),
+    };
     let mut gates_failed = Vec::new();
-    for (gi, g) in r.gates.iter().enumerate() {
-        let failed = match v.gates[gi] {
-            Some(ok) => !ok,
-            None => g.fail_if_missing,
-        };
-        if !failed {
-            continue;
-        }
+    for &gi in &decision.failed_gates {
+        let g = &r.gates[gi];
         let missing = v.gates[gi].is_none();
         let vars = [
             ("name", name.clone()),
@@ -206,10 +144,6 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
                 Lang::Id => " (data tidak tersedia, dianggap tidak memenuhi)",
                 Lang::En => " (no data, counted as not met)",
             });
-        }
-        if g.cap > verdict {
-            verdict = g.cap;
-            decided_by = g.id.clone();
         }
         gates_failed.push(GateFailure {
             id: g.id.clone(),
@@ -232,10 +166,6 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         });
     }
     if coverage + 1e-9 < r.min_coverage {
-        if worst > verdict {
-            verdict = worst;
-            decided_by = "coverage".into();
-        }
         let pct = format::number(coverage * 100.0, 0, lang);
         let need = format::number(r.min_coverage * 100.0, 0, lang);
         obstacles.push(Obstacle {
@@ -286,6 +216,151 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         gates_failed,
         obstacles,
         wfa,
+    }
+}
+
+/// A unit's indicator, dimension and total scores: the arithmetic core, without any text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    /// Indicator scores; `None` when excluded (missing or suppressed).
+    pub scores: Vec<Option<f64>>,
+    /// Per dimension: (score, sum of the weights of its scored indicators).
+    pub dims: Vec<(Option<f64>, f64)>,
+    /// Sum of the weights of the dimensions with a score.
+    pub used_weight: f64,
+    pub total: Option<f64>,
+    /// Share of the nominal weight that had data.
+    pub coverage: f64,
+}
+
+/// Score a unit's indicators, dimensions and total.
+pub fn scored(r: &Rubric, v: &UnitValues) -> Scored {
+    let scores: Vec<Option<f64>> = r
+        .indicators
+        .iter()
+        .zip(&v.indicators)
+        .zip(&v.suppressed)
+        .map(|((ind, val), sup)| {
+            // A suppressed figure is never scored, not even as zero: privacy is not a penalty.
+            if *sup {
+                return None;
+            }
+            match val.and_then(|x| curve::score(&ind.curve, x)) {
+                Some(s) => Some(s),
+                None if ind.missing == Missing::Zero => Some(0.0),
+                None => None,
+            }
+        })
+        .collect();
+    let dims: Vec<(Option<f64>, f64)> = r
+        .dimensions
+        .iter()
+        .map(|d| {
+            let (mut num, mut den) = (0.0, 0.0);
+            for (ind, s) in r.indicators.iter().zip(&scores) {
+                if let (true, Some(s)) = (ind.dimension == d.id && ind.weight > 0.0, s) {
+                    num += ind.weight * s;
+                    den += ind.weight;
+                }
+            }
+            (if den > 0.0 { Some(num / den) } else { None }, den)
+        })
+        .collect();
+    let used_weight: f64 = r
+        .dimensions
+        .iter()
+        .zip(&dims)
+        .filter(|(d, (s, _))| s.is_some() && d.weight > 0.0)
+        .map(|(d, _)| d.weight)
+        .sum();
+    let total = (used_weight > 0.0).then(|| {
+        r.dimensions
+            .iter()
+            .zip(&dims)
+            .filter_map(|(d, (s, _))| s.map(|s| d.weight * s))
+            .sum::<f64>()
+            / used_weight
+    });
+    let nominal: f64 = r.dimensions.iter().map(|d| d.weight).sum();
+    let coverage: f64 = r
+        .dimensions
+        .iter()
+        .map(|d| {
+            let all: f64 = r
+                .indicators
+                .iter()
+                .filter(|i| i.dimension == d.id)
+                .map(|i| i.weight)
+                .sum();
+            let have: f64 = r
+                .indicators
+                .iter()
+                .zip(&scores)
+                .filter(|(i, s)| i.dimension == d.id && s.is_some())
+                .map(|(i, _)| i.weight)
+                .sum();
+            if all > 0.0 && nominal > 0.0 {
+                d.weight / nominal * have / all
+            } else {
+                0.0
+            }
+        })
+        .sum();
+    Scored {
+        scores,
+        dims,
+        used_weight,
+        total,
+        coverage,
+    }
+}
+
+/// What decided a verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decider {
+    Score,
+    Gate(usize),
+    Coverage,
+}
+
+/// A verdict: the band the score earns, then capped by failed gates and by coverage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub band: usize,
+    pub verdict: usize,
+    pub by: Decider,
+    pub failed_gates: Vec<usize>,
+}
+
+pub fn decide(r: &Rubric, v: &UnitValues, total: Option<f64>, coverage: f64) -> Decision {
+    let worst = r.verdicts.len() - 1;
+    let band = total
+        .map(|t| r.band_for(round(t, r.decimals)))
+        .unwrap_or(worst);
+    let (mut verdict, mut by) = (band, Decider::Score);
+    let mut failed_gates = Vec::new();
+    for (gi, g) in r.gates.iter().enumerate() {
+        let failed = match v.gates[gi] {
+            Some(ok) => !ok,
+            None => g.fail_if_missing,
+        };
+        if failed {
+            failed_gates.push(gi);
+            if g.cap > verdict {
+                verdict = g.cap;
+                by = Decider::Gate(gi);
+            }
+        }
+    }
+    if coverage + 1e-9 < r.min_coverage && worst > verdict {
+        verdict = worst;
+        by = Decider::Coverage;
+    }
+    Decision {
+        band,
+        verdict,
+        by,
+        failed_gates,
     }
 }
 
