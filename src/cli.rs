@@ -37,6 +37,9 @@ pub enum Command {
     /// Compare two assessments: rubric changes in words, score and verdict changes, and an
     /// attribution of every score move to weight, scoring and data changes.
     Diff(DiffArgs),
+    /// How robust is each verdict? Perturb the rubric's weights and thresholds many times and
+    /// report the share of runs giving each verdict (deterministic for a seed).
+    Sensitivity(SensitivityArgs),
     /// Check or explain a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -127,6 +130,58 @@ pub struct AssessArgs {
     /// summary, and prints what changed and why.
     #[arg(long, value_name = "OLD.json")]
     pub baseline: Option<PathBuf>,
+}
+
+/// How weights are perturbed in `sensitivity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WeightMode {
+    /// Shares drawn from a Dirichlet distribution centred on the rubric's weights.
+    Dirichlet,
+    /// Each weight times a uniform factor in [1 − spread, 1 + spread].
+    Uniform,
+    /// Weights unchanged.
+    None,
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Number of perturbed rubrics.
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub runs: usize,
+    /// Random seed (same seed, same result).
+    #[arg(long, default_value_t = 20_251_223)]
+    pub seed: u64,
+    /// How weights are perturbed.
+    #[arg(long, value_enum, default_value = "dirichlet")]
+    pub weights: WeightMode,
+    /// Dirichlet concentration: higher means smaller weight changes.
+    #[arg(long, value_name = "C", default_value_t = 100.0)]
+    pub concentration: f64,
+    /// Uniform scheme: each weight moves by up to this share (0.2 = ±20 %).
+    #[arg(long, value_name = "X", default_value_t = 0.2)]
+    pub weight_spread: f64,
+    /// Curve thresholds move by up to this share of their range (0.1 = ±10 %); 0 keeps them.
+    #[arg(long, value_name = "D", default_value_t = 0.1)]
+    pub threshold_spread: f64,
+    /// A verdict is fragile when the unit's most frequent verdict comes up in fewer runs than this share.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.8)]
+    pub stable: f64,
+    /// Also write `sensitivity.json` and `sensitivitas.md` / `sensitivity.md` into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Output formats when --out is given, comma-separated.
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "json,md"
+    )]
+    pub format: Vec<Format>,
+    /// Report language.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Args)]

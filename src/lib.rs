@@ -15,6 +15,7 @@ pub mod output;
 pub mod report;
 pub mod rubric;
 pub mod scoring;
+pub mod sensitivity;
 pub mod sql;
 
 use clap::Parser;
@@ -42,6 +43,7 @@ where
         cli::Command::Assess(a) => commands::assess::run(a, quiet),
         cli::Command::Validate(a) => commands::validate::run(a, quiet),
         cli::Command::Diff(a) => commands::diff::run(a, quiet),
+        cli::Command::Sensitivity(a) => commands::sensitivity::run(a, quiet),
         cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
     };
     match result {

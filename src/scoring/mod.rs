@@ -23,6 +23,12 @@ pub struct Options {
     pub generated_at: String,
 }
 
+/// Every unit's computed values (metrics, indicator values, gates, WFA figures), sorted by id:
+/// what re-scoring with a changed rubric starts from, without reloading the data.
+pub fn values(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitValues>> {
+    Ok(frame::compute(rubric, loaded)?.0)
+}
+
 /// Score every unit and answer for the province.
 pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assessment> {
     let (values, mut diags) = frame::compute(rubric, loaded)?;

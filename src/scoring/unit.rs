@@ -422,6 +422,47 @@ fn rank(obstacles: &mut [Obstacle]) {
 
 /// How many may take WFA at once: the smallest of the eligible staff, the verdict's share of
 /// all staff, and all staff less the minimum kept on site.
+/// Staff numbers of the WFA form (whole people), for a unit at a verdict.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Staffing {
+    pub total: Option<f64>,
+    pub eligible: Option<f64>,
+    pub onsite: Option<f64>,
+    pub share: f64,
+    pub allowed: i64,
+}
+
+/// min(eligible, ⌊share × total⌋, total − minimum on site), never below 0.
+pub fn staffing(r: &Rubric, v: &UnitValues, verdict: usize) -> Staffing {
+    let total = v.staff_total.map(|t| t.round().max(0.0));
+    let eligible = v
+        .staff_eligible
+        .map(|e| e.floor().clamp(0.0, total.unwrap_or(f64::MAX)));
+    let onsite = v
+        .min_on_site
+        .map(|m| m.ceil().clamp(0.0, total.unwrap_or(f64::MAX)));
+    let share = r
+        .wfa
+        .as_ref()
+        .map(|w| w.max_share_away[verdict])
+        .unwrap_or(0.0);
+    let allowed = match (total, eligible) {
+        (Some(t), Some(e)) => {
+            let by_share = (share * t + 1e-9).floor();
+            let by_site = t - onsite.unwrap_or(0.0);
+            e.min(by_share).min(by_site).max(0.0) as i64
+        }
+        _ => 0,
+    };
+    Staffing {
+        total,
+        eligible,
+        onsite,
+        share,
+        allowed,
+    }
+}
+
 pub fn wfa_form(r: &Rubric, v: &UnitValues, verdict: usize, lang: Lang) -> WfaForm {
     let Some(w) = &r.wfa else {
         return WfaForm {
@@ -435,22 +476,13 @@ pub fn wfa_form(r: &Rubric, v: &UnitValues, verdict: usize, lang: Lang) -> WfaFo
             conditions: vec![],
         };
     };
-    let total = v.staff_total.map(|t| t.round().max(0.0));
-    let eligible = v
-        .staff_eligible
-        .map(|e| e.floor().clamp(0.0, total.unwrap_or(f64::MAX)));
-    let onsite = v
-        .min_on_site
-        .map(|m| m.ceil().clamp(0.0, total.unwrap_or(f64::MAX)));
-    let share = w.max_share_away[verdict];
-    let allowed = match (total, eligible) {
-        (Some(t), Some(e)) => {
-            let by_share = (share * t + 1e-9).floor();
-            let by_site = t - onsite.unwrap_or(0.0);
-            e.min(by_share).min(by_site).max(0.0) as i64
-        }
-        _ => 0,
-    };
+    let Staffing {
+        total,
+        eligible,
+        onsite,
+        share,
+        allowed,
+    } = staffing(r, v, verdict);
     let mut conditions: Vec<String> = w
         .conditions
         .iter()

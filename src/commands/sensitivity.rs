@@ -1,0 +1,79 @@
+//! `kesiapan sensitivity`: how robust each verdict is to the rubric's weights and thresholds.
+
+use super::{EXIT_OK, load_data, load_rubric};
+use crate::cli::{Format, SensitivityArgs, WeightMode};
+use crate::output::write_atomic;
+use crate::report;
+use crate::sensitivity::{self, Settings, WeightScheme};
+use anyhow::{Result, bail};
+use std::time::Instant;
+
+pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
+    if args.runs == 0 {
+        bail!("--runs must be at least 1");
+    }
+    if !(0.0..=1.0).contains(&args.stable)
+        || args.threshold_spread < 0.0
+        || args.weight_spread < 0.0
+        || args.weight_spread >= 1.0
+        || args.concentration <= 0.0
+    {
+        bail!(
+            "--stable is a share (0–1), --threshold-spread ≥ 0, --weight-spread in [0, 1), --concentration > 0"
+        );
+    }
+    let rubric = load_rubric(&args.data.rubric)?;
+    let loaded = load_data(&rubric, &args.data)?;
+    let values = crate::scoring::values(&rubric, &loaded)?;
+    let settings = Settings {
+        runs: args.runs,
+        seed: args.seed,
+        weights: match args.weights {
+            WeightMode::Dirichlet => WeightScheme::Dirichlet {
+                concentration: args.concentration,
+            },
+            WeightMode::Uniform => WeightScheme::Uniform {
+                spread: args.weight_spread,
+            },
+            WeightMode::None => WeightScheme::None,
+        },
+        threshold_spread: args.threshold_spread,
+        stable_share: args.stable,
+    };
+    let started = Instant::now();
+    let s = sensitivity::run(&rubric, &values, &settings)?;
+    let elapsed = started.elapsed();
+    let mut written = Vec::new();
+    if let Some(out) = &args.out {
+        let all = args.format.contains(&Format::All);
+        if all || args.format.contains(&Format::Json) {
+            let p = out.join("sensitivity.json");
+            write_atomic(&p, report::sensitivity::json(&s)?.as_bytes())?;
+            written.push(p.display().to_string());
+        }
+        if all || args.format.contains(&Format::Md) {
+            let p = out.join(report::sensitivity::file_name(args.lang));
+            write_atomic(
+                &p,
+                report::sensitivity::markdown(&s, &rubric, args.lang)?.as_bytes(),
+            )?;
+            written.push(p.display().to_string());
+        }
+    }
+    if !quiet {
+        print!("{}", report::sensitivity::terminal(&s, &rubric, args.lang));
+        eprintln!(
+            "\n{} perturbed rubrics × {} units re-scored in {:.2} s (seed {}){}",
+            args.runs,
+            values.len(),
+            elapsed.as_secs_f64(),
+            args.seed,
+            if written.is_empty() {
+                String::new()
+            } else {
+                format!(" · wrote {}", written.join(", "))
+            }
+        );
+    }
+    Ok(EXIT_OK)
+}
