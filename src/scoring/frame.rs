@@ -48,8 +48,10 @@ fn bools(df: &DataFrame, name: &str) -> Result<Vec<Option<bool>>> {
     Ok(c.bool()?.iter().collect())
 }
 
-/// Compute every unit's values. Returns them sorted by unit id, with any small-group notes.
-pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec<Diagnostic>)> {
+/// The unit-level table: one row per unit with `unit_id`, `unit_name`, `<dataset>_rows`, every
+/// metric (suppressed for small groups) and the columns of per-unit datasets; and the personal
+/// metrics with the row-count column that guards each.
+fn unit_level(rubric: &Rubric, loaded: &Loaded) -> Result<(LazyFrame, Vec<(String, String)>)> {
     let ids: Vec<&str> = loaded.units.iter().map(|(i, _)| i.as_str()).collect();
     let names: Vec<Option<&str>> = loaded.units.iter().map(|(_, n)| n.as_deref()).collect();
     let base = DataFrame::new(
@@ -60,8 +62,6 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
         ],
     )?;
     let mut lf = base.lazy();
-    let mut personal: Vec<(String, String)> = Vec::new();
-    let mut row_cols = Vec::new();
     for ds in &rubric.datasets {
         let table = &loaded.tables[&ds.id];
         let rows = ds.rows_metric();
@@ -80,16 +80,13 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
         }
         for m in &ds.metrics {
             aggs.push(parse(&m.expr, &m.name)?.alias(m.name.as_str()));
-            if ds.personal {
-                personal.push((m.name.clone(), rows.clone()));
-            }
         }
         let agg = table.df.clone().lazy().group_by([col("__unit")]).agg(aggs);
         lf = lf.left_join(agg, col("unit_id"), col("__unit"));
         lf = lf.with_column(col(rows.as_str()).fill_null(lit(0.0)));
-        row_cols.push((ds, rows));
     }
     let min = rubric.min_group_size as f64;
+    let personal = personal_metrics(rubric);
     for (m, rows) in &personal {
         lf = lf.with_column(
             when(col(rows.as_str()).lt(lit(min)))
@@ -98,6 +95,11 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
                 .alias(m.as_str()),
         );
     }
+    Ok((lf, personal))
+}
+
+/// The rubric's unit-level expressions: indicator values, affects, gaps, gates, WFA figures.
+fn unit_exprs(rubric: &Rubric) -> Result<Vec<Expr>> {
     let mut exprs = Vec::new();
     for (i, ind) in rubric.indicators.iter().enumerate() {
         exprs.push(
@@ -153,6 +155,50 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
             );
         }
     }
+    Ok(exprs)
+}
+
+/// The unit-level table, collected and sorted by unit id (what `evaluate` takes, edited).
+pub fn unit_table(rubric: &Rubric, loaded: &Loaded) -> Result<DataFrame> {
+    let (lf, _) = unit_level(rubric, loaded)?;
+    lf.sort(["unit_id"], SortMultipleOptions::default())
+        .collect()
+        .map_err(|e| anyhow!("{}", sql::clean(&e)))
+        .context("computing the unit-level table")
+}
+
+/// Evaluate the rubric's expressions on rows of a unit-level table (rows may repeat a unit, with
+/// edited values); one `UnitValues` per row, in row order.
+pub fn evaluate(rubric: &Rubric, loaded: &Loaded, table: DataFrame) -> Result<Vec<UnitValues>> {
+    let personal = personal_metrics(rubric);
+    let df = table
+        .lazy()
+        .with_columns(unit_exprs(rubric)?)
+        .collect()
+        .map_err(|e| anyhow!("{}", sql::clean(&e)))
+        .context("evaluating the rubric on edited values")?;
+    extract(rubric, loaded, &df, &personal)
+}
+
+/// The metrics of personal datasets, with the row-count column that guards each.
+fn personal_metrics(rubric: &Rubric) -> Vec<(String, String)> {
+    rubric
+        .datasets
+        .iter()
+        .filter(|d| d.personal)
+        .flat_map(|d| {
+            d.metrics
+                .iter()
+                .map(move |m| (m.name.clone(), d.rows_metric()))
+        })
+        .collect()
+}
+
+/// Compute every unit's values. Returns them sorted by unit id, with any small-group notes.
+pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec<Diagnostic>)> {
+    let (lf, personal) = unit_level(rubric, loaded)?;
+    let exprs = unit_exprs(rubric)?;
+    let min = rubric.min_group_size as f64;
     let df = lf
         .with_columns(exprs)
         .sort(["unit_id"], SortMultipleOptions::default())
@@ -160,6 +206,40 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
         .map_err(|e| anyhow!("{}", sql::clean(&e)))
         .context("computing the unit-level values")?;
 
+    let unit_ids: Vec<String> = df
+        .column("unit_id")?
+        .str()?
+        .iter()
+        .map(|s| s.unwrap_or_default().to_string())
+        .collect();
+    let mut diags = Vec::new();
+    for ds in rubric.datasets.iter().filter(|d| d.personal) {
+        for (u, r) in unit_ids.iter().zip(f64s(&df, &ds.rows_metric())?) {
+            let r = r.unwrap_or(0.0);
+            if r > 0.0 && r < min {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::SmallGroup,
+                        format!("unit `{u}` has only {r} row(s) in `{}` (minimum group size {}); figures from it are suppressed", ds.id, rubric.min_group_size),
+                    )
+                    .dataset(&ds.id)
+                    .value(u.clone()),
+                );
+            }
+        }
+    }
+
+    Ok((extract(rubric, loaded, &df, &personal)?, diags))
+}
+
+/// Read the computed columns of `df` into one `UnitValues` per row.
+fn extract(
+    rubric: &Rubric,
+    loaded: &Loaded,
+    df: &DataFrame,
+    personal: &[(String, String)],
+) -> Result<Vec<UnitValues>> {
+    let min = rubric.min_group_size as f64;
     // Which personal metrics each indicator reads.
     let personal_names: HashSet<&str> = personal.iter().map(|(m, _)| m.as_str()).collect();
     let reads_personal: Vec<Vec<String>> = rubric
@@ -179,7 +259,7 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
     let n = df.height();
     let opt = |name: String| -> Result<Vec<Option<f64>>> {
         if df.column(&name).is_ok() {
-            f64s(&df, &name)
+            f64s(df, &name)
         } else {
             Ok(vec![None; n])
         }
@@ -195,7 +275,7 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
     );
     let gaff = many("__gaff", rubric.gates.len())?;
     let gates: Vec<Vec<Option<bool>>> = (0..rubric.gates.len())
-        .map(|i| bools(&df, &format!("__gate_{i}")))
+        .map(|i| bools(df, &format!("__gate_{i}")))
         .collect::<Result<_>>()?;
     let total = opt("__wfa_total".into())?;
     let eligible = opt("__wfa_eligible".into())?;
@@ -214,28 +294,8 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
         .collect();
     let metric_rows: BTreeMap<String, Vec<Option<f64>>> = personal
         .iter()
-        .map(|(m, rows)| Ok((m.clone(), f64s(&df, rows)?)))
+        .map(|(m, rows)| Ok((m.clone(), f64s(df, rows)?)))
         .collect::<Result<_>>()?;
-
-    let mut diags = Vec::new();
-    for (ds, rows) in &row_cols {
-        if !ds.personal {
-            continue;
-        }
-        for (u, r) in unit_ids.iter().zip(f64s(&df, rows)?) {
-            let r = r.unwrap_or(0.0);
-            if r > 0.0 && r < min {
-                diags.push(
-                    Diagnostic::warning(
-                        Code::SmallGroup,
-                        format!("unit `{u}` has only {r} row(s) in `{}` (minimum group size {}); figures from it are suppressed", ds.id, rubric.min_group_size),
-                    )
-                    .dataset(&ds.id)
-                    .value(u.clone()),
-                );
-            }
-        }
-    }
 
     let jobs = eligible_jobs(rubric, loaded)?;
     let out = (0..n)
@@ -257,7 +317,7 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
             eligible_jobs: jobs.get(&unit_ids[r]).cloned().unwrap_or_default(),
         })
         .collect();
-    Ok((out, diags))
+    Ok(out)
 }
 
 /// The WFA-eligible job types of every unit, most holders first.
