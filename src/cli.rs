@@ -40,6 +40,9 @@ pub enum Command {
     /// How robust is each verdict? Perturb the rubric's weights and thresholds many times and
     /// report the share of runs giving each verdict (deterministic for a seed).
     Sensitivity(SensitivityArgs),
+    /// What it would take: the cheapest improvements (from the rubric's unit costs) that bring
+    /// each unit to the target verdict; with --budget, the plan that lets the most staff take WFA.
+    Plan(PlanArgs),
     /// Check or explain a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -169,6 +172,36 @@ pub struct SensitivityArgs {
     #[arg(long, value_name = "SHARE", default_value_t = 0.8)]
     pub stable: f64,
     /// Also write `sensitivity.json` and `sensitivitas.md` / `sensitivity.md` into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Output formats when --out is given, comma-separated.
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "json,md"
+    )]
+    pub format: Vec<Format>,
+    /// Report language.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The verdict to reach (a verdict id of the rubric); default: the best one.
+    #[arg(long, value_name = "VERDICT")]
+    pub target: Option<String>,
+    /// A budget in Rupiah (e.g. 2500000000 or 2.500.000.000): choose the improvements across
+    /// units that let the most staff take WFA at once.
+    #[arg(long, value_name = "RP")]
+    pub budget: Option<String>,
+    /// Budget mode: costs are rounded up to multiples of this many Rupiah.
+    #[arg(long, value_name = "RP", default_value_t = 1_000_000.0)]
+    pub budget_step: f64,
+    /// Also write `plan.json` and `rencana.md` / `plan.md` into this folder.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Output formats when --out is given, comma-separated.

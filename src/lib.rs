@@ -12,6 +12,7 @@ pub mod diag;
 pub mod format;
 pub mod input;
 pub mod output;
+pub mod plan;
 pub mod report;
 pub mod rubric;
 pub mod scoring;
@@ -43,6 +44,7 @@ where
         cli::Command::Assess(a) => commands::assess::run(a, quiet),
         cli::Command::Validate(a) => commands::validate::run(a, quiet),
         cli::Command::Diff(a) => commands::diff::run(a, quiet),
+        cli::Command::Plan(a) => commands::plan::run(a, quiet),
         cli::Command::Sensitivity(a) => commands::sensitivity::run(a, quiet),
         cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
     };

@@ -2,6 +2,7 @@
 
 pub mod assess;
 pub mod diff;
+pub mod plan;
 pub mod rubric;
 pub mod sensitivity;
 pub mod validate;

@@ -3,5 +3,6 @@
 pub mod diff;
 pub mod json;
 pub mod markdown;
+pub mod plan;
 pub mod sensitivity;
 pub mod terminal;

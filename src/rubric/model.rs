@@ -247,6 +247,44 @@ pub struct Province {
     pub default_message: Text,
 }
 
+/// How an improvement changes a unit-level name.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Change {
+    /// `name += amount × scale`, amount in 0..=max, multiples of `step`, `unit_cost` each.
+    Add {
+        name: String,
+        scale: Option<NamedExpr>,
+        max: NamedExpr,
+        step: f64,
+        unit_cost: f64,
+    },
+    /// `name = to`, at a fixed `cost`.
+    Set {
+        name: String,
+        to: NamedExpr,
+        cost: f64,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Improvement {
+    pub id: String,
+    pub label: Text,
+    pub unit: Text,
+    pub change: Change,
+    pub assumption: Option<Text>,
+}
+
+impl Improvement {
+    /// The unit-level name it changes.
+    pub fn name(&self) -> &str {
+        match &self.change {
+            Change::Add { name, .. } | Change::Set { name, .. } => name,
+        }
+    }
+}
+
 /// A rubric that passed every check.
 #[derive(Debug, Clone, Serialize)]
 pub struct Rubric {
@@ -271,6 +309,7 @@ pub struct Rubric {
     pub verdicts: Vec<Verdict>,
     pub wfa: Option<Wfa>,
     pub province: Province,
+    pub improvements: Vec<Improvement>,
 }
 
 impl Rubric {

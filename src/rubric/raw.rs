@@ -53,6 +53,38 @@ pub struct RawRubric {
     pub wfa: Option<Spanned<RawWfa>>,
     /// How the unit verdicts become one overall answer.
     pub province: Option<Spanned<RawProvince>>,
+    /// What can be bought to improve a unit, with unit costs (for `kesiapan plan`).
+    #[serde(default)]
+    pub improvements: Vec<Spanned<RawImprovement>>,
+}
+
+/// One thing that can be bought or done: it raises a unit-level figure by an amount
+/// (`adds-to`, priced per unit) or sets one (`sets`/`to`, at a fixed cost).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawImprovement {
+    pub id: Spanned<String>,
+    pub label: Option<RawText>,
+    /// The unit-level name raised by `amount × scale`.
+    pub adds_to: Option<Spanned<String>>,
+    /// Unit-level SQL: what one unit of the improvement adds to `adds-to` (default 1).
+    pub scale: Option<Spanned<String>>,
+    /// Unit-level SQL: the largest amount that can be added.
+    pub max: Option<Spanned<String>>,
+    /// Amounts are multiples of this (default 1).
+    pub step: Option<Spanned<f64>>,
+    /// Cost of one unit of the amount, in Rupiah.
+    pub unit_cost: Option<Spanned<f64>>,
+    /// The unit-level name set to `to`.
+    pub sets: Option<Spanned<String>>,
+    /// SQL value given to `sets` (`TRUE`, `'harian'`).
+    pub to: Option<Spanned<String>>,
+    /// Fixed cost of `sets`, in Rupiah.
+    pub cost: Option<Spanned<f64>>,
+    /// What the amount counts (`laptop dinas`, `Mbps`).
+    pub unit: Option<RawText>,
+    /// Where the cost comes from; shown with every plan.
+    pub assumption: Option<RawText>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -523,6 +523,7 @@ impl Validator {
             .map(|w| self.wfa(w, &unit_lf, &unit_fields, &verdict_ids, &raw, &row_fields));
         let province = self.province(raw.province.as_ref(), &verdict_ids, raw.units.span());
 
+        let improvements = self.improvements(&raw, &unit_lf, &unit_fields);
         if !self.errors.is_empty() {
             return None;
         }
@@ -547,7 +548,110 @@ impl Validator {
             verdicts,
             wfa,
             province: province?,
+            improvements,
         })
+    }
+
+    fn improvements(
+        &mut self,
+        raw: &RawRubric,
+        lf: &LazyFrame,
+        fields: &Fields,
+    ) -> Vec<Improvement> {
+        let names: Vec<String> = fields
+            .iter()
+            .map(|(n, _)| n.clone())
+            .filter(|n| n != "unit_id" && n != "unit_name")
+            .collect();
+        let mut out: Vec<Improvement> = Vec::new();
+        for im in &raw.improvements {
+            let r = im.get_ref();
+            self.ident(&r.id, "improvement id");
+            if out.iter().any(|o| &o.id == r.id.get_ref()) {
+                self.err(
+                    r.id.span(),
+                    format!("improvement `{}` is defined twice", r.id.get_ref()),
+                );
+            }
+            let check_name = |v: &mut Validator, n: &Spanned<String>| {
+                if !names.contains(n.get_ref()) {
+                    v.unknown(n, "unit-level name", names.clone());
+                }
+            };
+            let change = match (&r.adds_to, &r.sets) {
+                (Some(name), None) => {
+                    check_name(self, name);
+                    for e in r.scale.iter().chain(&r.max) {
+                        self.numeric(e, lf, fields, "scale/max");
+                    }
+                    let Some(max) = &r.max else {
+                        self.err_hint(
+                            im.span(),
+                            "an `adds-to` improvement needs `max`",
+                            "the largest amount that can be added, e.g. max = \"jumlah_pegawai\"",
+                        );
+                        continue;
+                    };
+                    let Some(cost) = &r.unit_cost else {
+                        self.err(
+                            im.span(),
+                            "an `adds-to` improvement needs `unit-cost` (Rupiah per unit)",
+                        );
+                        continue;
+                    };
+                    let step = r.step.as_ref().map(|s| *s.get_ref()).unwrap_or(1.0);
+                    if step <= 0.0 || *cost.get_ref() < 0.0 {
+                        self.err(
+                            im.span(),
+                            "`step` must be above 0 and `unit-cost` 0 or more",
+                        );
+                    }
+                    Change::Add {
+                        name: name.get_ref().clone(),
+                        scale: r.scale.as_ref().map(|e| self.expr("scale", e)),
+                        max: self.expr("max", max),
+                        step,
+                        unit_cost: *cost.get_ref(),
+                    }
+                }
+                (None, Some(name)) => {
+                    check_name(self, name);
+                    let (Some(to), Some(cost)) = (&r.to, &r.cost) else {
+                        self.err_hint(
+                            im.span(),
+                            "a `sets` improvement needs `to` and `cost`",
+                            "e.g. sets = \"vpn\", to = \"TRUE\", cost = 150000000",
+                        );
+                        continue;
+                    };
+                    self.check_expr(to, lf, fields, None);
+                    if *cost.get_ref() < 0.0 {
+                        self.err(cost.span(), "`cost` must be 0 or more");
+                    }
+                    Change::Set {
+                        name: name.get_ref().clone(),
+                        to: self.expr("to", to),
+                        cost: *cost.get_ref(),
+                    }
+                }
+                _ => {
+                    self.err_hint(
+                        im.span(),
+                        "an improvement has either `adds-to` or `sets`",
+                        "adds-to raises a figure by an amount; sets gives it a value",
+                    );
+                    continue;
+                }
+            };
+            out.push(Improvement {
+                id: r.id.get_ref().clone(),
+                label: self.text(r.label.as_ref(), r.id.get_ref()),
+                unit: self.text(r.unit.as_ref(), ""),
+                change,
+                assumption: r.assumption.as_ref().map(|t| self.text(Some(t), "")),
+            });
+        }
+        out
     }
 
     fn unknown(&mut self, s: &Spanned<String>, what: &str, known: Vec<String>) {

@@ -10,7 +10,11 @@ pub fn score(curve: &Curve, value: f64) -> Option<f64> {
     let s = match curve {
         Curve::Linear { zero, full } => 100.0 * ((value - zero) / (full - zero)).clamp(0.0, 1.0),
         Curve::Steps { thresholds, scores } => {
-            let band = thresholds.iter().take_while(|t| value >= **t).count();
+            // A value computed as 0.7999999999999999 is at the threshold 0.8.
+            let band = thresholds
+                .iter()
+                .take_while(|t| value >= **t - 1e-9 * t.abs().max(1.0))
+                .count();
             scores[band]
         }
         Curve::Boolean {

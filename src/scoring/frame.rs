@@ -167,12 +167,19 @@ pub fn unit_table(rubric: &Rubric, loaded: &Loaded) -> Result<DataFrame> {
         .context("computing the unit-level table")
 }
 
-/// Evaluate the rubric's expressions on rows of a unit-level table (rows may repeat a unit, with
-/// edited values); one `UnitValues` per row, in row order.
-pub fn evaluate(rubric: &Rubric, loaded: &Loaded, table: DataFrame) -> Result<Vec<UnitValues>> {
+/// Evaluate the rubric's expressions on rows of a unit-level table (rows may repeat a unit),
+/// after the `edits` (expressions that replace unit-level columns); one `UnitValues` per row,
+/// in row order.
+pub fn evaluate(
+    rubric: &Rubric,
+    loaded: &Loaded,
+    table: DataFrame,
+    edits: Vec<Expr>,
+) -> Result<Vec<UnitValues>> {
     let personal = personal_metrics(rubric);
     let df = table
         .lazy()
+        .with_columns(edits)
         .with_columns(unit_exprs(rubric)?)
         .collect()
         .map_err(|e| anyhow!("{}", sql::clean(&e)))

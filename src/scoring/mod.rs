@@ -13,7 +13,7 @@ use crate::input::Loaded;
 use crate::rubric::{Lang, Rubric};
 use anyhow::Result;
 
-pub use frame::UnitValues;
+pub use frame::{UnitValues, evaluate, unit_table};
 
 /// Options of one assessment run.
 #[derive(Debug, Clone)]

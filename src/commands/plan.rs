@@ -1,0 +1,69 @@
+//! `kesiapan plan`: what it would take (and cost) to bring units to the target verdict.
+
+use super::{EXIT_OK, load_data, load_rubric};
+use crate::cli::{Format, PlanArgs};
+use crate::output::write_atomic;
+use crate::report;
+use anyhow::{Context, Result, bail};
+
+pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
+    let rubric = load_rubric(&args.data.rubric)?;
+    if rubric.improvements.is_empty() {
+        bail!(
+            "the rubric {} declares no [[improvements]] (with unit costs): nothing to plan with",
+            rubric.path
+        );
+    }
+    let target = match &args.target {
+        Some(t) => rubric.verdict_index(t).with_context(|| {
+            format!(
+                "unknown verdict `{t}` (the rubric has: {})",
+                rubric
+                    .verdicts
+                    .iter()
+                    .map(|v| v.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })?,
+        None => 0,
+    };
+    let budget = match &args.budget {
+        Some(b) => Some(
+            crate::input::cell::parse_number_text(b, false)
+                .filter(|x| *x >= 0.0)
+                .with_context(|| format!("--budget `{b}` is not an amount in Rupiah"))?,
+        ),
+        None => None,
+    };
+    let loaded = load_data(&rubric, &args.data)?;
+    let p = crate::plan::plan(
+        &rubric,
+        &loaded,
+        target,
+        budget,
+        args.budget_step.max(1.0),
+        args.lang,
+    )?;
+    let mut written = Vec::new();
+    if let Some(out) = &args.out {
+        let all = args.format.contains(&Format::All);
+        if all || args.format.contains(&Format::Json) {
+            let path = out.join("plan.json");
+            write_atomic(&path, report::plan::json(&p)?.as_bytes())?;
+            written.push(path.display().to_string());
+        }
+        if all || args.format.contains(&Format::Md) {
+            let path = out.join(report::plan::file_name(args.lang));
+            write_atomic(&path, report::plan::markdown(&p, args.lang)?.as_bytes())?;
+            written.push(path.display().to_string());
+        }
+    }
+    if !quiet {
+        print!("{}", report::plan::terminal(&p, args.lang));
+        if !written.is_empty() {
+            eprintln!("wrote {}", written.join(", "));
+        }
+    }
+    Ok(EXIT_OK)
+}
