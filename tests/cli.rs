@@ -431,3 +431,34 @@ fn instructions_and_hidden_sheets_are_not_data() {
     assert_eq!(of_sheet("Lama")["message"], "hidden sheet; not read");
     close(f(&unit(&a, "A")["score"]), 84.375, 1e-4);
 }
+
+#[test]
+fn a_sheet_that_fits_two_datasets_equally_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["infra.csv", "survei.csv"] {
+        std::fs::copy(
+            root().join("tests/fixtures/tiny").join(f),
+            dir.path().join(f),
+        )
+        .unwrap();
+    }
+    // Three columns of each dataset's schema: no way to tell which one it is.
+    std::fs::write(
+        dir.path().join("gabungan.csv"),
+        "Kode OPD;Nama OPD;Jumlah Pegawai;ID Responden;Skill\nA;Dinas A;100;R99;4\n",
+    )
+    .unwrap();
+    let o = kesiapan()
+        .args([
+            "validate",
+            "--rubric",
+            "tests/fixtures/tiny/tiny.toml",
+            "--data",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("gabungan.csv: the header fits several datasets equally well (infra, survei); pass the file with --input DATASET=FILE"), "{text}");
+}

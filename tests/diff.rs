@@ -114,7 +114,8 @@ fn a_weight_change_only() {
         .map(|c| c["kind"].as_str().unwrap())
         .collect();
     assert!(kinds.contains(&"dimension-weight"));
-    let msg = d["rubric_changes"][0]["message"].as_str().unwrap();
+    assert_eq!(d["rubric_changes"][0]["kind"], "rubric-content");
+    let msg = d["rubric_changes"][1]["message"].as_str().unwrap();
     assert_eq!(msg, "Bobot dimensi infra: 50 % → 60 %");
 }
 
@@ -150,11 +151,14 @@ fn a_data_change_only() {
     close(x, 6.25, 1e-3);
     close(w + s, 0.0, 1e-9);
     assert_eq!(d["rubric_changes"].as_array().unwrap().len(), 0);
+    // Compared by content within the dataset: only the edited infra file, not the copied survey.
+    let changes = d["input_changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    let c = changes[0].as_str().unwrap();
     assert!(
-        d["input_changes"][0]
-            .as_str()
-            .unwrap()
-            .ends_with("infra.csv (infra): added")
+        c.starts_with("infra: 1 new or changed file(s) (")
+            && c.ends_with("infra.csv); 1 earlier file(s) no longer used"),
+        "{c}"
     );
 }
 
@@ -245,5 +249,26 @@ fn an_old_schema_is_refused_with_a_reason() {
         String::from_utf8(o.stderr)
             .unwrap()
             .contains("was written by an older kesiapan (schema 1.0)")
+    );
+}
+
+#[test]
+fn a_gate_cap_change_is_the_reason() {
+    let d = diff(&[("cap = \"terbatas\"", "cap = \"belum\"")], &[]);
+    let c = unit_of(&d, "C");
+    assert_eq!(c["delta"], 0.0);
+    assert_eq!(
+        c["reason"],
+        "Dinas C: Layak Terbatas → Belum Layak karena syarat «front_line» kini membatasi ke Belum Layak (sebelumnya Layak Terbatas)"
+    );
+    let g = d["rubric_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "gate-changed")
+        .unwrap();
+    assert_eq!(
+        g["message"],
+        "Syarat front_line: `NOT garis_depan` (paling baik terbatas) → `NOT garis_depan` (paling baik belum)"
     );
 }

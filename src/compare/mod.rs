@@ -138,28 +138,47 @@ pub fn compare(old: &Assessment, new: &Assessment) -> Comparison {
             .then(a.id.cmp(&b.id))
     });
 
+    // Input files compared by content (SHA-256) within each dataset, wherever they were read from.
     let mut input_changes = Vec::new();
-    for n in &new.inputs {
-        match old
+    let datasets: std::collections::BTreeSet<&str> = old
+        .inputs
+        .iter()
+        .chain(&new.inputs)
+        .map(|i| i.dataset.as_str())
+        .collect();
+    for ds in datasets {
+        let shas = |a: &Assessment| -> std::collections::BTreeSet<String> {
+            a.inputs
+                .iter()
+                .filter(|i| i.dataset == ds)
+                .map(|i| i.sha256.clone())
+                .collect()
+        };
+        let (before, after) = (shas(old), shas(new));
+        if before == after {
+            continue;
+        }
+        let changed: Vec<&str> = new
             .inputs
             .iter()
-            .find(|o| o.path == n.path && o.dataset == n.dataset)
-        {
-            Some(o) if o.sha256 != n.sha256 => {
-                input_changes.push(format!("{} ({}): changed", n.path, n.dataset))
+            .filter(|i| i.dataset == ds && !before.contains(&i.sha256))
+            .map(|i| i.path.as_str())
+            .collect();
+        let gone = before.difference(&after).count();
+        input_changes.push(format!(
+            "{ds}: {} new or changed file(s){}{}",
+            changed.len(),
+            if changed.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", changed.join(", "))
+            },
+            if gone > 0 {
+                format!("; {gone} earlier file(s) no longer used")
+            } else {
+                String::new()
             }
-            Some(_) => {}
-            None => input_changes.push(format!("{} ({}): added", n.path, n.dataset)),
-        }
-    }
-    for o in &old.inputs {
-        if !new
-            .inputs
-            .iter()
-            .any(|n| o.path == n.path && o.dataset == n.dataset)
-        {
-            input_changes.push(format!("{} ({}): removed", o.path, o.dataset));
-        }
+        ));
     }
 
     Comparison {
@@ -305,10 +324,30 @@ fn unit_change(old: &Assessment, new: &Assessment, o: &Unit, n: &Unit, lang: Lan
             ids.push(&d.id);
         }
     }
+    // With the same input files, a formula that did not change gives the same value: the old
+    // value on the new curve is then exactly the new score (the file's values are rounded).
+    let same_data = {
+        let key = |a: &Assessment| {
+            let mut v: Vec<(String, String)> = a
+                .inputs
+                .iter()
+                .map(|i| (i.dataset.clone(), i.sha256.clone()))
+                .collect();
+            v.sort();
+            v
+        };
+        key(old) == key(new)
+    };
     let mut parts = Parts::default();
     let mut indicators = Vec::new();
     for id in ids {
-        let (a, b) = (side(old, o, id), side(new, n, id));
+        let (mut a, b) = (side(old, o, id), side(new, n, id));
+        // An indicator the old rubric did not have arrives with the rubric, not with the data:
+        // count it as if it had always had its new value.
+        if a.def.is_none() {
+            a.value = b.value;
+            a.score = b.score;
+        }
         let at = |defs: &[AppliedIndicator], e: &[f64]| {
             defs.iter()
                 .position(|d| d.id == id)
@@ -325,6 +364,14 @@ fn unit_change(old: &Assessment, new: &Assessment, o: &Unit, n: &Unit, lang: Lan
         // The old value on the new curve (no curve change is attributable without a value).
         // Only a changed curve rescores, so that rounding in the file never shows as "scoring".
         let rescored = match (a.def, b.def, a.value, a.score) {
+            (Some(o), Some(d), _, Some(_))
+                if o.curve != d.curve
+                    && same_data
+                    && o.value == d.value
+                    && o.missing == d.missing =>
+            {
+                s_new
+            }
             (Some(o), Some(d), Some(v), Some(_)) if o.curve != d.curve => {
                 curve::score(&d.curve, v).unwrap_or(s)
             }
@@ -415,6 +462,37 @@ fn reason(
             });
         }
     }
+    for g in &n.gates_failed {
+        if let Some(before) = o
+            .gates_failed
+            .iter()
+            .find(|x| x.id == g.id && x.cap != g.cap)
+        {
+            let label = |cap: &str| {
+                new.verdicts
+                    .iter()
+                    .chain(&old.verdicts)
+                    .find(|v| v.id == cap)
+                    .map(|v| v.label.clone())
+                    .unwrap_or_else(|| cap.to_string())
+            };
+            why.push(if id {
+                format!(
+                    "syarat «{}» kini membatasi ke {} (sebelumnya {})",
+                    g.label,
+                    label(&g.cap),
+                    label(&before.cap)
+                )
+            } else {
+                format!(
+                    "the condition “{}” now caps at {} (before: {})",
+                    g.label,
+                    label(&g.cap),
+                    label(&before.cap)
+                )
+            });
+        }
+    }
     for g in &o.gates_failed {
         if !n.gates_failed.iter().any(|x| x.id == g.id) {
             why.push(if id {
@@ -477,6 +555,170 @@ fn reason(
     )
 }
 
+/// The rubric weight change that moved this unit most in the direction it moved: a dimension's or
+/// an indicator's nominal share, weighed by how far its score is from the unit's old score
+/// (raising the weight of what a unit does badly lowers its score).
+fn weight_reason(old: &Assessment, new: &Assessment, n: &Unit, lang: Lang) -> Option<String> {
+    let id = lang == Lang::Id;
+    let o = old.units.iter().find(|u| u.id == n.id)?;
+    let (s_old, delta) = (o.score?, n.score.unwrap_or(0.0) - o.score?);
+    let dim_share = |a: &Assessment, d: &str| {
+        let total: f64 = a.rubric.applied.dimensions.iter().map(|x| x.weight).sum();
+        a.rubric
+            .applied
+            .dimensions
+            .iter()
+            .find(|x| x.id == d)
+            .map(|x| if total > 0.0 { x.weight / total } else { 0.0 })
+            .unwrap_or(0.0)
+    };
+    // (effect, text) candidates.
+    let mut best: Option<(f64, String)> = None;
+    let mut consider = |effect: f64, text: String| {
+        if effect * delta > 0.0 && best.as_ref().is_none_or(|(b, _)| effect.abs() > b.abs()) {
+            best = Some((effect, text));
+        }
+    };
+    let dims: std::collections::BTreeSet<&str> = old
+        .rubric
+        .applied
+        .dimensions
+        .iter()
+        .chain(&new.rubric.applied.dimensions)
+        .map(|d| d.id.as_str())
+        .collect();
+    for d in dims {
+        let (a, b) = (dim_share(old, d), dim_share(new, d));
+        if (a - b).abs() <= EPS {
+            continue;
+        }
+        let score = o
+            .dimensions
+            .iter()
+            .chain(&n.dimensions)
+            .find(|x| x.id == d)
+            .and_then(|x| x.score)
+            .unwrap_or(s_old);
+        let label = new
+            .dimensions
+            .iter()
+            .chain(&old.dimensions)
+            .find(|x| x.id == d)
+            .map(|x| x.label.clone())
+            .unwrap_or_else(|| d.to_string());
+        let up = b > a;
+        consider(
+            (b - a) * (score - s_old),
+            if id {
+                format!(
+                    "bobot {label} {} {} → {} (skor dimensi {})",
+                    if up { "naik" } else { "turun" },
+                    pct(a, lang),
+                    pct(b, lang),
+                    format::number(score, 1, lang)
+                )
+            } else {
+                format!(
+                    "the weight of {label} went {} {} → {} (dimension score {})",
+                    if up { "up" } else { "down" },
+                    pct(a, lang),
+                    pct(b, lang),
+                    format::number(score, 1, lang)
+                )
+            },
+        );
+    }
+    let (os, ns) = (rubric_diff::shares(old), rubric_diff::shares(new));
+    let share = |v: &[(String, f64)], k: &str| {
+        v.iter()
+            .find(|(i, _)| i == k)
+            .map(|(_, s)| *s)
+            .unwrap_or(0.0)
+    };
+    let ids: std::collections::BTreeSet<&str> = old
+        .rubric
+        .applied
+        .indicators
+        .iter()
+        .chain(&new.rubric.applied.indicators)
+        .map(|i| i.id.as_str())
+        .collect();
+    for i in ids {
+        let (a, b) = (share(&os, i), share(&ns, i));
+        // Only changes within the dimension; a dimension's own change is counted above.
+        let dim = new
+            .rubric
+            .applied
+            .indicators
+            .iter()
+            .chain(&old.rubric.applied.indicators)
+            .find(|x| x.id == i)
+            .map(|x| x.dimension.as_str())
+            .unwrap_or("");
+        let within = |sh: f64, a: &Assessment| {
+            let ds = dim_share(a, dim);
+            if ds > 0.0 { sh / ds } else { 0.0 }
+        };
+        if (within(a, old) - within(b, new)).abs() <= EPS {
+            continue;
+        }
+        let ind = o
+            .indicators
+            .iter()
+            .chain(&n.indicators)
+            .find(|x| x.id == i && x.score.is_some());
+        let Some(ind) = ind else { continue };
+        let score = ind.score.unwrap_or(0.0);
+        let label = new
+            .rubric
+            .applied
+            .indicators
+            .iter()
+            .chain(&old.rubric.applied.indicators)
+            .find(|x| x.id == i)
+            .map(|x| x.label.clone())
+            .unwrap_or_else(|| i.to_string());
+        let text = match (a > 0.0, b > 0.0) {
+            (true, false) => {
+                if id {
+                    format!("indikator {label} dihapus (nilainya {})", ind.display)
+                } else {
+                    format!("the indicator {label} was removed (value {})", ind.display)
+                }
+            }
+            (false, true) => {
+                if id {
+                    format!("indikator baru {label} ({})", ind.display)
+                } else {
+                    format!("the new indicator {label} ({})", ind.display)
+                }
+            }
+            _ => {
+                let up = b > a;
+                if id {
+                    format!(
+                        "bobot {label} {} {} → {} dari total (nilainya {})",
+                        if up { "naik" } else { "turun" },
+                        pct(a, lang),
+                        pct(b, lang),
+                        ind.display
+                    )
+                } else {
+                    format!(
+                        "the weight of {label} went {} {} → {} of the total (value {})",
+                        if up { "up" } else { "down" },
+                        pct(a, lang),
+                        pct(b, lang),
+                        ind.display
+                    )
+                }
+            }
+        };
+        consider((b - a) * (score - s_old), text);
+    }
+    best.map(|(_, t)| t)
+}
+
 /// Words for the largest driver of a move.
 fn driver(
     old: &Assessment,
@@ -500,44 +742,8 @@ fn driver(
         }
     };
     match kind {
-        "weights" => {
-            // A dimension weight change explains it best when there is one.
-            let dim = def.map(|d| d.dimension.as_str()).unwrap_or("");
-            let share = |a: &Assessment| {
-                let total: f64 = a.rubric.applied.dimensions.iter().map(|d| d.weight).sum();
-                a.rubric
-                    .applied
-                    .dimensions
-                    .iter()
-                    .find(|d| d.id == dim)
-                    .map(|d| d.weight / total)
-                    .unwrap_or(0.0)
-            };
-            let (before, after) = (share(old), share(new));
-            let mut text = if (before - after).abs() > EPS {
-                let label = new
-                    .dimensions
-                    .iter()
-                    .find(|d| d.id == dim)
-                    .map(|d| d.label.clone())
-                    .unwrap_or_else(|| dim.to_string());
-                let up = after > before;
-                if id {
-                    format!(
-                        "bobot {label} {} {} → {}",
-                        if up { "naik" } else { "turun" },
-                        pct(before, lang),
-                        pct(after, lang)
-                    )
-                } else {
-                    format!(
-                        "the weight of {label} went {} {} → {}",
-                        if up { "up" } else { "down" },
-                        pct(before, lang),
-                        pct(after, lang)
-                    )
-                }
-            } else if id {
+        "weights" => weight_reason(old, new, n, lang).unwrap_or_else(|| {
+            if id {
                 format!(
                     "bobot {} berubah {} → {}",
                     c.label,
@@ -551,50 +757,8 @@ fn driver(
                     pct(c.old_weight, lang),
                     pct(c.new_weight, lang)
                 )
-            };
-            // And the indicator of that dimension that makes the weight change matter: the
-            // weakest one below target when the score fell, the strongest when it rose.
-            let delta = n.score.unwrap_or(0.0)
-                - old
-                    .units
-                    .iter()
-                    .find(|u| u.id == n.id)
-                    .and_then(|u| u.score)
-                    .unwrap_or(0.0);
-            let pool = n
-                .indicators
-                .iter()
-                .filter(|i| i.dimension == dim && i.effective_weight > 0.0);
-            let pick = if delta < 0.0 {
-                pool.filter(|i| i.status == crate::assessment::IndicatorStatus::BelowTarget)
-                    .min_by(|a, b| a.score.unwrap_or(0.0).total_cmp(&b.score.unwrap_or(0.0)))
-            } else {
-                pool.filter(|i| i.status == crate::assessment::IndicatorStatus::Ok)
-                    .max_by(|a, b| {
-                        a.score
-                            .unwrap_or(0.0)
-                            .total_cmp(&b.score.unwrap_or(0.0))
-                            .then(b.id.cmp(&a.id))
-                    })
-            };
-            if let Some(w) = pick {
-                let wd = new.rubric.applied.indicators.iter().find(|d| d.id == w.id);
-                let target = match (w.target, wd) {
-                    (Some(t), Some(d)) => format::value(t, d.format, d.unit.as_deref(), lang),
-                    _ => String::new(),
-                };
-                let label = wd.map(|d| d.label.as_str()).unwrap_or(&w.id);
-                text.push_str(&match (id, delta < 0.0) {
-                    (true, true) => format!(" dan {label} {} di bawah target {target}", w.display),
-                    (false, true) => {
-                        format!(" and {label} {} is below the target {target}", w.display)
-                    }
-                    (true, false) => format!(" dan {label} {} sudah memenuhi target", w.display),
-                    (false, false) => format!(" and {label} {} meets its target", w.display),
-                });
             }
-            text
-        }
+        }),
         "scoring" => {
             let (a, b) = (
                 c.old_score.unwrap_or(0.0),

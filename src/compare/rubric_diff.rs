@@ -9,7 +9,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RubricChange {
-    /// `dimension-weight`, `dimension-added`, `dimension-removed`, `indicator-weight`,
+    /// `rubric-content`, `dimension-weight`, `dimension-added`, `dimension-removed`, `indicator-weight`,
     /// `indicator-curve`, `indicator-target`, `indicator-value`, `indicator-added`,
     /// `indicator-removed`, `gate-added`, `gate-removed`, `gate-changed`, `verdict-band`.
     pub kind: &'static str,
@@ -24,7 +24,7 @@ fn pct(x: f64, lang: Lang) -> String {
 }
 
 /// Each indicator's nominal share of the total score (all data present).
-fn shares(a: &Assessment) -> Vec<(String, f64)> {
+pub(crate) fn shares(a: &Assessment) -> Vec<(String, f64)> {
     let dims = &a.rubric.applied.dimensions;
     let total: f64 = dims.iter().map(|d| d.weight).sum();
     a.rubric
@@ -58,6 +58,27 @@ fn shares(a: &Assessment) -> Vec<(String, f64)> {
 pub fn changes(old: &Assessment, new: &Assessment, lang: Lang) -> Vec<RubricChange> {
     let id = lang == Lang::Id;
     let mut out = Vec::new();
+    if old.rubric.sha256 != new.rubric.sha256 && old.rubric.version == new.rubric.version {
+        let (a, b) = (
+            &old.rubric.sha256[..12.min(old.rubric.sha256.len())],
+            &new.rubric.sha256[..12.min(new.rubric.sha256.len())],
+        );
+        out.push(RubricChange {
+            kind: "rubric-content",
+            id: new.rubric.id.clone(),
+            message: if id {
+                format!(
+                    "Isi rubrik berubah tanpa kenaikan versi {} (SHA-256 {a}… → {b}…)",
+                    new.rubric.version
+                )
+            } else {
+                format!(
+                    "The rubric's content changed without a new version {} (SHA-256 {a}… → {b}…)",
+                    new.rubric.version
+                )
+            },
+        });
+    }
     let mut push = |kind, key: &str, message: String| {
         out.push(RubricChange {
             kind,
