@@ -198,9 +198,10 @@ pub struct PlanArgs {
     /// units that let the most staff take WFA at once.
     #[arg(long, value_name = "RP")]
     pub budget: Option<String>,
-    /// Budget mode: costs are rounded up to multiples of this many Rupiah.
-    #[arg(long, value_name = "RP", default_value_t = 1_000_000.0)]
-    pub budget_step: f64,
+    /// Budget mode: costs are rounded up to multiples of this many Rupiah (default: the power of
+    /// ten nearest below the budget ÷ 100,000, at least Rp 1), so the plan never exceeds the budget.
+    #[arg(long, value_name = "RP")]
+    pub budget_step: Option<f64>,
     /// Also write `plan.json` and `rencana.md` / `plan.md` into this folder.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,

@@ -8,10 +8,13 @@
 //! Candidates are evaluated by the same polars expressions and scoring core as `assess`, on
 //! edited copies of the unit-level table; nothing is reloaded.
 //!
-//! Method, per unit: for each relevant improvement, the amounts that first bring each indicator
-//! it feeds to its target and to full score, and each gate it feeds to pass, are found on a grid
-//! over `0..max` refined once (then rounded up to `step`); every combination of these amounts
-//! (and of the on/off improvements) is scored, and the cheapest reaching the target wins.
+//! Method, per unit (a search, not a proof of optimality): for each relevant improvement, the
+//! amounts that first bring each indicator it feeds to its target and to full score, and each
+//! gate it feeds to pass, are found on a grid over `0..max` refined once (then rounded up to
+//! `step`); every combination of these amounts (and of the on/off improvements) is scored. The
+//! cheapest reaching the target, the same with each action dropped and the others at their
+//! maximum, and everything at its maximum are then each lowered amount by amount to the least
+//! that still reaches the target; the cheapest result wins.
 
 use crate::format;
 use crate::input::Loaded;
@@ -476,102 +479,122 @@ pub fn plan(
     // then each amount lowered in turn to the least that still reaches it with the others fixed
     // (milestones can overshoot; grid refined once, rounded up to the step, then one step less).
     let least = |level: usize| -> Result<Vec<Option<Candidate>>> {
-        let mut chosen: Vec<Option<Candidate>> = (0..n)
-            .map(|u| {
-                (base_verdict[u] > level)
-                    .then(|| {
-                        candidates[u]
-                            .iter()
-                            .filter(|c| c.verdict <= level)
-                            .min_by(|a, b| {
-                                a.cost.total_cmp(&b.cost).then(b.allowed.cmp(&a.allowed))
-                            })
-                            .cloned()
-                    })
-                    .flatten()
-            })
+        let reaches = |v: &UnitValues| {
+            let sc = scored(r, v);
+            decide(r, v, sc.total, sc.coverage).verdict <= level
+        };
+        // Seeds per unit: the cheapest evaluated combination reaching the level; the same with
+        // each of its actions dropped and every other relevant amount at its maximum; and all
+        // relevant improvements at their maximum. Each seed is then lowered amount by amount.
+        let mut seeds: Vec<(usize, Vec<f64>)> = Vec::new();
+        for u in (0..n).filter(|u| base_verdict[*u] > level) {
+            let all_max: Vec<f64> = (0..nk)
+                .map(|k| {
+                    if relevant[u].contains(&k) {
+                        maxes[k][u].unwrap_or(0.0)
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            let cheapest = candidates[u]
+                .iter()
+                .filter(|c| c.verdict <= level)
+                .min_by(|a, b| a.cost.total_cmp(&b.cost).then(b.allowed.cmp(&a.allowed)));
+            if let Some(c) = cheapest {
+                seeds.push((u, c.amounts.clone()));
+                for k in (0..nk).filter(|k| c.amounts[*k] > 0.0) {
+                    let mut a = all_max.clone();
+                    for (j, x) in a.iter_mut().enumerate() {
+                        if matches!(r.improvements[j].change, Change::Set { .. }) {
+                            *x = c.amounts[j];
+                        }
+                    }
+                    a[k] = 0.0;
+                    seeds.push((u, a));
+                }
+            }
+            seeds.push((u, all_max));
+        }
+        let ok: Vec<bool> = ctx.eval(&seeds)?.iter().map(reaches).collect();
+        let mut seeds: Vec<(usize, Vec<f64>)> = seeds
+            .into_iter()
+            .zip(ok)
+            .filter(|(_, ok)| *ok)
+            .map(|(s, _)| s)
             .collect();
-        // Milestones can overshoot: lower each amount in turn to the least that still reaches the
-        // level with the others fixed (grid, refined once, rounded up to the step).
+        // Lower each amount in turn to the least that still reaches the level with the others
+        // fixed: a grid, refined once, rounded up to the step, then one step less if that holds.
         for k in 0..nk {
             let Change::Add { step, .. } = &r.improvements[k].change else {
                 continue;
             };
-            let todo: Vec<(usize, Vec<f64>)> = (0..n)
-                .filter_map(|u| {
-                    chosen[u]
-                        .as_ref()
-                        .filter(|c| c.amounts[k] > 0.0)
-                        .map(|c| (u, c.amounts.clone()))
-                })
-                .collect();
-            let mut lowest: Vec<Option<f64>> = vec![None; n];
+            let todo: Vec<usize> = (0..seeds.len()).filter(|i| seeds[*i].1[k] > 0.0).collect();
+            let mut lowest: Vec<Option<f64>> = vec![None; seeds.len()];
             for pass in 0..2 {
-                let rows: Vec<(usize, Vec<f64>)> = todo
-                    .iter()
-                    .flat_map(|(u, a)| {
-                        let hi = lowest[*u].unwrap_or(a[k]);
-                        let width = if pass == 0 { hi } else { a[k] / GRID as f64 };
-                        let lo = (hi - width).max(0.0);
-                        (0..=GRID).map(move |j| {
-                            let mut b = a.clone();
-                            b[k] = lo + (hi - lo) * j as f64 / GRID as f64;
-                            (*u, b)
-                        })
-                    })
-                    .collect();
-                for ((u, a), v) in rows.iter().zip(ctx.eval(&rows)?) {
-                    let sc = scored(r, &v);
-                    if decide(r, &v, sc.total, sc.coverage).verdict <= level
-                        && lowest[*u].is_none_or(|l| a[k] < l)
-                    {
-                        lowest[*u] = Some(a[k]);
+                let mut rows = Vec::new();
+                let mut owner = Vec::new();
+                for &i in &todo {
+                    let (u, a) = &seeds[i];
+                    let hi = lowest[i].unwrap_or(a[k]);
+                    let width = if pass == 0 { hi } else { a[k] / GRID as f64 };
+                    let lo = (hi - width).max(0.0);
+                    for j in 0..=GRID {
+                        let mut b = a.clone();
+                        b[k] = lo + (hi - lo) * j as f64 / GRID as f64;
+                        rows.push((*u, b));
+                        owner.push(i);
+                    }
+                }
+                for ((i, (_, a)), v) in owner.iter().zip(&rows).zip(ctx.eval(&rows)?) {
+                    if reaches(&v) && lowest[*i].is_none_or(|l| a[k] < l) {
+                        lowest[*i] = Some(a[k]);
                     }
                 }
             }
-            for (u, _) in &todo {
-                if let (Some(c), Some(l)) = (chosen[*u].as_mut(), lowest[*u]) {
-                    c.amounts[k] = ((l / step - 1e-9).ceil() * step).min(c.amounts[k]);
+            for &i in &todo {
+                if let Some(l) = lowest[i] {
+                    seeds[i].1[k] = ((l / step - 1e-9).ceil() * step).min(seeds[i].1[k]);
                 }
             }
-            // The grid brackets the least amount to within a step: try one step less.
-            let less: Vec<(usize, Vec<f64>)> = todo
+            let less: Vec<usize> = todo
                 .iter()
-                .filter_map(|(u, _)| {
-                    chosen[*u]
-                        .as_ref()
-                        .filter(|c| c.amounts[k] >= *step)
-                        .map(|c| {
-                            let mut a = c.amounts.clone();
-                            a[k] -= step;
-                            (*u, a)
-                        })
+                .copied()
+                .filter(|i| seeds[*i].1[k] >= *step)
+                .collect();
+            let rows: Vec<(usize, Vec<f64>)> = less
+                .iter()
+                .map(|&i| {
+                    let mut a = seeds[i].1.clone();
+                    a[k] -= step;
+                    (seeds[i].0, a)
                 })
                 .collect();
-            for ((u, a), v) in less.iter().zip(ctx.eval(&less)?) {
-                let sc = scored(r, &v);
-                if decide(r, &v, sc.total, sc.coverage).verdict <= level {
-                    if let Some(c) = chosen[*u].as_mut() {
-                        c.amounts[k] = a[k];
-                    }
+            for ((&i, (_, a)), v) in less.iter().zip(&rows).zip(ctx.eval(&rows)?) {
+                if reaches(&v) {
+                    seeds[i].1[k] = a[k];
                 }
             }
         }
-        // The final combinations, scored once more (the rounding up keeps them at the level).
-        let finals: Vec<(usize, Vec<f64>)> = (0..n)
-            .filter_map(|u| chosen[u].as_ref().map(|c| (u, c.amounts.clone())))
-            .collect();
-        for ((u, a), v) in finals.iter().zip(ctx.eval(&finals)?) {
+        // The final combinations, scored once more; the cheapest per unit wins.
+        let mut chosen: Vec<Option<Candidate>> = vec![None; n];
+        for ((u, a), v) in seeds.iter().zip(ctx.eval(&seeds)?) {
             let sc = scored(r, &v);
             let d = decide(r, &v, sc.total, sc.coverage);
-            chosen[*u] = Some(Candidate {
+            let c = Candidate {
                 amounts: a.clone(),
                 cost: cost_of(a),
                 verdict: d.verdict,
                 allowed: staffing(r, &v, d.verdict).allowed,
-            });
+            };
+            if c.verdict <= level
+                && chosen[*u].as_ref().is_none_or(|b| {
+                    c.cost < b.cost - 1e-6 || (c.cost <= b.cost + 1e-6 && c.allowed > b.allowed)
+                })
+            {
+                chosen[*u] = Some(c);
+            }
         }
-
         Ok(chosen)
     };
     let chosen = least(target)?;
@@ -624,6 +647,7 @@ pub fn plan(
 
     let budget = budget.map(|b| {
         // Multiple-choice knapsack: per unit, one combination (or none), costs in whole steps.
+        // At most 2 million cost steps keeps the table small.
         let step = budget_step.max(b / 2_000_000.0).max(1.0);
         let cap = (b / step).floor() as usize;
         let groups: Vec<Vec<(usize, i64, usize)>> = (0..n)
@@ -673,7 +697,7 @@ pub fn plan(
             }
         }
         chosen.reverse();
-        let spent = chosen.iter().map(|p| p.cost).sum();
+        let spent: f64 = chosen.iter().map(|p| p.cost).sum::<f64>() + 0.0;
         BudgetPlan {
             budget: b,
             spent,

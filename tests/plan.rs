@@ -140,3 +140,14 @@ fn budget_mode_maximises_staff_within_the_budget() {
     assert_eq!(p["budget"]["staff_gain"], 10);
     assert_eq!(f(&p["budget"]["spent"]), 292_000_000.0);
 }
+
+/// Regression: costs were rounded up to Rp 1 million, so a budget that exactly fits a plan lost it.
+#[test]
+fn a_budget_that_exactly_fits_a_plan_buys_it() {
+    let p = plan(&["--budget", "102000000"]);
+    assert_eq!(p["budget"]["staff_gain"], 5);
+    assert_eq!(f(&p["budget"]["spent"]), 102_000_000.0);
+    let p = plan(&["--budget", "101999999"]);
+    assert_eq!(p["budget"]["staff_gain"], 0);
+    assert_eq!(p["budget"]["spent"], 0.0);
+}

@@ -36,15 +36,15 @@ pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
         ),
         None => None,
     };
+    let step = match (args.budget_step, budget) {
+        (Some(s), _) if s.is_nan() || s <= 0.0 => bail!("--budget-step must be above 0"),
+        (Some(s), _) => s,
+        // A power of ten near budget ÷ 100 000: round prices stay exact.
+        (None, Some(b)) => 10f64.powi((b / 100_000.0).max(1.0).log10().floor() as i32),
+        (None, None) => 1.0,
+    };
     let loaded = load_data(&rubric, &args.data)?;
-    let p = crate::plan::plan(
-        &rubric,
-        &loaded,
-        target,
-        budget,
-        args.budget_step.max(1.0),
-        args.lang,
-    )?;
+    let p = crate::plan::plan(&rubric, &loaded, target, budget, step, args.lang)?;
     let mut written = Vec::new();
     if let Some(out) = &args.out {
         let all = args.format.contains(&Format::All);

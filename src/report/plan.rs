@@ -67,6 +67,9 @@ pub fn terminal(p: &Plans, lang: Lang) -> String {
             ));
         }
     }
+    if p.units.iter().all(|u| u.at_target) {
+        out.push_str("Every unit is already at or above the target.\n");
+    }
     let reach: Vec<_> = p
         .units
         .iter()
