@@ -171,7 +171,17 @@ pub struct SensitivityArgs {
     /// A verdict is fragile when the unit's most frequent verdict comes up in fewer runs than this share.
     #[arg(long, value_name = "SHARE", default_value_t = 0.8)]
     pub stable: f64,
-    /// Also write `sensitivity.json` and `sensitivitas.md` / `sensitivity.md` into this folder.
+    #[command(flatten)]
+    pub results: ResultArgs,
+    /// Report language.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: Lang,
+}
+
+/// Where `diff`, `sensitivity` and `plan` write their JSON and Markdown results.
+#[derive(Debug, Clone, Args)]
+pub struct ResultArgs {
+    /// Also write the results (JSON and a Markdown report) into this folder.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Output formats when --out is given, comma-separated.
@@ -182,9 +192,6 @@ pub struct SensitivityArgs {
         default_value = "json,md"
     )]
     pub format: Vec<Format>,
-    /// Report language.
-    #[arg(long, value_enum, default_value = "id")]
-    pub lang: Lang,
 }
 
 #[derive(Debug, Args)]
@@ -202,17 +209,8 @@ pub struct PlanArgs {
     /// ten nearest below the budget ÷ 100,000, at least Rp 1), so the plan never exceeds the budget.
     #[arg(long, value_name = "RP")]
     pub budget_step: Option<f64>,
-    /// Also write `plan.json` and `rencana.md` / `plan.md` into this folder.
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-    /// Output formats when --out is given, comma-separated.
-    #[arg(
-        long,
-        value_name = "LIST",
-        value_delimiter = ',',
-        default_value = "json,md"
-    )]
-    pub format: Vec<Format>,
+    #[command(flatten)]
+    pub results: ResultArgs,
     /// Report language.
     #[arg(long, value_enum, default_value = "id")]
     pub lang: Lang,
@@ -224,17 +222,8 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The later `assessment.json`.
     pub new: PathBuf,
-    /// Also write `diff.json` and `perubahan.md` / `changes.md` into this folder.
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-    /// Output formats when --out is given, comma-separated.
-    #[arg(
-        long,
-        value_name = "LIST",
-        value_delimiter = ',',
-        default_value = "json,md"
-    )]
-    pub format: Vec<Format>,
+    #[command(flatten)]
+    pub results: ResultArgs,
 }
 
 #[derive(Debug, Args)]

@@ -9,7 +9,7 @@
 use crate::rubric::{Curve, Rubric};
 use crate::scoring::UnitValues;
 use crate::scoring::unit::{decide, scored, staffing};
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use polars::prelude::*;
 use rand::{Rng, SeedableRng, rngs::StdRng};
 use rand_distr::{Distribution, Gamma};
@@ -390,22 +390,13 @@ pub fn run(r: &Rubric, values: &[UnitValues], s: &Settings) -> Result<Sensitivit
     ));
     cols.push(Column::new("staff_allowed".into(), per_run_allowed));
     let df = DataFrame::new(s.runs, cols)?;
-    let mut answer = vec![r.province.default; s.runs];
-    let mut decided = vec![false; s.runs];
-    for rule in &r.province.rules {
-        let e = crate::sql::parse(&rule.when.expr).map_err(|e| anyhow!(e.message))?;
-        let out = df
-            .clone()
-            .lazy()
-            .select([e.cast(DataType::Boolean).alias("ok")])
-            .collect()?;
-        for (k, ok) in out.column("ok")?.bool()?.iter().enumerate() {
-            if !decided[k] && ok == Some(true) {
-                answer[k] = rule.verdict;
-                decided[k] = true;
-            }
-        }
-    }
+    let answer: Vec<usize> = crate::scoring::province::answers(r, &df)?
+        .into_iter()
+        .map(|rule| {
+            rule.map(|i| r.province.rules[i].verdict)
+                .unwrap_or(r.province.default)
+        })
+        .collect();
     let mut answers = vec![0usize; nv];
     for a in &answer {
         answers[*a] += 1;

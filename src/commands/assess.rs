@@ -66,7 +66,13 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
         write_atomic(&args.out.join(name), body.as_bytes())?;
     }
     let diff_files = match &comparison {
-        Some(c) => super::diff::write(c, &args.out, &args.format)?,
+        Some(c) => super::diff::write(
+            c,
+            &crate::cli::ResultArgs {
+                out: Some(args.out.clone()),
+                format: args.format.clone(),
+            },
+        )?,
         None => Vec::new(),
     };
 

@@ -2,9 +2,8 @@
 
 use super::EXIT_OK;
 use crate::assessment::Assessment;
-use crate::cli::{DiffArgs, Format};
+use crate::cli::{DiffArgs, ResultArgs};
 use crate::compare::{self, Comparison};
-use crate::output::write_atomic;
 use crate::report;
 use anyhow::{Context, Result, bail};
 use std::path::Path;
@@ -39,36 +38,22 @@ pub fn read_assessment(path: &Path) -> Result<Assessment> {
     })
 }
 
-/// Write the comparison in the asked formats; returns the paths written.
-pub fn write(c: &Comparison, out: &Path, formats: &[Format]) -> Result<Vec<String>> {
-    let all = formats.contains(&Format::All);
-    let mut files = Vec::new();
-    if all || formats.contains(&Format::Json) {
-        files.push(("diff.json".to_string(), report::diff::json(c)?));
-    }
-    if all || formats.contains(&Format::Md) {
-        files.push((
-            report::diff::file_name(c.lang).to_string(),
-            report::diff::markdown(c)?,
-        ));
-    }
-    let mut written = Vec::new();
-    for (name, body) in files {
-        let p = out.join(name);
-        write_atomic(&p, body.as_bytes())?;
-        written.push(p.display().to_string());
-    }
-    Ok(written)
+/// Write the comparison as asked (`diff.json`, `perubahan.md` / `changes.md`); the paths written.
+pub fn write(c: &Comparison, results: &ResultArgs) -> Result<Vec<String>> {
+    super::write_results(
+        results,
+        ("diff.json", &|| report::diff::json(c)),
+        (report::diff::file_name(c.lang), &|| {
+            report::diff::markdown(c)
+        }),
+    )
 }
 
 pub fn run(args: &DiffArgs, quiet: bool) -> Result<u8> {
     let old = read_assessment(&args.old)?;
     let new = read_assessment(&args.new)?;
     let c = compare::compare(&old, &new);
-    let written = match &args.out {
-        Some(out) => write(&c, out, &args.format)?,
-        None => Vec::new(),
-    };
+    let written = write(&c, &args.results)?;
     if !quiet {
         print!("{}", report::diff::terminal(&c));
         if !written.is_empty() {

@@ -41,6 +41,29 @@ pub fn count(diags: &[Diagnostic], s: Severity) -> usize {
     diags.iter().filter(|d| d.severity == s).count()
 }
 
+/// Write a command's results as asked: `name.json` and a Markdown report; returns the paths.
+/// The bodies are rendered only for the formats asked for.
+pub fn write_results(
+    args: &crate::cli::ResultArgs,
+    json: (&str, &dyn Fn() -> Result<String>),
+    md: (&str, &dyn Fn() -> Result<String>),
+) -> Result<Vec<String>> {
+    use crate::cli::Format;
+    let Some(out) = &args.out else {
+        return Ok(Vec::new());
+    };
+    let all = args.format.contains(&Format::All);
+    let mut written = Vec::new();
+    for (format, (name, body)) in [(Format::Json, json), (Format::Md, md)] {
+        if all || args.format.contains(&format) {
+            let path = out.join(name);
+            crate::output::write_atomic(&path, body()?.as_bytes())?;
+            written.push(path.display().to_string());
+        }
+    }
+    Ok(written)
+}
+
 pub fn exit(code: u8) -> ExitCode {
     ExitCode::from(code)
 }

@@ -1,8 +1,7 @@
 //! `kesiapan plan`: what it would take (and cost) to bring units to the target verdict.
 
 use super::{EXIT_OK, load_data, load_rubric};
-use crate::cli::{Format, PlanArgs};
-use crate::output::write_atomic;
+use crate::cli::PlanArgs;
 use crate::report;
 use anyhow::{Context, Result, bail};
 
@@ -45,20 +44,13 @@ pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
     };
     let loaded = load_data(&rubric, &args.data)?;
     let p = crate::plan::plan(&rubric, &loaded, target, budget, step, args.lang)?;
-    let mut written = Vec::new();
-    if let Some(out) = &args.out {
-        let all = args.format.contains(&Format::All);
-        if all || args.format.contains(&Format::Json) {
-            let path = out.join("plan.json");
-            write_atomic(&path, report::plan::json(&p)?.as_bytes())?;
-            written.push(path.display().to_string());
-        }
-        if all || args.format.contains(&Format::Md) {
-            let path = out.join(report::plan::file_name(args.lang));
-            write_atomic(&path, report::plan::markdown(&p, args.lang)?.as_bytes())?;
-            written.push(path.display().to_string());
-        }
-    }
+    let written = super::write_results(
+        &args.results,
+        ("plan.json", &|| report::plan::json(&p)),
+        (report::plan::file_name(args.lang), &|| {
+            report::plan::markdown(&p, args.lang)
+        }),
+    )?;
     if !quiet {
         print!("{}", report::plan::terminal(&p, args.lang));
         if !written.is_empty() {

@@ -1,8 +1,7 @@
 //! `kesiapan sensitivity`: how robust each verdict is to the rubric's weights and thresholds.
 
 use super::{EXIT_OK, load_data, load_rubric};
-use crate::cli::{Format, SensitivityArgs, WeightMode};
-use crate::output::write_atomic;
+use crate::cli::{SensitivityArgs, WeightMode};
 use crate::report;
 use crate::sensitivity::{self, Settings, WeightScheme};
 use anyhow::{Result, bail};
@@ -43,23 +42,13 @@ pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
     let started = Instant::now();
     let s = sensitivity::run(&rubric, &values, &settings)?;
     let elapsed = started.elapsed();
-    let mut written = Vec::new();
-    if let Some(out) = &args.out {
-        let all = args.format.contains(&Format::All);
-        if all || args.format.contains(&Format::Json) {
-            let p = out.join("sensitivity.json");
-            write_atomic(&p, report::sensitivity::json(&s)?.as_bytes())?;
-            written.push(p.display().to_string());
-        }
-        if all || args.format.contains(&Format::Md) {
-            let p = out.join(report::sensitivity::file_name(args.lang));
-            write_atomic(
-                &p,
-                report::sensitivity::markdown(&s, &rubric, args.lang)?.as_bytes(),
-            )?;
-            written.push(p.display().to_string());
-        }
-    }
+    let written = super::write_results(
+        &args.results,
+        ("sensitivity.json", &|| report::sensitivity::json(&s)),
+        (report::sensitivity::file_name(args.lang), &|| {
+            report::sensitivity::markdown(&s, &rubric, args.lang)
+        }),
+    )?;
     if !quiet {
         print!("{}", report::sensitivity::terminal(&s, &rubric, args.lang));
         eprintln!(

@@ -5,7 +5,7 @@
 
 pub mod curve;
 mod frame;
-mod province;
+pub mod province;
 pub mod unit;
 
 use crate::assessment::*;

@@ -9,6 +9,26 @@ use anyhow::{Result, anyhow};
 use polars::prelude::*;
 use std::collections::BTreeMap;
 
+/// For each row of `df` (columns `units`, `staff_*`, `n_<verdict>`, `share_<verdict>`), the index
+/// of the first province rule that holds, or `None` for the default: all rows at once.
+pub fn answers(r: &Rubric, df: &DataFrame) -> Result<Vec<Option<usize>>> {
+    let mut out = vec![None; df.height()];
+    for (i, rule) in r.province.rules.iter().enumerate() {
+        let e = crate::sql::parse(&rule.when.expr).map_err(|e| anyhow!(e.message))?;
+        let ok = df
+            .clone()
+            .lazy()
+            .select([e.cast(DataType::Boolean).alias("ok")])
+            .collect()?;
+        for (k, hit) in ok.column("ok")?.bool()?.iter().enumerate() {
+            if out[k].is_none() && hit == Some(true) {
+                out[k] = Some(i);
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
     let n = units.len();
     let mut counts: BTreeMap<String, usize> =
@@ -39,21 +59,13 @@ pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
         .map(|(k, x)| Column::new(k.as_str().into(), [*x]))
         .collect();
     let df = DataFrame::new(1, cols)?;
-    let mut chosen = None;
-    for (i, rule) in r.province.rules.iter().enumerate() {
-        let e = crate::sql::parse(&rule.when.expr).map_err(|e| anyhow!(e.message))?;
-        let out = df
-            .clone()
-            .lazy()
-            .select([e.cast(DataType::Boolean).alias("ok")])
-            .collect()?;
-        if out.column("ok")?.bool()?.get(0) == Some(true) {
-            chosen = Some((i, rule.verdict, &rule.message));
-            break;
-        }
-    }
-    let (decided_by, verdict, template) = match chosen {
-        Some((i, v, m)) => (format!("rule {}", i + 1), v, m),
+    let rule = answers(r, &df)?[0];
+    let (decided_by, verdict, template) = match rule {
+        Some(i) => (
+            format!("rule {}", i + 1),
+            r.province.rules[i].verdict,
+            &r.province.rules[i].message,
+        ),
         None => (
             "default".to_string(),
             r.province.default,
