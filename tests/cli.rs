@@ -17,7 +17,10 @@ fn help_snapshots() {
     snapshot("help-validate.txt", &stdout_of(&["validate", "--help"]));
     snapshot("help-rubric.txt", &stdout_of(&["rubric", "--help"]));
     snapshot("help-diff.txt", &stdout_of(&["diff", "--help"]));
-    snapshot("help-sensitivity.txt", &stdout_of(&["sensitivity", "--help"]));
+    snapshot(
+        "help-sensitivity.txt",
+        &stdout_of(&["sensitivity", "--help"]),
+    );
     snapshot("help-plan.txt", &stdout_of(&["plan", "--help"]));
 }
 
