@@ -562,16 +562,7 @@ fn weight_reason(old: &Assessment, new: &Assessment, n: &Unit, lang: Lang) -> Op
     let id = lang == Lang::Id;
     let o = old.units.iter().find(|u| u.id == n.id)?;
     let (s_old, delta) = (o.score?, n.score.unwrap_or(0.0) - o.score?);
-    let dim_share = |a: &Assessment, d: &str| {
-        let total: f64 = a.rubric.applied.dimensions.iter().map(|x| x.weight).sum();
-        a.rubric
-            .applied
-            .dimensions
-            .iter()
-            .find(|x| x.id == d)
-            .map(|x| if total > 0.0 { x.weight / total } else { 0.0 })
-            .unwrap_or(0.0)
-    };
+    use rubric_diff::{dimension_share as dim_share, indicator_share, within_share};
     // (effect, text) candidates.
     let mut best: Option<(f64, String)> = None;
     let mut consider = |effect: f64, text: String| {
@@ -628,13 +619,6 @@ fn weight_reason(old: &Assessment, new: &Assessment, n: &Unit, lang: Lang) -> Op
             },
         );
     }
-    let (os, ns) = (rubric_diff::shares(old), rubric_diff::shares(new));
-    let share = |v: &[(String, f64)], k: &str| {
-        v.iter()
-            .find(|(i, _)| i == k)
-            .map(|(_, s)| *s)
-            .unwrap_or(0.0)
-    };
     let ids: std::collections::BTreeSet<&str> = old
         .rubric
         .applied
@@ -644,22 +628,9 @@ fn weight_reason(old: &Assessment, new: &Assessment, n: &Unit, lang: Lang) -> Op
         .map(|i| i.id.as_str())
         .collect();
     for i in ids {
-        let (a, b) = (share(&os, i), share(&ns, i));
+        let (a, b) = (indicator_share(old, i), indicator_share(new, i));
         // Only changes within the dimension; a dimension's own change is counted above.
-        let dim = new
-            .rubric
-            .applied
-            .indicators
-            .iter()
-            .chain(&old.rubric.applied.indicators)
-            .find(|x| x.id == i)
-            .map(|x| x.dimension.as_str())
-            .unwrap_or("");
-        let within = |sh: f64, a: &Assessment| {
-            let ds = dim_share(a, dim);
-            if ds > 0.0 { sh / ds } else { 0.0 }
-        };
-        if (within(a, old) - within(b, new)).abs() <= EPS {
+        if (within_share(old, i) - within_share(new, i)).abs() <= EPS {
             continue;
         }
         let ind = o

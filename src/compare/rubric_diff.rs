@@ -23,36 +23,41 @@ fn pct(x: f64, lang: Lang) -> String {
     format::value(x, ValueFormat::Percent, None, lang)
 }
 
-/// Each indicator's nominal share of the total score (all data present).
-pub(crate) fn shares(a: &Assessment) -> Vec<(String, f64)> {
+/// A dimension's nominal share of the total weight (0 when absent).
+pub(crate) fn dimension_share(a: &Assessment, dimension: &str) -> f64 {
     let dims = &a.rubric.applied.dimensions;
     let total: f64 = dims.iter().map(|d| d.weight).sum();
-    a.rubric
+    match dims.iter().find(|d| d.id == dimension) {
+        Some(d) if total > 0.0 => d.weight / total,
+        _ => 0.0,
+    }
+}
+
+/// An indicator's share of its dimension's weight (0 when absent).
+pub(crate) fn within_share(a: &Assessment, indicator: &str) -> f64 {
+    let inds = &a.rubric.applied.indicators;
+    let Some(i) = inds.iter().find(|i| i.id == indicator) else {
+        return 0.0;
+    };
+    let sum: f64 = inds
+        .iter()
+        .filter(|j| j.dimension == i.dimension)
+        .map(|j| j.weight)
+        .sum();
+    if sum > 0.0 { i.weight / sum } else { 0.0 }
+}
+
+/// An indicator's nominal share of the total score (all data present).
+pub(crate) fn indicator_share(a: &Assessment, indicator: &str) -> f64 {
+    let dim = a
+        .rubric
         .applied
         .indicators
         .iter()
-        .map(|i| {
-            let dw = dims
-                .iter()
-                .find(|d| d.id == i.dimension)
-                .map(|d| d.weight)
-                .unwrap_or(0.0);
-            let within: f64 = a
-                .rubric
-                .applied
-                .indicators
-                .iter()
-                .filter(|j| j.dimension == i.dimension)
-                .map(|j| j.weight)
-                .sum();
-            let s = if total > 0.0 && within > 0.0 {
-                dw / total * i.weight / within
-            } else {
-                0.0
-            };
-            (i.id.clone(), s)
-        })
-        .collect()
+        .find(|i| i.id == indicator)
+        .map(|i| i.dimension.as_str())
+        .unwrap_or("");
+    dimension_share(a, dim) * within_share(a, indicator)
 }
 
 pub fn changes(old: &Assessment, new: &Assessment, lang: Lang) -> Vec<RubricChange> {
@@ -143,17 +148,10 @@ pub fn changes(old: &Assessment, new: &Assessment, lang: Lang) -> Vec<RubricChan
             );
         }
     }
-    let (os, ns) = (shares(old), shares(new));
     let (oi, ni) = (
         &old.rubric.applied.indicators,
         &new.rubric.applied.indicators,
     );
-    let share = |v: &[(String, f64)], k: &str| {
-        v.iter()
-            .find(|(i, _)| i == k)
-            .map(|(_, s)| *s)
-            .unwrap_or(0.0)
-    };
     for n in ni {
         let Some(o) = oi.iter().find(|o| o.id == n.id) else {
             push(
@@ -163,13 +161,13 @@ pub fn changes(old: &Assessment, new: &Assessment, lang: Lang) -> Vec<RubricChan
                     format!(
                         "Indikator baru {} (bobot {})",
                         n.label,
-                        pct(share(&ns, &n.id), lang)
+                        pct(indicator_share(new, &n.id), lang)
                     )
                 } else {
                     format!(
                         "New indicator {} (weight {})",
                         n.label,
-                        pct(share(&ns, &n.id), lang)
+                        pct(indicator_share(new, &n.id), lang)
                     )
                 },
             );
@@ -177,19 +175,10 @@ pub fn changes(old: &Assessment, new: &Assessment, lang: Lang) -> Vec<RubricChan
         };
         // Report an indicator's weight only when its share *within* its dimension moved;
         // a dimension weight change is reported once, above.
-        let within = |a: &Assessment, i: &AppliedIndicator| {
-            let sum: f64 = a
-                .rubric
-                .applied
-                .indicators
-                .iter()
-                .filter(|j| j.dimension == i.dimension)
-                .map(|j| j.weight)
-                .sum();
-            if sum > 0.0 { i.weight / sum } else { 0.0 }
-        };
-        let (a, b) = (share(&os, &n.id), share(&ns, &n.id));
-        if (within(old, o) - within(new, n)).abs() > EPS || o.dimension != n.dimension {
+        let (a, b) = (indicator_share(old, &n.id), indicator_share(new, &n.id));
+        if (within_share(old, &n.id) - within_share(new, &n.id)).abs() > EPS
+            || o.dimension != n.dimension
+        {
             push(
                 "indicator-weight",
                 &n.id,
