@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the `assessment.json` format.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Assessment {
@@ -21,6 +21,9 @@ pub struct Assessment {
     pub lang: crate::rubric::Lang,
     pub rubric: RubricRef,
     pub inputs: Vec<InputFile>,
+    /// What each dataset contributed (schema 1.2).
+    #[serde(default)]
+    pub datasets: Vec<DatasetRef>,
     /// The verdict bands, best first.
     pub verdicts: Vec<VerdictRef>,
     pub dimensions: Vec<DimensionRef>,
@@ -87,6 +90,21 @@ pub struct AppliedGate {
     pub require: String,
     /// The best verdict allowed when the gate fails.
     pub cap: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DatasetRef {
+    pub id: String,
+    pub title: String,
+    /// One row per person (names, NIP); figures over small groups are suppressed.
+    pub personal: bool,
+    /// One row per unit.
+    pub per_unit: bool,
+    pub rows_used: usize,
+    /// Units with at least one usable row.
+    pub units_with_rows: usize,
+    /// Personal datasets: rows used ÷ the units' total headcount, 0–1.
+    pub response_rate: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -206,7 +224,33 @@ pub struct Obstacle {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EligibleJob {
     pub name: String,
+    /// People holding the job in the unit; `None` when unknown or suppressed.
     pub holders: Option<i64>,
+    /// Why the count is not shown (schema 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
+}
+
+/// Why a figure is not shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Suppression {
+    /// The group is smaller than the minimum group size.
+    SmallGroup,
+    /// Hidden with a small group so that it cannot be worked out by subtraction.
+    Complementary,
+}
+
+/// What the reports leave out for privacy, so they can say so (schema 1.2).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SuppressionSummary {
+    pub min_group_size: usize,
+    /// Indicator values computed over fewer people than the minimum.
+    pub indicator_values: usize,
+    /// Job-holder counts under the minimum.
+    pub job_counts: usize,
+    /// Job-holder counts hidden only so that a small one cannot be recovered by subtraction.
+    pub complementary: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -246,4 +290,6 @@ pub struct Summary {
     pub staff_eligible: i64,
     pub staff_allowed_at_once: i64,
     pub top_obstacles: Vec<TopObstacle>,
+    #[serde(default)]
+    pub suppressed: SuppressionSummary,
 }

@@ -373,7 +373,11 @@ fn eligible_jobs(rubric: &Rubric, loaded: &Loaded) -> Result<BTreeMap<String, Ve
         .map(|(u, m)| {
             let mut v: Vec<EligibleJob> = m
                 .into_iter()
-                .map(|(name, holders)| EligibleJob { name, holders })
+                .map(|(name, holders)| EligibleJob {
+                    name,
+                    holders,
+                    suppressed: None,
+                })
                 .collect();
             v.sort_by(|a, b| {
                 b.holders

@@ -77,10 +77,59 @@ pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assess
                 weight: crate::format::round(d.weight_share, rubric.decimals),
             })
             .collect(),
+        datasets: datasets(rubric, loaded, &units, summary.staff_total, lang),
         units,
         summary,
         diagnostics,
     })
+}
+
+/// What each dataset contributed: rows used, units with at least one row, and for personal
+/// datasets the response rate against the units' headcount.
+fn datasets(
+    rubric: &Rubric,
+    loaded: &Loaded,
+    units: &[Unit],
+    staff_total: i64,
+    lang: Lang,
+) -> Vec<DatasetRef> {
+    let ids: std::collections::BTreeSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
+    rubric
+        .datasets
+        .iter()
+        .map(|d| {
+            let rows_used: usize = loaded
+                .inputs
+                .iter()
+                .filter(|i| i.dataset == d.id)
+                .map(|i| i.rows_used)
+                .sum();
+            let units_with_rows = loaded
+                .tables
+                .get(&d.id)
+                .and_then(|t| t.df.column("__unit").ok())
+                .and_then(|c| {
+                    c.str().ok().map(|s| {
+                        s.iter()
+                            .flatten()
+                            .filter(|u| ids.contains(u))
+                            .collect::<std::collections::BTreeSet<_>>()
+                            .len()
+                    })
+                })
+                .unwrap_or(0);
+            DatasetRef {
+                id: d.id.clone(),
+                title: d.title.get(lang).to_string(),
+                personal: d.personal,
+                per_unit: d.per_unit,
+                rows_used,
+                units_with_rows,
+                response_rate: (d.personal && staff_total > 0)
+                    .then(|| crate::format::round(rows_used as f64 / staff_total as f64, 4)),
+            }
+        })
+        .collect()
 }
 
 /// The scoring rules as applied, for `assessment.json`.

@@ -122,5 +122,29 @@ pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
         staff_eligible,
         staff_allowed_at_once: staff_allowed,
         top_obstacles: top,
+        suppressed: suppression(r, units),
     })
+}
+
+/// Counts of what the units' figures leave out for privacy.
+fn suppression(r: &Rubric, units: &[Unit]) -> SuppressionSummary {
+    let mut s = SuppressionSummary {
+        min_group_size: r.min_group_size,
+        ..Default::default()
+    };
+    for u in units {
+        s.indicator_values += u
+            .indicators
+            .iter()
+            .filter(|i| i.status == IndicatorStatus::Suppressed)
+            .count();
+        for j in &u.wfa.eligible_jobs {
+            match j.suppressed {
+                Some(Suppression::SmallGroup) => s.job_counts += 1,
+                Some(Suppression::Complementary) => s.complementary += 1,
+                None => {}
+            }
+        }
+    }
+    s
 }

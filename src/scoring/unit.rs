@@ -501,9 +501,27 @@ pub fn wfa_form(r: &Rubric, v: &UnitValues, verdict: usize, lang: Lang) -> WfaFo
         max_share_away: share,
         staff_allowed_at_once: allowed,
         max_days_per_week: w.max_days_per_week,
-        eligible_jobs: v.eligible_jobs.clone(),
+        eligible_jobs: suppress_jobs(&v.eligible_jobs, r.min_group_size),
         conditions: if allowed > 0 { conditions } else { Vec::new() },
     }
+}
+
+/// The job breakdown with small holder counts (and their complements) hidden; the shown jobs
+/// keep their order, the hidden ones follow by name so their order reveals nothing.
+fn suppress_jobs(jobs: &[EligibleJob], min: usize) -> Vec<EligibleJob> {
+    let marks = crate::privacy::suppress(&jobs.iter().map(|j| j.holders).collect::<Vec<_>>(), min);
+    let (mut shown, mut hidden): (Vec<EligibleJob>, Vec<EligibleJob>) = jobs
+        .iter()
+        .zip(marks)
+        .map(|(j, m)| EligibleJob {
+            name: j.name.clone(),
+            holders: if m.is_some() { None } else { j.holders },
+            suppressed: m,
+        })
+        .partition(|j| j.suppressed.is_none());
+    hidden.sort_by(|a, b| a.name.cmp(&b.name));
+    shown.append(&mut hidden);
+    shown
 }
 
 #[cfg(test)]
