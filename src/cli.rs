@@ -43,6 +43,9 @@ pub enum Command {
     /// What it would take: the cheapest improvements (from the rubric's unit costs) that bring
     /// each unit to the target verdict; with --budget, the plan that lets the most staff take WFA.
     Plan(PlanArgs),
+    /// Render reports from a saved `assessment.json`, without the data (e.g. the briefing with
+    /// another sender, or with edited templates).
+    Render(RenderArgs),
     /// Check or explain a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -91,6 +94,73 @@ pub enum Format {
     All,
 }
 
+/// Report formats of `assess` and `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum ReportFormat {
+    /// `assessment.json`, the machine-readable result every other format is rendered from.
+    Json,
+    /// `ringkasan.md` (Indonesian) or `summary.md` (English).
+    Md,
+    /// The Governor's staff memo (Telaahan Staf): `telaahan-staf.docx` and the same text as
+    /// `telaahan-staf.md` (`briefing.docx`/`.md` in English).
+    Briefing,
+    /// The staff memo as Word only.
+    Docx,
+    /// The full report, one self-contained offline HTML file: `laporan.html` (`report.html`).
+    Html,
+    /// The analysts' workbook: `analisis.xlsx` (`analysis.xlsx`).
+    Xlsx,
+    /// The unit table as plain CSV: `opd.csv` (`units.csv`).
+    Csv,
+    /// Every format.
+    All,
+}
+
+/// Report options shared by `assess` and `render`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// Output formats, comma-separated: json, md, briefing, docx, html, xlsx, csv, all.
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "json,md"
+    )]
+    pub format: Vec<ReportFormat>,
+    /// A folder of report templates overriding the embedded ones by file name (e.g.
+    /// `briefing.id.md.tera`, `report.html.tera`, `briefing.toml`); see `reports/`.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// The staff memo's header and signature (TOML: kepada, dari, nomor, hal, periode, dasar, tempat,
+    /// jabatan, nama, tembusan); default: `briefing.toml` in --templates, else the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub briefing_config: Option<PathBuf>,
+    /// The WFA period the memo asks about, e.g. "29–31 Desember 2025" (overrides the config).
+    #[arg(long, value_name = "TEXT")]
+    pub period: Option<String>,
+    /// The memo's recipient, "Kepada" (overrides the config).
+    #[arg(long, value_name = "TEXT")]
+    pub to: Option<String>,
+    /// The memo's sender, "Dari" (overrides the config).
+    #[arg(long, value_name = "TEXT")]
+    pub from: Option<String>,
+}
+
+impl ReportArgs {
+    /// The formats of the side results (`diff` with `--baseline`): JSON and Markdown.
+    pub fn result_formats(&self) -> Vec<Format> {
+        self.format
+            .iter()
+            .filter_map(|f| match f {
+                ReportFormat::Json => Some(Format::Json),
+                ReportFormat::Md => Some(Format::Md),
+                ReportFormat::All => Some(Format::All),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// When `assess` exits with 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
@@ -109,14 +179,8 @@ pub struct AssessArgs {
     /// Folder for the outputs (created if needed).
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
-    /// Output formats, comma-separated.
-    #[arg(
-        long,
-        value_name = "LIST",
-        value_delimiter = ',',
-        default_value = "json,md"
-    )]
-    pub format: Vec<Format>,
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Report language.
     #[arg(long, value_enum, default_value = "id")]
     pub lang: Lang,
@@ -133,6 +197,18 @@ pub struct AssessArgs {
     /// summary, and prints what changed and why.
     #[arg(long, value_name = "OLD.json")]
     pub baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The `assessment.json` written by `assess`.
+    #[arg(value_name = "ASSESSMENT.json")]
+    pub assessment: PathBuf,
+    /// Folder for the outputs (created if needed).
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 /// How weights are perturbed in `sensitivity`.

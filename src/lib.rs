@@ -47,6 +47,7 @@ where
         cli::Command::Diff(a) => commands::diff::run(a, quiet),
         cli::Command::Plan(a) => commands::plan::run(a, quiet),
         cli::Command::Sensitivity(a) => commands::sensitivity::run(a, quiet),
+        cli::Command::Render(a) => commands::render::run(a, quiet),
         cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
     };
     match result {

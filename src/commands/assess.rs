@@ -1,7 +1,7 @@
 //! `kesiapan assess`: load, validate, score, print a summary, write the outputs.
 
 use super::{EXIT_FINDINGS, EXIT_OK, count, load_data, load_rubric};
-use crate::cli::{AssessArgs, FailOn, Format};
+use crate::cli::{AssessArgs, FailOn};
 use crate::diag::{self, Severity};
 use crate::output::write_atomic;
 use crate::report;
@@ -51,26 +51,17 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     };
 
     // Render everything before writing anything, so an error leaves no partial output.
-    let all = args.format.contains(&Format::All);
-    let mut files = Vec::new();
-    if all || args.format.contains(&Format::Json) {
-        files.push(("assessment.json".to_string(), report::json::render(&a)?));
-    }
-    if all || args.format.contains(&Format::Md) {
-        files.push((
-            report::markdown::file_name(args.lang).to_string(),
-            report::markdown::render(&a)?,
-        ));
-    }
+    let opts = report::bundle::Options::from_args(&args.report)?;
+    let files = report::bundle::render(&a, &args.report.format, &opts)?;
     for (name, body) in &files {
-        write_atomic(&args.out.join(name), body.as_bytes())?;
+        write_atomic(&args.out.join(name), body)?;
     }
     let diff_files = match &comparison {
         Some(c) => super::diff::write(
             c,
             &crate::cli::ResultArgs {
                 out: Some(args.out.clone()),
-                format: args.format.clone(),
+                format: args.report.result_formats(),
             },
         )?,
         None => Vec::new(),

@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod diff;
 pub mod plan;
+pub mod render;
 pub mod rubric;
 pub mod sensitivity;
 pub mod validate;

@@ -30,8 +30,13 @@ pub fn engine(lang: Lang) -> tera::Tera {
     tera.register_filter("pct", move |x: f64, _: tera::Kwargs, _: &tera::State| {
         format::value(x, crate::rubric::ValueFormat::Percent, None, lang)
     });
+    // Text from the data in Markdown: table pipes escaped, one line, and no raw HTML (a name
+    // such as `<script>` must stay text in every Markdown viewer and in the .docx).
     tera.register_filter("cell", |s: String, _: tera::Kwargs, _: &tera::State| {
-        s.replace('|', "\\|").replace('\n', " ")
+        s.replace('|', "\\|")
+            .replace('\n', " ")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
     });
     tera
 }
@@ -50,6 +55,11 @@ pub fn render(a: &Assessment) -> Result<String> {
         Lang::Id => SUMMARY_ID,
         Lang::En => SUMMARY_EN,
     };
+    render_template(a, template)
+}
+
+/// Render the summary with another template text (from `--templates`).
+pub fn render_template(a: &Assessment, template: &str) -> Result<String> {
     let ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("summary context: {e}"))?;
     render_with(a.lang, "summary", template, &ctx)
 }

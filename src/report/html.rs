@@ -1,0 +1,250 @@
+//! The full report as one self-contained HTML file: inline CSS, inline SVG charts, a little
+//! inline JS for sorting and filtering; no external resource of any kind, so it opens offline.
+//! Every text from the data is escaped by tera's HTML autoescaping (the template is named
+//! `report.html`); only the embedded CSS, JS and the plotters SVG are inserted raw.
+
+use super::charts;
+use super::templates::Templates;
+use crate::assessment::Assessment;
+use crate::rubric::Lang;
+use crate::{format, scoring::curve};
+use anyhow::{Result, anyhow};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The file name of the report in a language.
+pub fn file_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "laporan.html",
+        Lang::En => "report.html",
+    }
+}
+
+#[derive(Serialize)]
+struct Bin {
+    range: String,
+    counts: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct HeatCell {
+    text: String,
+    bg: String,
+}
+
+#[derive(Serialize)]
+struct HeatRow {
+    id: String,
+    name: String,
+    cells: Vec<HeatCell>,
+    score_text: String,
+    score_bg: String,
+}
+
+#[derive(Serialize)]
+struct IndicatorView {
+    label: String,
+    target: String,
+    curve: String,
+    /// Share of the total weight (dimension share × share within the dimension).
+    share: f64,
+}
+
+#[derive(Serialize)]
+struct DiagCount {
+    code: String,
+    severity: String,
+    count: usize,
+}
+
+/// Background for a 0–100 score: red → amber → green, light enough for black text.
+fn heat(score: Option<f64>) -> String {
+    match score {
+        None => "#eeeeee".into(),
+        Some(s) => {
+            let s = s.clamp(0.0, 100.0) / 100.0;
+            // hue 0 (red) .. 120 (green), 70 % saturation, 85 % lightness
+            format!("hsl({:.0},70%,82%)", s * 120.0)
+        }
+    }
+}
+
+/// Shown diagnostics in the appendix list; the rest are counted.
+const DIAG_LIST_CAP: usize = 200;
+
+pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
+    let lang = a.lang;
+    let strings: toml::Table = toml::from_str(&templates.get("report.strings.toml")?)
+        .map_err(|e| anyhow!("report.strings.toml: {e}"))?;
+    let t = strings
+        .get(match lang {
+            Lang::Id => "id",
+            Lang::En => "en",
+        })
+        .cloned()
+        .ok_or_else(|| anyhow!("report.strings.toml has no [{lang:?}] table"))?;
+    let tget = |k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or(k).to_string();
+
+    let vidx: BTreeMap<&str, usize> = a
+        .verdicts
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.id.as_str(), i))
+        .collect();
+    let vlabels: BTreeMap<&str, &str> = a
+        .verdicts
+        .iter()
+        .map(|v| (v.id.as_str(), v.label.as_str()))
+        .collect();
+    let dim_labels: BTreeMap<&str, &str> = a
+        .dimensions
+        .iter()
+        .map(|d| (d.id.as_str(), d.label.as_str()))
+        .collect();
+    let dim_share: BTreeMap<&str, f64> = a
+        .dimensions
+        .iter()
+        .map(|d| (d.id.as_str(), d.weight))
+        .collect();
+    let applied = &a.rubric.applied;
+    let ind: BTreeMap<&str, IndicatorView> = applied
+        .indicators
+        .iter()
+        .map(|i| {
+            let within: f64 = applied
+                .indicators
+                .iter()
+                .filter(|j| j.dimension == i.dimension)
+                .map(|j| j.weight)
+                .sum();
+            let share = if within > 0.0 {
+                dim_share.get(i.dimension.as_str()).copied().unwrap_or(0.0) * i.weight / within
+            } else {
+                0.0
+            };
+            (
+                i.id.as_str(),
+                IndicatorView {
+                    label: i.label.clone(),
+                    target: i
+                        .target
+                        .map(|x| format::value(x, i.format, i.unit.as_deref(), lang))
+                        .unwrap_or_else(|| "-".into()),
+                    curve: curve::describe(&i.curve, lang),
+                    share,
+                },
+            )
+        })
+        .collect();
+
+    let mut bins: Vec<Bin> = (0..10)
+        .map(|b| Bin {
+            range: format!("{}–{}", b * 10, b * 10 + 10),
+            counts: vec![0; a.verdicts.len()],
+        })
+        .collect();
+    for u in &a.units {
+        if let (Some(s), Some(v)) = (u.score, vidx.get(u.verdict.as_str())) {
+            bins[((s / 10.0).floor() as usize).min(9)].counts[*v] += 1;
+        }
+    }
+    let heat_rows: Vec<HeatRow> = a
+        .units
+        .iter()
+        .map(|u| HeatRow {
+            id: u.id.clone(),
+            name: u.name.clone().unwrap_or_default(),
+            cells: a
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let s = u
+                        .dimensions
+                        .iter()
+                        .find(|x| x.id == d.id)
+                        .and_then(|x| x.score);
+                    HeatCell {
+                        text: s
+                            .map(|s| format::score(s, lang))
+                            .unwrap_or_else(|| "-".into()),
+                        bg: heat(s),
+                    }
+                })
+                .collect(),
+            score_text: u
+                .score
+                .map(|s| format::score(s, lang))
+                .unwrap_or_else(|| "-".into()),
+            score_bg: heat(u.score),
+        })
+        .collect();
+
+    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for d in &a.diagnostics {
+        *counts
+            .entry((
+                d.code.to_string(),
+                format!("{:?}", d.severity).to_lowercase(),
+            ))
+            .or_insert(0) += 1;
+    }
+    let diag_counts: Vec<DiagCount> = counts
+        .into_iter()
+        .map(|((code, severity), count)| DiagCount {
+            code,
+            severity,
+            count,
+        })
+        .collect();
+
+    let s = &a.summary.suppressed;
+    let privacy_text = tget("privacy_text").replace("{min}", &a.rubric.min_group_size.to_string());
+    let privacy_counts = if s.indicator_values + s.job_counts + s.complementary > 0 {
+        tget("privacy_counts")
+            .replace("{ind}", &s.indicator_values.to_string())
+            .replace("{jobs}", &s.job_counts.to_string())
+            .replace("{comp}", &s.complementary.to_string())
+    } else {
+        String::new()
+    };
+
+    let chart_scores =
+        charts::score_histogram(a, &tget("score_dist"), &tget("score"), &tget("count_units"))?;
+    let chart_obstacles = charts::obstacles_bars(
+        &a.summary.top_obstacles,
+        &tget("top_obstacles"),
+        &tget("staff_affected"),
+        &tget("units_word"),
+    )?;
+
+    let mut ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("report context: {e}"))?;
+    ctx.insert("t", &t);
+    ctx.insert("css", &templates.get("report.css")?);
+    ctx.insert("js", &templates.get("report.js")?);
+    ctx.insert("date", &super::briefing::long_date(&a.generated_at, lang));
+    ctx.insert("vidx", &vidx);
+    ctx.insert("vlabels", &vlabels);
+    ctx.insert("dim_labels", &dim_labels);
+    ctx.insert("ind", &ind);
+    ctx.insert("bins", &bins);
+    ctx.insert("heat", &heat_rows);
+    ctx.insert("diag_counts", &diag_counts);
+    ctx.insert(
+        "diag_list",
+        &a.diagnostics.iter().take(DIAG_LIST_CAP).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "diag_more",
+        &a.diagnostics.len().saturating_sub(DIAG_LIST_CAP),
+    );
+    ctx.insert("privacy_text", &privacy_text);
+    ctx.insert("privacy_counts", &privacy_counts);
+    ctx.insert("chart_scores", &chart_scores);
+    ctx.insert("chart_obstacles", &chart_obstacles);
+    super::markdown::render_with(
+        lang,
+        "report.html",
+        &templates.get("report.html.tera")?,
+        &ctx,
+    )
+}

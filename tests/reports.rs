@@ -1,0 +1,617 @@
+//! The reports people read: briefing (md + docx), HTML, workbook, CSV. Snapshots, byte-identical
+//! reruns, escaping, formula injection, small-group suppression, no personal data; and, where the
+//! machine has them (CI installs both), a real browser and a real office suite.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+const REPORTS_RUBRIC: &str = "tests/fixtures/reports/reports.toml";
+const REPORTS_DATA: &str = "tests/fixtures/reports";
+
+/// Every file of a folder, by name.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// `assess --format all` on the reports fixture.
+fn reports_fixture(extra: &[&str]) -> tempfile::TempDir {
+    let mut args = vec![
+        "--rubric",
+        REPORTS_RUBRIC,
+        "--data",
+        REPORTS_DATA,
+        "--format",
+        "all",
+    ];
+    args.extend_from_slice(extra);
+    assess(&args).0
+}
+
+/// The text of every entry of a zip file (docx, xlsx) joined.
+fn zip_text(bytes: &[u8]) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut all = String::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut s = String::new();
+        if f.read_to_string(&mut s).is_ok() {
+            all.push_str(&s);
+        }
+    }
+    all
+}
+
+/// XML without its tags: the text of a Word document with its runs joined.
+fn strip_tags(xml: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn every_format_is_written_and_a_rerun_is_byte_identical() {
+    let (a, _) = assess(&["--format", "all"]);
+    let (b, _) = assess(&["--format", "all"]);
+    let fa = files(a.path());
+    assert_eq!(
+        fa.keys().cloned().collect::<Vec<_>>(),
+        [
+            "analisis.xlsx",
+            "assessment.json",
+            "laporan.html",
+            "opd.csv",
+            "ringkasan.md",
+            "telaahan-staf.docx",
+            "telaahan-staf.md"
+        ]
+    );
+    assert_eq!(fa, files(b.path()), "same inputs, same clock: same bytes");
+    // English names with --lang en.
+    let (en, _) = assess(&["--format", "briefing,html,xlsx,csv", "--lang", "en"]);
+    assert_eq!(
+        files(en.path()).keys().cloned().collect::<Vec<_>>(),
+        [
+            "analysis.xlsx",
+            "briefing.docx",
+            "briefing.md",
+            "report.html",
+            "units.csv"
+        ]
+    );
+}
+
+#[test]
+fn render_from_the_saved_assessment_gives_the_same_files() {
+    let (a, _) = assess(&["--format", "all"]);
+    let out = tempfile::tempdir().unwrap();
+    kesiapan()
+        .args(["render", "--format", "all", "--out"])
+        .arg(out.path())
+        .arg(a.path().join("assessment.json"))
+        .assert()
+        .success();
+    assert_eq!(files(a.path()), files(out.path()));
+}
+
+#[test]
+fn briefing_markdown_snapshots() {
+    let (id, _) = assess(&["--format", "briefing"]);
+    snapshot("briefing.id.md", &read(&id.path().join("telaahan-staf.md")));
+    let (en, _) = assess(&["--format", "briefing", "--lang", "en"]);
+    snapshot("briefing.en.md", &read(&en.path().join("briefing.md")));
+}
+
+#[test]
+fn briefing_has_the_staff_memo_structure_and_the_answer() {
+    let (d, a) = assess(&["--format", "briefing,json"]);
+    let md = read(&d.path().join("telaahan-staf.md"));
+    let mut at = 0;
+    for h in [
+        "Kepada",
+        "Dari",
+        "Tanggal",
+        "Nomor",
+        "Hal",
+        "## I. Persoalan",
+        "## II. Praanggapan",
+        "## III. Fakta yang Mempengaruhi",
+        "## IV. Analisis",
+        "## V. Kesimpulan",
+        "## VI. Saran / Tindakan yang Disarankan",
+        "Kepala Biro Organisasi",
+        "## Lampiran",
+    ] {
+        let p = md[at..]
+            .find(h)
+            .unwrap_or_else(|| panic!("`{h}` missing or out of order"));
+        at += p;
+    }
+    let message = a["summary"]["message"].as_str().unwrap();
+    assert!(md.contains(message));
+    // The annex lists every unit.
+    for u in a["units"].as_array().unwrap() {
+        assert!(md.contains(&format!("| {} |", u["id"].as_str().unwrap())));
+    }
+    // The docx carries the same text.
+    let docx = zip_text(&std::fs::read(d.path().join("telaahan-staf.docx")).unwrap());
+    assert!(docx.contains("III. Fakta yang Mempengaruhi"));
+    assert!(docx.contains("Dinas Pendidikan"));
+}
+
+#[test]
+fn briefing_header_comes_from_the_config_and_the_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("memo.toml");
+    std::fs::write(
+        &cfg,
+        "kepada = \"Yth. Bapak Gubernur\"\ndari = \"Tim Kajian\"\nperiode = \"1–3 Januari 2026\"\nnama = \"A. Analis\"\n",
+    )
+    .unwrap();
+    let (d, _) = assess(&[
+        "--format",
+        "briefing",
+        "--briefing-config",
+        cfg.to_str().unwrap(),
+        "--period",
+        "2–4 Januari 2026",
+    ]);
+    let md = read(&d.path().join("telaahan-staf.md"));
+    assert!(md.contains("| Kepada | Yth. Bapak Gubernur |"));
+    assert!(md.contains("| Dari | Tim Kajian |"));
+    assert!(
+        md.contains("pada 2–4 Januari 2026"),
+        "--period overrides the config"
+    );
+    assert!(!md.contains("1–3 Januari 2026"));
+    assert!(md.contains("A. Analis"));
+    // A typo in the config is an error, not a silent default.
+    std::fs::write(&cfg, "kepda = \"x\"\n").unwrap();
+    kesiapan()
+        .args(["assess", "--format", "briefing", "--briefing-config"])
+        .arg(&cfg)
+        .arg("--out")
+        .arg(dir.path().join("o"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("kepda"));
+}
+
+#[test]
+fn templates_folder_overrides_the_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("briefing.id.md.tera"),
+        "# NOTA {{ summary.verdict_label }} untuk {{ memo.kepada }}\n",
+    )
+    .unwrap();
+    let (d, _) = assess(&[
+        "--format",
+        "briefing",
+        "--templates",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        read(&d.path().join("telaahan-staf.md")),
+        "# NOTA Layak Terbatas untuk Yth. Gubernur Kalimantan Tengah\n"
+    );
+    kesiapan()
+        .args(["assess", "--format", "html", "--templates", "no/such/dir"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no such folder"));
+}
+
+#[test]
+fn html_snapshot_on_the_reports_fixture() {
+    let d = reports_fixture(&[]);
+    snapshot("report.reports.html", &read(&d.path().join("laporan.html")));
+}
+
+#[test]
+fn html_is_self_contained() {
+    let (d, a) = assess(&["--format", "html,json"]);
+    let html = read(&d.path().join("laporan.html"));
+    for bad in [
+        "src=\"http",
+        "href=\"http",
+        "@import",
+        "url(http",
+        "<link",
+        "src=\"//",
+    ] {
+        assert!(!html.contains(bad), "external reference `{bad}`");
+    }
+    // Links are in-page anchors only.
+    for (i, _) in html.match_indices("href=\"") {
+        assert_eq!(&html[i + 6..i + 7], "#", "{}", &html[i..i + 40]);
+    }
+    assert!(html.contains(a["summary"]["message"].as_str().unwrap()));
+    assert!(html.contains("<svg"), "charts are inline SVG");
+    assert!(html.contains("@media print"));
+    assert!(
+        html.contains("<th scope=\"col\""),
+        "table headers are marked up"
+    );
+    assert_eq!(
+        html.matches("class=\"unit\"").count(),
+        40,
+        "a section per unit"
+    );
+}
+
+#[test]
+fn data_text_is_escaped_everywhere() {
+    let d = reports_fixture(&[]);
+    let f = files(d.path());
+    let html = String::from_utf8(f["laporan.html"].clone()).unwrap();
+    assert!(
+        !html.contains("<script>alert"),
+        "an OPD name must not become markup"
+    );
+    assert!(
+        html.contains("Dinas &lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; Co")
+            || html.contains("Dinas &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co")
+    );
+    assert_eq!(
+        html.matches("<script>").count(),
+        1,
+        "only the report's own script"
+    );
+    // Word: the name is there as escaped text (runs joined), never as markup.
+    let docx = strip_tags(&zip_text(&f["telaahan-staf.docx"]));
+    assert!(docx.contains("Dinas &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"));
+    // CSV: formula-like text is prefixed with '.
+    let csv = String::from_utf8(f["opd.csv"].clone()).unwrap();
+    assert!(csv.contains("\nB,'=cmd|' /C calc'!A0,"));
+    assert!(csv.contains("'+Badan @Uji"));
+    assert!(!csv.contains(",=cmd"));
+}
+
+#[test]
+fn the_workbook_never_holds_a_formula() {
+    use calamine::{Data, Reader, Xlsx};
+    let d = reports_fixture(&[]);
+    let path = d.path().join("analisis.xlsx");
+    let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let sheets = wb.sheet_names();
+    assert_eq!(
+        sheets,
+        [
+            "Ringkasan",
+            "OPD",
+            "Indikator",
+            "Kendala",
+            "Bentuk WFA",
+            "Masalah Data",
+            "Rubrik"
+        ]
+    );
+    for s in &sheets {
+        let formulas = wb.worksheet_formula(s).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "sheet {s} has a formula"
+        );
+    }
+    let opd = wb.worksheet_range("OPD").unwrap();
+    let names: Vec<Data> = opd.rows().skip(1).map(|r| r[1].clone()).collect();
+    assert!(names.contains(&Data::String("=cmd|' /C calc'!A0".into())));
+    // Verdict column, numbers as numbers.
+    assert_eq!(opd.rows().nth(1).unwrap()[3], Data::String("Layak".into()));
+    assert!(matches!(opd.rows().nth(1).unwrap()[2], Data::Float(_)));
+}
+
+#[test]
+fn small_groups_and_their_complements_are_suppressed_everywhere() {
+    use calamine::{Data, Reader, Xlsx};
+    let d = reports_fixture(&[]);
+    let a: serde_json::Value =
+        serde_json::from_str(&read(&d.path().join("assessment.json"))).unwrap();
+    // Unit A: jobs with 12, 3 and 5 holders (minimum group 5). 3 is hidden; 5 with it, or
+    // 3 = total − 12 − 5 would give it away.
+    let jobs = |u: &str| {
+        unit(&a, u)["wfa"]["eligible_jobs"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let job = |u: &str, n: &str| {
+        jobs(u)
+            .into_iter()
+            .find(|j| j["name"] == n)
+            .unwrap_or_else(|| panic!("{u} {n}"))
+    };
+    assert_eq!(job("A", "Analis Kebijakan")["holders"], 12);
+    assert_eq!(job("A", "Pranata Komputer")["suppressed"], "small-group");
+    assert!(job("A", "Pranata Komputer")["holders"].is_null());
+    assert_eq!(job("A", "Arsiparis")["suppressed"], "complementary");
+    // Unit B: nothing small, nothing hidden.
+    assert!(jobs("B").iter().all(|j| j.get("suppressed").is_none()));
+    // Unit C: 2 and 1 hidden, and together they are still under 5, so 8 goes too.
+    assert_eq!(job("C", "Perencana")["suppressed"], "complementary");
+    // Unit C has 2 survey respondents: its survey indicators are not shown.
+    let c = unit(&a, "C");
+    assert_eq!(indicator(c, "skill")["status"], "suppressed");
+    assert!(indicator(c, "skill")["value"].is_null());
+    let s = &a["summary"]["suppressed"];
+    assert_eq!(
+        (
+            s["indicator_values"].clone(),
+            s["job_counts"].clone(),
+            s["complementary"].clone()
+        ),
+        (2.into(), 3.into(), 2.into())
+    );
+    // The HTML shows no count for them, and says why.
+    let html = read(&d.path().join("laporan.html"));
+    for hidden in [
+        "Pranata Komputer (3)",
+        "Arsiparis (5)",
+        "Perencana (8)",
+        "Analis Data (1)",
+    ] {
+        assert!(!html.contains(hidden), "{hidden}");
+    }
+    assert!(html.contains("Analis Kebijakan (12)"));
+    assert!(html.contains("Perlindungan data pribadi"));
+    assert!(html.contains("3 jumlah pemegang jabatan kecil, 2 angka pendamping"));
+    // The workbook neither.
+    let mut wb: Xlsx<_> = calamine::open_workbook(d.path().join("analisis.xlsx")).unwrap();
+    let wfa = wb.worksheet_range("Bentuk WFA").unwrap();
+    let row = wfa
+        .rows()
+        .find(|r| r[5] == Data::String("Pranata Komputer".into()))
+        .unwrap();
+    assert_eq!(row[6], Data::String("disembunyikan".into()));
+    let ind = wb.worksheet_range("Indikator").unwrap();
+    let skill_c = ind
+        .rows()
+        .find(|r| r[0] == Data::String("C".into()) && r[4] == Data::String("skill".into()))
+        .unwrap();
+    assert_eq!(skill_c[5], Data::Empty, "suppressed value not written");
+}
+
+#[test]
+fn no_name_or_nip_reaches_any_output() {
+    let d = reports_fixture(&[]);
+    let survey = read(&root().join(REPORTS_DATA).join("survei.csv"));
+    let personal: Vec<String> = survey
+        .lines()
+        .skip(1)
+        .flat_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            [c[1].to_string(), c[2].to_string()]
+        })
+        .collect();
+    assert!(personal.len() >= 20);
+    for (name, bytes) in files(d.path()) {
+        let text = if name.ends_with(".xlsx") || name.ends_with(".docx") {
+            zip_text(&bytes)
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        for p in &personal {
+            assert!(!text.contains(p.as_str()), "{p} found in {name}");
+        }
+    }
+}
+
+/// An external program the test needs: `None` (test skipped with a note) unless `require`
+/// is set in the environment, as `.ci/run` does, in which case its absence fails the test.
+fn tool(name: &str, require: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var(require).is_err(),
+            "{name} is required ({require} is set) but not installed"
+        );
+        eprintln!("SKIPPED: {name} not installed (CI installs it; see .ci/run)");
+    }
+    found
+}
+
+#[test]
+fn the_html_report_renders_offline_in_a_real_browser() {
+    let Some(chromium) = tool("chromium", "KESIAPAN_REQUIRE_BROWSER") else {
+        return;
+    };
+    let (d, a) = assess(&["--format", "html,json"]);
+    let page = format!("file://{}", d.path().join("laporan.html").display());
+    let work = tempfile::tempdir().unwrap();
+    let run = |extra: &[String]| {
+        let profile = tempfile::tempdir().unwrap();
+        let out = Process::new(&chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1280,2000",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .args(extra)
+            .arg(&page)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    // The DOM after the scripts ran, with every network request logged.
+    let netlog = work.path().join("net.json");
+    let dom = run(&[
+        format!("--log-net-log={}", netlog.display()),
+        "--dump-dom".into(),
+    ]);
+    let dom = String::from_utf8(dom.stdout).unwrap();
+    assert!(dom.contains(a["summary"]["message"].as_str().unwrap()));
+    assert!(dom.contains("id=\"province-answer\""));
+    // Requests the page made (the browser's own background requests have no page origin).
+    let log: serde_json::Value = serde_json::from_str(&read(&netlog)).unwrap();
+    let start = &log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"];
+    let page_requests: Vec<String> = log["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| &e["type"] == start)
+        .filter(|e| e["params"]["initiator"] != "not an origin")
+        .filter_map(|e| e["params"]["url"].as_str().map(str::to_string))
+        .filter(|u| !u.starts_with("file:") && !u.starts_with("data:"))
+        .collect();
+    assert!(
+        page_requests.is_empty(),
+        "network requests: {page_requests:?}"
+    );
+
+    // A screenshot that is not blank.
+    let png_path = work.path().join("shot.png");
+    run(&[format!("--screenshot={}", png_path.display())]);
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&png_path).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let px = info.color_type.samples();
+    let colours: std::collections::BTreeSet<&[u8]> = buf[..info.buffer_size()].chunks(px).collect();
+    assert!(
+        colours.len() > 50,
+        "a blank page ({} colours)",
+        colours.len()
+    );
+
+    // Printed to PDF on A4: several pages (a page per unit section).
+    let pdf_path = work.path().join("report.pdf");
+    run(&[
+        format!("--print-to-pdf={}", pdf_path.display()),
+        "--no-pdf-header-footer".into(),
+    ]);
+    let pdf = std::fs::read(&pdf_path).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let pages = pdf
+        .windows(10)
+        .filter(|w| w == b"/Type /Pag" || w == b"/Type/Page")
+        .count();
+    assert!(pages > 40, "{pages} pages");
+}
+
+/// Run LibreOffice's converter into `out`.
+fn soffice(bin: &Path, filter: &str, file: &Path, out: &Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let status = Process::new(bin)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--convert-to", filter, "--outdir"])
+        .arg(out)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn the_office_files_open_in_a_real_office_suite() {
+    let Some(soffice_bin) = tool("soffice", "KESIAPAN_REQUIRE_OFFICE") else {
+        return;
+    };
+    let Some(pdftotext) = tool("pdftotext", "KESIAPAN_REQUIRE_OFFICE") else {
+        return;
+    };
+    let (d, a) = assess(&["--format", "briefing,xlsx,json"]);
+    let out = tempfile::tempdir().unwrap();
+    // The briefing: Word → PDF, then the text of the PDF.
+    soffice(
+        &soffice_bin,
+        "pdf",
+        &d.path().join("telaahan-staf.docx"),
+        out.path(),
+    );
+    let pdf = out.path().join("telaahan-staf.pdf");
+    let text = Process::new(&pdftotext)
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    for h in [
+        "TELAAHAN STAF",
+        "I. Persoalan",
+        "II. Praanggapan",
+        "III. Fakta yang Mempengaruhi",
+        "IV. Analisis",
+        "V. Kesimpulan",
+        "VI. Saran / Tindakan yang Disarankan",
+        "Lampiran",
+    ] {
+        assert!(text.contains(h), "`{h}` not in the PDF");
+    }
+    // The memo itself (before the annex) fits on two A4 pages: the annex starts on page 3.
+    let page3 = Process::new(&pdftotext)
+        .args(["-f", "3", "-l", "3"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(page3.stdout)
+            .unwrap()
+            .contains("Lampiran")
+    );
+
+    // The workbook: every sheet to CSV; the unit sheet has a row per unit.
+    soffice(
+        &soffice_bin,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        &d.path().join("analisis.xlsx"),
+        out.path(),
+    );
+    let units = read(&out.path().join("analisis-OPD.csv"));
+    for u in a["units"].as_array().unwrap() {
+        let line = units
+            .lines()
+            .find(|l| l.starts_with(&format!("{},", u["id"].as_str().unwrap())))
+            .unwrap_or_else(|| panic!("{} missing", u["id"]));
+        assert!(line.contains(u["verdict_label"].as_str().unwrap()));
+    }
+    assert!(read(&out.path().join("analisis-Ringkasan.csv")).contains("Layak Terbatas"));
+}
