@@ -124,7 +124,7 @@ pub struct ReportArgs {
         long,
         value_name = "LIST",
         value_delimiter = ',',
-        default_value = "json,md"
+        default_value = "all"
     )]
     pub format: Vec<ReportFormat>,
     /// A folder of report templates overriding the embedded ones by file name (e.g.
