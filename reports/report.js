@@ -35,3 +35,7 @@
   q.addEventListener("input", filter);
   v.addEventListener("change", filter);
 })();
+// Printing shows the folded parts too.
+window.addEventListener("beforeprint", function () {
+  Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
+});

@@ -3,6 +3,8 @@
 //! colour is never the only carrier of the information.
 
 use crate::assessment::{Assessment, TopObstacle};
+use crate::format;
+use crate::rubric::Lang;
 use anyhow::{Result, anyhow};
 use plotters::prelude::*;
 
@@ -122,6 +124,7 @@ pub fn obstacles_bars(
     caption: &str,
     x_label: &str,
     units_word: &str,
+    lang: Lang,
 ) -> Result<String> {
     let n = top.len().max(1);
     let max = top
@@ -157,7 +160,7 @@ pub fn obstacles_bars(
             .disable_y_mesh()
             .light_line_style(WHITE)
             .x_desc(x_label)
-            .x_label_formatter(&|x| format!("{}", *x as i64))
+            .x_label_formatter(&|x| format::number(*x, 0, lang))
             .y_labels(n)
             .y_label_formatter(&|y| match y {
                 SegmentValue::CenterOf(i) => (n - 1)
@@ -187,7 +190,12 @@ pub fn obstacles_bars(
         chart
             .draw_series(top.iter().enumerate().map(|(i, o)| {
                 Text::new(
-                    format!("{} · {} {}", o.staff_affected, o.units, units_word),
+                    format!(
+                        "{} · {} {}",
+                        format::number(o.staff_affected as f64, 0, lang),
+                        o.units,
+                        units_word
+                    ),
                     (
                         o.staff_affected as f64 + max * 0.01,
                         SegmentValue::CenterOf(n - 1 - i),

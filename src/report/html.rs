@@ -215,6 +215,7 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
         &tget("top_obstacles"),
         &tget("staff_affected"),
         &tget("units_word"),
+        lang,
     )?;
 
     let mut ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("report context: {e}"))?;
