@@ -60,6 +60,42 @@ pub struct Applied {
     pub gates: Vec<AppliedGate>,
 }
 
+impl Applied {
+    /// A dimension's nominal share of the total weight (0 when absent).
+    pub fn dimension_share(&self, dimension: &str) -> f64 {
+        let total: f64 = self.dimensions.iter().map(|d| d.weight).sum();
+        match self.dimensions.iter().find(|d| d.id == dimension) {
+            Some(d) if total > 0.0 => d.weight / total,
+            _ => 0.0,
+        }
+    }
+
+    /// An indicator's share of its dimension's weight (0 when absent).
+    pub fn within_share(&self, indicator: &str) -> f64 {
+        let Some(i) = self.indicators.iter().find(|i| i.id == indicator) else {
+            return 0.0;
+        };
+        let sum: f64 = self
+            .indicators
+            .iter()
+            .filter(|j| j.dimension == i.dimension)
+            .map(|j| j.weight)
+            .sum();
+        if sum > 0.0 { i.weight / sum } else { 0.0 }
+    }
+
+    /// An indicator's nominal share of the total score (all data present).
+    pub fn indicator_share(&self, indicator: &str) -> f64 {
+        let dim = self
+            .indicators
+            .iter()
+            .find(|i| i.id == indicator)
+            .map(|i| i.dimension.as_str())
+            .unwrap_or("");
+        self.dimension_share(dim) * self.within_share(indicator)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppliedDimension {
     pub id: String,

@@ -25,39 +25,17 @@ fn pct(x: f64, lang: Lang) -> String {
 
 /// A dimension's nominal share of the total weight (0 when absent).
 pub(crate) fn dimension_share(a: &Assessment, dimension: &str) -> f64 {
-    let dims = &a.rubric.applied.dimensions;
-    let total: f64 = dims.iter().map(|d| d.weight).sum();
-    match dims.iter().find(|d| d.id == dimension) {
-        Some(d) if total > 0.0 => d.weight / total,
-        _ => 0.0,
-    }
+    a.rubric.applied.dimension_share(dimension)
 }
 
 /// An indicator's share of its dimension's weight (0 when absent).
 pub(crate) fn within_share(a: &Assessment, indicator: &str) -> f64 {
-    let inds = &a.rubric.applied.indicators;
-    let Some(i) = inds.iter().find(|i| i.id == indicator) else {
-        return 0.0;
-    };
-    let sum: f64 = inds
-        .iter()
-        .filter(|j| j.dimension == i.dimension)
-        .map(|j| j.weight)
-        .sum();
-    if sum > 0.0 { i.weight / sum } else { 0.0 }
+    a.rubric.applied.within_share(indicator)
 }
 
 /// An indicator's nominal share of the total score (all data present).
 pub(crate) fn indicator_share(a: &Assessment, indicator: &str) -> f64 {
-    let dim = a
-        .rubric
-        .applied
-        .indicators
-        .iter()
-        .find(|i| i.id == indicator)
-        .map(|i| i.dimension.as_str())
-        .unwrap_or("");
-    dimension_share(a, dim) * within_share(a, indicator)
+    a.rubric.applied.indicator_share(indicator)
 }
 
 pub fn changes(old: &Assessment, new: &Assessment, lang: Lang) -> Vec<RubricChange> {

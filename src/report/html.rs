@@ -101,27 +101,12 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
         .iter()
         .map(|d| (d.id.as_str(), d.label.as_str()))
         .collect();
-    let dim_share: BTreeMap<&str, f64> = a
-        .dimensions
-        .iter()
-        .map(|d| (d.id.as_str(), d.weight))
-        .collect();
     let applied = &a.rubric.applied;
     let ind: BTreeMap<&str, IndicatorView> = applied
         .indicators
         .iter()
         .map(|i| {
-            let within: f64 = applied
-                .indicators
-                .iter()
-                .filter(|j| j.dimension == i.dimension)
-                .map(|j| j.weight)
-                .sum();
-            let share = if within > 0.0 {
-                dim_share.get(i.dimension.as_str()).copied().unwrap_or(0.0) * i.weight / within
-            } else {
-                0.0
-            };
+            let share = applied.indicator_share(&i.id);
             (
                 i.id.as_str(),
                 IndicatorView {

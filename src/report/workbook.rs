@@ -584,22 +584,16 @@ fn rubric_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
     for (k, i) in ap.indicators.iter().enumerate() {
         let r = k as u32 + 1;
         let d = a.dimensions.iter().find(|d| d.id == i.dimension);
-        let within: f64 = ap
-            .indicators
-            .iter()
-            .filter(|j| j.dimension == i.dimension)
-            .map(|j| j.weight)
-            .sum();
-        let dshare = d.map(|d| d.weight).unwrap_or(0.0);
+        let dshare = ap.dimension_share(&i.dimension);
         ws.write_string(r, 0, d.map(|d| d.label.as_str()).unwrap_or(&i.dimension))
             .map_err(xerr)?;
         ws.write_number_with_format(r, 1, dshare, &s.pct)
             .map_err(xerr)?;
         ws.write_string(r, 2, &i.label).map_err(xerr)?;
         ws.write_string(r, 3, &i.id).map_err(xerr)?;
-        let w = if within > 0.0 { i.weight / within } else { 0.0 };
-        ws.write_number_with_format(r, 4, w, &s.pct).map_err(xerr)?;
-        ws.write_number_with_format(r, 5, w * dshare, &s.pct)
+        ws.write_number_with_format(r, 4, ap.within_share(&i.id), &s.pct)
+            .map_err(xerr)?;
+        ws.write_number_with_format(r, 5, ap.indicator_share(&i.id), &s.pct)
             .map_err(xerr)?;
         ws.write_string(r, 6, &i.value).map_err(xerr)?;
         ws.write_string(r, 7, curve::describe(&i.curve, lang))
