@@ -585,18 +585,20 @@ fn the_office_files_open_in_a_real_office_suite() {
     ] {
         assert!(text.contains(h), "`{h}` not in the PDF");
     }
-    // The memo itself (before the annex) fits on two A4 pages: the annex starts on page 3.
-    let page3 = Process::new(&pdftotext)
-        .args(["-f", "3", "-l", "3"])
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8(page3.stdout)
-            .unwrap()
-            .contains("Lampiran")
-    );
+    // The memo itself fits on two A4 pages; the annex starts on page 3.
+    let pages = |from: u32, to: u32| {
+        let out = Process::new(&pdftotext)
+            .args(["-f", &from.to_string(), "-l", &to.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let memo = pages(1, 2);
+    assert!(memo.contains("Demikian telaahan ini") && memo.contains("Tembusan"));
+    assert!(!memo.contains("Lampiran: Hasil per OPD"));
+    assert!(pages(3, 3).contains("Lampiran: Hasil per OPD"));
 
     // The workbook: every sheet to CSV; the unit sheet has a row per unit.
     soffice(

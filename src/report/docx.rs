@@ -6,8 +6,8 @@
 
 use anyhow::{Result, anyhow};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Table,
-    TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run,
+    RunFonts, Table, TableCell, TableRow, WidthType,
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -278,6 +278,14 @@ pub fn from_markdown(md: &str) -> Result<Vec<u8>> {
         .default_line_spacing(LineSpacing::new().after(80).line(252))
         .created_at("2000-01-01T00:00:00Z")
         .updated_at("2000-01-01T00:00:00Z");
+    // Page numbers at the foot of every page, centred.
+    doc = doc.footer(
+        Footer::new().add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_page_num(PageNum::new()),
+        ),
+    );
     for block in b.blocks {
         doc = match block {
             Block::Para(p) => doc.add_paragraph(*p),
