@@ -162,6 +162,31 @@ fn briefing_has_the_staff_memo_structure_and_the_answer() {
 }
 
 #[test]
+fn briefing_when_no_unit_is_feasible_says_so_and_recommends_no_wfa() {
+    let dir = tempfile::tempdir().unwrap();
+    let strict = dir.path().join("strict.toml");
+    let rubric = read(&root().join("rubrics/wfa-asn-2025.toml"))
+        .replace("min-score = 70 #", "min-score = 99.5 #")
+        .replace("min-score = 50 #", "min-score = 99 #");
+    std::fs::write(&strict, rubric).unwrap();
+    let (d, a) = assess(&[
+        "--rubric",
+        strict.to_str().unwrap(),
+        "--format",
+        "briefing,json",
+    ]);
+    assert_eq!(a["summary"]["verdict"], "belum_layak");
+    let md = read(&d.path().join("telaahan-staf.md"));
+    assert!(md.contains("Belum ada OPD yang memenuhi syarat penerapan WFA."));
+    assert!(md.contains(
+        "1. Tidak menerapkan WFA pada 29–31 Desember 2025; seluruh OPD tetap bekerja dari kantor."
+    ));
+    assert!(md.contains("Syarat mutlak yang tidak terpenuhi: Layanan publik garis depan"));
+    assert!(!md.contains("Menetapkan WFA terbatas"));
+    assert!(!md.contains("sesudah periode WFA sebelum memperluas"));
+}
+
+#[test]
 fn briefing_header_comes_from_the_config_and_the_options() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("memo.toml");

@@ -166,6 +166,21 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
             }
         }
     }
+    // Failed hard conditions across units, most units first.
+    let mut gates: Vec<Group> = Vec::new();
+    for u in &a.units {
+        for g in &u.gates_failed {
+            match gates.iter_mut().find(|x| x.id == g.id) {
+                Some(x) => x.count += 1,
+                None => gates.push(Group {
+                    id: g.id.clone(),
+                    label: g.label.clone(),
+                    count: 1,
+                }),
+            }
+        }
+    }
+    gates.sort_by(|a, b| b.count.cmp(&a.count).then(a.id.cmp(&b.id)));
     let share = |n: i64| {
         if a.summary.staff_total > 0 {
             n as f64 / a.summary.staff_total as f64
@@ -180,6 +195,7 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
     ctx.insert("date", &tanggal);
     ctx.insert("groups", &groups);
     ctx.insert("feasible_units", &feasible_units);
+    ctx.insert("gates", &gates);
     ctx.insert("conditions", &conditions);
     ctx.insert("eligible_share", &share(a.summary.staff_eligible));
     ctx.insert("allowed_share", &share(a.summary.staff_allowed_at_once));
@@ -195,7 +211,6 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
         "top",
         &a.summary.top_obstacles.iter().take(3).collect::<Vec<_>>(),
     );
-    ctx.insert("offset", &usize::from(feasible_units > 0));
     ctx.insert("survey", &a.datasets.iter().find(|d| d.personal).cloned());
     let name = match lang {
         Lang::Id => "briefing.id.md.tera",
