@@ -128,7 +128,7 @@ impl Builder {
         }
         // Wide tables get a smaller font so that a row stays on one or two lines.
         let small = cols > 4;
-        let widths = column_widths(&t.lens, cols, if small { 120 } else { 140 });
+        let widths = column_widths(&t.lens, cols, if small { 120 } else { 140 }, layout);
         let rows = t
             .rows
             .into_iter()
@@ -167,8 +167,9 @@ impl Builder {
 
 /// Column widths (twips) for cells of `lens` characters at `char_width` twips a character:
 /// short columns get their natural width, long ones share what is left in proportion to their
-/// length; a table that fits is widened to the text width.
-fn column_widths(lens: &[Vec<usize>], cols: usize, char_width: usize) -> Vec<usize> {
+/// length; a table that fits is widened to the text width. In a layout table an empty column is
+/// a spacer (the signature block sits on the right half).
+fn column_widths(lens: &[Vec<usize>], cols: usize, char_width: usize, layout: bool) -> Vec<usize> {
     const PAD: usize = 250;
     const SHORT: usize = 15;
     let chars: Vec<usize> = (0..cols)
@@ -177,9 +178,9 @@ fn column_widths(lens: &[Vec<usize>], cols: usize, char_width: usize) -> Vec<usi
                 .filter_map(|r| r.get(c))
                 .max()
                 .copied()
-                .unwrap_or(1)
-                .max(2)
+                .unwrap_or(0)
         })
+        .map(|n| if layout && n == 0 { 40 } else { n.max(2) })
         .collect();
     let natural: Vec<usize> = chars.iter().map(|c| c * char_width + PAD).collect();
     let total: usize = natural.iter().sum();
