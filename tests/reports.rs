@@ -500,8 +500,17 @@ fn the_html_report_renders_offline_in_a_real_browser() {
     let netlog = work.path().join("net.json");
     let dom = run(&[
         format!("--log-net-log={}", netlog.display()),
+        "--enable-logging=stderr".into(),
+        "--v=0".into(),
         "--dump-dom".into(),
     ]);
+    // The page's scripts ran without an error.
+    let console = String::from_utf8_lossy(&dom.stderr);
+    let errors: Vec<&str> = console
+        .lines()
+        .filter(|l| l.contains(":CONSOLE") && (l.contains("Uncaught") || l.contains("Error")))
+        .collect();
+    assert!(errors.is_empty(), "script errors: {errors:?}");
     let dom = String::from_utf8(dom.stdout).unwrap();
     assert!(dom.contains(a["summary"]["message"].as_str().unwrap()));
     assert!(dom.contains("id=\"province-answer\""));
