@@ -60,6 +60,15 @@ pub struct DataArgs {
     /// A file for a named dataset, e.g. `--input survei=survey-2.xlsx`; repeatable.
     #[arg(long = "input", value_name = "DATASET=FILE", value_parser = parse_input)]
     pub inputs: Vec<(String, PathBuf)>,
+    /// When two files give the same key (an OPD sent its form again): `reject` the repeat
+    /// (both places are reported), or let the later file win, by reading `order` (file name) or
+    /// modification `date`; the replaced rows are reported.
+    #[arg(long, value_enum, value_name = "RULE", default_value = "reject")]
+    pub resubmit: crate::input::Resubmit,
+    /// Report a file that cannot be read (corrupt, empty, encrypted, not a spreadsheet) as an
+    /// `unreadable-file` error and go on with the others, instead of stopping.
+    #[arg(long)]
+    pub keep_going: bool,
 }
 
 impl DataArgs {

@@ -76,10 +76,30 @@ pub enum Code {
     AmbiguousNumber,
     /// A sheet with the dataset's header but no data row.
     NoRows,
+    /// A header cell taken as a schema column because it is spelt almost like it.
+    SimilarColumn,
+    /// A header cell about as close to several schema columns; not used.
+    AmbiguousColumn,
+    /// A row whose unit was recognised by its name (or a misspelling of it), not its code.
+    UnitByName,
+    /// A row whose unit name fits several units; rejected with the candidates.
+    AmbiguousUnit,
+    /// A note, source line or signature below or inside the data.
+    NotesRow,
+    /// A row hidden in the workbook (read as data).
+    HiddenRow,
+    /// A file that could not be read at all (corrupt, empty, encrypted, not a spreadsheet).
+    UnreadableFile,
+    /// A row replaced by the same key in a newer submission.
+    Superseded,
+    /// A unit's survey response rate is below the rubric's minimum.
+    LowResponse,
+    /// A CSV file read in a legacy encoding (Windows-1252).
+    LegacyEncoding,
 }
 
 impl Code {
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 32] = [
         Code::UnmatchedFile,
         Code::AmbiguousFile,
         Code::HeaderNotFound,
@@ -102,6 +122,16 @@ impl Code {
         Code::DerivedMissing,
         Code::AmbiguousNumber,
         Code::NoRows,
+        Code::SimilarColumn,
+        Code::AmbiguousColumn,
+        Code::UnitByName,
+        Code::AmbiguousUnit,
+        Code::NotesRow,
+        Code::HiddenRow,
+        Code::UnreadableFile,
+        Code::Superseded,
+        Code::LowResponse,
+        Code::LegacyEncoding,
     ];
 
     /// The stable kebab-case name.
@@ -129,6 +159,16 @@ impl Code {
             Code::DerivedMissing => "derived-missing",
             Code::AmbiguousNumber => "ambiguous-number",
             Code::NoRows => "no-rows",
+            Code::SimilarColumn => "similar-column",
+            Code::AmbiguousColumn => "ambiguous-column",
+            Code::UnitByName => "unit-by-name",
+            Code::AmbiguousUnit => "ambiguous-unit",
+            Code::NotesRow => "notes-row",
+            Code::HiddenRow => "hidden-row",
+            Code::UnreadableFile => "unreadable-file",
+            Code::Superseded => "superseded",
+            Code::LowResponse => "low-response",
+            Code::LegacyEncoding => "legacy-encoding",
         }
     }
 
@@ -159,6 +199,20 @@ impl Code {
                 "a number whose `.`/`,` could be read two ways; how it was read"
             }
             Code::NoRows => "a sheet has the dataset's header but no data rows",
+            Code::SimilarColumn => {
+                "a header spelt almost like a column was taken as that column; check it"
+            }
+            Code::AmbiguousColumn => {
+                "a header is about as close to several columns; not used, rename it"
+            }
+            Code::UnitByName => "the unit was recognised by its name, with the confidence shown",
+            Code::AmbiguousUnit => "the unit name fits several units; the row is rejected",
+            Code::NotesRow => "a note or signature line, not data; it is rejected",
+            Code::HiddenRow => "a row hidden in the workbook; read as data, unhide to check it",
+            Code::UnreadableFile => "a file could not be read at all; it was skipped",
+            Code::Superseded => "the row was replaced by a newer submission of the same key",
+            Code::LowResponse => "too few survey responses for the unit's headcount",
+            Code::LegacyEncoding => "a CSV file in Windows-1252, not UTF-8; read as such",
         }
     }
 }
@@ -201,6 +255,9 @@ pub struct Diagnostic {
     pub column: Option<String>,
     /// The offending cell value, as text.
     pub value: Option<String>,
+    /// The unit (OPD) the problem belongs to, when known (for per-unit feedback).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 impl Diagnostic {
@@ -215,6 +272,7 @@ impl Diagnostic {
             row: None,
             column: None,
             value: None,
+            unit: None,
         }
     }
 
@@ -265,6 +323,11 @@ impl Diagnostic {
             Some(c) => self.column(c),
             None => self,
         }
+    }
+
+    pub fn unit(mut self, u: &str) -> Self {
+        self.unit = Some(u.to_string());
+        self
     }
 
     pub fn value(mut self, v: impl Into<String>) -> Self {

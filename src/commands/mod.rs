@@ -33,6 +33,8 @@ pub fn load_data(rubric: &Rubric, args: &crate::cli::DataArgs) -> Result<Loaded>
     let sources = Sources {
         dir: args.data_dir(),
         files: args.inputs.clone(),
+        resubmit: args.resubmit,
+        keep_going: args.keep_going,
     };
     Ok(input::load(rubric, &sources)?)
 }

@@ -6,8 +6,10 @@
 //! the canonical unit id, `__row` indexing the source map). No scoring happens here.
 
 pub mod cell;
+pub mod guard;
 pub mod header;
 pub mod read;
+pub mod units;
 
 use crate::diag::{Code, Diagnostic, Location};
 use crate::rubric::{Dataset, Rubric};
@@ -27,7 +29,26 @@ pub struct Sources {
     pub dir: Option<PathBuf>,
     /// Explicit files: (dataset id, path).
     pub files: Vec<(String, PathBuf)>,
+    /// Which row wins when two files give the same key.
+    pub resubmit: Resubmit,
+    /// A file that cannot be read is an `unreadable-file` error and the run goes on.
+    pub keep_going: bool,
 }
+
+/// Which of two rows with the same key (in different files) is kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Resubmit {
+    /// Neither file is trusted over the other: the first row is kept, the repeat rejected.
+    #[default]
+    Reject,
+    /// The file read later (folder order: by name) replaces the earlier one.
+    Order,
+    /// The file modified last replaces the older one (ties: folder order).
+    Date,
+}
+
+/// A row's place: (file, sheet, row).
+type RowKey = (String, Option<String>, u32);
 
 /// Input problems that stop the run (as opposed to row diagnostics).
 #[derive(Debug, Error)]
@@ -173,6 +194,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     let mut inputs: Vec<InputFile> = Vec::new();
     let mut read_errors = Vec::new();
     let mut assigned: Vec<Assigned> = Vec::new();
+    let mut file_time: HashMap<String, std::time::SystemTime> = HashMap::new();
 
     let mut files: Vec<(Option<String>, PathBuf)> = Vec::new();
     for (ds, p) in &sources.files {
@@ -227,11 +249,31 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         }
         let sheets = match read::read_file(&path) {
             Ok(s) => s,
+            Err(e) if sources.keep_going => {
+                diags.push(
+                    Diagnostic::error(Code::UnreadableFile, format!("{e}; skipped")).file(&shown),
+                );
+                continue;
+            }
             Err(e) => {
                 read_errors.push(e);
                 continue;
             }
         };
+        let modified = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH);
+        file_time.insert(shown.clone(), modified);
+        if let Some(enc) = sheets.iter().find_map(|s| s.encoding) {
+            diags.push(
+                Diagnostic::info(
+                    Code::LegacyEncoding,
+                    format!("not UTF-8: read as {enc} text (Excel's plain \"CSV\"); check letters such as é"),
+                )
+                .file(&shown)
+                .value(enc),
+            );
+        }
         let sha = match std::fs::read(&path) {
             Ok(b) => crate::rubric::hex(&Sha256::digest(&b)),
             Err(e) => {
@@ -364,7 +406,8 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         return Err(LoadError::Files(read_errors));
     }
 
-    // Type every row.
+    // Type every row; keep each row's unit key as written, to say whose problem it is.
+    let mut row_keys: HashMap<RowKey, String> = HashMap::new();
     let mut builders: BTreeMap<String, Builder> = rubric
         .datasets
         .iter()
@@ -375,7 +418,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             .dataset(&a.dataset)
             .expect("assigned to a known dataset");
         let b = builders.get_mut(&a.dataset).expect("builder per dataset");
-        let (read, rejected) = type_rows(ds, a, &inputs[a.file].path, b, &mut diags);
+        let (read, rejected) = type_rows(ds, a, &inputs[a.file].path, b, &mut diags, &mut row_keys);
         inputs[a.file].rows_read += read;
         inputs[a.file].rows_rejected += rejected;
     }
@@ -404,14 +447,33 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     }
 
     let units = unit_list(rubric, &frames, &mut diags)?;
-    let canon: HashMap<String, String> = units
+    let resolver = units::Resolver::new(&units);
+    // How recent each file is, for `Resubmit`: its place in the reading order, or its date.
+    let file_rank: Vec<(std::time::SystemTime, usize)> = inputs
         .iter()
-        .map(|(id, _)| (fold_key(id), id.clone()))
+        .enumerate()
+        .map(|(i, f)| match sources.resubmit {
+            Resubmit::Date => (
+                file_time
+                    .get(&f.path)
+                    .copied()
+                    .unwrap_or(std::time::UNIX_EPOCH),
+                i,
+            ),
+            _ => (std::time::UNIX_EPOCH, i),
+        })
         .collect();
     let mut tables = BTreeMap::new();
     for ds in &rubric.datasets {
         let (df, sources_, files_) = frames.remove(&ds.id).expect("frame");
-        let (df, rejected_rows) = check_units(ds, df, &sources_, &canon, &mut diags)?;
+        let ctx = KeyCheck {
+            sources: &sources_,
+            file_of: &files_,
+            file_rank: &file_rank,
+            resolver: &resolver,
+            resubmit: sources.resubmit,
+        };
+        let (df, rejected_rows) = check_units(ds, df, &ctx, &mut diags)?;
         for r in rejected_rows {
             inputs[files_[r]].rows_rejected += 1;
         }
@@ -447,6 +509,10 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     for i in &mut inputs {
         i.rows_used = i.rows_read - i.rows_rejected;
     }
+    if let Some(check) = &rubric.response {
+        low_response(rubric, check, &tables, &units, &mut diags)?;
+    }
+    attribute(&mut diags, &row_keys, &resolver);
     Ok(Loaded {
         tables,
         inputs,
@@ -577,6 +643,30 @@ const TOTAL_WORDS: [&str; 7] = [
     "rata rata",
 ];
 
+/// A row with one text cell in a dataset needing at least two columns: a note such as
+/// "Catatan: data per 31 Mei" or a signature line. Returns the text (shortened).
+fn notes_row(ds: &Dataset, cells: &[Raw]) -> Option<String> {
+    if ds.columns.iter().filter(|c| c.required).count() < 2 {
+        return None;
+    }
+    let mut filled = cells.iter().filter(|c| !c.is_blank());
+    match (filled.next(), filled.next()) {
+        (Some(Raw::Text(t)), None) => Some(shorten(t.trim(), 80)),
+        _ => None,
+    }
+}
+
+/// At most `n` characters, with `…` when cut.
+pub fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(n).collect();
+        out.push('…');
+        out
+    }
+}
+
 fn is_totals_row(cells: &[Raw]) -> bool {
     cells.iter().take(4).any(|c| match c {
         Raw::Text(s) => {
@@ -596,8 +686,14 @@ fn type_rows(
     file: &str,
     b: &mut Builder,
     diags: &mut Vec<Diagnostic>,
+    row_keys: &mut HashMap<RowKey, String>,
 ) -> (usize, usize) {
     let sheet_name = a.sheet.name.as_deref();
+    let key_col = ds
+        .columns
+        .iter()
+        .position(|c| c.name == ds.unit_key)
+        .and_then(|i| a.header.columns[i]);
     let header_row = a.sheet.rows[a.header.row_index].0;
     let columns = std::sync::Arc::new(a.header.columns.clone());
     let at = |row: u32| Location {
@@ -646,6 +742,40 @@ fn type_rows(
             .value(t.clone()),
         );
     }
+    for (j, t, c, sim) in &a.header.fuzzy {
+        diags.push(
+            Diagnostic::warning(
+                Code::SimilarColumn,
+                format!(
+                    "column `{t}` taken as `{c}` (similarity {:.0} %); rename it to `{c}` if that is right",
+                    sim * 100.0
+                ),
+            )
+            .dataset(&ds.id)
+            .at(&at(header_row))
+            .column(*j)
+            .value(t.clone()),
+        );
+    }
+    for (j, t, cands) in &a.header.ambiguous {
+        diags.push(
+            Diagnostic::warning(
+                Code::AmbiguousColumn,
+                format!(
+                    "column `{t}` is about as close to {}; not used: rename it to the one meant",
+                    cands
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+            )
+            .dataset(&ds.id)
+            .at(&at(header_row))
+            .column(*j)
+            .value(t.clone()),
+        );
+    }
     for (j, t, c) in &a.header.duplicate {
         diags.push(
             Diagnostic::warning(
@@ -678,6 +808,35 @@ fn type_rows(
         }
         read += 1;
         let loc = at(*row);
+        if let Some(k) = key_col.and_then(|j| cells.get(j)).filter(|c| !c.is_blank()) {
+            row_keys.insert(
+                (file.to_string(), a.sheet.name.clone(), *row),
+                cell::text(k),
+            );
+        }
+        if a.sheet.hidden_rows.binary_search(row).is_ok() {
+            diags.push(
+                Diagnostic::warning(
+                    Code::HiddenRow,
+                    "this row is hidden in the workbook; it was read as data: unhide it to check, delete it if it is not meant to be sent",
+                )
+                .dataset(&ds.id)
+                .at(&loc),
+            );
+        }
+        if let Some(note) = notes_row(ds, cells) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotesRow,
+                    "only one cell is filled: a note, source line or signature, not data; rejected",
+                )
+                .dataset(&ds.id)
+                .at(&loc)
+                .value(note),
+            );
+            rejected += 1;
+            continue;
+        }
         if is_totals_row(cells) {
             let shown = cells
                 .iter()
@@ -890,14 +1049,37 @@ fn key_column(ds: &Dataset, src: &Location, name: &str) -> Option<usize> {
         .and_then(|i| src.column_of(i))
 }
 
+/// What `check_units` needs besides the frame.
+struct KeyCheck<'a> {
+    /// Source of each row, by `__row`.
+    sources: &'a [Location],
+    /// Index in `Loaded::inputs` of each row, by `__row`.
+    file_of: &'a [usize],
+    /// How recent each input file is (higher wins under `Resubmit::Order`/`Date`).
+    file_rank: &'a [(std::time::SystemTime, usize)],
+    resolver: &'a units::Resolver,
+    resubmit: Resubmit,
+}
+
+fn place(l: &Location) -> String {
+    let sheet = l
+        .sheet
+        .as_ref()
+        .map(|s| format!(" [{s}]"))
+        .unwrap_or_default();
+    format!("{}{} row {}", l.file, sheet, l.row)
+}
+
 /// Reject rows with no key, an unknown unit, or a repeated unique key; add `__unit`.
+/// A unit written by its name is recognised with a warning; two files giving the same key
+/// are settled by `Resubmit`.
 fn check_units(
     ds: &Dataset,
     df: DataFrame,
-    sources: &[Location],
-    canon: &HashMap<String, String>,
+    ctx: &KeyCheck,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(DataFrame, Vec<usize>), LoadError> {
+    let sources = ctx.sources;
     let keys = key_strings(&df, &ds.unit_key)?;
     let rows: Vec<u32> = df
         .column("__row")?
@@ -910,111 +1092,379 @@ fn check_units(
         .iter()
         .map(|c| key_strings(&df, c))
         .collect::<PolarsResult<_>>()?;
-    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut keep = Vec::with_capacity(keys.len());
-    let mut unit = Vec::with_capacity(keys.len());
-    let mut rejected = Vec::new();
-    let mut unit_ids: Vec<String> = canon.values().cloned().collect();
+    let mut keep = vec![true; keys.len()];
+    let mut unit: Vec<Option<String>> = vec![None; keys.len()];
+    let mut unit_ids: Vec<String> = ctx.resolver.units().map(str::to_string).collect::<Vec<_>>();
     unit_ids.sort();
+    let mut cache: HashMap<String, units::Resolved> = HashMap::new();
+    let key_col = |src: &Location| key_column(ds, src, &ds.unit_key);
     for (i, k) in keys.iter().enumerate() {
         let src = &sources[rows[i] as usize];
-        let mut ok = true;
-        match k {
-            None => {
+        let Some(k) = k else {
+            diags.push(
+                Diagnostic::error(
+                    Code::DerivedMissing,
+                    format!(
+                        "the unit key `{}` is empty for this row; rejected",
+                        ds.unit_key
+                    ),
+                )
+                .dataset(&ds.id)
+                .at(src)
+                .column_opt(key_col(src)),
+            );
+            keep[i] = false;
+            continue;
+        };
+        let r = cache
+            .entry(k.clone())
+            .or_insert_with(|| ctx.resolver.resolve(k))
+            .clone();
+        let d = |code, msg: String| {
+            Diagnostic::new(code, crate::diag::Severity::Warning, msg)
+                .dataset(&ds.id)
+                .at(src)
+                .column_opt(key_col(src))
+                .value(k.clone())
+        };
+        match &r {
+            units::Resolved::Code(_) => {}
+            units::Resolved::CodeVariant(u) => diags.push(
+                d(
+                    Code::UnitByName,
+                    format!(
+                        "`{}` = `{k}` read as `{u}` (the code written another way)",
+                        ds.unit_key
+                    ),
+                )
+                .unit(u),
+            ),
+            units::Resolved::Name {
+                unit: u,
+                confidence,
+            } => {
+                let name = ctx.resolver.name_of(u).unwrap_or_default();
                 diags.push(
-                    Diagnostic::error(
-                        Code::DerivedMissing,
+                    d(
+                        Code::UnitByName,
                         format!(
-                            "the unit key `{}` is empty for this row; rejected",
-                            ds.unit_key
+                            "`{}` = `{k}` is not a code; recognised as `{u}` ({name}) by its name, confidence {:.0} %",
+                            ds.unit_key,
+                            (confidence * 100.0).floor()
                         ),
                     )
-                    .dataset(&ds.id)
-                    .at(src)
-                    .column_opt(key_column(ds, src, &ds.unit_key)),
+                    .unit(u),
                 );
-                ok = false;
             }
-            Some(k) if !canon.contains_key(&fold_key(k)) => {
+            units::Resolved::Ambiguous(c) => {
+                let mut diag = d(
+                    Code::AmbiguousUnit,
+                    format!(
+                        "`{}` = `{k}` fits several units: {}; write the code; rejected",
+                        ds.unit_key,
+                        c.iter()
+                            .map(|(u, n, s)| format!("{u} {n} ({:.0} %)", (s * 100.0).floor()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+                diag.severity = crate::diag::Severity::Error;
+                diags.push(diag);
+                keep[i] = false;
+            }
+            units::Resolved::Unknown => {
                 let hint = crate::sql::nearest(k, &unit_ids)
                     .map(|n| format!(" (did you mean `{n}`?)"))
                     .unwrap_or_default();
-                diags.push(
-                    Diagnostic::error(
-                        Code::UnknownUnit,
-                        format!(
-                            "`{}` = `{k}` is not in the unit list{hint}; rejected",
-                            ds.unit_key
-                        ),
-                    )
-                    .dataset(&ds.id)
-                    .at(src)
-                    .column_opt(key_column(ds, src, &ds.unit_key))
-                    .value(k.clone()),
+                let mut diag = d(
+                    Code::UnknownUnit,
+                    format!(
+                        "`{}` = `{k}` is not in the unit list{hint}; rejected",
+                        ds.unit_key
+                    ),
                 );
-                ok = false;
+                diag.severity = crate::diag::Severity::Error;
+                diags.push(diag);
+                keep[i] = false;
             }
-            _ => {}
         }
-        if ok && !uniq.is_empty() {
-            let key: Vec<String> = uniq
+        unit[i] = r.unit().map(str::to_string);
+    }
+
+    // Rows sharing a unique key, in reading order.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    if !uniq.is_empty() {
+        let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+        for i in (0..keys.len()).filter(|i| keep[*i]) {
+            let key: Vec<String> = ds
+                .unique
                 .iter()
-                .map(|c| c[i].as_deref().map(fold_key).unwrap_or_default())
+                .zip(&uniq)
+                .map(|(name, c)| {
+                    if *name == ds.unit_key {
+                        unit[i].clone().unwrap_or_default()
+                    } else {
+                        c[i].as_deref().map(fold_key).unwrap_or_default()
+                    }
+                })
                 .collect();
-            if let Some(first) = seen.get(&key) {
-                let f = &sources[rows[*first] as usize];
-                let sheet = f
-                    .sheet
-                    .as_ref()
-                    .map(|s| format!(" [{s}]"))
-                    .unwrap_or_default();
-                // Personal keys (an NIP) never reach an output: say where, not what.
-                let personal = ds
-                    .unique
-                    .iter()
-                    .any(|c| ds.column(c).is_some_and(|c| c.personal));
-                let shown: Vec<String> = if personal {
-                    vec!["(personal data, not shown)".to_string()]
-                } else {
-                    uniq.iter()
-                        .map(|c| c[i].clone().unwrap_or_default())
-                        .collect()
-                };
-                diags.push(
-                    Diagnostic::error(
-                        Code::DuplicateKey,
-                        format!(
-                            "repeats {} of {}{} row {}; rejected",
-                            ds.unique.join(" + "),
-                            f.file,
-                            sheet,
-                            f.row
-                        ),
-                    )
-                    .dataset(&ds.id)
-                    .at(src)
-                    .column_opt(key_column(ds, src, &ds.unique[0]))
-                    .value(shown.join(" + ")),
-                );
-                ok = false;
-            } else {
-                seen.insert(key, i);
+            match index.get(&key) {
+                Some(g) => groups[*g].push(i),
+                None => {
+                    index.insert(key, groups.len());
+                    groups.push(vec![i]);
+                }
             }
-        }
-        keep.push(ok);
-        unit.push(if ok {
-            k.as_ref().and_then(|k| canon.get(&fold_key(k)).cloned())
-        } else {
-            None
-        });
-        if !ok {
-            rejected.push(rows[i] as usize);
         }
     }
+    // Personal keys (an NIP) never reach an output: say where, not what.
+    let personal = ds
+        .unique
+        .iter()
+        .any(|c| ds.column(c).is_some_and(|c| c.personal));
+    for g in groups.iter().filter(|g| g.len() > 1) {
+        let file = |i: usize| ctx.file_of[rows[i] as usize];
+        let winner_file = match ctx.resubmit {
+            Resubmit::Reject => file(g[0]),
+            _ => g
+                .iter()
+                .map(|i| file(*i))
+                .max_by_key(|f| ctx.file_rank[*f])
+                .expect("a group has rows"),
+        };
+        let winner = *g
+            .iter()
+            .find(|i| file(**i) == winner_file)
+            .expect("the winning file has a row");
+        let w = &sources[rows[winner] as usize];
+        let shown: String = if personal {
+            "(personal data, not shown)".to_string()
+        } else {
+            uniq.iter()
+                .map(|c| c[winner].clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        for &i in g.iter().filter(|i| **i != winner) {
+            let src = &sources[rows[i] as usize];
+            let diff = differences(ds, &df, winner, i)?;
+            let same = if diff.is_empty() {
+                "same values".to_string()
+            } else {
+                format!("different values in {}", diff.join(", "))
+            };
+            let mut diag = if file(i) != winner_file && ctx.resubmit != Resubmit::Reject {
+                let how = match ctx.resubmit {
+                    Resubmit::Date => "the newest file by date wins",
+                    _ => "the file read last wins",
+                };
+                Diagnostic::warning(
+                    Code::Superseded,
+                    format!(
+                        "{} resubmitted in {} ({same}); that row is used, this one is not ({how})",
+                        ds.unique.join(" + "),
+                        place(w)
+                    ),
+                )
+            } else {
+                let what = if file(i) == winner_file {
+                    "repeats"
+                } else {
+                    "conflicts with"
+                };
+                let what = if diff.is_empty() { "repeats" } else { what };
+                let advice = if file(i) != winner_file {
+                    "; if one file replaces the other, remove the old one or run with --resubmit order|date"
+                } else {
+                    ""
+                };
+                Diagnostic::error(
+                    Code::DuplicateKey,
+                    format!(
+                        "{what} {} of {} ({same}); rejected{advice}",
+                        ds.unique.join(" + "),
+                        place(w)
+                    ),
+                )
+            };
+            diag = diag
+                .dataset(&ds.id)
+                .at(src)
+                .column_opt(key_column(ds, src, &ds.unique[0]))
+                .value(shown.clone());
+            diags.push(diag);
+            keep[i] = false;
+        }
+    }
+    let rejected: Vec<usize> = (0..keys.len())
+        .filter(|i| !keep[*i])
+        .map(|i| rows[i] as usize)
+        .collect();
+    let unit: Vec<Option<String>> = unit
+        .into_iter()
+        .zip(&keep)
+        .map(|(u, k)| if *k { u } else { None })
+        .collect();
     let mut df = df;
     df.with_column(Column::new("__unit".into(), unit))?;
     let mask = BooleanChunked::from_slice("keep".into(), &keep);
     let df = df.filter(&mask)?;
-    // `rejected` holds source indexes; map them to file indexes through the caller's table.
     Ok((df, rejected))
+}
+
+/// The schema columns in which rows `a` and `b` differ (personal ones named, never shown).
+fn differences(ds: &Dataset, df: &DataFrame, a: usize, b: usize) -> PolarsResult<Vec<String>> {
+    let mut out = Vec::new();
+    for c in &ds.columns {
+        let col = df.column(&c.name)?;
+        let (x, y) = (col.get(a)?, col.get(b)?);
+        if x != y {
+            out.push(if c.personal {
+                format!("`{}`", c.name)
+            } else {
+                format!("`{}` ({} vs {})", c.name, show_any(&y), show_any(&x))
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn show_any(v: &AnyValue) -> String {
+    match v {
+        AnyValue::Null => "empty".to_string(),
+        AnyValue::String(s) => format!("`{s}`"),
+        AnyValue::StringOwned(s) => format!("`{s}`"),
+        AnyValue::Boolean(b) => if *b { "Ya" } else { "Tidak" }.to_string(),
+        AnyValue::Float64(f) => cell::format_number(*f),
+        other => other.to_string(),
+    }
+}
+
+/// Survey response per unit: respondents ÷ headcount; a `low-response` warning under the
+/// rubric's minimum.
+fn low_response(
+    rubric: &Rubric,
+    check: &crate::rubric::ResponseCheck,
+    tables: &BTreeMap<String, Table>,
+    units: &[(String, Option<String>)],
+    diags: &mut Vec<Diagnostic>,
+) -> PolarsResult<()> {
+    for r in response_rates(rubric, check, tables, units)? {
+        if let Some(rate) = r.rate {
+            if rate < check.min_rate {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::LowResponse,
+                        format!(
+                            "{} of {} staff answered the survey ({:.0} %, under {:.0} %): the survey figures of `{}` may not speak for the unit",
+                            r.respondents,
+                            r.headcount.unwrap_or_default(),
+                            (rate * 100.0).floor(),
+                            check.min_rate * 100.0,
+                            r.unit
+                        ),
+                    )
+                    .dataset(&check.dataset)
+                    .unit(&r.unit)
+                    .value(format!("{:.3}", rate)),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One unit's survey response.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ResponseRate {
+    pub unit: String,
+    pub respondents: usize,
+    pub headcount: Option<i64>,
+    /// respondents ÷ headcount, when the headcount is known and positive.
+    pub rate: Option<f64>,
+}
+
+/// Respondents and headcount of every unit, in unit order.
+pub fn response_rates(
+    rubric: &Rubric,
+    check: &crate::rubric::ResponseCheck,
+    tables: &BTreeMap<String, Table>,
+    units: &[(String, Option<String>)],
+) -> PolarsResult<Vec<ResponseRate>> {
+    let count_of = |t: Option<&Table>| -> PolarsResult<HashMap<String, usize>> {
+        let mut m = HashMap::new();
+        if let Some(t) = t {
+            for u in t.df.column("__unit")?.str()?.iter().flatten() {
+                *m.entry(u.to_string()).or_insert(0) += 1;
+            }
+        }
+        Ok(m)
+    };
+    let respondents = count_of(tables.get(&check.dataset))?;
+    let mut headcount: HashMap<String, i64> = HashMap::new();
+    if let Some(t) = rubric.unit_dataset.as_ref().and_then(|d| tables.get(d)) {
+        let h = t.df.column(&check.headcount)?.cast(&DataType::Float64)?;
+        let u = t.df.column("__unit")?.str()?.clone();
+        for (u, h) in u.iter().zip(h.f64()?.iter()) {
+            if let (Some(u), Some(h)) = (u, h) {
+                headcount.insert(u.to_string(), h as i64);
+            }
+        }
+    }
+    Ok(units
+        .iter()
+        .map(|(u, _)| {
+            let n = respondents.get(u).copied().unwrap_or(0);
+            let h = headcount.get(u).copied();
+            ResponseRate {
+                unit: u.clone(),
+                respondents: n,
+                headcount: h,
+                rate: h.filter(|h| *h > 0).map(|h| n as f64 / h as f64),
+            }
+        })
+        .collect())
+}
+
+/// Say whose problem each diagnostic is: by the unit key of its row, else by the only unit of
+/// its file (a file-level problem in a one-unit file).
+fn attribute(
+    diags: &mut [Diagnostic],
+    row_keys: &HashMap<RowKey, String>,
+    resolver: &units::Resolver,
+) {
+    let mut cache: HashMap<&str, Option<String>> = HashMap::new();
+    let mut unit_of_row: HashMap<&RowKey, String> = HashMap::new();
+    let mut units_of_file: HashMap<&str, std::collections::BTreeSet<String>> = HashMap::new();
+    for (k, raw) in row_keys {
+        let u = cache
+            .entry(raw.as_str())
+            .or_insert_with(|| resolver.resolve(raw).unit().map(str::to_string))
+            .clone();
+        if let Some(u) = u {
+            units_of_file
+                .entry(k.0.as_str())
+                .or_default()
+                .insert(u.clone());
+            unit_of_row.insert(k, u);
+        }
+    }
+    for d in diags.iter_mut().filter(|d| d.unit.is_none()) {
+        if d.code == Code::UnitWithoutData {
+            d.unit = d.value.clone();
+            continue;
+        }
+        let Some(file) = d.file.clone() else { continue };
+        if let Some(row) = d.row {
+            if let Some(u) = unit_of_row.get(&(file.clone(), d.sheet.clone(), row)) {
+                d.unit = Some(u.clone());
+                continue;
+            }
+        }
+        if let Some(us) = units_of_file.get(file.as_str()) {
+            if us.len() == 1 {
+                d.unit = us.iter().next().cloned();
+            }
+        }
+    }
 }

@@ -429,6 +429,50 @@ impl Validator {
             }
             n.get_ref().clone()
         });
+        let response = match (&units.respondents, &units.headcount) {
+            (Some(d), Some(h)) => {
+                let mut ok = true;
+                if !raw.datasets.contains_key(d.get_ref()) {
+                    self.unknown(d, "dataset", raw.datasets.keys().cloned().collect());
+                    ok = false;
+                }
+                match &unit_dataset {
+                    Some(ud) => {
+                        let fields = row_fields.get(ud).cloned().unwrap_or_default();
+                        if !fields.iter().any(|(c, _)| c == h.get_ref()) {
+                            self.unknown(h, "column", fields.into_iter().map(|(c, _)| c).collect());
+                            ok = false;
+                        }
+                    }
+                    None => {
+                        self.err(h.span(), "units.headcount needs units.dataset");
+                        ok = false;
+                    }
+                }
+                let min_rate = match &units.min_response {
+                    Some(m) if !(0.0..=1.0).contains(m.get_ref()) => {
+                        self.err(m.span(), "min-response must be a share from 0 to 1");
+                        ok = false;
+                        0.0
+                    }
+                    Some(m) => *m.get_ref(),
+                    None => 0.3,
+                };
+                ok.then(|| ResponseCheck {
+                    dataset: d.get_ref().clone(),
+                    headcount: h.get_ref().clone(),
+                    min_rate,
+                })
+            }
+            (Some(s), None) | (None, Some(s)) => {
+                self.err(
+                    s.span(),
+                    "units.respondents and units.headcount go together",
+                );
+                None
+            }
+            (None, None) => None,
+        };
 
         // Verdicts.
         let verdicts = self.verdicts(&raw);
@@ -541,6 +585,7 @@ impl Validator {
             unit_label: self.text(units.label.as_ref(), "unit"),
             unit_dataset,
             unit_name,
+            response,
             datasets,
             dimensions,
             indicators,

@@ -1,0 +1,244 @@
+//! A look inside an xlsx/xlsm package before calamine opens it: refuse what would exhaust
+//! memory (a zip bomb, huge shared strings, a used area of billions of cells) and find the rows
+//! the author hid, which calamine does not report.
+//!
+//! It streams every part through a byte counter, so the limits hold on the real decompressed
+//! sizes, not the sizes the zip directory claims. It never builds the cells themselves.
+
+use quick_xml::events::{BytesStart, Event};
+use std::collections::HashMap;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+/// Largest decompressed size of one part (a sheet, the shared strings).
+pub const MAX_PART_BYTES: u64 = 128 << 20;
+/// Largest decompressed size of the whole package.
+pub const MAX_TOTAL_BYTES: u64 = 384 << 20;
+/// Largest used area of one sheet (rows × columns), which calamine allocates densely.
+pub const MAX_SHEET_CELLS: u64 = 4_000_000;
+
+/// What the look found.
+#[derive(Debug, Default)]
+pub struct Package {
+    /// Sheet name → 1-based numbers of hidden rows.
+    pub hidden_rows: HashMap<String, Vec<u32>>,
+}
+
+/// Why the package is refused.
+#[derive(Debug)]
+pub enum Refused {
+    /// Too big to load safely; the text says what and by how much.
+    TooLarge(String),
+    /// Not a readable package (left to calamine to describe).
+    Unreadable,
+}
+
+/// A reader that fails once more than `limit` bytes went through it.
+struct Counted<R> {
+    inner: R,
+    read: u64,
+    limit: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read > self.limit {
+            return Err(std::io::Error::other("part larger than the limit"));
+        }
+        Ok(n)
+    }
+}
+
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| a.value.into_owned())
+}
+
+/// `B12` → (row 12, column 2), 1-based.
+fn cell_ref(r: &str) -> Option<(u64, u64)> {
+    let letters: String = r.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let digits = &r[letters.len()..];
+    let mut col = 0u64;
+    for c in letters.bytes() {
+        col = col * 26 + u64::from(c.to_ascii_uppercase() - b'A' + 1);
+    }
+    Some((digits.parse().ok()?, col))
+}
+
+/// Inspect an xlsx/xlsm file. `Refused::Unreadable` when it is not a zip package at all.
+pub fn inspect(path: &Path) -> Result<Package, Refused> {
+    let file = std::fs::File::open(path).map_err(|_| Refused::Unreadable)?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|_| Refused::Unreadable)?;
+    let mut total = 0u64;
+    // Sheet part → sheet name, from the workbook and its relationships.
+    let mut rel_target: HashMap<String, String> = HashMap::new();
+    let mut sheet_rel: Vec<(String, String)> = Vec::new();
+    for (part, is_rels) in [
+        ("xl/_rels/workbook.xml.rels", true),
+        ("xl/workbook.xml", false),
+    ] {
+        let Ok(f) = zip.by_name(part) else { continue };
+        let mut counted = Counted {
+            inner: f,
+            read: 0,
+            limit: MAX_PART_BYTES,
+        };
+        let mut xml = quick_xml::Reader::from_reader(BufReader::new(&mut counted));
+        let mut buf = Vec::new();
+        loop {
+            match xml.read_event_into(&mut buf) {
+                Ok(Event::Start(e) | Event::Empty(e)) => {
+                    let name = e.local_name();
+                    if is_rels && name.as_ref() == "Relationship" {
+                        if let (Some(id), Some(t)) = (attr(&e, "Id"), attr(&e, "Target")) {
+                            let t = t.trim_start_matches('/');
+                            let t = t.strip_prefix("xl/").unwrap_or(t);
+                            rel_target.insert(id, format!("xl/{t}"));
+                        }
+                    } else if !is_rels && name.as_ref() == "sheet" {
+                        if let (Some(n), Some(id)) = (attr(&e, "name"), attr(&e, "id")) {
+                            sheet_rel.push((n, id));
+                        }
+                    }
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        drop(xml);
+        if counted.read > counted.limit {
+            return Err(Refused::TooLarge(format!(
+                "{part} is larger than {} MiB",
+                MAX_PART_BYTES >> 20
+            )));
+        }
+    }
+    let sheet_of: HashMap<String, String> = sheet_rel
+        .into_iter()
+        .filter_map(|(n, id)| rel_target.get(&id).map(|p| (p.clone(), n)))
+        .collect();
+
+    let mut out = Package::default();
+    for i in 0..zip.len() {
+        let Ok(f) = zip.by_index(i) else {
+            return Err(Refused::Unreadable);
+        };
+        let part = f.name().map(|n| n.to_string()).unwrap_or_default();
+        let sheet = sheet_of.get(&part).cloned();
+        let mut counted = Counted {
+            inner: f,
+            read: 0,
+            limit: MAX_PART_BYTES,
+        };
+        let too_large = |what: String| Refused::TooLarge(what);
+        match sheet {
+            None => {
+                // Every other part is only measured.
+                let mut buf = [0u8; 64 * 1024];
+                loop {
+                    match counted.read(&mut buf) {
+                        Ok(0) => break,
+                        Ok(_) => {}
+                        Err(_) if counted.read > counted.limit => {
+                            return Err(too_large(format!(
+                                "part {part} decompresses to more than {} MiB",
+                                MAX_PART_BYTES >> 20
+                            )));
+                        }
+                        Err(_) => return Err(Refused::Unreadable),
+                    }
+                }
+                total += counted.read;
+            }
+            Some(name) => {
+                let mut xml = quick_xml::Reader::from_reader(BufReader::new(&mut counted));
+                let mut buf = Vec::new();
+                let (mut row, mut col) = (0u64, 0u64);
+                let (mut max_row, mut max_col) = (0u64, 0u64);
+                let mut hidden = Vec::new();
+                let mut failed = false;
+                loop {
+                    match xml.read_event_into(&mut buf) {
+                        Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                            "row" => {
+                                row = attr(&e, "r")
+                                    .and_then(|r| r.parse().ok())
+                                    .unwrap_or(row + 1);
+                                col = 0;
+                                if attr(&e, "hidden").is_some_and(|h| h == "1" || h == "true") {
+                                    hidden.push(row as u32);
+                                }
+                            }
+                            "c" => {
+                                match attr(&e, "r").and_then(|r| cell_ref(&r)) {
+                                    Some((r, c)) => {
+                                        row = r;
+                                        col = c;
+                                    }
+                                    None => col += 1,
+                                }
+                                max_row = max_row.max(row);
+                                max_col = max_col.max(col);
+                            }
+                            _ => {}
+                        },
+                        Ok(Event::Eof) => break,
+                        Err(_) => {
+                            failed = true;
+                            break;
+                        }
+                        _ => {}
+                    }
+                    buf.clear();
+                }
+                drop(xml);
+                if counted.read > counted.limit {
+                    return Err(too_large(format!(
+                        "sheet `{name}` decompresses to more than {} MiB",
+                        MAX_PART_BYTES >> 20
+                    )));
+                }
+                if failed {
+                    return Err(Refused::Unreadable);
+                }
+                total += counted.read;
+                if max_row.saturating_mul(max_col) > MAX_SHEET_CELLS {
+                    return Err(too_large(format!(
+                        "sheet `{name}` spans {max_row} rows × {max_col} columns, more than {MAX_SHEET_CELLS} cells"
+                    )));
+                }
+                hidden.sort_unstable();
+                hidden.dedup();
+                if !hidden.is_empty() {
+                    out.hidden_rows.insert(name, hidden);
+                }
+            }
+        }
+        if total > MAX_TOTAL_BYTES {
+            return Err(too_large(format!(
+                "the package decompresses to more than {} MiB",
+                MAX_TOTAL_BYTES >> 20
+            )));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_refs() {
+        assert_eq!(cell_ref("A1"), Some((1, 1)));
+        assert_eq!(cell_ref("AB12"), Some((12, 28)));
+        assert_eq!(cell_ref("XFD1048576"), Some((1_048_576, 16_384)));
+        assert_eq!(cell_ref("12"), Some((12, 0)));
+        assert_eq!(cell_ref("A"), None);
+    }
+}
