@@ -242,9 +242,18 @@ pub struct ValidateArgs {
     /// Also write every diagnostic to this JSON file.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// How many diagnostics of each code to print.
+    /// How many diagnostics of each code to print (and, in data-quality.md, of each file).
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub show: usize,
+    /// Write into this folder: data-quality.md (counts per code, problems per file),
+    /// diagnostics.json, rejected.xlsx (rejected rows with their cells and the reason) and
+    /// completeness.csv (who sent what; survey response against headcount).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// With --out: also one feedback workbook per unit, feedback/<unit>.xlsx, listing only
+    /// that unit's problems and rejected rows, ready to send back.
+    #[arg(long, requires = "out")]
+    pub feedback: bool,
 }
 
 #[derive(Debug, Subcommand)]

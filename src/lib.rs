@@ -13,6 +13,7 @@ pub mod format;
 pub mod input;
 pub mod output;
 pub mod plan;
+pub mod quality;
 pub mod report;
 pub mod rubric;
 pub mod scoring;

@@ -47,6 +47,9 @@ pub enum Resubmit {
     Date,
 }
 
+/// What is shown instead of a personal value.
+pub const PERSONAL: &str = "(personal data, not shown)";
+
 /// A row's place: (file, sheet, row).
 type RowKey = (String, Option<String>, u32);
 
@@ -94,6 +97,32 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The units, sorted by id, with their names.
     pub units: Vec<(String, Option<String>)>,
+    /// Every rejected row with its original cells, in reading order.
+    pub rejected: Vec<RejectedRow>,
+}
+
+/// A rejected row as the file had it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RejectedRow {
+    pub dataset: String,
+    pub file: String,
+    pub sheet: Option<String>,
+    pub row: u32,
+    /// The sheet's header cells (column letters where unknown or blank).
+    pub header: Vec<String>,
+    /// The row's cells as shown in the sheet.
+    pub cells: Vec<String>,
+    /// Which cells hold personal data (never shown outside the unit's own feedback).
+    pub personal: Vec<bool>,
+    /// The unit, when its key was recognised.
+    pub unit: Option<String>,
+}
+
+/// Rows followed while loading: each row's unit key as written, and the rejected rows.
+#[derive(Default)]
+struct Track {
+    row_keys: HashMap<RowKey, String>,
+    rejected: Vec<(String, RowKey)>,
 }
 
 impl Loaded {
@@ -194,6 +223,9 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     let mut inputs: Vec<InputFile> = Vec::new();
     let mut read_errors = Vec::new();
     let mut assigned: Vec<Assigned> = Vec::new();
+    // Sheets meant for a dataset but without its (complete) header; their rows are rejected.
+    let mut unreadable: Vec<(String, String, Sheet, Option<Header>)> = Vec::new();
+    let mut track = Track::default();
     let mut file_time: HashMap<String, std::time::SystemTime> = HashMap::new();
 
     let mut files: Vec<(Option<String>, PathBuf)> = Vec::new();
@@ -388,9 +420,18 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
                 continue;
             }
             let idx = input_index(&mut inputs, &mut file_index, &ds.id, &shown, &sha);
-            let rejected = header_problem(ds, h, &sheet, &shown, &mut diags);
+            let rejected = header_problem(ds, h.as_ref(), &sheet, &shown, &mut diags);
+            let from = h.as_ref().map(|h| h.row_index + 1).unwrap_or(0);
+            for (r, cells) in sheet.rows.iter().skip(from) {
+                if !cells.iter().all(Raw::is_blank) {
+                    track
+                        .rejected
+                        .push((ds.id.clone(), (shown.clone(), sheet.name.clone(), *r)));
+                }
+            }
             inputs[idx].rows_read += rejected;
             inputs[idx].rows_rejected += rejected;
+            unreadable.push((shown.clone(), ds.id.clone(), sheet, h));
         }
         if !any {
             diags.push(
@@ -407,7 +448,6 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     }
 
     // Type every row; keep each row's unit key as written, to say whose problem it is.
-    let mut row_keys: HashMap<RowKey, String> = HashMap::new();
     let mut builders: BTreeMap<String, Builder> = rubric
         .datasets
         .iter()
@@ -418,7 +458,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             .dataset(&a.dataset)
             .expect("assigned to a known dataset");
         let b = builders.get_mut(&a.dataset).expect("builder per dataset");
-        let (read, rejected) = type_rows(ds, a, &inputs[a.file].path, b, &mut diags, &mut row_keys);
+        let (read, rejected) = type_rows(ds, a, &inputs[a.file].path, b, &mut diags, &mut track);
         inputs[a.file].rows_read += read;
         inputs[a.file].rows_rejected += rejected;
     }
@@ -476,6 +516,10 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         let (df, rejected_rows) = check_units(ds, df, &ctx, &mut diags)?;
         for r in rejected_rows {
             inputs[files_[r]].rows_rejected += 1;
+            let l = &sources_[r];
+            track
+                .rejected
+                .push((ds.id.clone(), (l.file.clone(), l.sheet.clone(), l.row)));
         }
         if Some(&ds.id) != rubric.unit_dataset.as_ref() && df.height() > 0 {
             let present: std::collections::HashSet<String> = df
@@ -512,12 +556,14 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     if let Some(check) = &rubric.response {
         low_response(rubric, check, &tables, &units, &mut diags)?;
     }
-    attribute(&mut diags, &row_keys, &resolver);
+    attribute(&mut diags, &track.row_keys, &resolver);
+    let rejected = rejected_rows(rubric, &track, &assigned, &inputs, &unreadable, &resolver);
     Ok(Loaded {
         tables,
         inputs,
         diagnostics: diags,
         units,
+        rejected,
     })
 }
 
@@ -587,7 +633,7 @@ fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, Loa
 /// Report why a sheet meant for `ds` cannot be read; returns the rows rejected with it.
 fn header_problem(
     ds: &Dataset,
-    near: Option<Header>,
+    near: Option<&Header>,
     sheet: &Sheet,
     file: &str,
     diags: &mut Vec<Diagnostic>,
@@ -651,9 +697,33 @@ fn notes_row(ds: &Dataset, cells: &[Raw]) -> Option<String> {
     }
     let mut filled = cells.iter().filter(|c| !c.is_blank());
     match (filled.next(), filled.next()) {
-        (Some(Raw::Text(t)), None) => Some(shorten(t.trim(), 80)),
+        (Some(Raw::Text(t)), None) => Some(shorten(&hide_ids(t.trim()), 80)),
         _ => None,
     }
+}
+
+/// Runs of 8 or more digits (an NIP under a signature, a phone number) replaced by `#`s.
+pub fn hide_ids(s: &str) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().filter(char::is_ascii_digit).count() >= 8 {
+            out.push_str("########");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in s.chars() {
+        if c.is_ascii_digit() || (c == ' ' && !run.is_empty()) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// At most `n` characters, with `…` when cut.
@@ -686,7 +756,7 @@ fn type_rows(
     file: &str,
     b: &mut Builder,
     diags: &mut Vec<Diagnostic>,
-    row_keys: &mut HashMap<RowKey, String>,
+    track: &mut Track,
 ) -> (usize, usize) {
     let sheet_name = a.sheet.name.as_deref();
     let key_col = ds
@@ -809,7 +879,7 @@ fn type_rows(
         read += 1;
         let loc = at(*row);
         if let Some(k) = key_col.and_then(|j| cells.get(j)).filter(|c| !c.is_blank()) {
-            row_keys.insert(
+            track.row_keys.insert(
                 (file.to_string(), a.sheet.name.clone(), *row),
                 cell::text(k),
             );
@@ -835,6 +905,10 @@ fn type_rows(
                 .value(note),
             );
             rejected += 1;
+            track.rejected.push((
+                ds.id.clone(),
+                (file.to_string(), a.sheet.name.clone(), *row),
+            ));
             continue;
         }
         if is_totals_row(cells) {
@@ -852,6 +926,10 @@ fn type_rows(
                     .value(shown),
             );
             rejected += 1;
+            track.rejected.push((
+                ds.id.clone(),
+                (file.to_string(), a.sheet.name.clone(), *row),
+            ));
             continue;
         }
         let mut values = Vec::with_capacity(ds.columns.len());
@@ -863,12 +941,18 @@ fn type_rows(
             };
             let raw = cells.get(j).cloned().unwrap_or(Raw::Empty);
             let shown = raw.show();
+            // Personal cells (an NIP) never reach a report: say where, not what.
+            let value = if col.personal {
+                PERSONAL.to_string()
+            } else {
+                shown.clone()
+            };
             let d = |code, msg: String| {
                 Diagnostic::new(code, crate::diag::Severity::Warning, msg)
                     .dataset(&ds.id)
                     .at(&loc)
                     .column(j)
-                    .value(shown.clone())
+                    .value(value.clone())
             };
             let v = match cell::parse(&raw, col, styles[ci]) {
                 Ok(v) => {
@@ -953,6 +1037,10 @@ fn type_rows(
         }
         if reject {
             rejected += 1;
+            track.rejected.push((
+                ds.id.clone(),
+                (file.to_string(), a.sheet.name.clone(), *row),
+            ));
             continue;
         }
         b.push(values, loc, a.file);
@@ -1238,7 +1326,7 @@ fn check_units(
             .expect("the winning file has a row");
         let w = &sources[rows[winner] as usize];
         let shown: String = if personal {
-            "(personal data, not shown)".to_string()
+            PERSONAL.to_string()
         } else {
             uniq.iter()
                 .map(|c| c[winner].clone().unwrap_or_default())
@@ -1467,4 +1555,81 @@ fn attribute(
             }
         }
     }
+}
+
+/// The original cells of every rejected row, with the sheet's header.
+fn rejected_rows(
+    rubric: &Rubric,
+    track: &Track,
+    assigned: &[Assigned],
+    inputs: &[InputFile],
+    unreadable: &[(String, String, Sheet, Option<Header>)],
+    resolver: &units::Resolver,
+) -> Vec<RejectedRow> {
+    // (file, sheet) → (sheet, header)
+    let mut sheets: HashMap<(&str, &Option<String>), (&Sheet, Option<&Header>)> = HashMap::new();
+    for a in assigned {
+        sheets.insert(
+            (inputs[a.file].path.as_str(), &a.sheet.name),
+            (&a.sheet, Some(&a.header)),
+        );
+    }
+    for (file, _, sheet, h) in unreadable {
+        sheets.insert((file.as_str(), &sheet.name), (sheet, h.as_ref()));
+    }
+    let mut out = Vec::with_capacity(track.rejected.len());
+    for (dataset, (file, sheet, row)) in &track.rejected {
+        let Some((sh, header)) = sheets.get(&(file.as_str(), sheet)).copied() else {
+            continue;
+        };
+        let ds = rubric.dataset(dataset);
+        let cells: Vec<Raw> = sh
+            .rows
+            .binary_search_by_key(row, |(r, _)| *r)
+            .ok()
+            .map(|i| sh.rows[i].1.clone())
+            .unwrap_or_default();
+        let header_cells: Vec<Raw> = header
+            .map(|h| sh.rows[h.row_index].1.clone())
+            .unwrap_or_default();
+        let width = cells.len().max(header_cells.len());
+        let header_text: Vec<String> = (0..width)
+            .map(|j| match header_cells.get(j) {
+                Some(c) if !c.is_blank() => cell::text(c),
+                _ => crate::diag::column_letter(j),
+            })
+            .collect();
+        let mut personal = vec![false; width];
+        match (ds, header) {
+            (Some(ds), Some(h)) => {
+                for (ci, c) in ds.columns.iter().enumerate() {
+                    if let Some(j) = h.columns[ci] {
+                        if c.personal && j < width {
+                            personal[j] = true;
+                        }
+                    }
+                }
+            }
+            // No header to tell the columns apart: every cell may be personal.
+            (Some(ds), None) if ds.personal => personal = vec![true; width],
+            _ => {}
+        }
+        let unit = track
+            .row_keys
+            .get(&(file.clone(), sheet.clone(), *row))
+            .and_then(|k| resolver.resolve(k).unit().map(str::to_string));
+        out.push(RejectedRow {
+            dataset: dataset.clone(),
+            file: file.clone(),
+            sheet: sheet.clone(),
+            row: *row,
+            header: header_text,
+            cells: (0..width)
+                .map(|j| cells.get(j).map(Raw::show).unwrap_or_default())
+                .collect(),
+            personal,
+            unit,
+        });
+    }
+    out
 }
