@@ -46,6 +46,9 @@ pub enum Command {
     /// Check or explain a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
+    /// Write blank xlsx forms from the rubric's datasets, to send to the units: instructions in
+    /// Indonesian, validated cells, one file per dataset (or per unit with --per-unit).
+    Template(TemplateArgs),
 }
 
 /// Where the rubric and the data are.
@@ -254,6 +257,23 @@ pub struct ValidateArgs {
     /// that unit's problems and rejected rows, ready to send back.
     #[arg(long, requires = "out")]
     pub feedback: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The rubric and, with --per-unit, the data giving the unit list.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Folder for the forms (created if needed).
+    #[arg(long, value_name = "DIR", default_value = "forms")]
+    pub out: PathBuf,
+    /// Only this dataset's form; repeatable (default: every dataset).
+    #[arg(long = "dataset", value_name = "ID")]
+    pub datasets: Vec<String>,
+    /// One folder per unit (from the data's unit list) with its own forms: its code (and name)
+    /// filled in, the code column limited to it.
+    #[arg(long)]
+    pub per_unit: bool,
 }
 
 #[derive(Debug, Subcommand)]

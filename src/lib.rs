@@ -19,6 +19,7 @@ pub mod rubric;
 pub mod scoring;
 pub mod sensitivity;
 pub mod sql;
+pub mod template;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -48,6 +49,7 @@ where
         cli::Command::Plan(a) => commands::plan::run(a, quiet),
         cli::Command::Sensitivity(a) => commands::sensitivity::run(a, quiet),
         cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
+        cli::Command::Template(a) => commands::template::run(a, quiet),
     };
     match result {
         Ok(code) => commands::exit(code),

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod plan;
 pub mod rubric;
 pub mod sensitivity;
+pub mod template;
 pub mod validate;
 
 use crate::diag::{Diagnostic, Severity};

@@ -22,7 +22,13 @@ pub const MAX_SHEET_CELLS: u64 = 4_000_000;
 pub struct Package {
     /// Sheet name → 1-based numbers of hidden rows.
     pub hidden_rows: HashMap<String, Vec<u32>>,
+    /// Sheets a kesiapan form declares as its instructions (custom document property
+    /// `kesiapan-instructions`).
+    pub instructions: Vec<String>,
 }
+
+/// The custom document property naming a form's instructions sheet.
+pub const INSTRUCTIONS_PROPERTY: &str = "kesiapan-instructions";
 
 /// Why the package is refused.
 #[derive(Debug)]
@@ -77,9 +83,11 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
     // Sheet part → sheet name, from the workbook and its relationships.
     let mut rel_target: HashMap<String, String> = HashMap::new();
     let mut sheet_rel: Vec<(String, String)> = Vec::new();
+    let mut instructions = Vec::new();
     for (part, is_rels) in [
         ("xl/_rels/workbook.xml.rels", true),
         ("xl/workbook.xml", false),
+        ("docProps/custom.xml", false),
     ] {
         let Ok(f) = zip.by_name(part) else { continue };
         let mut counted = Counted {
@@ -89,10 +97,19 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
         };
         let mut xml = quick_xml::Reader::from_reader(BufReader::new(&mut counted));
         let mut buf = Vec::new();
+        let mut in_property = false;
         loop {
             match xml.read_event_into(&mut buf) {
+                Ok(Event::Text(t)) if in_property => {
+                    let t: &str = t.as_ref();
+                    instructions.push(t.trim().to_string());
+                    in_property = false;
+                }
                 Ok(Event::Start(e) | Event::Empty(e)) => {
                     let name = e.local_name();
+                    if name.as_ref() == "property" {
+                        in_property = attr(&e, "name").as_deref() == Some(INSTRUCTIONS_PROPERTY);
+                    }
                     if is_rels && name.as_ref() == "Relationship" {
                         if let (Some(id), Some(t)) = (attr(&e, "Id"), attr(&e, "Target")) {
                             let t = t.trim_start_matches('/');
@@ -123,7 +140,10 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
         .filter_map(|(n, id)| rel_target.get(&id).map(|p| (p.clone(), n)))
         .collect();
 
-    let mut out = Package::default();
+    let mut out = Package {
+        instructions,
+        ..Package::default()
+    };
     for i in 0..zip.len() {
         let Ok(f) = zip.by_index(i) else {
             return Err(Refused::Unreadable);

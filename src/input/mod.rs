@@ -411,6 +411,10 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
                 .iter()
                 .any(|x| x.dataset == ds.id && inputs[x.file].path == shown)
             {
+                // A kesiapan form's own instructions sheet needs no mention.
+                if sheet.instructions {
+                    continue;
+                }
                 diags.push(
                     Diagnostic::info(Code::HeaderNotFound, format!("this sheet has no header of `{}`; not read (another sheet of the file was)", ds.id))
                         .dataset(&ds.id)

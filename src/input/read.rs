@@ -44,6 +44,8 @@ pub struct Sheet {
     pub encoding: Option<&'static str>,
     /// 1-based numbers of the rows hidden in the workbook (xlsx only).
     pub hidden_rows: Vec<u32>,
+    /// The workbook declares this sheet its instructions (a form written by kesiapan).
+    pub instructions: bool,
 }
 
 /// The extensions kesiapan reads.
@@ -84,9 +86,13 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                 return Err(ReadError::Encrypted { path: shown });
             }
             let mut hidden = std::collections::HashMap::new();
+            let mut instructions = Vec::new();
             if matches!(ext.as_str(), "xlsx" | "xlsm") {
                 match super::guard::inspect(path) {
-                    Ok(p) => hidden = p.hidden_rows,
+                    Ok(p) => {
+                        hidden = p.hidden_rows;
+                        instructions = p.instructions;
+                    }
                     Err(super::guard::Refused::TooLarge(detail)) => {
                         return Err(ReadError::TooLarge {
                             path: shown,
@@ -102,6 +108,7 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                 if let Some(h) = s.name.as_ref().and_then(|n| hidden.remove(n)) {
                     s.hidden_rows = h;
                 }
+                s.instructions = s.name.as_ref().is_some_and(|n| instructions.contains(n));
             }
             Ok(sheets)
         }
@@ -135,6 +142,7 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             rows,
             encoding: None,
             hidden_rows: Vec::new(),
+            instructions: false,
         });
     }
     Ok(out)
@@ -255,6 +263,7 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         rows,
         encoding,
         hidden_rows: Vec::new(),
+        instructions: false,
     }])
 }
 

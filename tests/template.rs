@@ -1,0 +1,151 @@
+//! `kesiapan template`: the forms load back without a single diagnostic when filled in as
+//! asked, per dataset and per unit; the bytes are deterministic.
+
+mod common;
+use common::*;
+use kesiapan::input::{self, Sources};
+use kesiapan::rubric::{ColumnType, Dataset};
+use kesiapan::template::{self, Cell, ForUnit};
+
+fn rubric() -> kesiapan::rubric::Rubric {
+    kesiapan::rubric::load(&root().join("rubrics/wfa-asn-2025.toml")).unwrap()
+}
+
+/// A correct value of each column for row `i` of unit `u`.
+fn value(ds: &Dataset, col: &kesiapan::rubric::Column, u: &str, i: usize) -> Cell {
+    if col.name == ds.unit_key {
+        return Cell::Text(u.to_string());
+    }
+    match (&col.kind, col.name.as_str()) {
+        (_, "nama_opd") => Cell::Text(format!("Dinas Contoh {u}")),
+        (_, "id_responden") => Cell::Text(format!("R-{u}-{i:03}")),
+        (_, "kode_jabatan") => Cell::Text(format!("J{i:02}")),
+        (_, "jumlah_pegawai") => Cell::Number(4.0),
+        (ColumnType::Text, _) => Cell::Text(format!("teks {i}")),
+        (ColumnType::Integer, _) => Cell::Number(col.min.unwrap_or(0.0) + i as f64),
+        (ColumnType::Likert, _) => Cell::Number(1.0 + (i % 5) as f64),
+        (ColumnType::Number, _) => Cell::Number(12.5 + i as f64),
+        (ColumnType::Percent, _) => Cell::Number(0.25 * (i % 4) as f64),
+        (ColumnType::Boolean, _) => Cell::Text(if i % 2 == 0 { "Ya" } else { "Tidak" }.into()),
+        (ColumnType::Category { values }, _) => Cell::Text(values[i % values.len()].clone()),
+        (ColumnType::Date, _) => Cell::Text("2025-06-30".into()),
+    }
+}
+
+fn rows(ds: &Dataset, u: &str, n: usize) -> Vec<Vec<Cell>> {
+    (0..n)
+        .map(|i| ds.columns.iter().map(|c| value(ds, c, u, i)).collect())
+        .collect()
+}
+
+#[test]
+fn filled_forms_load_with_zero_diagnostics() {
+    let r = rubric();
+    let dir = tempfile::tempdir().unwrap();
+    for u in ["OPD-01", "OPD-02"] {
+        let unit = ForUnit {
+            id: u.into(),
+            name: Some(format!("Dinas Contoh {u}")),
+        };
+        for ds in &r.datasets {
+            let n = if ds.per_unit { 1 } else { 4 };
+            let bytes = template::form(&r, ds, Some(&unit), &rows(ds, u, n)).unwrap();
+            std::fs::write(dir.path().join(template::file_name(ds, Some(&unit))), bytes).unwrap();
+        }
+    }
+    let loaded = input::load(
+        &r,
+        &Sources {
+            dir: Some(dir.path().to_path_buf()),
+            ..Sources::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{}",
+        kesiapan::diag::render_human(&loaded.diagnostics, 20)
+    );
+    assert_eq!(loaded.units.len(), 2);
+    for f in &loaded.inputs {
+        assert_eq!(f.rows_rejected, 0, "{}", f.path);
+    }
+    // Values come back as typed: a share written 0.75 in a 0% cell, booleans, categories.
+    let infra = &loaded.tables["infrastruktur"].df;
+    assert_eq!(infra.height(), 2);
+    let jab = &loaded.tables["jabatan"].df;
+    assert_eq!(jab.height(), 8);
+    let likert = loaded.tables["survei"].df.column("skill_office").unwrap();
+    assert_eq!(likert.i64().unwrap().get(3), Some(4));
+    let vpn = infra.column("vpn").unwrap();
+    assert_eq!(vpn.bool().unwrap().get(0), Some(true));
+}
+
+#[test]
+fn blank_forms_are_deterministic_and_say_what_to_type() {
+    let out1 = tempfile::tempdir().unwrap();
+    let out2 = tempfile::tempdir().unwrap();
+    for out in [&out1, &out2] {
+        kesiapan()
+            .args(["template", "--out"])
+            .arg(out.path())
+            .assert()
+            .success();
+    }
+    for name in ["infrastruktur.xlsx", "jabatan.xlsx", "survei.xlsx"] {
+        let a = std::fs::read(out1.path().join(name)).unwrap();
+        let b = std::fs::read(out2.path().join(name)).unwrap();
+        assert!(a == b, "{name} differs between two runs");
+    }
+    // A blank form loads as a header with no rows: no error, the instructions sheet unmentioned.
+    let out = kesiapan()
+        .args(["validate", "--data"])
+        .arg(out1.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("0 error(s), 3 warning(s), 0 info"), "{text}");
+    assert!(text.contains("no-rows"));
+    // The instructions name every column and its allowed values.
+    let sheets = calamine_text(&out1.path().join("infrastruktur.xlsx"), "Petunjuk");
+    assert!(sheets.contains("Jumlah Pegawai"), "{sheets}");
+    assert!(sheets.contains("salah satu: harian, mingguan, tidak ada"));
+    assert!(sheets.contains("Ya atau Tidak"));
+}
+
+#[test]
+fn per_unit_forms_carry_the_unit() {
+    let out = tempfile::tempdir().unwrap();
+    kesiapan()
+        .args([
+            "template",
+            "--per-unit",
+            "--dataset",
+            "infrastruktur",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    let f = out.path().join("OPD-07/infrastruktur_OPD-07.xlsx");
+    let text = calamine_text(&f, "Infrastruktur OPD");
+    assert!(text.contains("OPD-07"), "{text}");
+    assert!(text.contains("Badan Penanggulangan Bencana"), "{text}");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 40);
+}
+
+fn calamine_text(path: &std::path::Path, sheet: &str) -> String {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(path).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
