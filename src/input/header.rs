@@ -285,3 +285,86 @@ pub fn find(ds: &Dataset, rows: &[(u32, Vec<Raw>)]) -> Option<Header> {
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::{Column, ColumnType};
+
+    fn dataset() -> Dataset {
+        let r = crate::rubric::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/tiny/tiny.toml"
+        )))
+        .unwrap();
+        let mut ds = r.dataset("infra").unwrap().clone();
+        for name in ["skill_email", "skill_gmail"] {
+            ds.columns.push(Column {
+                name: name.into(),
+                kind: ColumnType::Likert,
+                required: false,
+                aliases: vec![],
+                min: Some(1.0),
+                max: Some(5.0),
+                personal: false,
+                description: None,
+            });
+        }
+        ds
+    }
+
+    fn row(cells: &[&str]) -> Vec<Raw> {
+        cells.iter().map(|c| Raw::Text(c.to_string())).collect()
+    }
+
+    #[test]
+    fn a_typo_is_matched_with_its_similarity_but_never_between_two_columns() {
+        let ds = dataset();
+        let h = map_row(
+            &ds,
+            &row(&[
+                "KODE  OPD",
+                "Nama_OPD",
+                "Jumlah Pegawia",
+                "Skill Xmail",
+                "Bandwïdth",
+            ]),
+        );
+        assert_eq!(h.columns[0], Some(0));
+        assert_eq!(h.columns[1], Some(1));
+        assert_eq!(h.columns[2], Some(2));
+        assert_eq!(h.fuzzy.len(), 1, "{h:?}");
+        assert_eq!(h.fuzzy[0].2, "jumlah_pegawai");
+        assert!(h.fuzzy[0].3 > 0.85);
+        // As close to skill_email as to skill_gmail: not used, both named.
+        assert_eq!(h.ambiguous.len(), 1);
+        assert_eq!(h.ambiguous[0].2, vec!["skill_email", "skill_gmail"]);
+        // Accents are dropped before comparing: `Bandwïdth` is `bandwidth`, an exact name.
+        assert_eq!(normalize("Bandwïdth"), "bandwidth");
+    }
+
+    #[test]
+    fn a_merged_group_label_over_two_rows_is_read_with_the_names_below() {
+        let ds = dataset();
+        let rows = vec![
+            (1, row(&["Data OPD"])),
+            (2, row(&["Kode OPD", "Nama OPD", "Jumlah", "", "Akses"])),
+            (3, row(&["", "", "Pegawai", "Laptop Dinas", "VPN"])),
+            (4, row(&["A", "Dinas A", "10", "5", "Ya"])),
+        ];
+        let h = find(&ds, &rows).unwrap();
+        assert_eq!(h.rows, 2);
+        assert_eq!(h.row_index, 2);
+        assert_eq!(
+            h.columns[..6],
+            [Some(0), Some(1), Some(2), Some(3), None, Some(4)]
+        );
+        // A plain one-row header stays one row even with data right below it.
+        let rows = vec![
+            (1, row(&["Kode OPD", "Nama OPD", "Jumlah Pegawai"])),
+            (2, row(&["A", "Dinas A", "10"])),
+        ];
+        let h = find(&ds, &rows).unwrap();
+        assert_eq!((h.rows, h.row_index), (1, 0));
+    }
+}

@@ -1553,11 +1553,12 @@ fn attribute(
                 continue;
             }
         }
-        if let Some(us) = units_of_file.get(file.as_str()) {
-            if us.len() == 1 {
-                d.unit = us.iter().next().cloned();
-            }
-        }
+        d.unit = match units_of_file.get(file.as_str()) {
+            Some(us) if us.len() == 1 => us.iter().next().cloned(),
+            Some(_) => None,
+            // No row told whose file it is (unreadable, no header): its name may.
+            None => resolver.from_file_name(&file),
+        };
     }
 }
 
@@ -1621,7 +1622,8 @@ fn rejected_rows(
         let unit = track
             .row_keys
             .get(&(file.clone(), sheet.clone(), *row))
-            .and_then(|k| resolver.resolve(k).unit().map(str::to_string));
+            .and_then(|k| resolver.resolve(k).unit().map(str::to_string))
+            .or_else(|| resolver.from_file_name(file));
         out.push(RejectedRow {
             dataset: dataset.clone(),
             file: file.clone(),

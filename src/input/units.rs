@@ -114,6 +114,34 @@ impl Resolver {
         self.by_code.values().map(String::as_str)
     }
 
+    /// The unit whose code the file name carries (`survei_OPD-07_revisi.xlsx` → `OPD-07`):
+    /// the longest code found in it, when only one unit has a code that long.
+    pub fn from_file_name(&self, path: &str) -> Option<String> {
+        let stem = std::path::Path::new(path)
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())?;
+        let hay = code_variant(&stem);
+        let mut best: Vec<(usize, &str)> = Vec::new();
+        for (variant, units) in &self.by_variant {
+            if variant.len() < 3 || units.len() != 1 || !hay.contains(variant.as_str()) {
+                continue;
+            }
+            // The code must not run on into more digits (`opd1` inside `opd18`).
+            let ends_clean = hay
+                .match_indices(variant.as_str())
+                .any(|(i, _)| !hay[i + variant.len()..].starts_with(|c: char| c.is_ascii_digit()));
+            if ends_clean {
+                best.push((variant.len(), units[0].as_str()));
+            }
+        }
+        best.sort();
+        match best.as_slice() {
+            [.., (a, _), (b, u)] if a < b => Some(u.to_string()),
+            [(_, u)] => Some(u.to_string()),
+            _ => None,
+        }
+    }
+
     /// A unit's name as listed.
     pub fn name_of(&self, unit: &str) -> Option<String> {
         self.names
@@ -233,6 +261,24 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(r.resolve("Dinas Pariwisata"), Resolved::Unknown);
+    }
+
+    #[test]
+    fn units_from_file_names() {
+        let mut us = units();
+        us.push(("OPD-01".into(), None));
+        us.push(("OPD-18".into(), None));
+        let r = Resolver::new(&us);
+        assert_eq!(
+            r.from_file_name("x/survei_OPD-18_revisi.xlsx").as_deref(),
+            Some("OPD-18")
+        );
+        assert_eq!(
+            r.from_file_name("OPD-01 Dinas Pendidikan.xlsx").as_deref(),
+            Some("OPD-01")
+        );
+        assert_eq!(r.from_file_name("opd 2.csv").as_deref(), Some("OPD-02"));
+        assert_eq!(r.from_file_name("survei_rekap.xlsx"), None);
     }
 
     #[test]
