@@ -22,6 +22,7 @@ fn help_snapshots() {
         &stdout_of(&["sensitivity", "--help"]),
     );
     snapshot("help-plan.txt", &stdout_of(&["plan", "--help"]));
+    snapshot("help-template.txt", &stdout_of(&["template", "--help"]));
 }
 
 #[test]

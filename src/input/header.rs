@@ -81,44 +81,79 @@ fn strip_accent(c: char) -> char {
     }
 }
 
+/// Longest text (bytes) that may be a header cell.
+pub const MAX_HEADER_LEN: usize = 120;
+
 /// Lowest similarity (0–1) for a header to be taken as a misspelt column name.
 pub const FUZZY_MIN: f64 = 0.8;
 /// A second column this close to the best one makes the match ambiguous.
 pub const FUZZY_MARGIN: f64 = 0.05;
 
-/// The schema columns a header cell resembles, best first: (schema column, similarity).
-pub fn similar(ds: &Dataset, cell: &str) -> Vec<(usize, f64)> {
-    let full = normalize(cell);
-    let short = without_parens(cell);
-    if full.len() < 3 {
-        return Vec::new();
-    }
-    let mut out: Vec<(usize, f64)> = ds
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let best = std::iter::once(c.name.as_str())
-                .chain(c.aliases.iter().map(String::as_str))
-                .flat_map(|n| [normalize(n), without_parens(n)])
-                .filter(|n| !n.is_empty())
-                .flat_map(|n| {
-                    [
-                        strsim::normalized_damerau_levenshtein(&n, &full),
-                        if short.is_empty() {
-                            0.0
-                        } else {
-                            strsim::normalized_damerau_levenshtein(&n, &short)
-                        },
-                    ]
+/// A dataset's column names and aliases, normalised once: (schema column, full, without
+/// parentheses).
+pub struct Names(Vec<(usize, String, String)>);
+
+impl Names {
+    pub fn of(ds: &Dataset) -> Names {
+        Names(
+            ds.columns
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    std::iter::once(c.name.as_str())
+                        .chain(c.aliases.iter().map(String::as_str))
+                        .map(move |n| (i, normalize(n), without_parens(n)))
                 })
-                .fold(0.0, f64::max);
-            (i, best)
-        })
-        .filter(|(_, s)| *s >= FUZZY_MIN - FUZZY_MARGIN)
-        .collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    out
+                .collect(),
+        )
+    }
+
+    /// Which schema column a header cell names, if any.
+    pub fn column_for(&self, cell: &str) -> Option<usize> {
+        // No column name is that long: a long text is data (and costly to compare).
+        if cell.len() > MAX_HEADER_LEN {
+            return None;
+        }
+        let full = normalize(cell);
+        if full.is_empty() {
+            return None;
+        }
+        let short = without_parens(cell);
+        self.0
+            .iter()
+            .find(|(_, n_full, n_short)| {
+                *n_full == full || (!short.is_empty() && (*n_full == short || *n_short == short))
+            })
+            .map(|(i, _, _)| *i)
+    }
+
+    /// The schema columns a header cell resembles, best first: (schema column, similarity).
+    pub fn similar(&self, cell: &str) -> Vec<(usize, f64)> {
+        if cell.len() > MAX_HEADER_LEN {
+            return Vec::new();
+        }
+        let full = normalize(cell);
+        let short = without_parens(cell);
+        if full.len() < 3 {
+            return Vec::new();
+        }
+        let mut best: Vec<(usize, f64)> = Vec::new();
+        for (i, n_full, n_short) in &self.0 {
+            for n in [n_full, n_short].into_iter().filter(|n| !n.is_empty()) {
+                let mut sim = strsim::normalized_damerau_levenshtein(n, &full);
+                if !short.is_empty() {
+                    sim = sim.max(strsim::normalized_damerau_levenshtein(n, &short));
+                }
+                match best.iter_mut().find(|(c, _)| c == i) {
+                    Some(b) => b.1 = b.1.max(sim),
+                    None => best.push((*i, sim)),
+                }
+            }
+        }
+        best.retain(|(_, s)| *s >= FUZZY_MIN - FUZZY_MARGIN);
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best
+    }
 }
 
 /// The same without any parenthesised part: `Bandwidth (Mbps)` → `bandwidth`.
@@ -138,53 +173,57 @@ fn without_parens(s: &str) -> String {
 
 /// Which schema column a header cell names, if any.
 pub fn column_for(ds: &Dataset, cell: &str) -> Option<usize> {
-    let full = normalize(cell);
-    if full.is_empty() {
-        return None;
-    }
-    let short = without_parens(cell);
-    ds.columns.iter().position(|c| {
-        std::iter::once(c.name.as_str())
-            .chain(c.aliases.iter().map(String::as_str))
-            .any(|n| {
-                let n_full = normalize(n);
-                n_full == full
-                    || (!short.is_empty() && (n_full == short || without_parens(n) == short))
-            })
-    })
+    Names::of(ds).column_for(cell)
 }
 
 /// Map one row as a header.
 pub fn map_row(ds: &Dataset, cells: &[Raw]) -> Header {
+    map_row_with(ds, &Names::of(ds), cells)
+}
+
+fn map_row_with(ds: &Dataset, names: &Names, cells: &[Raw]) -> Header {
     let texts: Vec<Vec<String>> = cells
         .iter()
         .map(|c| if c.is_blank() { vec![] } else { vec![text(c)] })
         .collect();
-    map_texts(ds, &texts)
+    map_texts(ds, names, &texts)
 }
 
 /// Map header cells, each with the texts to try in order (e.g. `Pegawai`, then
 /// `Jumlah Pegawai` with its group label); the first text naming a column wins, then similarity.
-fn map_texts(ds: &Dataset, cells: &[Vec<String>]) -> Header {
+fn map_texts(ds: &Dataset, names: &Names, cells: &[Vec<String>]) -> Header {
     let mut columns = vec![None; ds.columns.len()];
     let mut extra = Vec::new();
     let mut duplicate = Vec::new();
     let mut unmatched = Vec::new();
     for (j, tries) in cells.iter().enumerate() {
         let Some(shown) = tries.last() else { continue };
-        match tries.iter().find_map(|t| column_for(ds, t)) {
+        match tries.iter().find_map(|t| names.column_for(t)) {
             Some(i) if columns[i].is_none() => columns[i] = Some(j),
             Some(i) => duplicate.push((j, shown.clone(), ds.columns[i].name.clone())),
             None => unmatched.push((j, shown.clone(), tries.clone())),
         }
     }
-    // Similarity only for what no name or alias matched, and only to columns still free.
+    // Similarity only for what no name or alias matched, only to columns still free, and
+    // only in a row that already names two columns exactly (a header, not a data row).
     let mut fuzzy = Vec::new();
     let mut ambiguous = Vec::new();
+    let exact = columns.iter().filter(|c| c.is_some()).count();
+    if exact < 2 {
+        return Header {
+            row_index: 0,
+            columns,
+            extra: unmatched.into_iter().map(|(j, t, _)| (j, t)).collect(),
+            duplicate,
+            fuzzy,
+            ambiguous,
+            rows: 1,
+        };
+    }
     for (j, shown, tries) in unmatched {
         let mut cands: Vec<(usize, f64)> = Vec::new();
         for t in &tries {
-            for (i, s) in similar(ds, t) {
+            for (i, s) in names.similar(t) {
                 match cands.iter_mut().find(|(c, _)| *c == i) {
                     Some(c) => c.1 = c.1.max(s),
                     None => cands.push((i, s)),
@@ -224,7 +263,7 @@ fn map_texts(ds: &Dataset, cells: &[Vec<String>]) -> Header {
 
 /// Rows `upper` and `lower` read as one header: a group label (merged over its columns, so
 /// only its first cell has text) carried right over the columns below it.
-fn map_two_rows(ds: &Dataset, upper: &[Raw], lower: &[Raw]) -> Header {
+fn map_two_rows(ds: &Dataset, names: &Names, upper: &[Raw], lower: &[Raw]) -> Header {
     let width = upper.len().max(lower.len());
     let mut group = String::new();
     let mut texts = Vec::with_capacity(width);
@@ -244,7 +283,7 @@ fn map_two_rows(ds: &Dataset, upper: &[Raw], lower: &[Raw]) -> Header {
             (None, None) => vec![],
         });
     }
-    let mut h = map_texts(ds, &texts);
+    let mut h = map_texts(ds, names, &texts);
     h.rows = 2;
     h
 }
@@ -257,9 +296,12 @@ pub fn find(ds: &Dataset, rows: &[(u32, Vec<Raw>)]) -> Option<Header> {
         None => h.matched() > 0,
         Some(b) => h.rank() > b.rank(),
     };
+    let names = Names::of(ds);
     let top: Vec<&(u32, Vec<Raw>)> = rows.iter().take(HEADER_SEARCH_ROWS).collect();
+    let mut ranks = Vec::with_capacity(top.len());
     for (i, (_, cells)) in top.iter().enumerate() {
-        let mut h = map_row(ds, cells);
+        let mut h = map_row_with(ds, &names, cells);
+        ranks.push(h.rank());
         h.row_index = i;
         if better(&h, &best) {
             best = Some(h);
@@ -272,12 +314,8 @@ pub fn find(ds: &Dataset, rows: &[(u32, Vec<Raw>)]) -> Option<Header> {
         if r2 != &(r1 + 1) {
             continue;
         }
-        let single = [upper, lower]
-            .iter()
-            .map(|c| map_row(ds, c).rank())
-            .max()
-            .unwrap_or_default();
-        let mut h = map_two_rows(ds, upper, lower);
+        let single = ranks[i].max(ranks[i + 1]);
+        let mut h = map_two_rows(ds, &names, upper, lower);
         h.row_index = i + 1;
         if h.rank() > single && better(&h, &best) {
             best = Some(h);

@@ -134,12 +134,16 @@ fn write_rejected(
             .unwrap_or("");
         put(ws, r, 3, why)?;
         for (j, v) in row.cells.iter().enumerate() {
-            let v = if row.personal.get(j).copied().unwrap_or(false) && !show_personal {
-                PERSONAL
+            // For the bureau: personal columns masked, and long digit runs (an NIP under a
+            // signature, a phone number) hidden in every other cell.
+            let v = if show_personal {
+                v.clone()
+            } else if row.personal.get(j).copied().unwrap_or(false) {
+                PERSONAL.to_string()
             } else {
-                v.as_str()
+                crate::input::hide_ids(v)
             };
-            put(ws, r, 4 + j as u16, v)?;
+            put(ws, r, 4 + j as u16, &v)?;
         }
         r += 1;
         if r >= 1_048_000 {
