@@ -11,11 +11,12 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 
 /// Largest decompressed size of one part (a sheet, the shared strings).
-pub const MAX_PART_BYTES: u64 = 128 << 20;
+pub const MAX_PART_BYTES: u64 = 96 << 20;
 /// Largest decompressed size of the whole package.
-pub const MAX_TOTAL_BYTES: u64 = 384 << 20;
-/// Largest used area of one sheet (rows × columns), which calamine allocates densely.
-pub const MAX_SHEET_CELLS: u64 = 4_000_000;
+pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+/// Largest used area of one sheet (rows × columns of the cells holding a value), which
+/// calamine and the loader hold densely. Styled empty cells do not count: they are not kept.
+pub const MAX_SHEET_CELLS: u64 = 2_000_000;
 
 /// What the look found.
 #[derive(Debug, Default)]
@@ -140,6 +141,29 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
         .filter_map(|(n, id)| rel_target.get(&id).map(|p| (p.clone(), n)))
         .collect();
 
+    // The sizes the directory declares: an honest bomb is refused before anything is inflated.
+    let mut declared = 0u64;
+    for i in 0..zip.len() {
+        if let Ok(f) = zip.by_index_raw(i) {
+            let size = f.size();
+            let name = f.name().map(|n| n.to_string()).unwrap_or_default();
+            if size > MAX_PART_BYTES {
+                return Err(Refused::TooLarge(format!(
+                    "part {name} declares {} MiB, more than {} MiB",
+                    size >> 20,
+                    MAX_PART_BYTES >> 20
+                )));
+            }
+            declared = declared.saturating_add(size);
+        }
+    }
+    if declared > MAX_TOTAL_BYTES {
+        return Err(Refused::TooLarge(format!(
+            "the package declares {} MiB, more than {} MiB",
+            declared >> 20,
+            MAX_TOTAL_BYTES >> 20
+        )));
+    }
     let mut out = Package {
         instructions,
         ..Package::default()
@@ -180,10 +204,18 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
                 let mut buf = Vec::new();
                 let (mut row, mut col) = (0u64, 0u64);
                 let (mut max_row, mut max_col) = (0u64, 0u64);
+                let (mut min_row, mut min_col) = (u64::MAX, u64::MAX);
                 let mut hidden = Vec::new();
                 let mut failed = false;
                 loop {
                     match xml.read_event_into(&mut buf) {
+                        Ok(Event::Start(e)) if matches!(e.local_name().as_ref(), "v" | "is") => {
+                            // The current cell holds a value: it is part of the used area.
+                            max_row = max_row.max(row);
+                            max_col = max_col.max(col);
+                            min_row = min_row.min(row);
+                            min_col = min_col.min(col);
+                        }
                         Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
                             "row" => {
                                 row = attr(&e, "r")
@@ -194,17 +226,13 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
                                     hidden.push(row as u32);
                                 }
                             }
-                            "c" => {
-                                match attr(&e, "r").and_then(|r| cell_ref(&r)) {
-                                    Some((r, c)) => {
-                                        row = r;
-                                        col = c;
-                                    }
-                                    None => col += 1,
+                            "c" => match attr(&e, "r").and_then(|r| cell_ref(&r)) {
+                                Some((r, c)) => {
+                                    row = r;
+                                    col = c;
                                 }
-                                max_row = max_row.max(row);
-                                max_col = max_col.max(col);
-                            }
+                                None => col += 1,
+                            },
                             _ => {}
                         },
                         Ok(Event::Eof) => break,
@@ -227,9 +255,14 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
                     return Err(Refused::Unreadable);
                 }
                 total += counted.read;
-                if max_row.saturating_mul(max_col) > MAX_SHEET_CELLS {
+                let (rows, cols) = if max_row == 0 {
+                    (0, 0)
+                } else {
+                    (max_row - min_row + 1, max_col - min_col + 1)
+                };
+                if rows.saturating_mul(cols) > MAX_SHEET_CELLS {
                     return Err(too_large(format!(
-                        "sheet `{name}` spans {max_row} rows × {max_col} columns, more than {MAX_SHEET_CELLS} cells"
+                        "the cells of sheet `{name}` span {rows} rows × {cols} columns, more than {MAX_SHEET_CELLS} cells"
                     )));
                 }
                 hidden.sort_unstable();

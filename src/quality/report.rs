@@ -29,7 +29,8 @@ fn line(d: &Diagnostic) -> String {
         (Some(r), Some(c)) => place.push_str(&format!("{c}{r}")),
         (Some(r), None) => place.push_str(&format!("row {r}")),
         (None, Some(c)) => place.push_str(&format!("column {c}")),
-        (None, None) => place.push_str("whole file"),
+        (None, None) if d.file.is_some() => place.push_str("whole file"),
+        (None, None) => place.push_str(&format!("dataset {}", d.dataset.as_deref().unwrap_or("-"))),
     }
     format!(
         "- {} `{}` {}{unit}: {}{value}\n",
