@@ -26,7 +26,9 @@ fn value(ds: &Dataset, col: &kesiapan::rubric::Column, u: &str, i: usize) -> Cel
         (ColumnType::Likert, _) => Cell::Number(1.0 + (i % 5) as f64),
         (ColumnType::Number, _) => Cell::Number(12.5 + i as f64),
         (ColumnType::Percent, _) => Cell::Number(0.25 * (i % 4) as f64),
-        (ColumnType::Boolean, _) => Cell::Text(if i % 2 == 0 { "Ya" } else { "Tidak" }.into()),
+        (ColumnType::Boolean, _) => {
+            Cell::Text(if i.is_multiple_of(2) { "Ya" } else { "Tidak" }.into())
+        }
         (ColumnType::Category { values }, _) => Cell::Text(values[i % values.len()].clone()),
         (ColumnType::Date, _) => Cell::Text("2025-06-30".into()),
     }

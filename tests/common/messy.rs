@@ -239,7 +239,7 @@ fn yn(b: bool) -> C {
 
 /// Unit `i`'s job rows (canonical column order).
 pub fn job_rows(i: usize, key: &str) -> Vec<Vec<C>> {
-    let mut r = Rng(0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1) * 7919);
+    let mut r = Rng(0x9E37_79B9_7F4A_7C15 ^ ((i as u64 + 1) * 7919));
     (0..4)
         .map(|j| {
             let (name, kind) = JOBS[(i + j) % JOBS.len()];
@@ -265,7 +265,7 @@ pub fn job_rows(i: usize, key: &str) -> Vec<Vec<C>> {
 
 /// Unit `i`'s survey rows (canonical column order).
 pub fn survey_rows(i: usize, key: &str, nip: bool) -> Vec<Vec<C>> {
-    let mut r = Rng(0xD1B5_4A32_D192_ED03 ^ (i as u64 + 1) * 104_729);
+    let mut r = Rng(0xD1B5_4A32_D192_ED03 ^ ((i as u64 + 1) * 104_729));
     (0..respondents(i))
         .map(|k| {
             let id = if nip {
@@ -377,13 +377,13 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
         );
     }
 
-    for i in 0..40 {
+    for (i, unit_name) in UNITS.iter().enumerate() {
         let k = code(i);
         let n = i + 1;
         match n {
             // Both datasets in one workbook named after the unit (no file pattern matches).
             1 | 29 | 30 | 31 | 32 | 36 | 37 | 40 => {
-                let f = format!("{k} {}.xlsx", UNITS[i]);
+                let f = format!("{k} {}.xlsx", unit_name);
                 write_xlsx(
                     &dir.join(&f),
                     vec![
@@ -488,7 +488,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                     let mut row = vec![C::N(r as f64 + 1.0)];
                     row.extend(order.iter().map(|j| jr[*j].clone()));
                     row.push(s("-"));
-                    row.push(if r % 2 == 0 {
+                    row.push(if r.is_multiple_of(2) {
                         s("02/06/2025")
                     } else {
                         C::N(45810.0)
@@ -559,7 +559,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                 jabatan_xlsx(
                     dir,
                     i,
-                    UNITS[i],
+                    unit_name,
                     &mut plant,
                     Some(("unit-by-name", "the unit's name in the code column")),
                 );
