@@ -1,0 +1,148 @@
+//! Intake cases that need their own fixture: dates written every way (Excel dates, serials as
+//! numbers and as text, `DD/MM/YYYY`, ISO), CSV encodings (UTF-8 with and without BOM, UTF-16
+//! with BOM, Windows-1252) and bytes that are no text at all.
+
+mod common;
+use common::*;
+use kesiapan::input::{self, Sources, read};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+/// The tiny rubric with a date column added to its infrastructure dataset.
+fn rubric_with_date(dir: &std::path::Path) -> kesiapan::rubric::Rubric {
+    let src = read(&root().join("tests/fixtures/tiny/tiny.toml")).replace(
+        r#"  { name = "garis_depan", type = "boolean" },"#,
+        r#"  { name = "garis_depan", type = "boolean" },
+  { name = "tanggal_isi", type = "date", aliases = ["tanggal"] },"#,
+    );
+    assert!(src.contains("tanggal_isi"));
+    let p = dir.join("tiny-date.toml");
+    std::fs::write(&p, src).unwrap();
+    kesiapan::rubric::load(&p).unwrap()
+}
+
+#[test]
+fn dates_as_excel_dates_serials_and_text_all_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = rubric_with_date(dir.path());
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (j, h) in ["Kode OPD", "Nama OPD", "Jumlah Pegawai", "Tanggal"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, j as u16, *h).unwrap();
+    }
+    let date_fmt = Format::new().set_num_format("dd/mm/yyyy");
+    let rows: [(&str, &str); 5] = [
+        ("A", "excel"),
+        ("B", "serial-number"),
+        ("C", "45810"),
+        ("D", "02/06/2025"),
+        ("E", "2025-06-02"),
+    ];
+    for (i, (k, how)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, *k).unwrap();
+        ws.write_string(r, 1, format!("Dinas {k}")).unwrap();
+        ws.write_number(r, 2, 10.0).unwrap();
+        match *how {
+            "excel" => {
+                ws.write_datetime_with_format(
+                    r,
+                    3,
+                    &ExcelDateTime::from_ymd(2025, 6, 2).unwrap(),
+                    &date_fmt,
+                )
+                .unwrap();
+            }
+            "serial-number" => {
+                ws.write_number(r, 3, 45810.0).unwrap();
+            }
+            text => {
+                ws.write_string(r, 3, text).unwrap();
+            }
+        }
+    }
+    let p = dir.path().join("infra.xlsx");
+    wb.save(&p).unwrap();
+    let loaded = input::load(
+        &r,
+        &Sources {
+            files: vec![("infra".into(), p)],
+            ..Sources::default()
+        },
+    )
+    .unwrap();
+    let dates: Vec<Option<String>> = loaded.tables["infra"]
+        .df
+        .column("tanggal_isi")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|s| s.map(str::to_string))
+        .collect();
+    assert_eq!(dates, vec![Some("2025-06-02".to_string()); 5]);
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .all(|d| d.code != kesiapan::diag::Code::InvalidValue),
+        "{:?}",
+        loaded.diagnostics
+    );
+}
+
+#[test]
+fn csv_encodings_are_decoded_and_named() {
+    let text = "Kode OPD;Nama OPD\nA;Dinas Pariwisata dan Kebudayaan (Café)\n";
+    // UTF-8, with and without BOM: no encoding to report.
+    let (t, enc) = read::decode_csv(text.as_bytes()).unwrap();
+    assert_eq!((t.as_ref(), enc), (text, None));
+    let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    let (t, enc) = read::decode_csv(&bom).unwrap();
+    assert_eq!((t.as_ref(), enc), (text, None));
+    // UTF-16 LE with its BOM (Excel's "Unicode text").
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let (t, enc) = read::decode_csv(&utf16).unwrap();
+    assert_eq!((t.as_ref(), enc), (text, Some("UTF-16LE")));
+    // Windows-1252: é is the single byte 0xE9.
+    let (cp, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(cp.contains(&0xE9));
+    let (t, enc) = read::decode_csv(&cp).unwrap();
+    assert_eq!((t.as_ref(), enc), (text, Some("windows-1252")));
+
+    // Loaded end to end, the letter survives and the encoding is reported once.
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Kode OPD;Nama OPD;Jumlah Pegawai\nA;Dinas Café;10\n";
+    let (cp, _, _) = encoding_rs::WINDOWS_1252.encode(body);
+    std::fs::write(dir.path().join("infra.csv"), &cp).unwrap();
+    let r = kesiapan::rubric::load(&root().join("tests/fixtures/tiny/tiny.toml")).unwrap();
+    let loaded = input::load(
+        &r,
+        &Sources {
+            files: vec![("infra".into(), dir.path().join("infra.csv"))],
+            ..Sources::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        loaded.units,
+        vec![("A".to_string(), Some("Dinas Café".to_string()))]
+    );
+    let enc: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == kesiapan::diag::Code::LegacyEncoding)
+        .collect();
+    assert_eq!(enc.len(), 1);
+    assert_eq!(enc[0].value.as_deref(), Some("windows-1252"));
+
+    // Bytes with NUL are no text: refused, naming the file.
+    std::fs::write(dir.path().join("infra.csv"), b"Kode\0OPD\xFF\xFE\x00").unwrap();
+    let err = read::read_file(&dir.path().join("infra.csv")).unwrap_err();
+    assert!(err.to_string().contains("infra.csv"), "{err}");
+}
