@@ -217,6 +217,54 @@ impl Code {
     }
 }
 
+impl Code {
+    /// What the code means and what to do, in Indonesian, for the units' feedback files.
+    pub fn explain_id(self) -> &'static str {
+        match self {
+            Code::UnmatchedFile => "berkas tidak dikenali sebagai data apa pun; tidak dibaca",
+            Code::AmbiguousFile => "berkas cocok dengan lebih dari satu jenis data; tidak dibaca",
+            Code::HeaderNotFound => {
+                "baris judul kolom tidak ditemukan; gunakan judul kolom formulir"
+            }
+            Code::MissingColumn => "kolom yang diperlukan tidak ada; tambahkan kolom itu",
+            Code::ExtraColumn => "kolom ini bukan bagian formulir; diabaikan",
+            Code::DuplicateColumn => "dua kolom berjudul sama; hanya yang pertama dipakai",
+            Code::MissingValue => "isian wajib kosong; baris ditolak, mohon dilengkapi",
+            Code::InvalidValue => "isian tidak sesuai jenisnya (angka, Ya/Tidak, tanggal)",
+            Code::OutOfRange => "angka di luar rentang yang diizinkan",
+            Code::UnknownCategory => "isian bukan salah satu pilihan yang diizinkan",
+            Code::UnknownUnit => "kode OPD tidak dikenal; gunakan kode OPD dari daftar",
+            Code::DuplicateKey => "baris ini mengulang kunci baris lain; ditolak",
+            Code::TotalsRow => "baris jumlah/total bukan data; ditolak, tidak perlu diisi",
+            Code::BlankRow => "baris kosong di tengah data; dilewati",
+            Code::NotAnswered => "jawaban 'tidak tahu' dibaca sebagai tidak ada data, bukan nol",
+            Code::MissingDataset => "data ini belum dikirim",
+            Code::UnitWithoutData => "OPD belum mengirim data ini",
+            Code::SmallGroup => "kelompok terlalu kecil; angkanya tidak ditampilkan",
+            Code::FormulaError => "sel berisi galat rumus (mis. #DIV/0!); isi dengan nilai",
+            Code::DerivedMissing => "kunci baris tidak dapat ditentukan (kode OPD kosong)",
+            Code::AmbiguousNumber => {
+                "angka dapat dibaca dua cara (titik/koma); periksa cara pembacaannya"
+            }
+            Code::NoRows => "sheet berjudul kolom tetapi tanpa baris data",
+            Code::SimilarColumn => {
+                "judul kolom salah ketik; dianggap kolom yang disebut, mohon diperbaiki"
+            }
+            Code::AmbiguousColumn => "judul kolom mirip dua kolom; tidak dipakai, mohon diganti",
+            Code::UnitByName => "OPD dikenali dari namanya, bukan kodenya; mohon tulis kode OPD",
+            Code::AmbiguousUnit => {
+                "nama OPD cocok dengan beberapa OPD; baris ditolak, tulis kode OPD"
+            }
+            Code::NotesRow => "catatan/tanda tangan di antara data; ditolak, tidak perlu",
+            Code::HiddenRow => "baris tersembunyi tetap dibaca; tampilkan dan periksa",
+            Code::UnreadableFile => "berkas tidak dapat dibuka (rusak, kosong atau berkata sandi)",
+            Code::Superseded => "baris ini diganti oleh kiriman yang lebih baru",
+            Code::LowResponse => "terlalu sedikit pegawai mengisi survei (di bawah batas minimum)",
+            Code::LegacyEncoding => "CSV bukan UTF-8; simpan sebagai \"CSV UTF-8\"",
+        }
+    }
+}
+
 impl Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())

@@ -344,7 +344,7 @@ pub fn feedback_workbook(
         put(ws, r, 5, d.column.as_deref().unwrap_or(""))?;
         put(ws, r, 6, d.value.as_deref().unwrap_or(""))?;
         put_f(ws, r, 7, &d.message, &wrap)?;
-        put(ws, r, 8, d.code.explain())?;
+        put(ws, r, 8, d.code.explain_id())?;
         if r >= 1_048_000 {
             break;
         }
