@@ -184,6 +184,17 @@ fn outputs_for_the_bureau_and_for_each_opd() {
     );
     let t22 = xlsx_text(&fb.join("OPD-22.xlsx"));
     assert!(t22.contains("BELUM DIKIRIM"), "{t22}");
+    let t26 = xlsx_text(&fb.join("OPD-26.xlsx"));
+    assert!(
+        t26.contains("BELUM DINILAI") && t26.contains("missing-value"),
+        "{t26}"
+    );
+    assert!(t26.contains("this unit's row in `infrastruktur`"), "{t26}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("OPD-26,") && l.ends_with(",false")),
+        "{csv}"
+    );
     let t23 = xlsx_text(&fb.join("OPD-23.xlsx"));
     assert!(t23.contains("RENDAH") && t23.contains("low-response"));
     // Hostile text stays text.
@@ -280,7 +291,9 @@ fn assess_scores_the_clean_rows_and_flags_low_response() {
     let (_o, a) = assess(&["--keep-going", "--data", data.to_str().unwrap()]);
     assert_eq!(before, hashes(&data));
     let units = a["units"].as_array().unwrap();
-    assert_eq!(units.len(), 40);
+    // OPD-26's only row in the unit list was rejected (blank headcount): not assessed.
+    assert_eq!(units.len(), 39);
+    assert!(units.iter().all(|u| u["id"] != "OPD-26"));
     // Units with usable rows are scored; OPD-06 and OPD-07 (named, not coded) included.
     for id in ["OPD-01", "OPD-06", "OPD-07", "OPD-24", "OPD-25"] {
         let u = unit(&a, id);

@@ -99,6 +99,9 @@ pub struct Loaded {
     pub units: Vec<(String, Option<String>)>,
     /// Every rejected row with its original cells, in reading order.
     pub rejected: Vec<RejectedRow>,
+    /// Units named only by a rejected row of the unit dataset (its one row had a bad value):
+    /// not assessed, but their problems are attributed to them and they get feedback.
+    pub pending_units: Vec<(String, Option<String>)>,
 }
 
 /// A rejected row as the file had it.
@@ -123,6 +126,8 @@ pub struct RejectedRow {
 struct Track {
     row_keys: HashMap<RowKey, String>,
     rejected: Vec<(String, RowKey)>,
+    /// Rows rejected for a bad or missing value: (dataset, unit key as written, place).
+    bad_rows: Vec<(String, String, Location)>,
 }
 
 impl Loaded {
@@ -492,6 +497,17 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
 
     let units = unit_list(rubric, &frames, &mut diags)?;
     let resolver = units::Resolver::new(&units);
+    // Units whose row in the unit dataset was rejected: known, but not in the list.
+    let mut pending: BTreeMap<String, (String, Location)> = BTreeMap::new();
+    if let Some(ud) = &rubric.unit_dataset {
+        for (ds, k, loc) in &track.bad_rows {
+            if ds == ud && resolver.resolve(k).unit().is_none() {
+                pending
+                    .entry(fold_key(k))
+                    .or_insert_with(|| (k.trim().to_string(), loc.clone()));
+            }
+        }
+    }
     // How recent each file is, for `Resubmit`: its place in the reading order, or its date.
     let file_rank: Vec<(std::time::SystemTime, usize)> = inputs
         .iter()
@@ -516,6 +532,8 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             file_rank: &file_rank,
             resolver: &resolver,
             resubmit: sources.resubmit,
+            pending: &pending,
+            unit_dataset: rubric.unit_dataset.as_deref(),
         };
         let (df, rejected_rows) = check_units(ds, df, &ctx, &mut diags)?;
         for r in rejected_rows {
@@ -560,14 +578,47 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     if let Some(check) = &rubric.response {
         low_response(rubric, check, &tables, &units, &mut diags)?;
     }
-    attribute(&mut diags, &track.row_keys, &resolver);
-    let rejected = rejected_rows(rubric, &track, &assigned, &inputs, &unreadable, &resolver);
+    // Problems are attributed to pending units too, so they reach them.
+    let pending_units: Vec<(String, Option<String>)> = pending
+        .values()
+        .map(|(k, loc)| {
+            let name = rubric.unit_name.as_ref().and_then(|n| {
+                let ds = rubric.dataset(rubric.unit_dataset.as_deref()?)?;
+                let ci = ds.columns.iter().position(|c| &c.name == n)?;
+                let j = loc.column_of(ci)?;
+                let sheet = assigned
+                    .iter()
+                    .find(|a| inputs[a.file].path == loc.file && a.sheet.name == loc.sheet)?;
+                let i = sheet
+                    .sheet
+                    .rows
+                    .binary_search_by_key(&loc.row, |(r, _)| *r)
+                    .ok()?;
+                sheet.sheet.rows[i]
+                    .1
+                    .get(j)
+                    .filter(|c| !c.is_blank())
+                    .map(cell::text)
+            });
+            (k.clone(), name)
+        })
+        .collect();
+    let everyone = units::Resolver::new(
+        &units
+            .iter()
+            .cloned()
+            .chain(pending_units.iter().cloned())
+            .collect::<Vec<_>>(),
+    );
+    attribute(&mut diags, &track.row_keys, &everyone);
+    let rejected = rejected_rows(rubric, &track, &assigned, &inputs, &unreadable, &everyone);
     Ok(Loaded {
         tables,
         inputs,
         diagnostics: diags,
         units,
         rejected,
+        pending_units,
     })
 }
 
@@ -1045,6 +1096,9 @@ fn type_rows(
                 ds.id.clone(),
                 (file.to_string(), a.sheet.name.clone(), *row),
             ));
+            if let Some(k) = key_col.and_then(|j| cells.get(j)).filter(|c| !c.is_blank()) {
+                track.bad_rows.push((ds.id.clone(), cell::text(k), loc));
+            }
             continue;
         }
         b.push(values, loc, a.file);
@@ -1151,6 +1205,9 @@ struct KeyCheck<'a> {
     file_rank: &'a [(std::time::SystemTime, usize)],
     resolver: &'a units::Resolver,
     resubmit: Resubmit,
+    /// Units whose unit-dataset row was rejected (folded key → (key, its place)).
+    pending: &'a BTreeMap<String, (String, Location)>,
+    unit_dataset: Option<&'a str>,
 }
 
 fn place(l: &Location) -> String {
@@ -1260,6 +1317,22 @@ fn check_units(
                             .join(", ")
                     ),
                 );
+                diag.severity = crate::diag::Severity::Error;
+                diags.push(diag);
+                keep[i] = false;
+            }
+            units::Resolved::Unknown if ctx.pending.contains_key(&fold_key(k)) => {
+                let (key, at) = &ctx.pending[&fold_key(k)];
+                let mut diag = d(
+                    Code::UnknownUnit,
+                    format!(
+                        "`{}` = `{k}`: this unit's row in `{}` ({}) was rejected, so it is not in the unit list and this row is rejected too; fix that row",
+                        ds.unit_key,
+                        ctx.unit_dataset.unwrap_or("-"),
+                        place(at)
+                    ),
+                )
+                .unit(key);
                 diag.severity = crate::diag::Severity::Error;
                 diags.push(diag);
                 keep[i] = false;

@@ -27,6 +27,8 @@ pub struct UnitCompleteness {
     /// Errors and warnings attributed to the unit.
     pub errors: usize,
     pub warnings: usize,
+    /// Not in the unit list: its row in the unit dataset was rejected.
+    pub pending: bool,
 }
 
 impl UnitCompleteness {
@@ -62,9 +64,11 @@ pub fn completeness(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitComplete
         Some(check) => crate::input::response_rates(rubric, check, &loaded.tables, &loaded.units)?,
         None => Vec::new(),
     };
+    let pending: Vec<&String> = loaded.pending_units.iter().map(|(u, _)| u).collect();
     Ok(loaded
         .units
         .iter()
+        .chain(&loaded.pending_units)
         .map(|(u, name)| {
             let response = rates.iter().find(|r| &r.unit == u).cloned();
             let low = match (&response, &rubric.response) {
@@ -102,6 +106,7 @@ pub fn completeness(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitComplete
                 low_response: low,
                 errors,
                 warnings,
+                pending: pending.contains(&u),
             }
         })
         .collect())
@@ -112,6 +117,7 @@ fn loaded_unit<'a>(loaded: &'a Loaded, u: &str) -> &'a str {
     loaded
         .units
         .iter()
+        .chain(&loaded.pending_units)
         .find(|(id, _)| id == u)
         .map(|(id, _)| id.as_str())
         .unwrap_or("")

@@ -155,9 +155,14 @@ pub fn markdown(
     for u in table {
         let _ = write!(
             s,
-            "| {} | {} |",
+            "| {} | {}{} |",
             md_safe(&u.unit, 40),
-            md_safe(u.name.as_deref().unwrap_or(""), 80)
+            md_safe(u.name.as_deref().unwrap_or(""), 80),
+            if u.pending {
+                " **(not assessed: its row in the unit list was rejected)**"
+            } else {
+                ""
+            }
         );
         for (_, used, rejected) in &u.datasets {
             let cell = match (used, rejected) {
@@ -201,6 +206,7 @@ pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> anyhow::
             "low_response",
             "errors",
             "warnings",
+            "in_unit_list",
         ]
         .map(String::from),
     );
@@ -226,6 +232,7 @@ pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> anyhow::
         rec.push(u.low_response.to_string());
         rec.push(u.errors.to_string());
         rec.push(u.warnings.to_string());
+        rec.push((!u.pending).to_string());
         w.write_record(&rec)?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)

@@ -264,6 +264,15 @@ pub fn feedback_workbook(
         .filter(|d| d.severity == Severity::Warning)
         .count();
     let mut r = 3;
+    if line.pending {
+        put_f(
+            ws,
+            2,
+            0,
+            "OPD ini BELUM DINILAI: barisnya pada data unit ditolak. Perbaiki baris itu (lihat sheet Masalah) lalu kirim ulang.",
+            &bold,
+        )?;
+    }
     for (k, v) in [
         ("Galat (wajib diperbaiki)", n_err.to_string()),
         ("Peringatan (periksa)", n_warn.to_string()),

@@ -350,7 +350,8 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                 s(code(i)),
                 s(*name),
                 s(kind),
-                C::N(h as f64),
+                // OPD-26 left its headcount blank: its one row is rejected.
+                if i == 25 { C::E } else { C::N(h as f64) },
                 C::N((h as u64 * (20 + r.below(60)) / 100) as f64),
                 // Decimal commas typed as text, the Indonesian way.
                 s(format!("{},5", 5 + r.below(40))),
@@ -367,6 +368,18 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
         }
         rows.push(vec![C::E, s("JUMLAH"), C::E, C::N(total)]);
         plant(f, "totals-row", Some(45), "a JUMLAH row under the 40 units");
+        plant(
+            f,
+            "missing-value",
+            Some(30),
+            "OPD-26 left Jumlah Pegawai blank",
+        );
+        plant(
+            "OPD-26",
+            "unknown-unit",
+            None,
+            "OPD-26's other rows wait for its unit row",
+        );
         write_xlsx(
             &dir.join(f),
             vec![Sh {
