@@ -279,6 +279,32 @@ pub fn form(
         r += 1;
     }
 
+    // An example row, as it would look in the data sheet.
+    r += 1;
+    ws.write_string_with_format(r, 0, "Contoh baris yang sudah diisi:", &bold)?;
+    r += 1;
+    for (j, c) in ds.columns.iter().enumerate() {
+        let j = j as u16;
+        ws.write_string_with_format(r, j, cell_text(&header_label(c)), &bold)?;
+        let ex = match (unit, is_unit_key(c), is_unit_name(c)) {
+            (Some(u), true, _) => Cell::Text(u.id.clone()),
+            (Some(u), _, true) => Cell::Text(u.name.clone().unwrap_or_default()),
+            _ => example(c, None),
+        };
+        match ex {
+            Cell::Text(t) => {
+                ws.write_string(r + 1, j, cell_text(&t))?;
+            }
+            Cell::Number(n) if c.kind == ColumnType::Percent => {
+                ws.write_number_with_format(r + 1, j, n, &percent)?;
+            }
+            Cell::Number(n) => {
+                ws.write_number(r + 1, j, n)?;
+            }
+            Cell::Empty => {}
+        }
+    }
+
     // The data sheet.
     let ws = wb.add_worksheet();
     ws.set_name(&data_sheet)?;

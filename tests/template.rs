@@ -151,3 +151,61 @@ fn calamine_text(path: &std::path::Path, sheet: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Rows typed into the form's instructions sheet, under its example row, are reported.
+#[test]
+fn data_typed_under_the_instructions_example_is_reported() {
+    use rust_xlsxwriter::{DocProperties, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    wb.set_properties(&DocProperties::new().set_custom_property(
+        kesiapan::input::guard::INSTRUCTIONS_PROPERTY,
+        template::INSTRUCTIONS_SHEET,
+    ));
+    let head = ["Kode OPD", "Nama OPD", "Jumlah Pegawai"];
+    let ws = wb.add_worksheet();
+    ws.set_name(template::INSTRUCTIONS_SHEET).unwrap();
+    ws.write_string(0, 0, "Petunjuk pengisian").unwrap();
+    for (r, row) in [
+        head,
+        ["OPD-01", "contoh", "12"],
+        ["OPD-02", "Dinas B", "20"],
+        ["OPD-03", "Dinas C", "30"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (j, v) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 2, j as u16, *v).unwrap();
+        }
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("Data").unwrap();
+    for (j, v) in head.iter().enumerate() {
+        ws.write_string(0, j as u16, *v).unwrap();
+    }
+    for (j, v) in ["OPD-09", "Dinas I", "9"].iter().enumerate() {
+        ws.write_string(1, j as u16, *v).unwrap();
+    }
+    wb.save(dir.path().join("infra.xlsx")).unwrap();
+    let r = kesiapan::rubric::load(&root().join("tests/fixtures/tiny/tiny.toml")).unwrap();
+    let loaded = input::load(
+        &r,
+        &Sources {
+            dir: Some(dir.path().to_path_buf()),
+            ..Sources::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(loaded.units.len(), 1, "only the data sheet is read");
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.sheet.as_deref() == Some("Petunjuk"))
+        .expect("the typed rows are reported");
+    assert!(
+        d.message
+            .contains("2 row(s) typed in the form's instructions sheet")
+    );
+    assert_eq!(d.value.as_deref(), Some("rows 5-6"));
+}

@@ -342,6 +342,38 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             if sheet.rows.iter().all(|(_, c)| c.iter().all(Raw::is_blank)) {
                 continue;
             }
+            // A kesiapan form's instructions sheet (with its one example row) is not data;
+            // rows typed under its example are reported, not read.
+            if sheet.instructions {
+                for ds in &candidates {
+                    if let Some(h) = header::find(ds, &sheet.rows) {
+                        let below: Vec<u32> = sheet
+                            .rows
+                            .iter()
+                            .skip(h.row_index + 1)
+                            .filter(|(_, c)| !c.iter().all(Raw::is_blank))
+                            .map(|(r, _)| *r)
+                            .collect();
+                        if below.len() > 1 && h.missing_required(ds).is_empty() {
+                            diags.push(
+                                Diagnostic::warning(
+                                    Code::UnmatchedFile,
+                                    format!(
+                                        "{} row(s) typed in the form's instructions sheet under the example were not read; type the data in the data sheet",
+                                        below.len() - 1
+                                    ),
+                                )
+                                .dataset(&ds.id)
+                                .file(&shown)
+                                .sheet(sheet_name.as_deref())
+                                .value(format!("rows {}-{}", below[1], below[below.len() - 1])),
+                            );
+                        }
+                        break;
+                    }
+                }
+                continue;
+            }
             // Which datasets fit this sheet.
             let mut fits: Vec<(&Dataset, Header)> = Vec::new();
             let mut near: Vec<(&Dataset, Header)> = Vec::new();
