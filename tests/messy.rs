@@ -182,6 +182,11 @@ fn outputs_for_the_bureau_and_for_each_opd() {
         t18.contains("unreadable-file"),
         "an unreadable file reaches its OPD"
     );
+    assert!(t18.contains("TIDAK DAPAT DIBUKA"), "{t18}");
+    assert!(
+        md.contains("| OPD-19 | Dinas Perpustakaan dan Kearsipan | 1 | 4 | **file unreadable** |"),
+        "{md}"
+    );
     let t22 = xlsx_text(&fb.join("OPD-22.xlsx"));
     assert!(t22.contains("BELUM DIKIRIM"), "{t22}");
     let t26 = xlsx_text(&fb.join("OPD-26.xlsx"));

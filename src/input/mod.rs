@@ -287,9 +287,13 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         let sheets = match read::read_file(&path) {
             Ok(s) => s,
             Err(e) if sources.keep_going => {
-                diags.push(
-                    Diagnostic::error(Code::UnreadableFile, format!("{e}; skipped")).file(&shown),
-                );
+                let mut d =
+                    Diagnostic::error(Code::UnreadableFile, format!("{e}; skipped")).file(&shown);
+                // The dataset its name promises, for the completeness table.
+                if let [ds] = by_pattern.as_slice() {
+                    d = d.dataset(&ds.id);
+                }
+                diags.push(d);
                 continue;
             }
             Err(e) => {

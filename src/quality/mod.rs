@@ -29,6 +29,8 @@ pub struct UnitCompleteness {
     pub warnings: usize,
     /// Not in the unit list: its row in the unit dataset was rejected.
     pub pending: bool,
+    /// Datasets for which the unit sent a file that could not be read.
+    pub unreadable: Vec<String>,
 }
 
 impl UnitCompleteness {
@@ -107,9 +109,19 @@ pub fn completeness(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitComplete
                 errors,
                 warnings,
                 pending: pending.contains(&u),
+                unreadable: loaded
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.code == Code::UnreadableFile && d.unit.as_deref() == Some(u))
+                    .filter_map(|d| d.dataset.clone())
+                    .collect(),
             }
         })
-        .collect())
+        .collect::<Vec<_>>())
+    .map(|mut v| {
+        v.sort_by(|a, b| a.unit.cmp(&b.unit));
+        v
+    })
 }
 
 /// The unit id as stored in the unit list (the same string, borrowed from `loaded`).

@@ -164,8 +164,9 @@ pub fn markdown(
                 ""
             }
         );
-        for (_, used, rejected) in &u.datasets {
+        for (ds, used, rejected) in &u.datasets {
             let cell = match (used, rejected) {
+                (0, 0) if u.unreadable.contains(ds) => "**file unreadable**".to_string(),
                 (0, 0) => "**not received**".to_string(),
                 (0, r) => format!("**0** ({r} rejected)"),
                 (n, 0) => n.to_string(),

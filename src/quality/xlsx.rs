@@ -288,6 +288,9 @@ pub fn feedback_workbook(
     r += 1;
     for (ds, used, rejected) in &line.datasets {
         let status = match (used, rejected) {
+            (0, 0) if line.unreadable.contains(ds) => {
+                "berkas diterima tetapi TIDAK DAPAT DIBUKA (rusak, kosong atau berkata sandi) — mohon kirim ulang".to_string()
+            }
             (0, 0) => "BELUM DIKIRIM — mohon kirim formulir ini".to_string(),
             (0, n) => format!("diterima tetapi semua {n} baris ditolak — lihat sheet Masalah"),
             (n, 0) => format!("{n} baris diterima"),
