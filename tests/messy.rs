@@ -300,7 +300,12 @@ fn assess_scores_the_clean_rows_and_flags_low_response() {
     assert_eq!(units.len(), 39);
     assert!(units.iter().all(|u| u["id"] != "OPD-26"));
     // Units with usable rows are scored; OPD-06 and OPD-07 (named, not coded) included.
-    for id in ["OPD-01", "OPD-06", "OPD-07", "OPD-24", "OPD-25"] {
+    // Two-row header (03), moved columns (04), misspelt headers (05), a hidden row (09),
+    // numbers as text (11): their job rows count.
+    for id in [
+        "OPD-01", "OPD-03", "OPD-04", "OPD-05", "OPD-06", "OPD-07", "OPD-09", "OPD-11", "OPD-24",
+        "OPD-25",
+    ] {
         let u = unit(&a, id);
         assert!(u["score"].is_number(), "{id}: {u}");
         let jabatan = u["dimensions"]
@@ -310,6 +315,17 @@ fn assess_scores_the_clean_rows_and_flags_low_response() {
             .find(|d| d["id"] == "jabatan")
             .unwrap();
         assert!(jabatan["score"].is_number(), "{id} has its job rows");
+    }
+    // Surveys from Windows-1252 and BOM CSVs are scored (staff readiness has a score).
+    for id in ["OPD-14", "OPD-15"] {
+        let pegawai = unit(&a, id)["dimensions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == "pegawai")
+            .unwrap()["score"]
+            .clone();
+        assert!(pegawai.is_number(), "{id}");
     }
     let low: Vec<&str> = a["diagnostics"]
         .as_array()
