@@ -146,3 +146,75 @@ fn csv_encodings_are_decoded_and_named() {
     let err = read::read_file(&dir.path().join("infra.csv")).unwrap_err();
     assert!(err.to_string().contains("infra.csv"), "{err}");
 }
+
+/// An OpenDocument spreadsheet written by hand: a header, three units, the second row hidden.
+fn ods_with_hidden_row(path: &std::path::Path) {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let cell = |t: &str| {
+        if t.parse::<f64>().is_ok() {
+            format!(
+                r#"<table:table-cell office:value-type="float" office:value="{t}"><text:p>{t}</text:p></table:table-cell>"#
+            )
+        } else {
+            format!(
+                r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+            )
+        }
+    };
+    let row = |cells: &[&str], hidden: bool| {
+        format!(
+            "<table:table-row{}>{}</table:table-row>",
+            if hidden {
+                r#" table:visibility="collapse""#
+            } else {
+                ""
+            },
+            cells.iter().map(|c| cell(c)).collect::<String>()
+        )
+    };
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Data">{}{}{}{}<table:table-row table:number-rows-repeated="1000" table:visibility="collapse"><table:table-cell/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
+        row(&["Kode OPD", "Nama OPD", "Jumlah Pegawai"], false),
+        row(&["A", "Dinas A", "10"], false),
+        row(&["B", "Dinas B", "20"], true),
+        row(&["C", "Dinas C", "30"], false),
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("META-INF/manifest.xml", SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(manifest.as_bytes()).unwrap();
+    z.start_file("content.xml", SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(content.as_bytes()).unwrap();
+    z.finish().unwrap();
+}
+
+#[test]
+fn hidden_rows_of_an_ods_sheet_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("infra.ods");
+    ods_with_hidden_row(&p);
+    let r = kesiapan::rubric::load(&root().join("tests/fixtures/tiny/tiny.toml")).unwrap();
+    let loaded = input::load(
+        &r,
+        &Sources {
+            files: vec![("infra".into(), p)],
+            ..Sources::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(loaded.units.len(), 3, "{:?}", loaded.diagnostics);
+    let hidden: Vec<u32> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == kesiapan::diag::Code::HiddenRow)
+        .map(|d| d.row.unwrap())
+        .collect();
+    assert_eq!(hidden, vec![3]);
+}

@@ -181,6 +181,18 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
         };
         let too_large = |what: String| Refused::TooLarge(what);
         match sheet {
+            // An OpenDocument spreadsheet: every sheet is in content.xml.
+            None if part == "content.xml" => {
+                let hidden = ods_hidden_rows(&mut counted);
+                if counted.read > counted.limit {
+                    return Err(too_large(format!(
+                        "content.xml decompresses to more than {} MiB",
+                        MAX_PART_BYTES >> 20
+                    )));
+                }
+                total += counted.read;
+                out.hidden_rows.extend(hidden);
+            }
             None => {
                 // Every other part is only measured.
                 let mut buf = [0u8; 64 * 1024];
@@ -280,6 +292,46 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
         }
     }
     Ok(out)
+}
+
+/// Most hidden rows listed per sheet (a repeated hidden block can span a million rows).
+const MAX_HIDDEN_LISTED: usize = 100_000;
+
+/// The hidden rows of each sheet of an ODS content.xml (`table:visibility="collapse"` or
+/// `"filter"`, with `table:number-rows-repeated`). Reads to the end or to the first error.
+fn ods_hidden_rows(r: &mut impl Read) -> HashMap<String, Vec<u32>> {
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(r));
+    let mut buf = Vec::new();
+    let mut out: HashMap<String, Vec<u32>> = HashMap::new();
+    let (mut sheet, mut row) = (String::new(), 0u64);
+    loop {
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                "table" => {
+                    sheet = attr(&e, "name").unwrap_or_default();
+                    row = 0;
+                }
+                "table-row" => {
+                    let rep: u64 = attr(&e, "number-rows-repeated")
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(1);
+                    let hidden =
+                        attr(&e, "visibility").is_some_and(|v| v == "collapse" || v == "filter");
+                    if hidden {
+                        let list = out.entry(sheet.clone()).or_default();
+                        let room = MAX_HIDDEN_LISTED.saturating_sub(list.len()) as u64;
+                        list.extend((row + 1..=row + rep.min(room)).map(|r| r as u32));
+                    }
+                    row = row.saturating_add(rep);
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
 }
 
 #[cfg(test)]

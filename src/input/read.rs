@@ -87,7 +87,7 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             }
             let mut hidden = std::collections::HashMap::new();
             let mut instructions = Vec::new();
-            if matches!(ext.as_str(), "xlsx" | "xlsm") {
+            if matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
                 match super::guard::inspect(path) {
                     Ok(p) => {
                         hidden = p.hidden_rows;
