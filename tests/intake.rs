@@ -50,7 +50,7 @@ fn dates_as_excel_dates_serials_and_text_all_read() {
                 ws.write_datetime_with_format(
                     r,
                     3,
-                    &ExcelDateTime::from_ymd(2025, 6, 2).unwrap(),
+                    ExcelDateTime::from_ymd(2025, 6, 2).unwrap(),
                     &date_fmt,
                 )
                 .unwrap();
