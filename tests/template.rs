@@ -209,3 +209,95 @@ fn data_typed_under_the_instructions_example_is_reported() {
     );
     assert_eq!(d.value.as_deref(), Some("rows 5-6"));
 }
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A correct value for a column, drawn from its type and range.
+    fn valid(col: &kesiapan::rubric::Column) -> BoxedStrategy<Cell> {
+        let lo = col.min.unwrap_or(0.0);
+        let hi = col.max.unwrap_or(lo + 5000.0);
+        match &col.kind {
+            ColumnType::Text => "[A-Za-z][A-Za-z0-9 .,/()-]{0,30}"
+                .prop_map(|s| Cell::Text(s.trim().to_string() + "x"))
+                .boxed(),
+            ColumnType::Integer | ColumnType::Likert => ((lo as i64)..=(hi as i64))
+                .prop_map(|n| Cell::Number(n as f64))
+                .boxed(),
+            ColumnType::Number => (0u32..=100_000)
+                .prop_map(move |k| Cell::Number(lo + (hi - lo) * k as f64 / 100_000.0))
+                .boxed(),
+            ColumnType::Percent => (0u32..=100)
+                .prop_map(|k| Cell::Number(k as f64 / 100.0))
+                .boxed(),
+            ColumnType::Boolean => prop_oneof![Just("Ya"), Just("Tidak")]
+                .prop_map(|s| Cell::Text(s.into()))
+                .boxed(),
+            ColumnType::Category { values } => proptest::sample::select(values.clone())
+                .prop_map(Cell::Text)
+                .boxed(),
+            ColumnType::Date => (1u32..=28, 1u32..=12, 2000u32..=2030)
+                .prop_map(|(d, m, y)| Cell::Text(format!("{y:04}-{m:02}-{d:02}")))
+                .boxed(),
+        }
+    }
+
+    fn job_rows() -> impl Strategy<Value = Vec<Vec<Cell>>> {
+        let r = rubric();
+        let ds = r.dataset("jabatan").unwrap().clone();
+        let row: Vec<BoxedStrategy<Cell>> = ds
+            .columns
+            .iter()
+            .map(|c| match c.name.as_str() {
+                "kode_opd" => Just(Cell::Text("OPD-01".into())).boxed(),
+                _ => valid(c),
+            })
+            .collect();
+        proptest::collection::vec(row, 1..12)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Any correctly filled job form loads with zero diagnostics and the same values.
+        #[test]
+        fn any_correct_job_form_loads_clean(mut rows in job_rows()) {
+            let r = rubric();
+            let dir = tempfile::tempdir().unwrap();
+            let unit = ForUnit { id: "OPD-01".into(), name: Some("Dinas Satu".into()) };
+            let infra = r.dataset("infrastruktur").unwrap();
+            std::fs::write(
+                dir.path().join(template::file_name(infra, Some(&unit))),
+                template::form(&r, infra, Some(&unit), &rows_of(infra)).unwrap(),
+            ).unwrap();
+            let jab = r.dataset("jabatan").unwrap();
+            for (i, row) in rows.iter_mut().enumerate() {
+                row[1] = Cell::Text(format!("J{i:02}"));
+            }
+            std::fs::write(
+                dir.path().join(template::file_name(jab, Some(&unit))),
+                template::form(&r, jab, Some(&unit), &rows).unwrap(),
+            ).unwrap();
+            let loaded = input::load(&r, &Sources { dir: Some(dir.path().to_path_buf()), ..Sources::default() }).unwrap();
+            // The survey is not part of this form set: only its absence is reported.
+            let other: Vec<_> = loaded.diagnostics.iter()
+                .filter(|d| d.dataset.as_deref() != Some("survei"))
+                .filter(|d| d.code != kesiapan::diag::Code::LowResponse)
+                .collect();
+            prop_assert!(other.is_empty(), "{:?}", other);
+            let df = &loaded.tables["jabatan"].df;
+            prop_assert_eq!(df.height(), rows.len());
+            let counts = df.column("jumlah_pemangku").unwrap().i64().unwrap();
+            for (i, row) in rows.iter().enumerate() {
+                if let Cell::Number(n) = row[4] {
+                    prop_assert_eq!(counts.get(i), Some(n as i64));
+                }
+            }
+        }
+    }
+
+    fn rows_of(ds: &Dataset) -> Vec<Vec<Cell>> {
+        super::rows(ds, "OPD-01", 1)
+    }
+}
