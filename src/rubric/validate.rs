@@ -1428,6 +1428,47 @@ mod tests {
     }
 
     #[test]
+    fn the_survey_response_check_is_checked() {
+        let ok = TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\nheadcount = \"jumlah_pegawai\"\nrespondents = \"survei\"\nmin-response = 0.25\n",
+        );
+        let r = load_str(&ok, "r.toml").unwrap();
+        assert_eq!(
+            r.response,
+            Some(ResponseCheck {
+                dataset: "survei".into(),
+                headcount: "jumlah_pegawai".into(),
+                min_rate: 0.25
+            })
+        );
+        let bad = TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\nheadcount = \"jumlah_pegawe\"\nrespondents = \"survey\"\nmin-response = 30\n",
+        );
+        let e = errors(&bad);
+        let msgs: Vec<&str> = e.iter().map(|x| x.2.as_str()).collect();
+        assert!(msgs.contains(&"unknown dataset `survey`"), "{e:?}");
+        assert!(msgs.contains(&"unknown column `jumlah_pegawe`"), "{e:?}");
+        assert!(
+            msgs.contains(&"min-response must be a share from 0 to 1"),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().all(|x| x.0 >= 9 && x.0 <= 12),
+            "positions on the keys: {e:?}"
+        );
+        let half = TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\nheadcount = \"jumlah_pegawai\"\n",
+        );
+        assert_eq!(
+            errors(&half)[0].2,
+            "units.respondents and units.headcount go together"
+        );
+    }
+
+    #[test]
     fn a_unit_level_aggregate_is_rejected() {
         let src = TINY.replace(
             "value = \"skill_avg\"",
