@@ -68,6 +68,63 @@ fn diagnostics_json(
     Ok(s)
 }
 
+/// Who has not sent what, and whose survey response is low: a few lines, capped.
+fn completeness_lines(
+    rubric: &crate::rubric::Rubric,
+    loaded: &crate::input::Loaded,
+) -> Result<String> {
+    const CAP: usize = 8;
+    let table = crate::quality::completeness(rubric, loaded)?;
+    let capped = |items: Vec<String>| {
+        let n = items.len();
+        let mut s = items.into_iter().take(CAP).collect::<Vec<_>>().join(", ");
+        if n > CAP {
+            s.push_str(&format!(" +{} more", n - CAP));
+        }
+        s
+    };
+    let missing: Vec<String> = table
+        .iter()
+        .filter(|u| !u.missing().is_empty())
+        .map(|u| format!("{} ({})", u.unit, u.missing().join(", ")))
+        .collect();
+    let low: Vec<String> = table
+        .iter()
+        .filter(|u| u.low_response)
+        .filter_map(|u| {
+            let rate = u.response.as_ref()?.rate?;
+            Some(format!("{} {:.0} %", u.unit, (rate * 100.0).floor()))
+        })
+        .collect();
+    let pending: Vec<String> = table
+        .iter()
+        .filter(|u| u.pending)
+        .map(|u| u.unit.clone())
+        .collect();
+    let mut s = String::new();
+    if !missing.is_empty() {
+        s.push_str(&format!(
+            "No usable rows: {} unit(s): {}\n",
+            missing.len(),
+            capped(missing)
+        ));
+    }
+    if !low.is_empty() {
+        s.push_str(&format!(
+            "Low survey response: {} unit(s): {}\n",
+            low.len(),
+            capped(low)
+        ));
+    }
+    if !pending.is_empty() {
+        s.push_str(&format!(
+            "Not assessed (their row in the unit list was rejected): {}\n",
+            capped(pending)
+        ));
+    }
+    Ok(s)
+}
+
 pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
@@ -90,6 +147,7 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
             );
         }
         println!("\nUnits: {}", loaded.units.len());
+        print!("{}", completeness_lines(&rubric, &loaded)?);
         println!("\n{}", diag::render_human(&loaded.diagnostics, args.show));
     }
     let errors = count(&loaded.diagnostics, Severity::Error);
