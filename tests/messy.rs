@@ -80,6 +80,13 @@ fn validate(extra: &[&str]) -> Run {
         String::from_utf8_lossy(&o.stderr)
     );
     assert_eq!(before, hashes(&data), "validate changed an input file");
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        stdout.contains("Low survey response: 7 unit(s): OPD-18 0 %"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("OPD-22 (jabatan, survei)"), "{stdout}");
+    assert!(stdout.contains("Not assessed (their row in the unit list was rejected): OPD-26"));
     let report = serde_json::from_str(&read(&out.join("diagnostics.json"))).unwrap();
     Run {
         _tmp: tmp,
