@@ -3,6 +3,8 @@
 //! with BOM, Windows-1252) and bytes that are no text at all.
 
 mod common;
+#[path = "common/hostile.rs"]
+mod hostile;
 use common::*;
 use kesiapan::input::{self, Sources, read};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -217,4 +219,34 @@ fn hidden_rows_of_an_ods_sheet_are_flagged() {
         .map(|d| d.row.unwrap())
         .collect();
     assert_eq!(hidden, vec![3]);
+}
+
+#[test]
+fn formulas_saved_without_their_values_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("infra.xlsx");
+    hostile::uncomputed_formulas(&p);
+    let r = kesiapan::rubric::load(&root().join("tests/fixtures/tiny/tiny.toml")).unwrap();
+    let loaded = input::load(
+        &r,
+        &Sources {
+            files: vec![("infra".into(), p)],
+            ..Sources::default()
+        },
+    )
+    .unwrap();
+    // B's formula has its value; A's has none: rejected, named; row 4 is a blank row.
+    assert_eq!(
+        loaded.units,
+        vec![("B".to_string(), Some("Dinas B".to_string()))]
+    );
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.code == kesiapan::diag::Code::FormulaError)
+        .expect("the uncomputed formula is reported");
+    assert_eq!((d.row, d.column.as_deref()), (Some(2), Some("C")));
+    assert_eq!(d.value.as_deref(), Some(read::UNCOMPUTED));
+    let f = &loaded.inputs[0];
+    assert_eq!((f.rows_read, f.rows_used, f.rows_rejected), (2, 1, 1));
 }

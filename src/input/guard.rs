@@ -26,6 +26,9 @@ pub struct Package {
     /// Sheets a kesiapan form declares as its instructions (custom document property
     /// `kesiapan-instructions`).
     pub instructions: Vec<String>,
+    /// Sheet name → (row, column), 1-based, of formula cells saved without their value (a
+    /// file written by a program that does not calculate); calamine reads them as empty.
+    pub uncomputed: HashMap<String, Vec<(u32, u32)>>,
 }
 
 /// The custom document property naming a form's instructions sheet.
@@ -218,10 +221,22 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
                 let (mut max_row, mut max_col) = (0u64, 0u64);
                 let (mut min_row, mut min_col) = (u64::MAX, u64::MAX);
                 let mut hidden = Vec::new();
+                let mut uncomputed = Vec::new();
+                let (mut has_f, mut has_v) = (false, false);
                 let mut failed = false;
                 loop {
                     match xml.read_event_into(&mut buf) {
+                        Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "f" => {
+                            has_f = true;
+                        }
+                        Ok(Event::End(e)) if e.local_name().as_ref() == "c" => {
+                            if has_f && !has_v && uncomputed.len() < MAX_HIDDEN_LISTED {
+                                uncomputed.push((row as u32, col as u32));
+                            }
+                            (has_f, has_v) = (false, false);
+                        }
                         Ok(Event::Start(e)) if matches!(e.local_name().as_ref(), "v" | "is") => {
+                            has_v = true;
                             // The current cell holds a value: it is part of the used area.
                             max_row = max_row.max(row);
                             max_col = max_col.max(col);
@@ -238,13 +253,16 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
                                     hidden.push(row as u32);
                                 }
                             }
-                            "c" => match attr(&e, "r").and_then(|r| cell_ref(&r)) {
-                                Some((r, c)) => {
-                                    row = r;
-                                    col = c;
+                            "c" => {
+                                (has_f, has_v) = (false, false);
+                                match attr(&e, "r").and_then(|r| cell_ref(&r)) {
+                                    Some((r, c)) => {
+                                        row = r;
+                                        col = c;
+                                    }
+                                    None => col += 1,
                                 }
-                                None => col += 1,
-                            },
+                            }
                             _ => {}
                         },
                         Ok(Event::Eof) => break,
@@ -276,6 +294,9 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
                     return Err(too_large(format!(
                         "the cells of sheet `{name}` span {rows} rows × {cols} columns, more than {MAX_SHEET_CELLS} cells"
                     )));
+                }
+                if !uncomputed.is_empty() {
+                    out.uncomputed.insert(name.clone(), uncomputed);
                 }
                 hidden.sort_unstable();
                 hidden.dedup();

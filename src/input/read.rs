@@ -87,11 +87,13 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             }
             let mut hidden = std::collections::HashMap::new();
             let mut instructions = Vec::new();
+            let mut uncomputed = std::collections::HashMap::new();
             if matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
                 match super::guard::inspect(path) {
                     Ok(p) => {
                         hidden = p.hidden_rows;
                         instructions = p.instructions;
+                        uncomputed = p.uncomputed;
                     }
                     Err(super::guard::Refused::TooLarge(detail)) => {
                         return Err(ReadError::TooLarge {
@@ -109,6 +111,9 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                     s.hidden_rows = h;
                 }
                 s.instructions = s.name.as_ref().is_some_and(|n| instructions.contains(n));
+                if let Some(cells) = s.name.as_ref().and_then(|n| uncomputed.remove(n)) {
+                    mark_uncomputed(s, &cells);
+                }
             }
             Ok(sheets)
         }
@@ -172,6 +177,37 @@ fn convert(d: &Data) -> Raw {
         Data::DurationIso(s) => Raw::Text(s.clone()),
         Data::Error(e) => Raw::Error(format!("{e}")),
         Data::Empty => Raw::Empty,
+    }
+}
+
+/// What a formula cell saved without its value reads as.
+pub const UNCOMPUTED: &str = "formula without a saved value (open and save the file in Excel)";
+
+/// Formula cells saved without their value become formula errors, in rows that hold other
+/// values; a row of nothing but such formulas (a template's prepared rows) stays blank.
+fn mark_uncomputed(sheet: &mut Sheet, cells: &[(u32, u32)]) {
+    let mut by_row: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
+    for (r, c) in cells {
+        if *c >= 1 {
+            by_row.entry(*r).or_default().push(*c as usize - 1);
+        }
+    }
+    for (r, cols) in by_row {
+        let Ok(i) = sheet.rows.binary_search_by_key(&r, |(n, _)| *n) else {
+            continue;
+        };
+        let row = &mut sheet.rows[i].1;
+        if row.iter().all(Raw::is_blank) {
+            continue;
+        }
+        for c in cols {
+            if row.len() <= c {
+                row.resize(c + 1, Raw::Empty);
+            }
+            if row[c].is_blank() {
+                row[c] = Raw::Error(UNCOMPUTED.to_string());
+            }
+        }
     }
 }
 

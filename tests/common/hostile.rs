@@ -135,3 +135,20 @@ pub fn whole_grid(path: &Path) {
         no_shared,
     );
 }
+
+/// Formulas saved without their values (as a program that does not calculate writes them):
+/// unit A's headcount is one; row 4 holds nothing but such formulas (a prepared empty row).
+pub fn uncomputed_formulas(path: &Path) {
+    package(
+        path,
+        |w| {
+            w.write_all(SHEET_OPEN.as_bytes())?;
+            w.write_all(br#"<row r="1"><c r="A1" t="inlineStr"><is><t>Kode OPD</t></is></c><c r="B1" t="inlineStr"><is><t>Nama OPD</t></is></c><c r="C1" t="inlineStr"><is><t>Jumlah Pegawai</t></is></c></row>"#)?;
+            w.write_all(br#"<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2" t="inlineStr"><is><t>Dinas A</t></is></c><c r="C2"><f>SUM(D2:E2)</f></c></row>"#)?;
+            w.write_all(br#"<row r="3"><c r="A3" t="inlineStr"><is><t>B</t></is></c><c r="B3" t="inlineStr"><is><t>Dinas B</t></is></c><c r="C3"><f>40+10</f><v>50</v></c></row>"#)?;
+            w.write_all(br#"<row r="4"><c r="A4"><f>IF(Z4="","",Z4)</f></c><c r="C4"><f>IF(Z4="","",1)</f></c></row>"#)?;
+            w.write_all(SHEET_CLOSE.as_bytes())
+        },
+        no_shared,
+    );
+}
