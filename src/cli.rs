@@ -64,8 +64,9 @@ pub struct DataArgs {
     #[arg(long = "input", value_name = "DATASET=FILE", value_parser = parse_input)]
     pub inputs: Vec<(String, PathBuf)>,
     /// When two files give the same key (an OPD sent its form again): `reject` the repeat
-    /// (both places are reported), or let the later file win, by reading `order` (file name) or
-    /// modification `date`; the replaced rows are reported.
+    /// (both places are reported), or let the later file, by reading `order` (file name) or
+    /// modification `date`, replace the older file of the same unit whole; the replaced rows
+    /// are reported with the file that won.
     #[arg(long, value_enum, value_name = "RULE", default_value = "reject")]
     pub resubmit: crate::input::Resubmit,
     /// Report a file that cannot be read (corrupt, empty, encrypted, not a spreadsheet) as an

@@ -250,3 +250,53 @@ fn formulas_saved_without_their_values_are_named() {
     let f = &loaded.inputs[0];
     assert_eq!((f.rows_read, f.rows_used, f.rows_rejected), (2, 1, 1));
 }
+
+/// Two units using the same respondent id is never settled as a resubmission.
+#[test]
+fn the_same_key_in_two_units_is_a_conflict_even_when_newest_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/tiny/infra.csv"),
+        dir.path().join("infra.csv"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("survei_a.csv"),
+        "ID Responden;Kode OPD;Skill;Bersedia\nR1;A;4;Ya\nR2;A;3;Ya\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("survei_b.csv"),
+        "ID Responden;Kode OPD;Skill;Bersedia\nR1;B;2;Tidak\nR9;B;3;Ya\n",
+    )
+    .unwrap();
+    let r = kesiapan::rubric::load(&root().join("tests/fixtures/tiny/tiny.toml")).unwrap();
+    let loaded = input::load(
+        &r,
+        &Sources {
+            dir: Some(dir.path().to_path_buf()),
+            resubmit: kesiapan::input::Resubmit::Order,
+            ..Sources::default()
+        },
+    )
+    .unwrap();
+    use kesiapan::diag::Code;
+    assert!(
+        !loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::Superseded)
+    );
+    let dup = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::DuplicateKey)
+        .unwrap();
+    assert!(dup.file.as_deref().unwrap().ends_with("survei_b.csv"));
+    assert!(
+        dup.message.contains("two units use the same key"),
+        "{}",
+        dup.message
+    );
+    assert_eq!(loaded.tables["survei"].df.height(), 3);
+}

@@ -266,6 +266,15 @@ fn a_resubmission_wins_when_asked_and_the_report_says_which_file() {
         ds.iter().filter(|d| d["code"] == "duplicate-key").count(),
         2
     );
+    // The revised file replaces the first one whole: the respondent it dropped is gone too.
+    let csv = read(&run.out.join("completeness.csv"));
+    let line = csv.lines().find(|l| l.starts_with("OPD-17,")).unwrap();
+    let cells: Vec<&str> = line.split(',').collect();
+    assert_eq!(
+        (cells[6], cells[7]),
+        ("18", "19"),
+        "survei used, rejected: {line}"
+    );
     // By date: the revised file was written last too.
     let run = validate(&["--resubmit", "date"]);
     assert_eq!(

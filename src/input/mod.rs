@@ -41,9 +41,9 @@ pub enum Resubmit {
     /// Neither file is trusted over the other: the first row is kept, the repeat rejected.
     #[default]
     Reject,
-    /// The file read later (folder order: by name) replaces the earlier one.
+    /// The file read later (folder order: by name) replaces the earlier one of the same unit.
     Order,
-    /// The file modified last replaces the older one (ties: folder order).
+    /// The file modified last replaces the older one of the same unit (ties: folder order).
     Date,
 }
 
@@ -1393,8 +1393,11 @@ fn check_units(
     }
 
     // Rows sharing a unique key, in reading order.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    if !uniq.is_empty() {
+    let group = |keep: &[bool]| -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        if uniq.is_empty() {
+            return groups;
+        }
         let mut index: HashMap<Vec<String>, usize> = HashMap::new();
         for i in (0..keys.len()).filter(|i| keep[*i]) {
             let key: Vec<String> = ds
@@ -1417,26 +1420,81 @@ fn check_units(
                 }
             }
         }
+        groups
+    };
+    let file = |i: usize| ctx.file_of[rows[i] as usize];
+
+    // Resubmissions (when asked): a file of a unit that shares a key with a newer file of the
+    // same unit is replaced whole by it; keys of different units are never settled this way.
+    if ctx.resubmit != Resubmit::Reject {
+        let mut replaced: HashMap<(usize, String), usize> = HashMap::new();
+        for g in group(&keep).iter().filter(|g| g.len() > 1) {
+            let Some(u) = unit[g[0]].clone() else {
+                continue;
+            };
+            if g.iter().any(|i| unit[*i].as_deref() != Some(u.as_str())) {
+                continue;
+            }
+            let newest = g
+                .iter()
+                .map(|i| file(*i))
+                .max_by_key(|f| ctx.file_rank[*f])
+                .expect("a group has rows");
+            for f in g.iter().map(|i| file(*i)).filter(|f| *f != newest) {
+                let by = replaced.entry((f, u.clone())).or_insert(newest);
+                if ctx.file_rank[newest] > ctx.file_rank[*by] {
+                    *by = newest;
+                }
+            }
+        }
+        // Follow chains (a first file replaced by a second, itself replaced by a third).
+        let last = |mut f: usize, u: &str| {
+            while let Some(by) = replaced.get(&(f, u.to_string())) {
+                f = *by;
+            }
+            f
+        };
+        let first_row_of: HashMap<usize, usize> =
+            (0..keys.len()).rev().map(|i| (file(i), i)).collect();
+        let how = match ctx.resubmit {
+            Resubmit::Date => "the newest file by date wins",
+            _ => "the file read last wins",
+        };
+        let kept: Vec<usize> = (0..keys.len()).filter(|i| keep[*i]).collect();
+        for i in kept {
+            let Some(u) = unit[i].clone() else { continue };
+            if !replaced.contains_key(&(file(i), u.clone())) {
+                continue;
+            }
+            let by = last(file(i), &u);
+            let w = &sources[rows[first_row_of[&by]] as usize];
+            let src = &sources[rows[i] as usize];
+            diags.push(
+                Diagnostic::warning(
+                    Code::Superseded,
+                    format!(
+                        "`{u}` sent `{}` again in {} ({how}): this file's rows of `{u}` are replaced by that one's; not used",
+                        ds.id, w.file
+                    ),
+                )
+                .dataset(&ds.id)
+                .at(src)
+                .column_opt(key_column(ds, src, &ds.unique[0]))
+                .unit(&u)
+                .value(w.file.clone()),
+            );
+            keep[i] = false;
+        }
     }
+
     // Personal keys (an NIP) never reach an output: say where, not what.
     let personal = ds
         .unique
         .iter()
         .any(|c| ds.column(c).is_some_and(|c| c.personal));
-    for g in groups.iter().filter(|g| g.len() > 1) {
-        let file = |i: usize| ctx.file_of[rows[i] as usize];
-        let winner_file = match ctx.resubmit {
-            Resubmit::Reject => file(g[0]),
-            _ => g
-                .iter()
-                .map(|i| file(*i))
-                .max_by_key(|f| ctx.file_rank[*f])
-                .expect("a group has rows"),
-        };
-        let winner = *g
-            .iter()
-            .find(|i| file(**i) == winner_file)
-            .expect("the winning file has a row");
+    // Remaining repeats: the first row is kept, the others rejected with both places.
+    for g in group(&keep).iter().filter(|g| g.len() > 1) {
+        let winner = g[0];
         let w = &sources[rows[winner] as usize];
         let shown: String = if personal {
             PERSONAL.to_string()
@@ -1446,7 +1504,7 @@ fn check_units(
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
-        for &i in g.iter().filter(|i| **i != winner) {
+        for &i in &g[1..] {
             let src = &sources[rows[i] as usize];
             let diff = differences(ds, &df, winner, i)?;
             let same = if diff.is_empty() {
@@ -1454,31 +1512,20 @@ fn check_units(
             } else {
                 format!("different values in {}", diff.join(", "))
             };
-            let mut diag = if file(i) != winner_file && ctx.resubmit != Resubmit::Reject {
-                let how = match ctx.resubmit {
-                    Resubmit::Date => "the newest file by date wins",
-                    _ => "the file read last wins",
-                };
-                Diagnostic::warning(
-                    Code::Superseded,
-                    format!(
-                        "{} resubmitted in {} ({same}); that row is used, this one is not ({how})",
-                        ds.unique.join(" + "),
-                        place(w)
-                    ),
-                )
+            let other_file = file(i) != file(winner);
+            let what = if other_file && !diff.is_empty() {
+                "conflicts with"
             } else {
-                let what = if file(i) == winner_file {
-                    "repeats"
-                } else {
-                    "conflicts with"
-                };
-                let what = if diff.is_empty() { "repeats" } else { what };
-                let advice = if file(i) != winner_file {
+                "repeats"
+            };
+            let advice = match (other_file, unit[i] == unit[winner]) {
+                (true, true) => {
                     "; if one file replaces the other, remove the old one or run with --resubmit order|date"
-                } else {
-                    ""
-                };
+                }
+                (true, false) => "; two units use the same key",
+                _ => "",
+            };
+            diags.push(
                 Diagnostic::error(
                     Code::DuplicateKey,
                     format!(
@@ -1487,13 +1534,11 @@ fn check_units(
                         place(w)
                     ),
                 )
-            };
-            diag = diag
                 .dataset(&ds.id)
                 .at(src)
                 .column_opt(key_column(ds, src, &ds.unique[0]))
-                .value(shown.clone());
-            diags.push(diag);
+                .value(shown.clone()),
+            );
             keep[i] = false;
         }
     }
