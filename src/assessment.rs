@@ -178,6 +178,10 @@ pub struct Unit {
     pub gates_failed: Vec<GateFailure>,
     pub obstacles: Vec<Obstacle>,
     pub wfa: WfaForm,
+    /// Data-quality warnings that qualify the verdict (e.g. `low-response: 4 of 40 staff
+    /// answered the survey`); absent when there are none. Added in kesiapan 0.1 (additive).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -49,6 +49,9 @@ pub enum Command {
     /// Check or explain a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
+    /// Write blank xlsx forms from the rubric's datasets, to send to the units: instructions in
+    /// Indonesian, validated cells, one file per dataset (or per unit with --per-unit).
+    Template(TemplateArgs),
 }
 
 /// Where the rubric and the data are.
@@ -63,6 +66,16 @@ pub struct DataArgs {
     /// A file for a named dataset, e.g. `--input survei=survey-2.xlsx`; repeatable.
     #[arg(long = "input", value_name = "DATASET=FILE", value_parser = parse_input)]
     pub inputs: Vec<(String, PathBuf)>,
+    /// When two files give the same key (an OPD sent its form again): `reject` the repeat
+    /// (both places are reported), or let the later file, by reading `order` (file name) or
+    /// modification `date`, replace the older file of the same unit whole; the replaced rows
+    /// are reported with the file that won.
+    #[arg(long, value_enum, value_name = "RULE", default_value = "reject")]
+    pub resubmit: crate::input::Resubmit,
+    /// Report a file that cannot be read (corrupt, empty, encrypted, not a spreadsheet) as an
+    /// `unreadable-file` error and go on with the others, instead of stopping.
+    #[arg(long)]
+    pub keep_going: bool,
 }
 
 impl DataArgs {
@@ -309,9 +322,35 @@ pub struct ValidateArgs {
     /// Also write every diagnostic to this JSON file.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// How many diagnostics of each code to print.
+    /// How many diagnostics of each code to print (and, in data-quality.md, of each file).
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub show: usize,
+    /// Write into this folder: data-quality.md (counts per code, problems per file),
+    /// diagnostics.json, rejected.xlsx (rejected rows with their cells and the reason) and
+    /// completeness.csv (who sent what; survey response against headcount).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// With --out: also one feedback workbook per unit, feedback/<unit>.xlsx, listing only
+    /// that unit's problems and rejected rows, ready to send back.
+    #[arg(long, requires = "out")]
+    pub feedback: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The rubric and, with --per-unit, the data giving the unit list.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Folder for the forms (created if needed).
+    #[arg(long, value_name = "DIR", default_value = "forms")]
+    pub out: PathBuf,
+    /// Only this dataset's form; repeatable (default: every dataset).
+    #[arg(long = "dataset", value_name = "ID")]
+    pub datasets: Vec<String>,
+    /// One folder per unit (from the data's unit list) with its own forms: its code (and name)
+    /// filled in, the code column limited to it.
+    #[arg(long)]
+    pub per_unit: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -76,10 +76,30 @@ pub enum Code {
     AmbiguousNumber,
     /// A sheet with the dataset's header but no data row.
     NoRows,
+    /// A header cell taken as a schema column because it is spelt almost like it.
+    SimilarColumn,
+    /// A header cell about as close to several schema columns; not used.
+    AmbiguousColumn,
+    /// A row whose unit was recognised by its name (or a misspelling of it), not its code.
+    UnitByName,
+    /// A row whose unit name fits several units; rejected with the candidates.
+    AmbiguousUnit,
+    /// A note, source line or signature below or inside the data.
+    NotesRow,
+    /// A row hidden in the workbook (read as data).
+    HiddenRow,
+    /// A file that could not be read at all (corrupt, empty, encrypted, not a spreadsheet).
+    UnreadableFile,
+    /// A row replaced by the same key in a newer submission.
+    Superseded,
+    /// A unit's survey response rate is below the rubric's minimum.
+    LowResponse,
+    /// A CSV file read in a legacy encoding (Windows-1252).
+    LegacyEncoding,
 }
 
 impl Code {
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 32] = [
         Code::UnmatchedFile,
         Code::AmbiguousFile,
         Code::HeaderNotFound,
@@ -102,6 +122,16 @@ impl Code {
         Code::DerivedMissing,
         Code::AmbiguousNumber,
         Code::NoRows,
+        Code::SimilarColumn,
+        Code::AmbiguousColumn,
+        Code::UnitByName,
+        Code::AmbiguousUnit,
+        Code::NotesRow,
+        Code::HiddenRow,
+        Code::UnreadableFile,
+        Code::Superseded,
+        Code::LowResponse,
+        Code::LegacyEncoding,
     ];
 
     /// The stable kebab-case name.
@@ -129,6 +159,16 @@ impl Code {
             Code::DerivedMissing => "derived-missing",
             Code::AmbiguousNumber => "ambiguous-number",
             Code::NoRows => "no-rows",
+            Code::SimilarColumn => "similar-column",
+            Code::AmbiguousColumn => "ambiguous-column",
+            Code::UnitByName => "unit-by-name",
+            Code::AmbiguousUnit => "ambiguous-unit",
+            Code::NotesRow => "notes-row",
+            Code::HiddenRow => "hidden-row",
+            Code::UnreadableFile => "unreadable-file",
+            Code::Superseded => "superseded",
+            Code::LowResponse => "low-response",
+            Code::LegacyEncoding => "legacy-encoding",
         }
     }
 
@@ -159,6 +199,68 @@ impl Code {
                 "a number whose `.`/`,` could be read two ways; how it was read"
             }
             Code::NoRows => "a sheet has the dataset's header but no data rows",
+            Code::SimilarColumn => {
+                "a header spelt almost like a column was taken as that column; check it"
+            }
+            Code::AmbiguousColumn => {
+                "a header is about as close to several columns; not used, rename it"
+            }
+            Code::UnitByName => "the unit was recognised by its name, with the confidence shown",
+            Code::AmbiguousUnit => "the unit name fits several units; the row is rejected",
+            Code::NotesRow => "a note or signature line, not data; it is rejected",
+            Code::HiddenRow => "a row hidden in the workbook; read as data, unhide to check it",
+            Code::UnreadableFile => "a file could not be read at all; it was skipped",
+            Code::Superseded => "the row was replaced by a newer submission of the same key",
+            Code::LowResponse => "too few survey responses for the unit's headcount",
+            Code::LegacyEncoding => "a CSV file in Windows-1252, not UTF-8; read as such",
+        }
+    }
+}
+
+impl Code {
+    /// What the code means and what to do, in Indonesian, for the units' feedback files.
+    pub fn explain_id(self) -> &'static str {
+        match self {
+            Code::UnmatchedFile => "berkas tidak dikenali sebagai data apa pun; tidak dibaca",
+            Code::AmbiguousFile => "berkas cocok dengan lebih dari satu jenis data; tidak dibaca",
+            Code::HeaderNotFound => {
+                "baris judul kolom tidak ditemukan; gunakan judul kolom formulir"
+            }
+            Code::MissingColumn => "kolom yang diperlukan tidak ada; tambahkan kolom itu",
+            Code::ExtraColumn => "kolom ini bukan bagian formulir; diabaikan",
+            Code::DuplicateColumn => "dua kolom berjudul sama; hanya yang pertama dipakai",
+            Code::MissingValue => "isian wajib kosong; baris ditolak, mohon dilengkapi",
+            Code::InvalidValue => "isian tidak sesuai jenisnya (angka, Ya/Tidak, tanggal)",
+            Code::OutOfRange => "angka di luar rentang yang diizinkan",
+            Code::UnknownCategory => "isian bukan salah satu pilihan yang diizinkan",
+            Code::UnknownUnit => "kode OPD tidak dikenal; gunakan kode OPD dari daftar",
+            Code::DuplicateKey => "baris ini mengulang kunci baris lain; ditolak",
+            Code::TotalsRow => "baris jumlah/total bukan data; ditolak, tidak perlu diisi",
+            Code::BlankRow => "baris kosong di tengah data; dilewati",
+            Code::NotAnswered => "jawaban 'tidak tahu' dibaca sebagai tidak ada data, bukan nol",
+            Code::MissingDataset => "data ini belum dikirim",
+            Code::UnitWithoutData => "OPD belum mengirim data ini",
+            Code::SmallGroup => "kelompok terlalu kecil; angkanya tidak ditampilkan",
+            Code::FormulaError => "sel berisi galat rumus (mis. #DIV/0!); isi dengan nilai",
+            Code::DerivedMissing => "kunci baris tidak dapat ditentukan (kode OPD kosong)",
+            Code::AmbiguousNumber => {
+                "angka dapat dibaca dua cara (titik/koma); periksa cara pembacaannya"
+            }
+            Code::NoRows => "sheet berjudul kolom tetapi tanpa baris data",
+            Code::SimilarColumn => {
+                "judul kolom salah ketik; dianggap kolom yang disebut, mohon diperbaiki"
+            }
+            Code::AmbiguousColumn => "judul kolom mirip dua kolom; tidak dipakai, mohon diganti",
+            Code::UnitByName => "OPD dikenali dari namanya, bukan kodenya; mohon tulis kode OPD",
+            Code::AmbiguousUnit => {
+                "nama OPD cocok dengan beberapa OPD; baris ditolak, tulis kode OPD"
+            }
+            Code::NotesRow => "catatan/tanda tangan di antara data; ditolak, tidak perlu",
+            Code::HiddenRow => "baris tersembunyi tetap dibaca; tampilkan dan periksa",
+            Code::UnreadableFile => "berkas tidak dapat dibuka (rusak, kosong atau berkata sandi)",
+            Code::Superseded => "baris ini diganti oleh kiriman yang lebih baru",
+            Code::LowResponse => "terlalu sedikit pegawai mengisi survei (di bawah batas minimum)",
+            Code::LegacyEncoding => "CSV bukan UTF-8; simpan sebagai \"CSV UTF-8\"",
         }
     }
 }
@@ -201,6 +303,9 @@ pub struct Diagnostic {
     pub column: Option<String>,
     /// The offending cell value, as text.
     pub value: Option<String>,
+    /// The unit (OPD) the problem belongs to, when known (for per-unit feedback).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 impl Diagnostic {
@@ -215,6 +320,7 @@ impl Diagnostic {
             row: None,
             column: None,
             value: None,
+            unit: None,
         }
     }
 
@@ -265,6 +371,11 @@ impl Diagnostic {
             Some(c) => self.column(c),
             None => self,
         }
+    }
+
+    pub fn unit(mut self, u: &str) -> Self {
+        self.unit = Some(u.to_string());
+        self
     }
 
     pub fn value(mut self, v: impl Into<String>) -> Self {

@@ -14,11 +14,13 @@ pub mod input;
 pub mod output;
 pub mod plan;
 pub mod privacy;
+pub mod quality;
 pub mod report;
 pub mod rubric;
 pub mod scoring;
 pub mod sensitivity;
 pub mod sql;
+pub mod template;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -49,6 +51,7 @@ where
         cli::Command::Sensitivity(a) => commands::sensitivity::run(a, quiet),
         cli::Command::Render(a) => commands::render::run(a, quiet),
         cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
+        cli::Command::Template(a) => commands::template::run(a, quiet),
     };
     match result {
         Ok(code) => commands::exit(code),

@@ -6,6 +6,7 @@ pub mod plan;
 pub mod render;
 pub mod rubric;
 pub mod sensitivity;
+pub mod template;
 pub mod validate;
 
 use crate::diag::{Diagnostic, Severity};
@@ -34,6 +35,8 @@ pub fn load_data(rubric: &Rubric, args: &crate::cli::DataArgs) -> Result<Loaded>
     let sources = Sources {
         dir: args.data_dir(),
         files: args.inputs.clone(),
+        resubmit: args.resubmit,
+        keep_going: args.keep_going,
     };
     Ok(input::load(rubric, &sources)?)
 }

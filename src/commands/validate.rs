@@ -6,18 +6,134 @@ use crate::diag::{self, Severity};
 use crate::output::write_atomic;
 use anyhow::Result;
 
+/// Write the validation outputs into `out`; returns the paths written.
+pub fn write_outputs(
+    rubric: &crate::rubric::Rubric,
+    loaded: &crate::input::Loaded,
+    out: &std::path::Path,
+    cap: usize,
+    feedback: bool,
+) -> Result<Vec<String>> {
+    use crate::quality;
+    let table = quality::completeness(rubric, loaded)?;
+    let datasets: Vec<String> = rubric.datasets.iter().map(|d| d.id.clone()).collect();
+    // Render everything before writing anything.
+    let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = vec![
+        (
+            out.join("data-quality.md"),
+            quality::report::markdown(rubric, loaded, &table, cap).into_bytes(),
+        ),
+        (
+            out.join("diagnostics.json"),
+            diagnostics_json(rubric, loaded)?.into_bytes(),
+        ),
+        (
+            out.join("rejected.xlsx"),
+            quality::xlsx::rejected_workbook(loaded, &datasets)?,
+        ),
+        (
+            out.join("completeness.csv"),
+            quality::report::completeness_csv(rubric, &table)?.into_bytes(),
+        ),
+    ];
+    if feedback {
+        let reasons = quality::xlsx::reasons(loaded);
+        for line in &table {
+            files.push((
+                out.join("feedback")
+                    .join(format!("{}.xlsx", quality::xlsx::file_stem(&line.unit))),
+                quality::xlsx::feedback_workbook(loaded, line, &reasons, &rubric.title.id)?,
+            ));
+        }
+    }
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        write_atomic(&path, &bytes)?;
+        written.push(path.display().to_string());
+    }
+    Ok(written)
+}
+
+fn diagnostics_json(
+    rubric: &crate::rubric::Rubric,
+    loaded: &crate::input::Loaded,
+) -> Result<String> {
+    let mut s = serde_json::to_string_pretty(&serde_json::json!({
+        "schema_version": crate::assessment::SCHEMA_VERSION,
+        "rubric": { "id": rubric.id, "version": rubric.version, "sha256": rubric.sha256 },
+        "inputs": loaded.inputs,
+        "diagnostics": loaded.diagnostics,
+    }))?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Who has not sent what, and whose survey response is low: a few lines, capped.
+fn completeness_lines(
+    rubric: &crate::rubric::Rubric,
+    loaded: &crate::input::Loaded,
+) -> Result<String> {
+    const CAP: usize = 8;
+    let table = crate::quality::completeness(rubric, loaded)?;
+    let capped = |items: Vec<String>| {
+        let n = items.len();
+        let mut s = items.into_iter().take(CAP).collect::<Vec<_>>().join(", ");
+        if n > CAP {
+            s.push_str(&format!(" +{} more", n - CAP));
+        }
+        s
+    };
+    let missing: Vec<String> = table
+        .iter()
+        .filter(|u| !u.missing().is_empty())
+        .map(|u| format!("{} ({})", u.unit, u.missing().join(", ")))
+        .collect();
+    let low: Vec<String> = table
+        .iter()
+        .filter(|u| u.low_response)
+        .filter_map(|u| {
+            let rate = u.response.as_ref()?.rate?;
+            Some(format!("{} {:.0} %", u.unit, (rate * 100.0).floor()))
+        })
+        .collect();
+    let pending: Vec<String> = table
+        .iter()
+        .filter(|u| u.pending)
+        .map(|u| u.unit.clone())
+        .collect();
+    let mut s = String::new();
+    if !missing.is_empty() {
+        s.push_str(&format!(
+            "No usable rows: {} unit(s): {}\n",
+            missing.len(),
+            capped(missing)
+        ));
+    }
+    if !low.is_empty() {
+        s.push_str(&format!(
+            "Low survey response: {} unit(s): {}\n",
+            low.len(),
+            capped(low)
+        ));
+    }
+    if !pending.is_empty() {
+        s.push_str(&format!(
+            "Not assessed (their row in the unit list was rejected): {}\n",
+            capped(pending)
+        ));
+    }
+    Ok(s)
+}
+
 pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
+    let written = match &args.out {
+        Some(out) => write_outputs(&rubric, &loaded, out, args.show, args.feedback)?,
+        None => Vec::new(),
+    };
     if let Some(path) = &args.json {
-        let mut s = serde_json::to_string_pretty(&serde_json::json!({
-            "schema_version": crate::assessment::SCHEMA_VERSION,
-            "rubric": { "id": rubric.id, "version": rubric.version, "sha256": rubric.sha256 },
-            "inputs": loaded.inputs,
-            "diagnostics": loaded.diagnostics,
-        }))?;
-        s.push('\n');
-        write_atomic(path, s.as_bytes())?;
+        write_atomic(path, diagnostics_json(&rubric, &loaded)?.as_bytes())?;
     }
     if !quiet {
         println!(
@@ -31,6 +147,7 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
             );
         }
         println!("\nUnits: {}", loaded.units.len());
+        print!("{}", completeness_lines(&rubric, &loaded)?);
         println!("\n{}", diag::render_human(&loaded.diagnostics, args.show));
     }
     let errors = count(&loaded.diagnostics, Severity::Error);
@@ -50,6 +167,19 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
             count(&loaded.diagnostics, Severity::Warning),
             count(&loaded.diagnostics, Severity::Info)
         );
+        if let Some(out) = &args.out {
+            let feedback = written.iter().filter(|w| w.contains("feedback")).count();
+            eprintln!(
+                "wrote {} file(s) into {}{}",
+                written.len(),
+                out.display(),
+                if feedback > 0 {
+                    format!(" ({feedback} feedback workbooks in feedback/)")
+                } else {
+                    String::new()
+                }
+            );
+        }
     }
     Ok(if errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
 }

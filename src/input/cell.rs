@@ -394,6 +394,10 @@ pub fn date(raw: &Raw) -> Option<String> {
         Raw::Date(d) | Raw::Number(d) => serial_to_iso(*d),
         Raw::Text(s) => {
             let s = s.trim();
+            // An Excel serial typed or exported as text (`45810`).
+            if !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()) {
+                return s.parse::<f64>().ok().and_then(serial_to_iso);
+            }
             let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
             if parts.len() != 3 {
                 return None;

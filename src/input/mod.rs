@@ -6,8 +6,10 @@
 //! the canonical unit id, `__row` indexing the source map). No scoring happens here.
 
 pub mod cell;
+pub mod guard;
 pub mod header;
 pub mod read;
+pub mod units;
 
 use crate::diag::{Code, Diagnostic, Location};
 use crate::rubric::{Dataset, Rubric};
@@ -27,7 +29,29 @@ pub struct Sources {
     pub dir: Option<PathBuf>,
     /// Explicit files: (dataset id, path).
     pub files: Vec<(String, PathBuf)>,
+    /// Which row wins when two files give the same key.
+    pub resubmit: Resubmit,
+    /// A file that cannot be read is an `unreadable-file` error and the run goes on.
+    pub keep_going: bool,
 }
+
+/// Which of two rows with the same key (in different files) is kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Resubmit {
+    /// Neither file is trusted over the other: the first row is kept, the repeat rejected.
+    #[default]
+    Reject,
+    /// The file read later (folder order: by name) replaces the earlier one of the same unit.
+    Order,
+    /// The file modified last replaces the older one of the same unit (ties: folder order).
+    Date,
+}
+
+/// What is shown instead of a personal value.
+pub const PERSONAL: &str = "(personal data, not shown)";
+
+/// A row's place: (file, sheet, row).
+type RowKey = (String, Option<String>, u32);
 
 /// Input problems that stop the run (as opposed to row diagnostics).
 #[derive(Debug, Error)]
@@ -73,6 +97,37 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The units, sorted by id, with their names.
     pub units: Vec<(String, Option<String>)>,
+    /// Every rejected row with its original cells, in reading order.
+    pub rejected: Vec<RejectedRow>,
+    /// Units named only by a rejected row of the unit dataset (its one row had a bad value):
+    /// not assessed, but their problems are attributed to them and they get feedback.
+    pub pending_units: Vec<(String, Option<String>)>,
+}
+
+/// A rejected row as the file had it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RejectedRow {
+    pub dataset: String,
+    pub file: String,
+    pub sheet: Option<String>,
+    pub row: u32,
+    /// The sheet's header cells (column letters where unknown or blank).
+    pub header: Vec<String>,
+    /// The row's cells as shown in the sheet.
+    pub cells: Vec<String>,
+    /// Which cells hold personal data (never shown outside the unit's own feedback).
+    pub personal: Vec<bool>,
+    /// The unit, when its key was recognised.
+    pub unit: Option<String>,
+}
+
+/// Rows followed while loading: each row's unit key as written, and the rejected rows.
+#[derive(Default)]
+struct Track {
+    row_keys: HashMap<RowKey, String>,
+    rejected: Vec<(String, RowKey)>,
+    /// Rows rejected for a bad or missing value: (dataset, unit key as written, place).
+    bad_rows: Vec<(String, String, Location)>,
 }
 
 impl Loaded {
@@ -173,6 +228,10 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     let mut inputs: Vec<InputFile> = Vec::new();
     let mut read_errors = Vec::new();
     let mut assigned: Vec<Assigned> = Vec::new();
+    // Sheets meant for a dataset but without its (complete) header; their rows are rejected.
+    let mut unreadable: Vec<(String, String, Sheet, Option<Header>)> = Vec::new();
+    let mut track = Track::default();
+    let mut file_time: HashMap<String, std::time::SystemTime> = HashMap::new();
 
     let mut files: Vec<(Option<String>, PathBuf)> = Vec::new();
     for (ds, p) in &sources.files {
@@ -227,11 +286,35 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         }
         let sheets = match read::read_file(&path) {
             Ok(s) => s,
+            Err(e) if sources.keep_going => {
+                let mut d =
+                    Diagnostic::error(Code::UnreadableFile, format!("{e}; skipped")).file(&shown);
+                // The dataset its name promises, for the completeness table.
+                if let [ds] = by_pattern.as_slice() {
+                    d = d.dataset(&ds.id);
+                }
+                diags.push(d);
+                continue;
+            }
             Err(e) => {
                 read_errors.push(e);
                 continue;
             }
         };
+        let modified = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH);
+        file_time.insert(shown.clone(), modified);
+        if let Some(enc) = sheets.iter().find_map(|s| s.encoding) {
+            diags.push(
+                Diagnostic::info(
+                    Code::LegacyEncoding,
+                    format!("not UTF-8: read as {enc} text (Excel's plain \"CSV\"); check letters such as é"),
+                )
+                .file(&shown)
+                .value(enc),
+            );
+        }
         let sha = match std::fs::read(&path) {
             Ok(b) => crate::rubric::hex(&Sha256::digest(&b)),
             Err(e) => {
@@ -261,6 +344,38 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
                 continue;
             }
             if sheet.rows.iter().all(|(_, c)| c.iter().all(Raw::is_blank)) {
+                continue;
+            }
+            // A kesiapan form's instructions sheet (with its one example row) is not data;
+            // rows typed under its example are reported, not read.
+            if sheet.instructions {
+                for ds in &candidates {
+                    if let Some(h) = header::find(ds, &sheet.rows) {
+                        let below: Vec<u32> = sheet
+                            .rows
+                            .iter()
+                            .skip(h.row_index + 1)
+                            .filter(|(_, c)| !c.iter().all(Raw::is_blank))
+                            .map(|(r, _)| *r)
+                            .collect();
+                        if below.len() > 1 && h.missing_required(ds).is_empty() {
+                            diags.push(
+                                Diagnostic::warning(
+                                    Code::UnmatchedFile,
+                                    format!(
+                                        "{} row(s) typed in the form's instructions sheet under the example were not read; type the data in the data sheet",
+                                        below.len() - 1
+                                    ),
+                                )
+                                .dataset(&ds.id)
+                                .file(&shown)
+                                .sheet(sheet_name.as_deref())
+                                .value(format!("rows {}-{}", below[1], below[below.len() - 1])),
+                            );
+                        }
+                        break;
+                    }
+                }
                 continue;
             }
             // Which datasets fit this sheet.
@@ -337,6 +452,10 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
                 .iter()
                 .any(|x| x.dataset == ds.id && inputs[x.file].path == shown)
             {
+                // A kesiapan form's own instructions sheet needs no mention.
+                if sheet.instructions {
+                    continue;
+                }
                 diags.push(
                     Diagnostic::info(Code::HeaderNotFound, format!("this sheet has no header of `{}`; not read (another sheet of the file was)", ds.id))
                         .dataset(&ds.id)
@@ -346,9 +465,18 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
                 continue;
             }
             let idx = input_index(&mut inputs, &mut file_index, &ds.id, &shown, &sha);
-            let rejected = header_problem(ds, h, &sheet, &shown, &mut diags);
+            let rejected = header_problem(ds, h.as_ref(), &sheet, &shown, &mut diags);
+            let from = h.as_ref().map(|h| h.row_index + 1).unwrap_or(0);
+            for (r, cells) in sheet.rows.iter().skip(from) {
+                if !cells.iter().all(Raw::is_blank) {
+                    track
+                        .rejected
+                        .push((ds.id.clone(), (shown.clone(), sheet.name.clone(), *r)));
+                }
+            }
             inputs[idx].rows_read += rejected;
             inputs[idx].rows_rejected += rejected;
+            unreadable.push((shown.clone(), ds.id.clone(), sheet, h));
         }
         if !any {
             diags.push(
@@ -364,7 +492,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         return Err(LoadError::Files(read_errors));
     }
 
-    // Type every row.
+    // Type every row; keep each row's unit key as written, to say whose problem it is.
     let mut builders: BTreeMap<String, Builder> = rubric
         .datasets
         .iter()
@@ -375,7 +503,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             .dataset(&a.dataset)
             .expect("assigned to a known dataset");
         let b = builders.get_mut(&a.dataset).expect("builder per dataset");
-        let (read, rejected) = type_rows(ds, a, &inputs[a.file].path, b, &mut diags);
+        let (read, rejected) = type_rows(ds, a, &inputs[a.file].path, b, &mut diags, &mut track);
         inputs[a.file].rows_read += read;
         inputs[a.file].rows_rejected += rejected;
     }
@@ -404,16 +532,52 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     }
 
     let units = unit_list(rubric, &frames, &mut diags)?;
-    let canon: HashMap<String, String> = units
+    let resolver = units::Resolver::new(&units);
+    // Units whose row in the unit dataset was rejected: known, but not in the list.
+    let mut pending: BTreeMap<String, (String, Location)> = BTreeMap::new();
+    if let Some(ud) = &rubric.unit_dataset {
+        for (ds, k, loc) in &track.bad_rows {
+            if ds == ud && resolver.resolve(k).unit().is_none() {
+                pending
+                    .entry(fold_key(k))
+                    .or_insert_with(|| (k.trim().to_string(), loc.clone()));
+            }
+        }
+    }
+    // How recent each file is, for `Resubmit`: its place in the reading order, or its date.
+    let file_rank: Vec<(std::time::SystemTime, usize)> = inputs
         .iter()
-        .map(|(id, _)| (fold_key(id), id.clone()))
+        .enumerate()
+        .map(|(i, f)| match sources.resubmit {
+            Resubmit::Date => (
+                file_time
+                    .get(&f.path)
+                    .copied()
+                    .unwrap_or(std::time::UNIX_EPOCH),
+                i,
+            ),
+            _ => (std::time::UNIX_EPOCH, i),
+        })
         .collect();
     let mut tables = BTreeMap::new();
     for ds in &rubric.datasets {
         let (df, sources_, files_) = frames.remove(&ds.id).expect("frame");
-        let (df, rejected_rows) = check_units(ds, df, &sources_, &canon, &mut diags)?;
+        let ctx = KeyCheck {
+            sources: &sources_,
+            file_of: &files_,
+            file_rank: &file_rank,
+            resolver: &resolver,
+            resubmit: sources.resubmit,
+            pending: &pending,
+            unit_dataset: rubric.unit_dataset.as_deref(),
+        };
+        let (df, rejected_rows) = check_units(ds, df, &ctx, &mut diags)?;
         for r in rejected_rows {
             inputs[files_[r]].rows_rejected += 1;
+            let l = &sources_[r];
+            track
+                .rejected
+                .push((ds.id.clone(), (l.file.clone(), l.sheet.clone(), l.row)));
         }
         if Some(&ds.id) != rubric.unit_dataset.as_ref() && df.height() > 0 {
             let present: std::collections::HashSet<String> = df
@@ -447,11 +611,50 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     for i in &mut inputs {
         i.rows_used = i.rows_read - i.rows_rejected;
     }
+    if let Some(check) = &rubric.response {
+        low_response(rubric, check, &tables, &units, &mut diags)?;
+    }
+    // Problems are attributed to pending units too, so they reach them.
+    let pending_units: Vec<(String, Option<String>)> = pending
+        .values()
+        .map(|(k, loc)| {
+            let name = rubric.unit_name.as_ref().and_then(|n| {
+                let ds = rubric.dataset(rubric.unit_dataset.as_deref()?)?;
+                let ci = ds.columns.iter().position(|c| &c.name == n)?;
+                let j = loc.column_of(ci)?;
+                let sheet = assigned
+                    .iter()
+                    .find(|a| inputs[a.file].path == loc.file && a.sheet.name == loc.sheet)?;
+                let i = sheet
+                    .sheet
+                    .rows
+                    .binary_search_by_key(&loc.row, |(r, _)| *r)
+                    .ok()?;
+                sheet.sheet.rows[i]
+                    .1
+                    .get(j)
+                    .filter(|c| !c.is_blank())
+                    .map(cell::text)
+            });
+            (k.clone(), name)
+        })
+        .collect();
+    let everyone = units::Resolver::new(
+        &units
+            .iter()
+            .cloned()
+            .chain(pending_units.iter().cloned())
+            .collect::<Vec<_>>(),
+    );
+    attribute(&mut diags, &track.row_keys, &everyone);
+    let rejected = rejected_rows(rubric, &track, &assigned, &inputs, &unreadable, &everyone);
     Ok(Loaded {
         tables,
         inputs,
         diagnostics: diags,
         units,
+        rejected,
+        pending_units,
     })
 }
 
@@ -521,7 +724,7 @@ fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, Loa
 /// Report why a sheet meant for `ds` cannot be read; returns the rows rejected with it.
 fn header_problem(
     ds: &Dataset,
-    near: Option<Header>,
+    near: Option<&Header>,
     sheet: &Sheet,
     file: &str,
     diags: &mut Vec<Diagnostic>,
@@ -577,6 +780,54 @@ const TOTAL_WORDS: [&str; 7] = [
     "rata rata",
 ];
 
+/// A row with one text cell in a dataset needing at least two columns: a note such as
+/// "Catatan: data per 31 Mei" or a signature line. Returns the text (shortened).
+fn notes_row(ds: &Dataset, cells: &[Raw]) -> Option<String> {
+    if ds.columns.iter().filter(|c| c.required).count() < 2 {
+        return None;
+    }
+    let mut filled = cells.iter().filter(|c| !c.is_blank());
+    match (filled.next(), filled.next()) {
+        (Some(Raw::Text(t)), None) => Some(shorten(&hide_ids(t.trim()), 80)),
+        _ => None,
+    }
+}
+
+/// Runs of 8 or more digits (an NIP under a signature, a phone number) replaced by `#`s.
+pub fn hide_ids(s: &str) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().filter(char::is_ascii_digit).count() >= 8 {
+            out.push_str("########");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in s.chars() {
+        if c.is_ascii_digit() || (c == ' ' && !run.is_empty()) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// At most `n` characters, with `…` when cut.
+pub fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(n).collect();
+        out.push('…');
+        out
+    }
+}
+
 fn is_totals_row(cells: &[Raw]) -> bool {
     cells.iter().take(4).any(|c| match c {
         Raw::Text(s) => {
@@ -596,8 +847,14 @@ fn type_rows(
     file: &str,
     b: &mut Builder,
     diags: &mut Vec<Diagnostic>,
+    track: &mut Track,
 ) -> (usize, usize) {
     let sheet_name = a.sheet.name.as_deref();
+    let key_col = ds
+        .columns
+        .iter()
+        .position(|c| c.name == ds.unit_key)
+        .and_then(|i| a.header.columns[i]);
     let header_row = a.sheet.rows[a.header.row_index].0;
     let columns = std::sync::Arc::new(a.header.columns.clone());
     let at = |row: u32| Location {
@@ -646,6 +903,40 @@ fn type_rows(
             .value(t.clone()),
         );
     }
+    for (j, t, c, sim) in &a.header.fuzzy {
+        diags.push(
+            Diagnostic::warning(
+                Code::SimilarColumn,
+                format!(
+                    "column `{t}` taken as `{c}` (similarity {:.0} %); rename it to `{c}` if that is right",
+                    sim * 100.0
+                ),
+            )
+            .dataset(&ds.id)
+            .at(&at(header_row))
+            .column(*j)
+            .value(t.clone()),
+        );
+    }
+    for (j, t, cands) in &a.header.ambiguous {
+        diags.push(
+            Diagnostic::warning(
+                Code::AmbiguousColumn,
+                format!(
+                    "column `{t}` is about as close to {}; not used: rename it to the one meant",
+                    cands
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+            )
+            .dataset(&ds.id)
+            .at(&at(header_row))
+            .column(*j)
+            .value(t.clone()),
+        );
+    }
     for (j, t, c) in &a.header.duplicate {
         diags.push(
             Diagnostic::warning(
@@ -678,6 +969,39 @@ fn type_rows(
         }
         read += 1;
         let loc = at(*row);
+        if let Some(k) = key_col.and_then(|j| cells.get(j)).filter(|c| !c.is_blank()) {
+            track.row_keys.insert(
+                (file.to_string(), a.sheet.name.clone(), *row),
+                cell::text(k),
+            );
+        }
+        if a.sheet.hidden_rows.binary_search(row).is_ok() {
+            diags.push(
+                Diagnostic::warning(
+                    Code::HiddenRow,
+                    "this row is hidden in the workbook; it was read as data: unhide it to check, delete it if it is not meant to be sent",
+                )
+                .dataset(&ds.id)
+                .at(&loc),
+            );
+        }
+        if let Some(note) = notes_row(ds, cells) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotesRow,
+                    "only one cell is filled: a note, source line or signature, not data; rejected",
+                )
+                .dataset(&ds.id)
+                .at(&loc)
+                .value(note),
+            );
+            rejected += 1;
+            track.rejected.push((
+                ds.id.clone(),
+                (file.to_string(), a.sheet.name.clone(), *row),
+            ));
+            continue;
+        }
         if is_totals_row(cells) {
             let shown = cells
                 .iter()
@@ -693,6 +1017,10 @@ fn type_rows(
                     .value(shown),
             );
             rejected += 1;
+            track.rejected.push((
+                ds.id.clone(),
+                (file.to_string(), a.sheet.name.clone(), *row),
+            ));
             continue;
         }
         let mut values = Vec::with_capacity(ds.columns.len());
@@ -704,12 +1032,18 @@ fn type_rows(
             };
             let raw = cells.get(j).cloned().unwrap_or(Raw::Empty);
             let shown = raw.show();
+            // Personal cells (an NIP) never reach a report: say where, not what.
+            let value = if col.personal {
+                PERSONAL.to_string()
+            } else {
+                shown.clone()
+            };
             let d = |code, msg: String| {
                 Diagnostic::new(code, crate::diag::Severity::Warning, msg)
                     .dataset(&ds.id)
                     .at(&loc)
                     .column(j)
-                    .value(shown.clone())
+                    .value(value.clone())
             };
             let v = match cell::parse(&raw, col, styles[ci]) {
                 Ok(v) => {
@@ -794,6 +1128,13 @@ fn type_rows(
         }
         if reject {
             rejected += 1;
+            track.rejected.push((
+                ds.id.clone(),
+                (file.to_string(), a.sheet.name.clone(), *row),
+            ));
+            if let Some(k) = key_col.and_then(|j| cells.get(j)).filter(|c| !c.is_blank()) {
+                track.bad_rows.push((ds.id.clone(), cell::text(k), loc));
+            }
             continue;
         }
         b.push(values, loc, a.file);
@@ -890,14 +1231,40 @@ fn key_column(ds: &Dataset, src: &Location, name: &str) -> Option<usize> {
         .and_then(|i| src.column_of(i))
 }
 
+/// What `check_units` needs besides the frame.
+struct KeyCheck<'a> {
+    /// Source of each row, by `__row`.
+    sources: &'a [Location],
+    /// Index in `Loaded::inputs` of each row, by `__row`.
+    file_of: &'a [usize],
+    /// How recent each input file is (higher wins under `Resubmit::Order`/`Date`).
+    file_rank: &'a [(std::time::SystemTime, usize)],
+    resolver: &'a units::Resolver,
+    resubmit: Resubmit,
+    /// Units whose unit-dataset row was rejected (folded key → (key, its place)).
+    pending: &'a BTreeMap<String, (String, Location)>,
+    unit_dataset: Option<&'a str>,
+}
+
+fn place(l: &Location) -> String {
+    let sheet = l
+        .sheet
+        .as_ref()
+        .map(|s| format!(" [{s}]"))
+        .unwrap_or_default();
+    format!("{}{} row {}", l.file, sheet, l.row)
+}
+
 /// Reject rows with no key, an unknown unit, or a repeated unique key; add `__unit`.
+/// A unit written by its name is recognised with a warning; two files giving the same key
+/// are settled by `Resubmit`.
 fn check_units(
     ds: &Dataset,
     df: DataFrame,
-    sources: &[Location],
-    canon: &HashMap<String, String>,
+    ctx: &KeyCheck,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(DataFrame, Vec<usize>), LoadError> {
+    let sources = ctx.sources;
     let keys = key_strings(&df, &ds.unit_key)?;
     let rows: Vec<u32> = df
         .column("__row")?
@@ -910,111 +1277,519 @@ fn check_units(
         .iter()
         .map(|c| key_strings(&df, c))
         .collect::<PolarsResult<_>>()?;
-    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut keep = Vec::with_capacity(keys.len());
-    let mut unit = Vec::with_capacity(keys.len());
-    let mut rejected = Vec::new();
-    let mut unit_ids: Vec<String> = canon.values().cloned().collect();
+    let mut keep = vec![true; keys.len()];
+    let mut unit: Vec<Option<String>> = vec![None; keys.len()];
+    let mut unit_ids: Vec<String> = ctx.resolver.units().map(str::to_string).collect::<Vec<_>>();
     unit_ids.sort();
+    let mut cache: HashMap<String, units::Resolved> = HashMap::new();
+    let key_col = |src: &Location| key_column(ds, src, &ds.unit_key);
     for (i, k) in keys.iter().enumerate() {
         let src = &sources[rows[i] as usize];
-        let mut ok = true;
-        match k {
-            None => {
+        let Some(k) = k else {
+            diags.push(
+                Diagnostic::error(
+                    Code::DerivedMissing,
+                    format!(
+                        "the unit key `{}` is empty for this row; rejected",
+                        ds.unit_key
+                    ),
+                )
+                .dataset(&ds.id)
+                .at(src)
+                .column_opt(key_col(src)),
+            );
+            keep[i] = false;
+            continue;
+        };
+        let r = cache
+            .entry(k.clone())
+            .or_insert_with(|| ctx.resolver.resolve(k))
+            .clone();
+        let d = |code, msg: String| {
+            Diagnostic::new(code, crate::diag::Severity::Warning, msg)
+                .dataset(&ds.id)
+                .at(src)
+                .column_opt(key_col(src))
+                .value(k.clone())
+        };
+        match &r {
+            units::Resolved::Code(_) => {}
+            units::Resolved::CodeVariant(u) => diags.push(
+                d(
+                    Code::UnitByName,
+                    format!(
+                        "`{}` = `{k}` read as `{u}` (the code written another way)",
+                        ds.unit_key
+                    ),
+                )
+                .unit(u),
+            ),
+            units::Resolved::Name {
+                unit: u,
+                confidence,
+            } => {
+                let name = ctx.resolver.name_of(u).unwrap_or_default();
                 diags.push(
-                    Diagnostic::error(
-                        Code::DerivedMissing,
+                    d(
+                        Code::UnitByName,
                         format!(
-                            "the unit key `{}` is empty for this row; rejected",
-                            ds.unit_key
+                            "`{}` = `{k}` is not a code; recognised as `{u}` ({name}) by its name, confidence {:.0} %",
+                            ds.unit_key,
+                            (confidence * 100.0).floor()
                         ),
                     )
-                    .dataset(&ds.id)
-                    .at(src)
-                    .column_opt(key_column(ds, src, &ds.unit_key)),
+                    .unit(u),
                 );
-                ok = false;
             }
-            Some(k) if !canon.contains_key(&fold_key(k)) => {
+            units::Resolved::Ambiguous(c) => {
+                let mut diag = d(
+                    Code::AmbiguousUnit,
+                    format!(
+                        "`{}` = `{k}` fits several units: {}; write the code; rejected",
+                        ds.unit_key,
+                        c.iter()
+                            .map(|(u, n, s)| format!("{u} {n} ({:.0} %)", (s * 100.0).floor()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+                diag.severity = crate::diag::Severity::Error;
+                diags.push(diag);
+                keep[i] = false;
+            }
+            units::Resolved::Unknown if ctx.pending.contains_key(&fold_key(k)) => {
+                let (key, at) = &ctx.pending[&fold_key(k)];
+                let mut diag = d(
+                    Code::UnknownUnit,
+                    format!(
+                        "`{}` = `{k}`: this unit's row in `{}` ({}) was rejected, so it is not in the unit list and this row is rejected too; fix that row",
+                        ds.unit_key,
+                        ctx.unit_dataset.unwrap_or("-"),
+                        place(at)
+                    ),
+                )
+                .unit(key);
+                diag.severity = crate::diag::Severity::Error;
+                diags.push(diag);
+                keep[i] = false;
+            }
+            units::Resolved::Unknown => {
                 let hint = crate::sql::nearest(k, &unit_ids)
                     .map(|n| format!(" (did you mean `{n}`?)"))
                     .unwrap_or_default();
-                diags.push(
-                    Diagnostic::error(
-                        Code::UnknownUnit,
-                        format!(
-                            "`{}` = `{k}` is not in the unit list{hint}; rejected",
-                            ds.unit_key
-                        ),
-                    )
-                    .dataset(&ds.id)
-                    .at(src)
-                    .column_opt(key_column(ds, src, &ds.unit_key))
-                    .value(k.clone()),
+                let mut diag = d(
+                    Code::UnknownUnit,
+                    format!(
+                        "`{}` = `{k}` is not in the unit list{hint}; rejected",
+                        ds.unit_key
+                    ),
                 );
-                ok = false;
+                diag.severity = crate::diag::Severity::Error;
+                diags.push(diag);
+                keep[i] = false;
             }
-            _ => {}
         }
-        if ok && !uniq.is_empty() {
-            let key: Vec<String> = uniq
+        unit[i] = r.unit().map(str::to_string);
+    }
+
+    // Rows sharing a unique key, in reading order.
+    let group = |keep: &[bool]| -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        if uniq.is_empty() {
+            return groups;
+        }
+        let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+        for i in (0..keys.len()).filter(|i| keep[*i]) {
+            let key: Vec<String> = ds
+                .unique
                 .iter()
-                .map(|c| c[i].as_deref().map(fold_key).unwrap_or_default())
+                .zip(&uniq)
+                .map(|(name, c)| {
+                    if *name == ds.unit_key {
+                        unit[i].clone().unwrap_or_default()
+                    } else {
+                        c[i].as_deref().map(fold_key).unwrap_or_default()
+                    }
+                })
                 .collect();
-            if let Some(first) = seen.get(&key) {
-                let f = &sources[rows[*first] as usize];
-                let sheet = f
-                    .sheet
-                    .as_ref()
-                    .map(|s| format!(" [{s}]"))
-                    .unwrap_or_default();
-                // Personal keys (an NIP) never reach an output: say where, not what.
-                let personal = ds
-                    .unique
-                    .iter()
-                    .any(|c| ds.column(c).is_some_and(|c| c.personal));
-                let shown: Vec<String> = if personal {
-                    vec!["(personal data, not shown)".to_string()]
-                } else {
-                    uniq.iter()
-                        .map(|c| c[i].clone().unwrap_or_default())
-                        .collect()
-                };
-                diags.push(
-                    Diagnostic::error(
-                        Code::DuplicateKey,
-                        format!(
-                            "repeats {} of {}{} row {}; rejected",
-                            ds.unique.join(" + "),
-                            f.file,
-                            sheet,
-                            f.row
-                        ),
-                    )
-                    .dataset(&ds.id)
-                    .at(src)
-                    .column_opt(key_column(ds, src, &ds.unique[0]))
-                    .value(shown.join(" + ")),
-                );
-                ok = false;
-            } else {
-                seen.insert(key, i);
+            match index.get(&key) {
+                Some(g) => groups[*g].push(i),
+                None => {
+                    index.insert(key, groups.len());
+                    groups.push(vec![i]);
+                }
             }
         }
-        keep.push(ok);
-        unit.push(if ok {
-            k.as_ref().and_then(|k| canon.get(&fold_key(k)).cloned())
-        } else {
-            None
-        });
-        if !ok {
-            rejected.push(rows[i] as usize);
+        groups
+    };
+    let file = |i: usize| ctx.file_of[rows[i] as usize];
+
+    // Resubmissions (when asked): a file of a unit that shares a key with a newer file of the
+    // same unit is replaced whole by it; keys of different units are never settled this way.
+    if ctx.resubmit != Resubmit::Reject {
+        let mut replaced: HashMap<(usize, String), usize> = HashMap::new();
+        for g in group(&keep).iter().filter(|g| g.len() > 1) {
+            let Some(u) = unit[g[0]].clone() else {
+                continue;
+            };
+            if g.iter().any(|i| unit[*i].as_deref() != Some(u.as_str())) {
+                continue;
+            }
+            let newest = g
+                .iter()
+                .map(|i| file(*i))
+                .max_by_key(|f| ctx.file_rank[*f])
+                .expect("a group has rows");
+            for f in g.iter().map(|i| file(*i)).filter(|f| *f != newest) {
+                let by = replaced.entry((f, u.clone())).or_insert(newest);
+                if ctx.file_rank[newest] > ctx.file_rank[*by] {
+                    *by = newest;
+                }
+            }
+        }
+        // Follow chains (a first file replaced by a second, itself replaced by a third).
+        let last = |mut f: usize, u: &str| {
+            while let Some(by) = replaced.get(&(f, u.to_string())) {
+                f = *by;
+            }
+            f
+        };
+        let first_row_of: HashMap<usize, usize> =
+            (0..keys.len()).rev().map(|i| (file(i), i)).collect();
+        let how = match ctx.resubmit {
+            Resubmit::Date => "the newest file by date wins",
+            _ => "the file read last wins",
+        };
+        let kept: Vec<usize> = (0..keys.len()).filter(|i| keep[*i]).collect();
+        for i in kept {
+            let Some(u) = unit[i].clone() else { continue };
+            if !replaced.contains_key(&(file(i), u.clone())) {
+                continue;
+            }
+            let by = last(file(i), &u);
+            let w = &sources[rows[first_row_of[&by]] as usize];
+            let src = &sources[rows[i] as usize];
+            diags.push(
+                Diagnostic::warning(
+                    Code::Superseded,
+                    format!(
+                        "`{u}` sent `{}` again in {} ({how}): this file's rows of `{u}` are replaced by that one's; not used",
+                        ds.id, w.file
+                    ),
+                )
+                .dataset(&ds.id)
+                .at(src)
+                .column_opt(key_column(ds, src, &ds.unique[0]))
+                .unit(&u)
+                .value(w.file.clone()),
+            );
+            keep[i] = false;
         }
     }
+
+    // Personal keys (an NIP) never reach an output: say where, not what.
+    let personal = ds
+        .unique
+        .iter()
+        .any(|c| ds.column(c).is_some_and(|c| c.personal));
+    // Remaining repeats: the first row is kept, the others rejected with both places.
+    for g in group(&keep).iter().filter(|g| g.len() > 1) {
+        let winner = g[0];
+        let w = &sources[rows[winner] as usize];
+        let shown: String = if personal {
+            PERSONAL.to_string()
+        } else {
+            uniq.iter()
+                .map(|c| c[winner].clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        for &i in &g[1..] {
+            let src = &sources[rows[i] as usize];
+            let diff = differences(ds, &df, winner, i)?;
+            let same = if diff.is_empty() {
+                "same values".to_string()
+            } else {
+                format!("different values in {}", diff.join(", "))
+            };
+            let other_file = file(i) != file(winner);
+            let what = if other_file && !diff.is_empty() {
+                "conflicts with"
+            } else {
+                "repeats"
+            };
+            let advice = match (other_file, unit[i] == unit[winner]) {
+                (true, true) => {
+                    "; if one file replaces the other, remove the old one or run with --resubmit order|date"
+                }
+                (true, false) => "; two units use the same key",
+                _ => "",
+            };
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateKey,
+                    format!(
+                        "{what} {} of {} ({same}); rejected{advice}",
+                        ds.unique.join(" + "),
+                        place(w)
+                    ),
+                )
+                .dataset(&ds.id)
+                .at(src)
+                .column_opt(key_column(ds, src, &ds.unique[0]))
+                .value(shown.clone()),
+            );
+            keep[i] = false;
+        }
+    }
+    let rejected: Vec<usize> = (0..keys.len())
+        .filter(|i| !keep[*i])
+        .map(|i| rows[i] as usize)
+        .collect();
+    let unit: Vec<Option<String>> = unit
+        .into_iter()
+        .zip(&keep)
+        .map(|(u, k)| if *k { u } else { None })
+        .collect();
     let mut df = df;
     df.with_column(Column::new("__unit".into(), unit))?;
     let mask = BooleanChunked::from_slice("keep".into(), &keep);
     let df = df.filter(&mask)?;
-    // `rejected` holds source indexes; map them to file indexes through the caller's table.
     Ok((df, rejected))
+}
+
+/// The schema columns in which rows `a` and `b` differ (personal ones named, never shown).
+fn differences(ds: &Dataset, df: &DataFrame, a: usize, b: usize) -> PolarsResult<Vec<String>> {
+    let mut out = Vec::new();
+    for c in &ds.columns {
+        let col = df.column(&c.name)?;
+        let (x, y) = (col.get(a)?, col.get(b)?);
+        if x != y {
+            out.push(if c.personal {
+                format!("`{}`", c.name)
+            } else {
+                format!("`{}` ({} vs {})", c.name, show_any(&y), show_any(&x))
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn show_any(v: &AnyValue) -> String {
+    match v {
+        AnyValue::Null => "empty".to_string(),
+        AnyValue::String(s) => format!("`{s}`"),
+        AnyValue::StringOwned(s) => format!("`{s}`"),
+        AnyValue::Boolean(b) => if *b { "Ya" } else { "Tidak" }.to_string(),
+        AnyValue::Float64(f) => cell::format_number(*f),
+        other => other.to_string(),
+    }
+}
+
+/// Survey response per unit: respondents ÷ headcount; a `low-response` warning under the
+/// rubric's minimum.
+fn low_response(
+    rubric: &Rubric,
+    check: &crate::rubric::ResponseCheck,
+    tables: &BTreeMap<String, Table>,
+    units: &[(String, Option<String>)],
+    diags: &mut Vec<Diagnostic>,
+) -> PolarsResult<()> {
+    for r in response_rates(rubric, check, tables, units)? {
+        if let Some(rate) = r.rate {
+            if rate < check.min_rate {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::LowResponse,
+                        format!(
+                            "{} of {} staff answered the survey ({:.0} %, under {:.0} %): the survey figures of `{}` may not speak for the unit",
+                            r.respondents,
+                            r.headcount.unwrap_or_default(),
+                            (rate * 100.0).floor(),
+                            check.min_rate * 100.0,
+                            r.unit
+                        ),
+                    )
+                    .dataset(&check.dataset)
+                    .unit(&r.unit)
+                    .value(format!("{:.3}", rate)),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One unit's survey response.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ResponseRate {
+    pub unit: String,
+    pub respondents: usize,
+    pub headcount: Option<i64>,
+    /// respondents ÷ headcount, when the headcount is known and positive.
+    pub rate: Option<f64>,
+}
+
+/// Respondents and headcount of every unit, in unit order.
+pub fn response_rates(
+    rubric: &Rubric,
+    check: &crate::rubric::ResponseCheck,
+    tables: &BTreeMap<String, Table>,
+    units: &[(String, Option<String>)],
+) -> PolarsResult<Vec<ResponseRate>> {
+    let count_of = |t: Option<&Table>| -> PolarsResult<HashMap<String, usize>> {
+        let mut m = HashMap::new();
+        if let Some(t) = t {
+            for u in t.df.column("__unit")?.str()?.iter().flatten() {
+                *m.entry(u.to_string()).or_insert(0) += 1;
+            }
+        }
+        Ok(m)
+    };
+    let respondents = count_of(tables.get(&check.dataset))?;
+    let mut headcount: HashMap<String, i64> = HashMap::new();
+    if let Some(t) = rubric.unit_dataset.as_ref().and_then(|d| tables.get(d)) {
+        let h = t.df.column(&check.headcount)?.cast(&DataType::Float64)?;
+        let u = t.df.column("__unit")?.str()?.clone();
+        for (u, h) in u.iter().zip(h.f64()?.iter()) {
+            if let (Some(u), Some(h)) = (u, h) {
+                headcount.insert(u.to_string(), h as i64);
+            }
+        }
+    }
+    Ok(units
+        .iter()
+        .map(|(u, _)| {
+            let n = respondents.get(u).copied().unwrap_or(0);
+            let h = headcount.get(u).copied();
+            ResponseRate {
+                unit: u.clone(),
+                respondents: n,
+                headcount: h,
+                rate: h.filter(|h| *h > 0).map(|h| n as f64 / h as f64),
+            }
+        })
+        .collect())
+}
+
+/// Say whose problem each diagnostic is: by the unit key of its row, else by the only unit of
+/// its file (a file-level problem in a one-unit file).
+fn attribute(
+    diags: &mut [Diagnostic],
+    row_keys: &HashMap<RowKey, String>,
+    resolver: &units::Resolver,
+) {
+    let mut cache: HashMap<&str, Option<String>> = HashMap::new();
+    let mut unit_of_row: HashMap<&RowKey, String> = HashMap::new();
+    let mut units_of_file: HashMap<&str, std::collections::BTreeSet<String>> = HashMap::new();
+    for (k, raw) in row_keys {
+        let u = cache
+            .entry(raw.as_str())
+            .or_insert_with(|| resolver.resolve(raw).unit().map(str::to_string))
+            .clone();
+        if let Some(u) = u {
+            units_of_file
+                .entry(k.0.as_str())
+                .or_default()
+                .insert(u.clone());
+            unit_of_row.insert(k, u);
+        }
+    }
+    for d in diags.iter_mut().filter(|d| d.unit.is_none()) {
+        if d.code == Code::UnitWithoutData {
+            d.unit = d.value.clone();
+            continue;
+        }
+        let Some(file) = d.file.clone() else { continue };
+        if let Some(row) = d.row {
+            if let Some(u) = unit_of_row.get(&(file.clone(), d.sheet.clone(), row)) {
+                d.unit = Some(u.clone());
+                continue;
+            }
+        }
+        d.unit = match units_of_file.get(file.as_str()) {
+            Some(us) if us.len() == 1 => us.iter().next().cloned(),
+            Some(_) => None,
+            // No row told whose file it is (unreadable, no header): its name may.
+            None => resolver.from_file_name(&file),
+        };
+    }
+}
+
+/// The original cells of every rejected row, with the sheet's header.
+fn rejected_rows(
+    rubric: &Rubric,
+    track: &Track,
+    assigned: &[Assigned],
+    inputs: &[InputFile],
+    unreadable: &[(String, String, Sheet, Option<Header>)],
+    resolver: &units::Resolver,
+) -> Vec<RejectedRow> {
+    // (file, sheet) → (sheet, header)
+    let mut sheets: HashMap<(&str, &Option<String>), (&Sheet, Option<&Header>)> = HashMap::new();
+    for a in assigned {
+        sheets.insert(
+            (inputs[a.file].path.as_str(), &a.sheet.name),
+            (&a.sheet, Some(&a.header)),
+        );
+    }
+    for (file, _, sheet, h) in unreadable {
+        sheets.insert((file.as_str(), &sheet.name), (sheet, h.as_ref()));
+    }
+    let mut out = Vec::with_capacity(track.rejected.len());
+    for (dataset, (file, sheet, row)) in &track.rejected {
+        let Some((sh, header)) = sheets.get(&(file.as_str(), sheet)).copied() else {
+            continue;
+        };
+        let ds = rubric.dataset(dataset);
+        let cells: Vec<Raw> = sh
+            .rows
+            .binary_search_by_key(row, |(r, _)| *r)
+            .ok()
+            .map(|i| sh.rows[i].1.clone())
+            .unwrap_or_default();
+        let header_cells: Vec<Raw> = header
+            .map(|h| sh.rows[h.row_index].1.clone())
+            .unwrap_or_default();
+        let width = cells.len().max(header_cells.len());
+        let header_text: Vec<String> = (0..width)
+            .map(|j| match header_cells.get(j) {
+                Some(c) if !c.is_blank() => cell::text(c),
+                _ => crate::diag::column_letter(j),
+            })
+            .collect();
+        let mut personal = vec![false; width];
+        match (ds, header) {
+            (Some(ds), Some(h)) => {
+                for (ci, c) in ds.columns.iter().enumerate() {
+                    if let Some(j) = h.columns[ci] {
+                        if c.personal && j < width {
+                            personal[j] = true;
+                        }
+                    }
+                }
+            }
+            // No header to tell the columns apart: every cell may be personal.
+            (Some(ds), None) if ds.personal => personal = vec![true; width],
+            _ => {}
+        }
+        let unit = track
+            .row_keys
+            .get(&(file.clone(), sheet.clone(), *row))
+            .and_then(|k| resolver.resolve(k).unit().map(str::to_string))
+            .or_else(|| resolver.from_file_name(file));
+        out.push(RejectedRow {
+            dataset: dataset.clone(),
+            file: file.clone(),
+            sheet: sheet.clone(),
+            row: *row,
+            header: header_text,
+            cells: (0..width)
+                .map(|j| cells.get(j).map(Raw::show).unwrap_or_default())
+                .collect(),
+            personal,
+            unit,
+        });
+    }
+    out
 }

@@ -1,5 +1,6 @@
 //! Reading a file into raw sheets of cells: workbooks (xlsx, xlsm, xlsb, xls, ods) through
-//! calamine, CSV through the csv crate (`,`, `;` or tab, UTF-8 with or without BOM).
+//! calamine, CSV through the csv crate (`,`, `;` or tab; UTF-8 with or without BOM, UTF-16
+//! with a BOM, or Windows-1252 through encoding_rs).
 //!
 //! No schema knowledge here: it returns cells and their 1-based spreadsheet row numbers.
 
@@ -21,10 +22,14 @@ pub enum ReadError {
         "{path} is not a readable spreadsheet (corrupt, or not the format its name says): {detail}"
     )]
     Corrupt { path: String, detail: String },
-    #[error("{path} is not UTF-8 text; save it as \"CSV UTF-8\" from Excel or LibreOffice")]
+    #[error(
+        "{path} is not text in UTF-8, UTF-16 or Windows-1252; save it as \"CSV UTF-8\" from Excel or LibreOffice"
+    )]
     Encoding { path: String },
     #[error("{path} is empty")]
     Empty { path: String },
+    #[error("{path} is too large to load safely ({detail}); split it or remove the unused area")]
+    TooLarge { path: String, detail: String },
 }
 
 /// One sheet's cells.
@@ -35,6 +40,12 @@ pub struct Sheet {
     pub hidden: bool,
     /// Rows with their 1-based spreadsheet row number; cells from column A.
     pub rows: Vec<(u32, Vec<Raw>)>,
+    /// A CSV file's encoding when it was not UTF-8 (e.g. `windows-1252`).
+    pub encoding: Option<&'static str>,
+    /// 1-based numbers of the rows hidden in the workbook (xlsx only).
+    pub hidden_rows: Vec<u32>,
+    /// The workbook declares this sheet its instructions (a form written by kesiapan).
+    pub instructions: bool,
 }
 
 /// The extensions kesiapan reads.
@@ -74,7 +85,37 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                 // An OLE container named .xlsx/.ods is an encrypted OOXML package.
                 return Err(ReadError::Encrypted { path: shown });
             }
-            read_workbook(path)
+            let mut hidden = std::collections::HashMap::new();
+            let mut instructions = Vec::new();
+            let mut uncomputed = std::collections::HashMap::new();
+            if matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
+                match super::guard::inspect(path) {
+                    Ok(p) => {
+                        hidden = p.hidden_rows;
+                        instructions = p.instructions;
+                        uncomputed = p.uncomputed;
+                    }
+                    Err(super::guard::Refused::TooLarge(detail)) => {
+                        return Err(ReadError::TooLarge {
+                            path: shown,
+                            detail,
+                        });
+                    }
+                    // calamine says what is wrong with it.
+                    Err(super::guard::Refused::Unreadable) => {}
+                }
+            }
+            let mut sheets = read_workbook(path)?;
+            for s in &mut sheets {
+                if let Some(h) = s.name.as_ref().and_then(|n| hidden.remove(n)) {
+                    s.hidden_rows = h;
+                }
+                s.instructions = s.name.as_ref().is_some_and(|n| instructions.contains(n));
+                if let Some(cells) = s.name.as_ref().and_then(|n| uncomputed.remove(n)) {
+                    mark_uncomputed(s, &cells);
+                }
+            }
+            Ok(sheets)
         }
         _ => Err(ReadError::Unsupported { path: shown }),
     }
@@ -104,6 +145,9 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             name: Some(sheet.name.clone()),
             hidden: sheet.visible != SheetVisible::Visible,
             rows,
+            encoding: None,
+            hidden_rows: Vec::new(),
+            instructions: false,
         });
     }
     Ok(out)
@@ -133,6 +177,37 @@ fn convert(d: &Data) -> Raw {
         Data::DurationIso(s) => Raw::Text(s.clone()),
         Data::Error(e) => Raw::Error(format!("{e}")),
         Data::Empty => Raw::Empty,
+    }
+}
+
+/// What a formula cell saved without its value reads as.
+pub const UNCOMPUTED: &str = "formula without a saved value (open and save the file in Excel)";
+
+/// Formula cells saved without their value become formula errors, in rows that hold other
+/// values; a row of nothing but such formulas (a template's prepared rows) stays blank.
+fn mark_uncomputed(sheet: &mut Sheet, cells: &[(u32, u32)]) {
+    let mut by_row: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
+    for (r, c) in cells {
+        if *c >= 1 {
+            by_row.entry(*r).or_default().push(*c as usize - 1);
+        }
+    }
+    for (r, cols) in by_row {
+        let Ok(i) = sheet.rows.binary_search_by_key(&r, |(n, _)| *n) else {
+            continue;
+        };
+        let row = &mut sheet.rows[i].1;
+        if row.iter().all(Raw::is_blank) {
+            continue;
+        }
+        for c in cols {
+            if row.len() <= c {
+                row.resize(c + 1, Raw::Empty);
+            }
+            if row[c].is_blank() {
+                row[c] = Raw::Error(UNCOMPUTED.to_string());
+            }
+        }
     }
 }
 
@@ -166,10 +241,10 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         path: shown.clone(),
         err: e,
     })?;
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::Encoding {
+    let (text, encoding) = decode_csv(&bytes).ok_or_else(|| ReadError::Encoding {
         path: shown.clone(),
     })?;
+    let text: &str = &text;
     if text.contains('\0') {
         return Err(ReadError::Corrupt {
             path: shown,
@@ -222,7 +297,33 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         name: None,
         hidden: false,
         rows,
+        encoding,
+        hidden_rows: Vec::new(),
+        instructions: false,
     }])
+}
+
+/// Decode CSV bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else Windows-1252 (what
+/// Excel's plain "CSV" writes on an Indonesian or English Windows). Returns the text and, when
+/// it was not UTF-8, the encoding's name. `None` for bytes that are no text at all.
+pub fn decode_csv(bytes: &[u8]) -> Option<(std::borrow::Cow<'_, str>, Option<&'static str>)> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return None;
+        }
+        let name = (enc != encoding_rs::UTF_8).then(|| enc.name());
+        return Some((text, name));
+    }
+    if let Ok(t) = std::str::from_utf8(bytes) {
+        return Some((std::borrow::Cow::Borrowed(t), None));
+    }
+    // Windows-1252 maps every byte but five; those (and NUL) mean binary, not text.
+    let (text, had_errors) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    if had_errors {
+        return None;
+    }
+    Some((text, Some(encoding_rs::WINDOWS_1252.name())))
 }
 
 #[cfg(test)]

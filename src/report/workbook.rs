@@ -7,10 +7,11 @@
 //! (`= + - @`, tab, CR first) is prefixed with `'`.
 
 use crate::assessment::{Assessment, IndicatorStatus, Suppression, Unit};
+use crate::quality::xlsx::{cell_text, new_workbook};
 use crate::rubric::{Lang, ValueFormat};
 use crate::scoring::curve;
 use anyhow::{Result, anyhow};
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
+use rust_xlsxwriter::{Color, Format, Workbook, Worksheet};
 
 /// File names in a language: (workbook, csv).
 pub fn file_names(lang: Lang) -> (&'static str, &'static str) {
@@ -65,8 +66,7 @@ fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
 /// A sheet with a bold frozen header row, widths and an autofilter over `rows` data rows.
 fn header(ws: &mut Worksheet, s: &Styles, cols: &[(&str, f64)], rows: usize) -> Result<()> {
     for (c, (name, width)) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, &s.head)
-            .map_err(xerr)?;
+        text_f(ws, 0, c as u16, *name, &s.head)?;
         ws.set_column_width(c as u16, *width).map_err(xerr)?;
     }
     ws.set_freeze_panes(1, 0).map_err(xerr)?;
@@ -74,6 +74,18 @@ fn header(ws: &mut Worksheet, s: &Styles, cols: &[(&str, f64)], rows: usize) -> 
         ws.autofilter(0, 0, rows.max(1) as u32, cols.len() as u16 - 1)
             .map_err(xerr)?;
     }
+    Ok(())
+}
+
+/// Text as a text cell (never a formula), fit for Excel (see `quality::xlsx::cell_text`).
+fn text(ws: &mut Worksheet, r: u32, c: u16, s: impl AsRef<str>) -> Result<()> {
+    ws.write_string(r, c, cell_text(s.as_ref())).map_err(xerr)?;
+    Ok(())
+}
+
+fn text_f(ws: &mut Worksheet, r: u32, c: u16, s: impl AsRef<str>, f: &Format) -> Result<()> {
+    ws.write_string_with_format(r, c, cell_text(s.as_ref()), f)
+        .map_err(xerr)?;
     Ok(())
 }
 
@@ -95,14 +107,8 @@ fn verdict_index(a: &Assessment, id: &str) -> usize {
 /// The analysts' workbook.
 pub fn xlsx(a: &Assessment) -> Result<Vec<u8>> {
     let s = Styles::new();
-    let mut wb = Workbook::new();
-    // A fixed creation time: the same assessment gives the same bytes.
-    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xerr)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(&a.rubric.title)
-            .set_creation_datetime(&created),
-    );
+    // Fixed document properties: the same assessment gives the same bytes.
+    let mut wb = new_workbook(&a.rubric.title)?;
     summary_sheet(&mut wb, a, &s)?;
     units_sheet(&mut wb, a, &s)?;
     indicators_sheet(&mut wb, a, &s)?;
@@ -138,10 +144,9 @@ fn summary_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
     ];
     let mut r = 0u32;
     for (k, v) in &pairs {
-        ws.write_string_with_format(r, 0, *k, &s.head)
-            .map_err(xerr)?;
+        text_f(ws, r, 0, *k, &s.head)?;
         let f = if r == 1 { &s.verdict[vi] } else { &s.wrap };
-        ws.write_string_with_format(r, 1, v, f).map_err(xerr)?;
+        text_f(ws, r, 1, v, f)?;
         r += 1;
     }
     let mut rows: Vec<(String, f64)> = vec![(
@@ -176,29 +181,34 @@ fn summary_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
         sm.staff_allowed_at_once as f64,
     ));
     for (k, v) in rows {
-        ws.write_string_with_format(r, 0, &k, &s.head)
-            .map_err(xerr)?;
+        text_f(ws, r, 0, &k, &s.head)?;
         ws.write_number_with_format(r, 1, v, &s.int).map_err(xerr)?;
         r += 1;
     }
     let p = &sm.suppressed;
-    ws.write_string_with_format(
+    text_f(
+        ws,
         r,
         0,
         tr(lang, "Perlindungan data pribadi", "Personal data"),
         &s.head,
-    )
-    .map_err(xerr)?;
-    ws.write_string_with_format(
+    )?;
+    text_f(
+        ws,
         r,
         1,
         &match lang {
-            Lang::Id => format!("Tanpa nama/NIP. Kelompok < {} orang disembunyikan: {} nilai indikator, {} jumlah pemegang jabatan, {} angka pendamping (agar tidak terungkap lewat pengurangan).", p.min_group_size, p.indicator_values, p.job_counts, p.complementary),
-            Lang::En => format!("No names or NIP. Groups of fewer than {} people hidden: {} indicator values, {} job-holder counts, {} companion counts (so none can be recovered by subtraction).", p.min_group_size, p.indicator_values, p.job_counts, p.complementary),
+            Lang::Id => format!(
+                "Tanpa nama/NIP. Kelompok < {} orang disembunyikan: {} nilai indikator, {} jumlah pemegang jabatan, {} angka pendamping (agar tidak terungkap lewat pengurangan).",
+                p.min_group_size, p.indicator_values, p.job_counts, p.complementary
+            ),
+            Lang::En => format!(
+                "No names or NIP. Groups of fewer than {} people hidden: {} indicator values, {} job-holder counts, {} companion counts (so none can be recovered by subtraction).",
+                p.min_group_size, p.indicator_values, p.job_counts, p.complementary
+            ),
         },
         &s.wrap,
-    )
-    .map_err(xerr)?;
+    )?;
     r += 2;
     // Input files with their hashes: what the verdicts were computed from.
     let cols = [
@@ -210,20 +220,19 @@ fn summary_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
         "SHA-256",
     ];
     for (c, h) in cols.iter().enumerate() {
-        ws.write_string_with_format(r, c as u16, *h, &s.head)
-            .map_err(xerr)?;
+        text_f(ws, r, c as u16, *h, &s.head)?;
     }
     for i in &a.inputs {
         r += 1;
-        ws.write_string(r, 0, &i.path).map_err(xerr)?;
-        ws.write_string(r, 1, &i.dataset).map_err(xerr)?;
+        text(ws, r, 0, &i.path)?;
+        text(ws, r, 1, &i.dataset)?;
         ws.write_number_with_format(r, 2, i.rows_read as f64, &s.int)
             .map_err(xerr)?;
         ws.write_number_with_format(r, 3, i.rows_used as f64, &s.int)
             .map_err(xerr)?;
         ws.write_number_with_format(r, 4, i.rows_rejected as f64, &s.int)
             .map_err(xerr)?;
-        ws.write_string(r, 5, &i.sha256).map_err(xerr)?;
+        text(ws, r, 5, &i.sha256)?;
     }
     Ok(())
 }
@@ -291,20 +300,18 @@ fn units_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
     header(ws, s, &widths, a.units.len())?;
     for (i, u) in a.units.iter().enumerate() {
         let r = i as u32 + 1;
-        ws.write_string(r, 0, &u.id).map_err(xerr)?;
-        ws.write_string(r, 1, u.name.as_deref().unwrap_or(""))
-            .map_err(xerr)?;
+        text(ws, r, 0, &u.id)?;
+        text(ws, r, 1, u.name.as_deref().unwrap_or(""))?;
         opt_num(ws, r, 2, u.score, &s.score)?;
-        ws.write_string_with_format(
+        text_f(
+            ws,
             r,
             3,
             &u.verdict_label,
             &s.verdict[verdict_index(a, &u.verdict)],
-        )
-        .map_err(xerr)?;
-        ws.write_string(r, 4, label_of(a, &u.score_verdict))
-            .map_err(xerr)?;
-        ws.write_string(r, 5, &u.decided_by).map_err(xerr)?;
+        )?;
+        text(ws, r, 4, label_of(a, &u.score_verdict))?;
+        text(ws, r, 5, &u.decided_by)?;
         ws.write_number_with_format(r, 6, u.coverage, &s.pct)
             .map_err(xerr)?;
         for (j, d) in a.dimensions.iter().enumerate() {
@@ -323,12 +330,12 @@ fn units_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
             .map_err(xerr)?;
         ws.write_number_with_format(r, c + 4, u.wfa.staff_allowed_at_once as f64, &s.int)
             .map_err(xerr)?;
-        ws.write_string(
+        text(
+            ws,
             r,
             c + 5,
             u.obstacles.first().map(|o| o.label.as_str()).unwrap_or(""),
-        )
-        .map_err(xerr)?;
+        )?;
     }
     Ok(())
 }
@@ -364,25 +371,26 @@ fn indicators_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()>
             let applied = a.rubric.applied.indicators.iter().find(|x| x.id == i.id);
             let pct = applied.is_some_and(|x| x.format == ValueFormat::Percent);
             let dim = a.dimensions.iter().find(|d| d.id == i.dimension);
-            ws.write_string(r, 0, &u.id).map_err(xerr)?;
-            ws.write_string(r, 1, u.name.as_deref().unwrap_or(""))
-                .map_err(xerr)?;
-            ws.write_string(r, 2, dim.map(|d| d.label.as_str()).unwrap_or(&i.dimension))
-                .map_err(xerr)?;
-            ws.write_string(r, 3, applied.map(|x| x.label.as_str()).unwrap_or(&i.id))
-                .map_err(xerr)?;
-            ws.write_string(r, 4, &i.id).map_err(xerr)?;
+            text(ws, r, 0, &u.id)?;
+            text(ws, r, 1, u.name.as_deref().unwrap_or(""))?;
+            text(
+                ws,
+                r,
+                2,
+                dim.map(|d| d.label.as_str()).unwrap_or(&i.dimension),
+            )?;
+            text(ws, r, 3, applied.map(|x| x.label.as_str()).unwrap_or(&i.id))?;
+            text(ws, r, 4, &i.id)?;
             let f = if pct { &s.pct } else { &s.score };
             if i.status != IndicatorStatus::Suppressed {
                 opt_num(ws, r, 5, i.value, f)?;
             }
-            ws.write_string(r, 6, &i.display).map_err(xerr)?;
+            text(ws, r, 6, &i.display)?;
             opt_num(ws, r, 7, i.target, f)?;
             opt_num(ws, r, 8, i.score, &s.score)?;
             ws.write_number_with_format(r, 9, i.effective_weight, &s.pct)
                 .map_err(xerr)?;
-            ws.write_string(r, 10, status_label(i.status, lang))
-                .map_err(xerr)?;
+            text(ws, r, 10, status_label(i.status, lang))?;
         }
     }
     Ok(())
@@ -431,16 +439,13 @@ fn obstacles_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> 
     for u in &a.units {
         for o in &u.obstacles {
             r += 1;
-            ws.write_string(r, 0, &u.id).map_err(xerr)?;
-            ws.write_string(r, 1, u.name.as_deref().unwrap_or(""))
-                .map_err(xerr)?;
+            text(ws, r, 0, &u.id)?;
+            text(ws, r, 1, u.name.as_deref().unwrap_or(""))?;
             ws.write_number(r, 2, o.rank as f64).map_err(xerr)?;
-            ws.write_string(r, 3, format!("{:?}", o.kind).to_lowercase())
-                .map_err(xerr)?;
-            ws.write_string(r, 4, &o.label).map_err(xerr)?;
-            ws.write_string(r, 5, &o.message).map_err(xerr)?;
-            ws.write_string(r, 6, o.fix.as_deref().unwrap_or(""))
-                .map_err(xerr)?;
+            text(ws, r, 3, format!("{:?}", o.kind).to_lowercase())?;
+            text(ws, r, 4, &o.label)?;
+            text(ws, r, 5, &o.message)?;
+            text(ws, r, 6, o.fix.as_deref().unwrap_or(""))?;
             ws.write_number_with_format(r, 7, o.score_cost, &s.score)
                 .map_err(xerr)?;
             opt_num(ws, r, 8, o.staff_affected.map(|x| x as f64), &s.int)?;
@@ -476,21 +481,19 @@ fn wfa_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
     )?;
     let mut r = 0u32;
     let write_unit = |ws: &mut Worksheet, r: u32, u: &Unit| -> Result<()> {
-        ws.write_string(r, 0, &u.id).map_err(xerr)?;
-        ws.write_string(r, 1, u.name.as_deref().unwrap_or(""))
-            .map_err(xerr)?;
-        ws.write_string_with_format(
+        text(ws, r, 0, &u.id)?;
+        text(ws, r, 1, u.name.as_deref().unwrap_or(""))?;
+        text_f(
+            ws,
             r,
             2,
             &u.verdict_label,
             &s.verdict[verdict_index(a, &u.verdict)],
-        )
-        .map_err(xerr)?;
+        )?;
         ws.write_number_with_format(r, 3, u.wfa.staff_allowed_at_once as f64, &s.int)
             .map_err(xerr)?;
         opt_num(ws, r, 4, u.wfa.min_on_site.map(|x| x as f64), &s.int)?;
-        ws.write_string(r, 7, u.wfa.conditions.join(" "))
-            .map_err(xerr)?;
+        text(ws, r, 7, u.wfa.conditions.join(" "))?;
         Ok(())
     };
     for u in &a.units {
@@ -501,15 +504,14 @@ fn wfa_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
         for j in &u.wfa.eligible_jobs {
             r += 1;
             write_unit(ws, r, u)?;
-            ws.write_string(r, 5, &j.name).map_err(xerr)?;
+            text(ws, r, 5, &j.name)?;
             match (j.holders, j.suppressed) {
                 (Some(h), _) => {
                     ws.write_number_with_format(r, 6, h as f64, &s.int)
                         .map_err(xerr)?;
                 }
                 (None, Some(Suppression::SmallGroup | Suppression::Complementary)) => {
-                    ws.write_string(r, 6, tr(lang, "disembunyikan", "hidden"))
-                        .map_err(xerr)?;
+                    text(ws, r, 6, tr(lang, "disembunyikan", "hidden"))?;
                 }
                 (None, None) => {}
             }
@@ -541,21 +543,15 @@ fn problems_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
     )?;
     for (i, d) in a.diagnostics.iter().enumerate() {
         let r = i as u32 + 1;
-        ws.write_string(r, 0, d.code.to_string()).map_err(xerr)?;
-        ws.write_string(r, 1, format!("{:?}", d.severity).to_lowercase())
-            .map_err(xerr)?;
-        ws.write_string(r, 2, d.dataset.as_deref().unwrap_or(""))
-            .map_err(xerr)?;
-        ws.write_string(r, 3, d.file.as_deref().unwrap_or(""))
-            .map_err(xerr)?;
-        ws.write_string(r, 4, d.sheet.as_deref().unwrap_or(""))
-            .map_err(xerr)?;
+        text(ws, r, 0, d.code.to_string())?;
+        text(ws, r, 1, format!("{:?}", d.severity).to_lowercase())?;
+        text(ws, r, 2, d.dataset.as_deref().unwrap_or(""))?;
+        text(ws, r, 3, d.file.as_deref().unwrap_or(""))?;
+        text(ws, r, 4, d.sheet.as_deref().unwrap_or(""))?;
         opt_num(ws, r, 5, d.row.map(f64::from), &s.int)?;
-        ws.write_string(r, 6, d.column.as_deref().unwrap_or(""))
-            .map_err(xerr)?;
-        ws.write_string(r, 7, d.value.as_deref().unwrap_or(""))
-            .map_err(xerr)?;
-        ws.write_string(r, 8, &d.message).map_err(xerr)?;
+        text(ws, r, 6, d.column.as_deref().unwrap_or(""))?;
+        text(ws, r, 7, d.value.as_deref().unwrap_or(""))?;
+        text(ws, r, 8, &d.message)?;
     }
     Ok(())
 }
@@ -585,19 +581,22 @@ fn rubric_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
         let r = k as u32 + 1;
         let d = a.dimensions.iter().find(|d| d.id == i.dimension);
         let dshare = ap.dimension_share(&i.dimension);
-        ws.write_string(r, 0, d.map(|d| d.label.as_str()).unwrap_or(&i.dimension))
-            .map_err(xerr)?;
+        text(
+            ws,
+            r,
+            0,
+            d.map(|d| d.label.as_str()).unwrap_or(&i.dimension),
+        )?;
         ws.write_number_with_format(r, 1, dshare, &s.pct)
             .map_err(xerr)?;
-        ws.write_string(r, 2, &i.label).map_err(xerr)?;
-        ws.write_string(r, 3, &i.id).map_err(xerr)?;
+        text(ws, r, 2, &i.label)?;
+        text(ws, r, 3, &i.id)?;
         ws.write_number_with_format(r, 4, ap.within_share(&i.id), &s.pct)
             .map_err(xerr)?;
         ws.write_number_with_format(r, 5, ap.indicator_share(&i.id), &s.pct)
             .map_err(xerr)?;
-        ws.write_string(r, 6, &i.value).map_err(xerr)?;
-        ws.write_string(r, 7, curve::describe(&i.curve, lang))
-            .map_err(xerr)?;
+        text(ws, r, 6, &i.value)?;
+        text(ws, r, 7, curve::describe(&i.curve, lang))?;
         let f = if i.format == ValueFormat::Percent {
             &s.pct
         } else {
@@ -618,37 +617,33 @@ fn rubric_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
     .iter()
     .enumerate()
     {
-        ws.write_string_with_format(r, c as u16, *h, &s.head)
-            .map_err(xerr)?;
+        text_f(ws, r, c as u16, *h, &s.head)?;
     }
     for g in &ap.gates {
         r += 1;
-        ws.write_string(r, 0, &g.label).map_err(xerr)?;
-        ws.write_string(r, 1, &g.require).map_err(xerr)?;
-        ws.write_string(r, 2, label_of(a, &g.cap)).map_err(xerr)?;
+        text(ws, r, 0, &g.label)?;
+        text(ws, r, 1, &g.require)?;
+        text(ws, r, 2, label_of(a, &g.cap))?;
     }
     r += 2;
-    ws.write_string_with_format(r, 0, tr(lang, "Putusan", "Verdict"), &s.head)
-        .map_err(xerr)?;
-    ws.write_string_with_format(r, 1, tr(lang, "Skor minimal", "Minimum score"), &s.head)
-        .map_err(xerr)?;
+    text_f(ws, r, 0, tr(lang, "Putusan", "Verdict"), &s.head)?;
+    text_f(ws, r, 1, tr(lang, "Skor minimal", "Minimum score"), &s.head)?;
     for (k, v) in a.verdicts.iter().enumerate() {
         r += 1;
-        ws.write_string_with_format(r, 0, &v.label, &s.verdict[k.min(3)])
-            .map_err(xerr)?;
+        text_f(ws, r, 0, &v.label, &s.verdict[k.min(3)])?;
         ws.write_number_with_format(r, 1, v.min_score, &s.score)
             .map_err(xerr)?;
     }
     r += 2;
-    ws.write_string(
+    text(
+        ws,
         r,
         0,
         format!(
             "{} {} · SHA-256 {}",
             a.rubric.id, a.rubric.version, a.rubric.sha256
         ),
-    )
-    .map_err(xerr)?;
+    )?;
     Ok(())
 }
 

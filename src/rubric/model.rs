@@ -123,6 +123,15 @@ impl Dataset {
     }
 }
 
+/// Survey response rate per unit: respondents (rows of `dataset`) ÷ `headcount` (a column of
+/// the unit dataset); below `min_rate` the unit gets a `low-response` data-quality warning.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseCheck {
+    pub dataset: String,
+    pub headcount: String,
+    pub min_rate: f64,
+}
+
 /// How a value becomes a 0–100 score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
@@ -302,6 +311,9 @@ pub struct Rubric {
     pub unit_label: Text,
     pub unit_dataset: Option<String>,
     pub unit_name: Option<String>,
+    /// Survey response check: (respondents dataset, headcount column, minimum rate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<ResponseCheck>,
     pub datasets: Vec<Dataset>,
     pub dimensions: Vec<Dimension>,
     pub indicators: Vec<Indicator>,

@@ -96,6 +96,12 @@ pub struct RawUnits {
     pub name: Option<Spanned<String>>,
     /// What a unit is called in reports, e.g. `{ id = "OPD", en = "work unit" }`.
     pub label: Option<RawText>,
+    /// Column of the unit dataset with the unit's headcount, for survey response rates.
+    pub headcount: Option<Spanned<String>>,
+    /// The dataset with one row per responding staff member (the survey).
+    pub respondents: Option<Spanned<String>>,
+    /// Response rate (respondents ÷ headcount) below which a unit gets a data-quality warning.
+    pub min_response: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -429,6 +429,50 @@ impl Validator {
             }
             n.get_ref().clone()
         });
+        let response = match (&units.respondents, &units.headcount) {
+            (Some(d), Some(h)) => {
+                let mut ok = true;
+                if !raw.datasets.contains_key(d.get_ref()) {
+                    self.unknown(d, "dataset", raw.datasets.keys().cloned().collect());
+                    ok = false;
+                }
+                match &unit_dataset {
+                    Some(ud) => {
+                        let fields = row_fields.get(ud).cloned().unwrap_or_default();
+                        if !fields.iter().any(|(c, _)| c == h.get_ref()) {
+                            self.unknown(h, "column", fields.into_iter().map(|(c, _)| c).collect());
+                            ok = false;
+                        }
+                    }
+                    None => {
+                        self.err(h.span(), "units.headcount needs units.dataset");
+                        ok = false;
+                    }
+                }
+                let min_rate = match &units.min_response {
+                    Some(m) if !(0.0..=1.0).contains(m.get_ref()) => {
+                        self.err(m.span(), "min-response must be a share from 0 to 1");
+                        ok = false;
+                        0.0
+                    }
+                    Some(m) => *m.get_ref(),
+                    None => 0.3,
+                };
+                ok.then(|| ResponseCheck {
+                    dataset: d.get_ref().clone(),
+                    headcount: h.get_ref().clone(),
+                    min_rate,
+                })
+            }
+            (Some(s), None) | (None, Some(s)) => {
+                self.err(
+                    s.span(),
+                    "units.respondents and units.headcount go together",
+                );
+                None
+            }
+            (None, None) => None,
+        };
 
         // Verdicts.
         let verdicts = self.verdicts(&raw);
@@ -541,6 +585,7 @@ impl Validator {
             unit_label: self.text(units.label.as_ref(), "unit"),
             unit_dataset,
             unit_name,
+            response,
             datasets,
             dimensions,
             indicators,
@@ -1380,6 +1425,47 @@ mod tests {
         );
         assert_eq!(r.gates[1].cap, 1);
         assert_eq!(r.sha256.len(), 64);
+    }
+
+    #[test]
+    fn the_survey_response_check_is_checked() {
+        let ok = TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\nheadcount = \"jumlah_pegawai\"\nrespondents = \"survei\"\nmin-response = 0.25\n",
+        );
+        let r = load_str(&ok, "r.toml").unwrap();
+        assert_eq!(
+            r.response,
+            Some(ResponseCheck {
+                dataset: "survei".into(),
+                headcount: "jumlah_pegawai".into(),
+                min_rate: 0.25
+            })
+        );
+        let bad = TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\nheadcount = \"jumlah_pegawe\"\nrespondents = \"survey\"\nmin-response = 30\n",
+        );
+        let e = errors(&bad);
+        let msgs: Vec<&str> = e.iter().map(|x| x.2.as_str()).collect();
+        assert!(msgs.contains(&"unknown dataset `survey`"), "{e:?}");
+        assert!(msgs.contains(&"unknown column `jumlah_pegawe`"), "{e:?}");
+        assert!(
+            msgs.contains(&"min-response must be a share from 0 to 1"),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().all(|x| x.0 >= 9 && x.0 <= 12),
+            "positions on the keys: {e:?}"
+        );
+        let half = TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\nheadcount = \"jumlah_pegawai\"\n",
+        );
+        assert_eq!(
+            errors(&half)[0].2,
+            "units.respondents and units.headcount go together"
+        );
     }
 
     #[test]

@@ -32,10 +32,21 @@ pub fn values(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitValues>> {
 /// Score every unit and answer for the province.
 pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assessment> {
     let (values, mut diags) = frame::compute(rubric, loaded)?;
-    let units: Vec<Unit> = values
+    let mut units: Vec<Unit> = values
         .iter()
         .map(|v| unit::score_unit(rubric, v, opts.lang))
         .collect();
+    // Data-quality warnings that qualify a unit's verdict.
+    for u in &mut units {
+        u.data_warnings = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.code == crate::diag::Code::LowResponse && d.unit.as_deref() == Some(&u.id)
+            })
+            .map(|d| format!("{}: {}", d.code, d.message))
+            .collect();
+    }
     let summary = province::summarise(rubric, &units, opts.lang)?;
     let mut diagnostics = loaded.diagnostics.clone();
     diagnostics.append(&mut diags);

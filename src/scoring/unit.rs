@@ -216,6 +216,7 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         gates_failed,
         obstacles,
         wfa,
+        data_warnings: Vec::new(),
     }
 }
 

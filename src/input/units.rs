@@ -1,0 +1,291 @@
+//! Recognising the unit a row belongs to when the file names it in its own way: the code
+//! spelt differently (`opd 7` for `OPD-07`), the unit's name instead of its code, or a
+//! misspelt name. A match is reported with its confidence; a name that fits several units about
+//! equally is never guessed: the candidates are listed instead.
+//!
+//! Pure: no diagnostics are built here, only the decision.
+
+use std::collections::HashMap;
+
+/// Lowest similarity (0–1) for a name to be taken as a unit's name.
+pub const NAME_MIN: f64 = 0.85;
+/// Similarity from which a name counts as a candidate when the match is not clear.
+pub const NAME_CANDIDATE: f64 = 0.7;
+/// A second unit this close to the best one makes the name ambiguous.
+pub const NAME_MARGIN: f64 = 0.05;
+
+/// How a key value was recognised.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolved {
+    /// The code as listed (ignoring case and surrounding spaces).
+    Code(String),
+    /// The code written another way (`OPD 7`, `opd-007`).
+    CodeVariant(String),
+    /// The unit's name, exactly (confidence 1) or by similarity.
+    Name {
+        unit: String,
+        confidence: f64,
+    },
+    /// Several units fit: (unit, name, similarity), best first.
+    Ambiguous(Vec<(String, String, f64)>),
+    Unknown,
+}
+
+impl Resolved {
+    /// The unit, when recognised with confidence.
+    pub fn unit(&self) -> Option<&str> {
+        match self {
+            Resolved::Code(u) | Resolved::CodeVariant(u) | Resolved::Name { unit: u, .. } => {
+                Some(u)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The unit list, indexed for recognition.
+#[derive(Debug, Clone, Default)]
+pub struct Resolver {
+    by_code: HashMap<String, String>,
+    by_variant: HashMap<String, Vec<String>>,
+    /// (unit, name as listed, folded name).
+    names: Vec<(String, String, String)>,
+}
+
+/// Words that do not tell units apart: the province and its abbreviations.
+const NOISE: [&str; 6] = [
+    "provinsi",
+    "prov",
+    "kalimantan",
+    "tengah",
+    "kalteng",
+    "pemprov",
+];
+
+/// Lowercase words of letters and digits, without the province's name.
+pub fn fold_name(s: &str) -> String {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !NOISE.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Letters and digits only, leading zeros of numbers dropped: `OPD-07` → `opd7`.
+pub fn code_variant(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_number = false;
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_digit() {
+            if c == '0' && !in_number {
+                continue;
+            }
+            in_number = true;
+        } else {
+            in_number = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl Resolver {
+    pub fn new(units: &[(String, Option<String>)]) -> Self {
+        let mut r = Resolver::default();
+        for (id, name) in units {
+            r.by_code.insert(super::fold_key(id), id.clone());
+            r.by_variant
+                .entry(code_variant(id))
+                .or_default()
+                .push(id.clone());
+            if let Some(n) = name {
+                let f = fold_name(n);
+                if !f.is_empty() {
+                    r.names.push((id.clone(), n.clone(), f));
+                }
+            }
+        }
+        r
+    }
+
+    /// Every unit id.
+    pub fn units(&self) -> impl Iterator<Item = &str> {
+        self.by_code.values().map(String::as_str)
+    }
+
+    /// The unit whose code the file name carries (`survei_OPD-07_revisi.xlsx` → `OPD-07`):
+    /// the longest code found in it, when only one unit has a code that long.
+    pub fn from_file_name(&self, path: &str) -> Option<String> {
+        let stem = std::path::Path::new(path)
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())?;
+        let hay = code_variant(&stem);
+        let mut best: Vec<(usize, &str)> = Vec::new();
+        for (variant, units) in &self.by_variant {
+            if variant.len() < 3 || units.len() != 1 || !hay.contains(variant.as_str()) {
+                continue;
+            }
+            // The code must not run on into more digits (`opd1` inside `opd18`).
+            let ends_clean = hay
+                .match_indices(variant.as_str())
+                .any(|(i, _)| !hay[i + variant.len()..].starts_with(|c: char| c.is_ascii_digit()));
+            if ends_clean {
+                best.push((variant.len(), units[0].as_str()));
+            }
+        }
+        best.sort();
+        match best.as_slice() {
+            [.., (a, _), (b, u)] if a < b => Some(u.to_string()),
+            [(_, u)] => Some(u.to_string()),
+            _ => None,
+        }
+    }
+
+    /// A unit's name as listed.
+    pub fn name_of(&self, unit: &str) -> Option<String> {
+        self.names
+            .iter()
+            .find(|(u, _, _)| u == unit)
+            .map(|(_, n, _)| n.clone())
+    }
+
+    /// Recognise a key value.
+    pub fn resolve(&self, raw: &str) -> Resolved {
+        if let Some(u) = self.by_code.get(&super::fold_key(raw)) {
+            return Resolved::Code(u.clone());
+        }
+        let v = code_variant(raw);
+        if !v.is_empty() {
+            if let Some([u]) = self.by_variant.get(&v).map(Vec::as_slice) {
+                return Resolved::CodeVariant(u.clone());
+            }
+        }
+        let f = fold_name(raw);
+        if f.is_empty() {
+            return Resolved::Unknown;
+        }
+        let exact: Vec<&(String, String, String)> =
+            self.names.iter().filter(|(_, _, n)| *n == f).collect();
+        match exact.as_slice() {
+            [(u, _, _)] => {
+                return Resolved::Name {
+                    unit: u.clone(),
+                    confidence: 1.0,
+                };
+            }
+            [] => {}
+            many => {
+                return Resolved::Ambiguous(
+                    many.iter()
+                        .map(|(u, n, _)| (u.clone(), n.clone(), 1.0))
+                        .collect(),
+                );
+            }
+        }
+        let mut scored: Vec<(String, String, f64)> = self
+            .names
+            .iter()
+            .map(|(u, n, folded)| {
+                (
+                    u.clone(),
+                    n.clone(),
+                    strsim::normalized_damerau_levenshtein(folded, &f),
+                )
+            })
+            .filter(|(_, _, s)| *s >= NAME_CANDIDATE)
+            .collect();
+        scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        match scored.as_slice() {
+            [] => Resolved::Unknown,
+            [(u, _, s), rest @ ..]
+                if *s >= NAME_MIN && rest.first().is_none_or(|r| s - r.2 >= NAME_MARGIN) =>
+            {
+                Resolved::Name {
+                    unit: u.clone(),
+                    confidence: *s,
+                }
+            }
+            _ => {
+                scored.truncate(4);
+                Resolved::Ambiguous(scored)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units() -> Vec<(String, Option<String>)> {
+        [
+            ("OPD-02", "Dinas Kesehatan"),
+            ("OPD-14", "Dinas Perhubungan"),
+            ("OPD-27", "Biro Hukum"),
+            ("OPD-33", "Biro Umum"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), Some(b.to_string())))
+        .collect()
+    }
+
+    #[test]
+    fn codes_names_and_misspellings() {
+        let r = Resolver::new(&units());
+        assert_eq!(r.resolve(" opd-02 "), Resolved::Code("OPD-02".into()));
+        assert_eq!(r.resolve("OPD 2"), Resolved::CodeVariant("OPD-02".into()));
+        assert_eq!(
+            r.resolve("DINAS KESEHATAN Provinsi Kalimantan Tengah"),
+            Resolved::Name {
+                unit: "OPD-02".into(),
+                confidence: 1.0
+            }
+        );
+        match r.resolve("Dinas Kesehtan") {
+            Resolved::Name { unit, confidence } => {
+                assert_eq!(unit, "OPD-02");
+                assert!(confidence > 0.9 && confidence < 1.0);
+            }
+            other => panic!("{other:?}"),
+        }
+        // One letter from both "Biro Hukum" and "Biro Umum": never guessed.
+        match r.resolve("Biro Humum") {
+            Resolved::Ambiguous(c) => {
+                let ids: Vec<&str> = c.iter().map(|x| x.0.as_str()).collect();
+                assert!(
+                    ids.contains(&"OPD-27") && ids.contains(&"OPD-33"),
+                    "{ids:?}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(r.resolve("Dinas Pariwisata"), Resolved::Unknown);
+    }
+
+    #[test]
+    fn units_from_file_names() {
+        let mut us = units();
+        us.push(("OPD-01".into(), None));
+        us.push(("OPD-18".into(), None));
+        let r = Resolver::new(&us);
+        assert_eq!(
+            r.from_file_name("x/survei_OPD-18_revisi.xlsx").as_deref(),
+            Some("OPD-18")
+        );
+        assert_eq!(
+            r.from_file_name("OPD-01 Dinas Pendidikan.xlsx").as_deref(),
+            Some("OPD-01")
+        );
+        assert_eq!(r.from_file_name("opd 2.csv").as_deref(), Some("OPD-02"));
+        assert_eq!(r.from_file_name("survei_rekap.xlsx"), None);
+    }
+
+    #[test]
+    fn code_variants_drop_leading_zeros_only() {
+        assert_eq!(code_variant("OPD-07"), "opd7");
+        assert_eq!(code_variant("opd 007"), "opd7");
+        assert_eq!(code_variant("OPD-10"), "opd10");
+        assert_eq!(code_variant("A0B"), "ab");
+    }
+}

@@ -1,0 +1,196 @@
+//! What `validate` hands back besides the terminal summary: the data-quality report for the
+//! analysts, the rejected rows as a spreadsheet, the completeness table (who sent what, survey
+//! response against headcount) and one feedback workbook per unit listing only its problems.
+//!
+//! Built from a finished load; it never reads input files nor changes a diagnostic. Personal
+//! values stay masked everywhere except in a unit's own feedback, which quotes its own rows.
+
+pub mod report;
+pub mod xlsx;
+
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::input::{Loaded, RejectedRow, ResponseRate};
+use crate::rubric::Rubric;
+use anyhow::Result;
+use std::collections::BTreeMap;
+
+/// One unit's line of the completeness table.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct UnitCompleteness {
+    pub unit: String,
+    pub name: Option<String>,
+    /// Per dataset (rubric order): rows used and rows rejected.
+    pub datasets: Vec<(String, usize, usize)>,
+    pub response: Option<ResponseRate>,
+    /// Below the rubric's minimum response rate.
+    pub low_response: bool,
+    /// Errors and warnings attributed to the unit.
+    pub errors: usize,
+    pub warnings: usize,
+    /// Not in the unit list: its row in the unit dataset was rejected.
+    pub pending: bool,
+    /// Datasets for which the unit sent a file that could not be read.
+    pub unreadable: Vec<String>,
+}
+
+impl UnitCompleteness {
+    /// Datasets with no usable row for this unit.
+    pub fn missing(&self) -> Vec<&str> {
+        self.datasets
+            .iter()
+            .filter(|(_, used, _)| *used == 0)
+            .map(|(d, _, _)| d.as_str())
+            .collect()
+    }
+}
+
+/// The completeness table, one line per unit in the unit list.
+pub fn completeness(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitCompleteness>> {
+    let mut used: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for (ds, t) in &loaded.tables {
+        for u in t.df.column("__unit")?.str()?.iter().flatten() {
+            *used
+                .entry((ds.as_str(), loaded_unit(loaded, u)))
+                .or_insert(0) += 1;
+        }
+    }
+    let mut rejected: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for r in &loaded.rejected {
+        if let Some(u) = &r.unit {
+            *rejected
+                .entry((r.dataset.as_str(), loaded_unit(loaded, u)))
+                .or_insert(0) += 1;
+        }
+    }
+    let rates: Vec<ResponseRate> = match &rubric.response {
+        Some(check) => crate::input::response_rates(rubric, check, &loaded.tables, &loaded.units)?,
+        None => Vec::new(),
+    };
+    let pending: Vec<&String> = loaded.pending_units.iter().map(|(u, _)| u).collect();
+    Ok(loaded
+        .units
+        .iter()
+        .chain(&loaded.pending_units)
+        .map(|(u, name)| {
+            let response = rates.iter().find(|r| &r.unit == u).cloned();
+            let low = match (&response, &rubric.response) {
+                (Some(r), Some(c)) => r.rate.is_some_and(|x| x < c.min_rate),
+                _ => false,
+            };
+            let of_unit = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.unit.as_deref() == Some(u));
+            let (mut errors, mut warnings) = (0, 0);
+            for d in of_unit {
+                match d.severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning => warnings += 1,
+                    Severity::Info => {}
+                }
+            }
+            UnitCompleteness {
+                unit: u.clone(),
+                name: name.clone(),
+                datasets: rubric
+                    .datasets
+                    .iter()
+                    .map(|d| {
+                        let k = (d.id.as_str(), u.as_str());
+                        (
+                            d.id.clone(),
+                            used.get(&k).copied().unwrap_or(0),
+                            rejected.get(&k).copied().unwrap_or(0),
+                        )
+                    })
+                    .collect(),
+                response,
+                low_response: low,
+                errors,
+                warnings,
+                pending: pending.contains(&u),
+                unreadable: loaded
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.code == Code::UnreadableFile && d.unit.as_deref() == Some(u))
+                    .filter_map(|d| d.dataset.clone())
+                    .collect(),
+            }
+        })
+        .collect::<Vec<_>>())
+    .map(|mut v| {
+        v.sort_by(|a, b| a.unit.cmp(&b.unit));
+        v
+    })
+}
+
+/// The unit id as stored in the unit list (the same string, borrowed from `loaded`).
+fn loaded_unit<'a>(loaded: &'a Loaded, u: &str) -> &'a str {
+    loaded
+        .units
+        .iter()
+        .chain(&loaded.pending_units)
+        .find(|(id, _)| id == u)
+        .map(|(id, _)| id.as_str())
+        .unwrap_or("")
+}
+
+/// The diagnostics and rejected rows of one unit, for its feedback file.
+pub fn of_unit<'a>(loaded: &'a Loaded, unit: &str) -> (Vec<&'a Diagnostic>, Vec<&'a RejectedRow>) {
+    let diags = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.unit.as_deref() == Some(unit))
+        // Its own unit-level notes are in the completeness part of the file.
+        .filter(|d| d.code != Code::UnitWithoutData)
+        .collect();
+    let rows = loaded
+        .rejected
+        .iter()
+        .filter(|r| r.unit.as_deref() == Some(unit))
+        .collect();
+    (diags, rows)
+}
+
+/// Text safe for a Markdown table cell or list: no markup, no HTML, no control characters,
+/// one line, at most `max` characters.
+pub fn md_safe(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in crate::input::shorten(s, max).chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => out.push('\u{fffd}'),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '<' | '>' | '&' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A CSV field that a spreadsheet will not run as a formula (`=cmd|…`, `+`, `-`, `@`).
+pub fn csv_safe(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_and_csv_text_is_inert() {
+        assert_eq!(
+            md_safe("<script>alert(1)</script>", 100),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(md_safe("a|b\nc\u{7}", 100), "a\\|b c\u{fffd}");
+        assert_eq!(md_safe(&"x".repeat(500), 10).chars().count(), 11);
+        assert_eq!(csv_safe("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv_safe("OPD-01"), "OPD-01");
+    }
+}

@@ -1,0 +1,264 @@
+//! Hostile input: a zip bomb, huge shared strings and a grid-wide used area are refused fast
+//! with the file named; a million empty styled rows load; cell parsing and CSV loading never
+//! panic on arbitrary input (proptest); HTML, `=cmd|` formulas, control characters and very
+//! long strings pass through every output as inert text.
+
+mod common;
+#[path = "common/hostile.rs"]
+mod hostile;
+
+use common::*;
+use kesiapan::input::cell::{self, Raw, Style};
+use kesiapan::input::{self, Sources};
+use proptest::prelude::*;
+use std::time::{Duration, Instant};
+
+const TINY: &str = "tests/fixtures/tiny/tiny.toml";
+
+fn validate_file(
+    path: &std::path::Path,
+    extra: &[&str],
+) -> (Option<i32>, String, String, Duration) {
+    let t = Instant::now();
+    let o = kesiapan()
+        .args(["validate", "--rubric", TINY, "--input"])
+        .arg(format!("infra={}", path.display()))
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).to_string(),
+        String::from_utf8_lossy(&o.stderr).to_string(),
+        t.elapsed(),
+    )
+}
+
+#[test]
+fn a_zip_bomb_is_refused_fast_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("infra_bomb.xlsx");
+    hostile::zip_bomb(&p, 120);
+    assert!(
+        std::fs::metadata(&p).unwrap().len() < 4 << 20,
+        "it is small on disk"
+    );
+    let (code, _, err, took) = validate_file(&p, &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("infra_bomb.xlsx is too large to load safely"),
+        "{err}"
+    );
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    // With --keep-going it is an `unreadable-file` error and the run goes on.
+    let (code, out, _, _) = validate_file(&p, &["--keep-going"]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("unreadable-file"), "{out}");
+}
+
+#[test]
+fn huge_shared_strings_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("infra_sst.xlsx");
+    hostile::huge_shared_strings(&p, 100);
+    let (code, _, err, _) = validate_file(&p, &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("xl/sharedStrings.xml declares 100 MiB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_used_area_spanning_the_grid_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("infra_grid.xlsx");
+    hostile::whole_grid(&p);
+    let (code, _, err, took) = validate_file(&p, &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("1048576 rows × 16384 columns"), "{err}");
+    assert!(took < Duration::from_secs(10));
+}
+
+#[test]
+fn a_million_empty_styled_rows_load_as_two_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("infra_styled.xlsx");
+    hostile::empty_styled_rows(&p, 1_048_573);
+    let r = kesiapan::rubric::load(&root().join(TINY)).unwrap();
+    let loaded = input::load(
+        &r,
+        &Sources {
+            files: vec![("infra".into(), p.clone())],
+            ..Sources::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(loaded.units.len(), 2);
+    let f = &loaded.inputs[0];
+    assert_eq!((f.rows_read, f.rows_used, f.rows_rejected), (2, 2, 0));
+}
+
+#[test]
+fn hostile_text_stays_inert_in_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "panjang ".repeat(6000);
+    let infra = format!(
+        "Kode OPD;Nama OPD;Jumlah Pegawai;Laptop Dinas;Bandwidth (Mbps);VPN;SKP (%);Garis Depan\n\
+A;<img src=x onerror=alert(1)>;100;60;20;Ya;90%;Tidak\n\
+B;Dinas B;=cmd|' /C calc'!A0;5;2,5;Tidak;40%;Tidak\n\
+C;Dinas\u{7}C\u{1b}[31m;40;20;10;<script>x</script>;75%;Ya\n\
+D;{long};30;10;5;Ya;50%;Tidak\n"
+    );
+    std::fs::write(dir.path().join("infra.csv"), infra).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/tiny/survei.csv"),
+        dir.path().join("survei.csv"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    kesiapan()
+        .args(["validate", "--rubric", TINY, "--feedback", "--data"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let md = read(&out.join("data-quality.md"));
+    // Every `<` of a cell is escaped (Markdown renderers then show it as text).
+    let bare = md
+        .char_indices()
+        .filter(|(i, c)| *c == '<' && !md[..*i].ends_with('\\'))
+        .count();
+    assert_eq!(bare, 0, "{md}");
+    assert!(md.contains("\\<script\\>"), "escaped, still readable");
+    assert!(md.contains("\\<img src=x onerror=alert(1)\\>"));
+    // The formula text was rejected (not a number) and is kept as text, never as a formula.
+    for f in ["rejected.xlsx", "feedback/A.xlsx", "feedback/C.xlsx"] {
+        let bytes = std::fs::read(out.join(f)).unwrap();
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        for i in 0..z.len() {
+            let mut part = z.by_index(i).unwrap();
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut part, &mut s).unwrap();
+            assert!(!s.contains("<f>"), "{f}: a formula was written");
+        }
+    }
+    {
+        use calamine::Reader;
+        let mut wb = calamine::open_workbook_auto(out.join("rejected.xlsx")).unwrap();
+        let range = wb.worksheet_range("infra").unwrap();
+        let texts: Vec<String> = range.used_cells().map(|(_, _, c)| c.to_string()).collect();
+        assert!(texts.iter().any(|t| t == "=cmd|' /C calc'!A0"), "{texts:?}");
+    }
+    let csv = read(&out.join("completeness.csv"));
+    assert!(!csv.lines().any(|l| l.starts_with('=')));
+    // The long name and the control characters load; JSON stays valid.
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&out.join("diagnostics.json"))).unwrap();
+    assert!(json["diagnostics"].is_array());
+    let (_o, a) = assess(&["--rubric", TINY, "--data", dir.path().to_str().unwrap()]);
+    assert_eq!(
+        a["units"].as_array().unwrap().len(),
+        3,
+        "A, C and D; B rejected"
+    );
+}
+
+fn columns() -> Vec<kesiapan::rubric::Column> {
+    let r = kesiapan::rubric::load(&root().join("rubrics/wfa-asn-2025.toml")).unwrap();
+    r.datasets.iter().flat_map(|d| d.columns.clone()).collect()
+}
+
+fn raw() -> impl Strategy<Value = Raw> {
+    prop_oneof![
+        Just(Raw::Empty),
+        any::<String>().prop_map(Raw::Text),
+        "[ -~]{0,12}".prop_map(Raw::Text),
+        "[0-9.,% -]{0,12}".prop_map(Raw::Text),
+        any::<f64>().prop_map(Raw::Number),
+        any::<bool>().prop_map(Raw::Bool),
+        any::<f64>().prop_map(Raw::Date),
+        "#[A-Z/0!?]{0,6}".prop_map(Raw::Error),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Any cell, any column type, any style: a value, a missing value or a problem — never a
+    /// panic, never a non-finite number, never a value outside the column's range.
+    #[test]
+    fn cell_parsing_is_total(raws in proptest::collection::vec(raw(), 1..8), point in any::<bool>(), whole in any::<bool>()) {
+        for col in columns() {
+            let style = Style::of(raws.iter(), col.kind == kesiapan::rubric::ColumnType::Percent);
+            for r in &raws {
+                for st in [style, Style { point_decimal: point, whole_percent: whole, undecided: false }] {
+                    if let Ok(Some(v)) = cell::parse(r, &col, st) {
+                        let n = match v {
+                            cell::Value::Float(f) => Some(f),
+                            cell::Value::Int(i) => Some(i as f64),
+                            _ => None,
+                        };
+                        if let Some(n) = n {
+                            prop_assert!(n.is_finite());
+                            prop_assert!(col.min.is_none_or(|m| n >= m), "{n} < min of {}", col.name);
+                            prop_assert!(col.max.is_none_or(|m| n <= m), "{n} > max of {}", col.name);
+                        }
+                    }
+                }
+                let _ = cell::ambiguous_separator(r);
+                let _ = r.show();
+            }
+        }
+    }
+
+    /// Any bytes named .csv: read or refused with a message, never a panic.
+    #[test]
+    fn csv_reading_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("infra.csv");
+        std::fs::write(&p, &bytes).unwrap();
+        match input::read::read_file(&p) {
+            Ok(sheets) => prop_assert_eq!(sheets.len(), 1),
+            Err(e) => prop_assert!(e.to_string().contains("infra.csv")),
+        }
+    }
+
+    /// CSV text made of header-like and value-like cells, quotes, separators and blank lines:
+    /// loading never panics, and every row read is used or rejected with a reason.
+    #[test]
+    fn csv_loading_accounts_for_every_row(
+        rows in proptest::collection::vec(
+            proptest::collection::vec(
+                prop_oneof![
+                    Just("Kode OPD".to_string()), Just("Nama OPD".to_string()),
+                    Just("Jumlah Pegawai".to_string()), Just("JUMLAH".to_string()),
+                    Just("A".to_string()), Just("B".to_string()), Just("\"x;y\"".to_string()),
+                    "[0-9]{1,4}", "[0-9]{1,3}[.,][0-9]{1,3}", "[ -~]{0,8}",
+                    Just(String::new()), Just("tidak tahu".to_string()),
+                ],
+                0..6,
+            ),
+            0..12,
+        ),
+        sep in prop_oneof![Just(";"), Just(","), Just("\t")],
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::from("Kode OPD;Nama OPD;Jumlah Pegawai\n").replace(';', sep);
+        for r in &rows {
+            text.push_str(&r.join(sep));
+            text.push('\n');
+        }
+        std::fs::write(dir.path().join("infra.csv"), &text).unwrap();
+        let r = kesiapan::rubric::load(&root().join(TINY)).unwrap();
+        let loaded = input::load(&r, &Sources { dir: Some(dir.path().to_path_buf()), keep_going: true, ..Sources::default() }).unwrap();
+        for f in &loaded.inputs {
+            prop_assert_eq!(f.rows_read, f.rows_used + f.rows_rejected);
+        }
+        let reasons = kesiapan::quality::xlsx::reasons(&loaded);
+        for row in &loaded.rejected {
+            prop_assert!(!reasons[&(row.file.clone(), row.sheet.clone(), row.row)].is_empty(), "{:?}", row);
+        }
+    }
+}
