@@ -309,7 +309,7 @@ fn assess_scores_the_clean_rows_and_flags_low_response() {
     let data = tmp.path().join("masuk");
     messy::generate(&data);
     let before = hashes(&data);
-    let (_o, a) = assess(&["--keep-going", "--data", data.to_str().unwrap()]);
+    let (o, a) = assess(&["--keep-going", "--data", data.to_str().unwrap()]);
     assert_eq!(before, hashes(&data));
     let units = a["units"].as_array().unwrap();
     // OPD-26's only row in the unit list was rejected (blank headcount): not assessed.
@@ -361,6 +361,13 @@ fn assess_scores_the_clean_rows_and_flags_low_response() {
                 .any(|w| w.as_str().unwrap().contains("low-response"))),
         "the warning sits on the unit's verdict"
     );
+    // And every report shows it next to that verdict.
+    let html = std::fs::read_to_string(o.path().join("laporan.html")).unwrap();
+    let section = &html[html.find("OPD-23 — ").unwrap()..];
+    assert!(section[..section.find("</section>").unwrap()].contains("class=\"warn\""));
+    let memo = std::fs::read_to_string(o.path().join("telaahan-staf.md")).unwrap();
+    let row = memo.lines().find(|l| l.starts_with("| OPD-23 |")).unwrap();
+    assert!(row.contains("⚠"), "{row}");
 }
 
 /// Every fixture: each row read is used or rejected, every rejected row has a diagnostic

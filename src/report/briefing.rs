@@ -196,6 +196,13 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
     ctx.insert("groups", &groups);
     ctx.insert("feasible_units", &feasible_units);
     ctx.insert("gates", &gates);
+    ctx.insert(
+        "warned",
+        &a.units
+            .iter()
+            .filter(|u| !u.data_warnings.is_empty())
+            .count(),
+    );
     ctx.insert("conditions", &conditions);
     ctx.insert("eligible_share", &share(a.summary.staff_eligible));
     ctx.insert("allowed_share", &share(a.summary.staff_allowed_at_once));

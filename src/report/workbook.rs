@@ -261,6 +261,7 @@ fn unit_columns(a: &Assessment) -> Vec<String> {
             tr(lang, "Porsi maks. WFA", "Max share away"),
             tr(lang, "Boleh WFA bersamaan", "WFA at once"),
             tr(lang, "Kendala utama", "Main obstacle"),
+            tr(lang, "Catatan kualitas data", "Data-quality warnings"),
         ]
         .iter()
         .map(|s| s.to_string()),
@@ -289,7 +290,7 @@ fn units_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
                 n.as_str(),
                 if i == 1 {
                     44.0
-                } else if i == names.len() - 1 {
+                } else if i >= names.len() - 2 {
                     40.0
                 } else {
                     14.0
@@ -336,6 +337,7 @@ fn units_sheet(wb: &mut Workbook, a: &Assessment, s: &Styles) -> Result<()> {
             c + 5,
             u.obstacles.first().map(|o| o.label.as_str()).unwrap_or(""),
         )?;
+        text(ws, r, c + 6, u.data_warnings.join("; "))?;
     }
     Ok(())
 }
@@ -685,6 +687,7 @@ pub fn csv(a: &Assessment) -> Result<Vec<u8>> {
             u.wfa.max_share_away.to_string(),
             u.wfa.staff_allowed_at_once.to_string(),
             csv_text(u.obstacles.first().map(|o| o.label.as_str()).unwrap_or("")),
+            csv_text(&u.data_warnings.join("; ")),
         ]);
         w.write_record(&rec)?;
     }
