@@ -7,8 +7,10 @@ use crate::output::write_atomic;
 use anyhow::Result;
 
 pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
+    crate::progress::phase(crate::progress::Phase::Read);
     let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
+    crate::progress::phase(crate::progress::Phase::Render);
     if let Some(path) = &args.json {
         let mut s = serde_json::to_string_pretty(&serde_json::json!({
             "schema_version": crate::assessment::SCHEMA_VERSION,

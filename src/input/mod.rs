@@ -15,7 +15,6 @@ use cell::{CellProblem, Raw, Value};
 use header::Header;
 use polars::prelude::*;
 use read::{ReadError, Sheet};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -195,7 +194,14 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         }
     }
 
+    // Read (and hash) every file first, several at a time; judged in order below.
+    crate::progress::phase(crate::progress::Phase::Read);
+    let paths: Vec<PathBuf> = files.iter().map(|(_, p)| p.clone()).collect();
+    let mut contents = read::read_all(&paths).into_iter();
+    crate::progress::phase(crate::progress::Phase::Validate);
+
     for (forced, path) in files {
+        let content = contents.next().expect("one result per file");
         let shown = path.display().to_string();
         let name = path
             .file_name()
@@ -225,20 +231,10 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             );
             continue;
         }
-        let sheets = match read::read_file(&path) {
-            Ok(s) => s,
+        let (sheets, sha) = match content {
+            Ok(c) => c,
             Err(e) => {
                 read_errors.push(e);
-                continue;
-            }
-        };
-        let sha = match std::fs::read(&path) {
-            Ok(b) => crate::rubric::hex(&Sha256::digest(&b)),
-            Err(e) => {
-                read_errors.push(ReadError::Io {
-                    path: shown.clone(),
-                    err: e,
-                });
                 continue;
             }
         };
