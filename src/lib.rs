@@ -19,6 +19,7 @@ pub mod rubric;
 pub mod scoring;
 pub mod sensitivity;
 pub mod sql;
+pub mod synth;
 
 use clap::Parser;
 use std::process::ExitCode;
