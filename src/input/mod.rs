@@ -366,12 +366,14 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         .iter()
         .map(|d| (d.id.clone(), Builder::new(d)))
         .collect();
-    for a in &assigned {
+    // Each sheet's cells are dropped once typed, so raw and typed copies of all the data never
+    // coexist.
+    for a in assigned {
         let ds = rubric
             .dataset(&a.dataset)
             .expect("assigned to a known dataset");
         let b = builders.get_mut(&a.dataset).expect("builder per dataset");
-        let (read, rejected) = type_rows(ds, a, &inputs[a.file].path, b, &mut diags);
+        let (read, rejected) = type_rows(ds, &a, &inputs[a.file].path, b, &mut diags);
         inputs[a.file].rows_read += read;
         inputs[a.file].rows_rejected += rejected;
     }
@@ -575,10 +577,17 @@ const TOTAL_WORDS: [&str; 7] = [
 
 fn is_totals_row(cells: &[Raw]) -> bool {
     cells.iter().take(4).any(|c| match c {
-        Raw::Text(s) => {
+        // Every total word starts with one of these letters: skip the folding otherwise.
+        Raw::Text(s)
+            if s.trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| "jtsgrJTSGR".contains(c)) =>
+        {
             let f = cell::fold(s);
             TOTAL_WORDS.iter().any(|w| {
-                f == *w || f.starts_with(&format!("{w} ")) || f.starts_with(&format!("{w}:"))
+                f.strip_prefix(w)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
             })
         }
         _ => false,
@@ -613,13 +622,23 @@ fn type_rows(
             );
         }
     }
-    // How each column writes numbers, decided from all of its cells in this sheet.
+    // How each numeric column writes numbers, decided from all of its cells in this sheet
+    // (other columns never read a style).
+    let numeric = |kind: &crate::rubric::ColumnType| {
+        !matches!(
+            kind,
+            crate::rubric::ColumnType::Text
+                | crate::rubric::ColumnType::Category { .. }
+                | crate::rubric::ColumnType::Date
+                | crate::rubric::ColumnType::Boolean
+        )
+    };
     let styles: Vec<cell::Style> = ds
         .columns
         .iter()
         .zip(&a.header.columns)
         .map(|(col, j)| match j {
-            Some(j) => cell::Style::of(
+            Some(j) if numeric(&col.kind) => cell::Style::of(
                 a.sheet
                     .rows
                     .iter()
@@ -627,7 +646,7 @@ fn type_rows(
                     .filter_map(|(_, cells)| cells.get(*j)),
                 col.kind == crate::rubric::ColumnType::Percent,
             ),
-            None => cell::Style::default(),
+            _ => cell::Style::default(),
         })
         .collect();
     for (j, t) in &a.header.extra {
@@ -698,28 +717,22 @@ fn type_rows(
                 values.push(None);
                 continue;
             };
-            let raw = cells.get(j).cloned().unwrap_or(Raw::Empty);
-            let shown = raw.show();
+            let raw = cells.get(j).unwrap_or(&Raw::Empty);
+            // The cell as shown in diagnostics; only built when one is reported.
+            let shown = || raw.show();
             let d = |code, msg: String| {
                 Diagnostic::new(code, crate::diag::Severity::Warning, msg)
                     .dataset(&ds.id)
                     .at(&loc)
                     .column(j)
-                    .value(shown.clone())
+                    .value(shown())
             };
-            let v = match cell::parse(&raw, col, styles[ci]) {
+            let v = match cell::parse(raw, col, styles[ci]) {
                 Ok(v) => {
-                    let numeric = !matches!(
-                        col.kind,
-                        crate::rubric::ColumnType::Text
-                            | crate::rubric::ColumnType::Category { .. }
-                            | crate::rubric::ColumnType::Date
-                            | crate::rubric::ColumnType::Boolean
-                    );
                     if let (true, true, Some(why)) = (
-                        numeric,
+                        numeric(&col.kind),
                         styles[ci].undecided,
-                        cell::ambiguous_separator(&raw),
+                        cell::ambiguous_separator(raw),
                     ) {
                         let read_as = match &v {
                             Some(Value::Int(i)) => i.to_string(),
@@ -728,18 +741,21 @@ fn type_rows(
                         };
                         diags.push(d(
                             Code::AmbiguousNumber,
-                            format!("`{}`: `{shown}` {why}; read as {read_as}", col.name),
+                            format!("`{}`: `{}` {why}; read as {read_as}", col.name, shown()),
                         ));
                     }
-                    let bare = match &raw {
-                        Raw::Number(n) => Some(*n),
-                        Raw::Text(t) if !t.contains('%') => {
-                            cell::parse_number_text(t, styles[ci].point_decimal)
+                    if styles[ci].whole_percent {
+                        let bare = match raw {
+                            Raw::Number(n) => Some(*n),
+                            Raw::Text(t) if !t.contains('%') => {
+                                cell::parse_number_text(t, styles[ci].point_decimal)
+                            }
+                            _ => None,
+                        };
+                        if bare.is_some_and(|n| n <= 1.0) {
+                            let shown = shown();
+                            diags.push(d(Code::AmbiguousNumber, format!("`{}`: `{shown}` read as {shown} % because this column is written in whole percentages; write `{shown}%` or a share such as 0,5 consistently", col.name)));
                         }
-                        _ => None,
-                    };
-                    if styles[ci].whole_percent && bare.is_some_and(|n| n <= 1.0) {
-                        diags.push(d(Code::AmbiguousNumber, format!("`{}`: `{shown}` read as {shown} % because this column is written in whole percentages; write `{shown}%` or a share such as 0,5 consistently", col.name)));
                     }
                     v
                 }
