@@ -116,12 +116,18 @@ pub fn start(quiet: bool, input_bytes: u64) {
 pub fn phase(p: Phase) {
     with(|s| {
         s.enter(p);
+        // Rendering includes the summary on the terminal: the spinner goes first.
+        if p == Phase::Render {
+            if let Some(b) = s.bar.take() {
+                b.finish_and_clear();
+            }
+        }
         if let Some(b) = &s.bar {
             b.set_message(match p {
                 Phase::Read => format!("reading ({} file(s), {} rows so far)", s.files, s.rows),
                 Phase::Validate => format!("checking {} rows", s.rows),
                 Phase::Score => "scoring".to_string(),
-                Phase::Render => "writing the outputs".to_string(),
+                Phase::Render => String::new(),
             });
         }
     });
