@@ -22,7 +22,7 @@ import sys
 
 def set_name(size: str) -> str:
     preset, _, scale = size.partition(":")
-    return f"national-x{scale or '1'}" if preset == "national" else preset
+    return f"{preset}-x{scale or '1'}" if preset.startswith("national") else preset
 
 
 def machine() -> dict:
