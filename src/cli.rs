@@ -24,6 +24,10 @@ pub struct Cli {
     /// Print nothing but errors (data errors included).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Also print how long each phase took (read, validate, score, render) on stderr: assess,
+    /// validate.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -14,12 +14,14 @@ pub mod input;
 pub mod output;
 pub mod plan;
 pub mod privacy;
+pub mod progress;
 pub mod quality;
 pub mod report;
 pub mod rubric;
 pub mod scoring;
 pub mod sensitivity;
 pub mod sql;
+pub mod synth;
 pub mod template;
 
 use clap::Parser;
@@ -43,6 +45,20 @@ where
         }
     };
     let quiet = cli.quiet;
+    let verbose = cli.verbose;
+    // Progress and phase timings for the commands that load data.
+    let data = match &cli.command {
+        cli::Command::Assess(a) => Some(&a.data),
+        cli::Command::Validate(a) => Some(&a.data),
+        _ => None,
+    };
+    if let Some(data) = data {
+        let files: Vec<_> = data.inputs.iter().map(|(_, p)| p.clone()).collect();
+        progress::start(
+            quiet,
+            progress::input_bytes(data.data_dir().as_deref(), &files),
+        );
+    }
     let result = match &cli.command {
         cli::Command::Assess(a) => commands::assess::run(a, quiet),
         cli::Command::Validate(a) => commands::validate::run(a, quiet),
@@ -53,6 +69,11 @@ where
         cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
         cli::Command::Template(a) => commands::template::run(a, quiet),
     };
+    if let Some(t) = progress::finish() {
+        if verbose && result.is_ok() {
+            eprint!("{}", t.render());
+        }
+    }
     match result {
         Ok(code) => commands::exit(code),
         Err(e) => {

@@ -4,6 +4,7 @@ use super::{EXIT_FINDINGS, EXIT_OK, count, load_data, load_rubric};
 use crate::cli::{AssessArgs, FailOn};
 use crate::diag::{self, Severity};
 use crate::output::write_atomic;
+use crate::progress::{self, Phase};
 use crate::report;
 use crate::scoring::{self, Options};
 use anyhow::{Context, Result, bail};
@@ -24,9 +25,11 @@ pub fn timestamp(now: Option<&str>) -> Result<String> {
 }
 
 pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
+    progress::phase(Phase::Read);
     let generated_at = timestamp(args.now.as_deref())?;
     let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
+    progress::phase(Phase::Score);
     let a = scoring::assess(
         &rubric,
         &loaded,
@@ -51,6 +54,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     };
 
     // Render everything before writing anything, so an error leaves no partial output.
+    progress::phase(Phase::Render);
     let opts = report::bundle::Options::from_args(&args.report)?;
     let files = report::bundle::render(&a, &args.report.format, &opts)?;
     for (name, body) in &files {

@@ -126,8 +126,10 @@ fn completeness_lines(
 }
 
 pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
+    crate::progress::phase(crate::progress::Phase::Read);
     let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
+    crate::progress::phase(crate::progress::Phase::Render);
     let written = match &args.out {
         Some(out) => write_outputs(&rubric, &loaded, out, args.show, args.feedback)?,
         None => Vec::new(),

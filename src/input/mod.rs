@@ -17,7 +17,6 @@ use cell::{CellProblem, Raw, Value};
 use header::Header;
 use polars::prelude::*;
 use read::{ReadError, Sheet};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -254,7 +253,14 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         }
     }
 
+    // Read (and hash) every file first, several at a time; judged in order below.
+    crate::progress::phase(crate::progress::Phase::Read);
+    let paths: Vec<PathBuf> = files.iter().map(|(_, p)| p.clone()).collect();
+    let mut contents = read::read_all(&paths).into_iter();
+    crate::progress::phase(crate::progress::Phase::Validate);
+
     for (forced, path) in files {
+        let content = contents.next().expect("one result per file");
         let shown = path.display().to_string();
         let name = path
             .file_name()
@@ -284,8 +290,8 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             );
             continue;
         }
-        let sheets = match read::read_file(&path) {
-            Ok(s) => s,
+        let (sheets, sha) = match content {
+            Ok(c) => c,
             Err(e) if sources.keep_going => {
                 let mut d =
                     Diagnostic::error(Code::UnreadableFile, format!("{e}; skipped")).file(&shown);
@@ -315,16 +321,6 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
                 .value(enc),
             );
         }
-        let sha = match std::fs::read(&path) {
-            Ok(b) => crate::rubric::hex(&Sha256::digest(&b)),
-            Err(e) => {
-                read_errors.push(ReadError::Io {
-                    path: shown.clone(),
-                    err: e,
-                });
-                continue;
-            }
-        };
         let candidates: Vec<&Dataset> = if by_pattern.is_empty() {
             rubric.datasets.iter().collect()
         } else {
@@ -498,6 +494,8 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         .iter()
         .map(|d| (d.id.clone(), Builder::new(d)))
         .collect();
+    // The raw cells stay until the end: rows rejected later (duplicate keys, found across files)
+    // are written to the rejected-rows workbook as the file had them.
     for a in &assigned {
         let ds = rubric
             .dataset(&a.dataset)
@@ -830,10 +828,17 @@ pub fn shorten(s: &str, n: usize) -> String {
 
 fn is_totals_row(cells: &[Raw]) -> bool {
     cells.iter().take(4).any(|c| match c {
-        Raw::Text(s) => {
+        // Every total word starts with one of these letters: skip the folding otherwise.
+        Raw::Text(s)
+            if s.trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| "jtsgrJTSGR".contains(c)) =>
+        {
             let f = cell::fold(s);
             TOTAL_WORDS.iter().any(|w| {
-                f == *w || f.starts_with(&format!("{w} ")) || f.starts_with(&format!("{w}:"))
+                f.strip_prefix(w)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
             })
         }
         _ => false,
@@ -874,13 +879,23 @@ fn type_rows(
             );
         }
     }
-    // How each column writes numbers, decided from all of its cells in this sheet.
+    // How each numeric column writes numbers, decided from all of its cells in this sheet
+    // (other columns never read a style).
+    let numeric = |kind: &crate::rubric::ColumnType| {
+        !matches!(
+            kind,
+            crate::rubric::ColumnType::Text
+                | crate::rubric::ColumnType::Category { .. }
+                | crate::rubric::ColumnType::Date
+                | crate::rubric::ColumnType::Boolean
+        )
+    };
     let styles: Vec<cell::Style> = ds
         .columns
         .iter()
         .zip(&a.header.columns)
         .map(|(col, j)| match j {
-            Some(j) => cell::Style::of(
+            Some(j) if numeric(&col.kind) => cell::Style::of(
                 a.sheet
                     .rows
                     .iter()
@@ -888,7 +903,7 @@ fn type_rows(
                     .filter_map(|(_, cells)| cells.get(*j)),
                 col.kind == crate::rubric::ColumnType::Percent,
             ),
-            None => cell::Style::default(),
+            _ => cell::Style::default(),
         })
         .collect();
     for (j, t) in &a.header.extra {
@@ -1030,34 +1045,29 @@ fn type_rows(
                 values.push(None);
                 continue;
             };
-            let raw = cells.get(j).cloned().unwrap_or(Raw::Empty);
-            let shown = raw.show();
-            // Personal cells (an NIP) never reach a report: say where, not what.
-            let value = if col.personal {
-                PERSONAL.to_string()
-            } else {
-                shown.clone()
+            let raw = cells.get(j).unwrap_or(&Raw::Empty);
+            // The cell as shown in diagnostics, only built when one is reported. Personal cells
+            // (an NIP) never reach a report: say where, not what.
+            let shown = || {
+                if col.personal {
+                    PERSONAL.to_string()
+                } else {
+                    raw.show()
+                }
             };
             let d = |code, msg: String| {
                 Diagnostic::new(code, crate::diag::Severity::Warning, msg)
                     .dataset(&ds.id)
                     .at(&loc)
                     .column(j)
-                    .value(value.clone())
+                    .value(shown())
             };
-            let v = match cell::parse(&raw, col, styles[ci]) {
+            let v = match cell::parse(raw, col, styles[ci]) {
                 Ok(v) => {
-                    let numeric = !matches!(
-                        col.kind,
-                        crate::rubric::ColumnType::Text
-                            | crate::rubric::ColumnType::Category { .. }
-                            | crate::rubric::ColumnType::Date
-                            | crate::rubric::ColumnType::Boolean
-                    );
                     if let (true, true, Some(why)) = (
-                        numeric,
+                        numeric(&col.kind),
                         styles[ci].undecided,
-                        cell::ambiguous_separator(&raw),
+                        cell::ambiguous_separator(raw),
                     ) {
                         let read_as = match &v {
                             Some(Value::Int(i)) => i.to_string(),
@@ -1066,18 +1076,21 @@ fn type_rows(
                         };
                         diags.push(d(
                             Code::AmbiguousNumber,
-                            format!("`{}`: `{shown}` {why}; read as {read_as}", col.name),
+                            format!("`{}`: `{}` {why}; read as {read_as}", col.name, shown()),
                         ));
                     }
-                    let bare = match &raw {
-                        Raw::Number(n) => Some(*n),
-                        Raw::Text(t) if !t.contains('%') => {
-                            cell::parse_number_text(t, styles[ci].point_decimal)
+                    if styles[ci].whole_percent {
+                        let bare = match raw {
+                            Raw::Number(n) => Some(*n),
+                            Raw::Text(t) if !t.contains('%') => {
+                                cell::parse_number_text(t, styles[ci].point_decimal)
+                            }
+                            _ => None,
+                        };
+                        if bare.is_some_and(|n| n <= 1.0) {
+                            let shown = shown();
+                            diags.push(d(Code::AmbiguousNumber, format!("`{}`: `{shown}` read as {shown} % because this column is written in whole percentages; write `{shown}%` or a share such as 0,5 consistently", col.name)));
                         }
-                        _ => None,
-                    };
-                    if styles[ci].whole_percent && bare.is_some_and(|n| n <= 1.0) {
-                        diags.push(d(Code::AmbiguousNumber, format!("`{}`: `{shown}` read as {shown} % because this column is written in whole percentages; write `{shown}%` or a share such as 0,5 consistently", col.name)));
                     }
                     v
                 }

@@ -6,7 +6,10 @@
 
 use super::cell::Raw;
 use calamine::{Data, Reader, SheetVisible, open_workbook_auto};
-use std::path::Path;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use thiserror::Error;
 
 /// A file that could not be read at all.
@@ -55,6 +58,49 @@ pub fn extension(path: &Path) -> Option<String> {
     path.extension()
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
+}
+
+/// Read every sheet of each file and hash its bytes (SHA-256, hex), with up to one thread per
+/// core; results in the order of `paths`.
+pub fn read_all(paths: &[PathBuf]) -> Vec<Result<(Vec<Sheet>, String), ReadError>> {
+    let one = |path: &PathBuf| -> Result<(Vec<Sheet>, String), ReadError> {
+        crate::progress::reading(&path.display().to_string());
+        let sheets = read_file(path)?;
+        let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
+            path: path.display().to_string(),
+            err: e,
+        })?;
+        let sha = crate::rubric::hex(&Sha256::digest(&bytes));
+        crate::progress::file_read(sheets.iter().map(|s| s.rows.len()).sum());
+        Ok((sheets, sha))
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(paths.len());
+    if threads <= 1 {
+        return paths.iter().map(one).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<Result<(Vec<Sheet>, String), ReadError>>>> =
+        Mutex::new((0..paths.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(p) = paths.get(i) else { break };
+                    let r = one(p);
+                    done.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);
+                }
+            });
+        }
+    });
+    done.into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| r.expect("every file read"))
+        .collect()
 }
 
 /// Read every sheet of a file.
@@ -258,6 +304,9 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // Newlines counted so far, up to byte `counted_to`: records come in order, so each byte is
+    // counted once (counting from the start for every record was quadratic in the rows).
+    let (mut counted_to, mut newlines) = (0usize, 0u32);
     for rec in rdr.records() {
         let rec = rec.map_err(|e| ReadError::Corrupt {
             path: shown.clone(),
@@ -272,10 +321,13 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                 while matches!(text.as_bytes().get(start), Some(b'\n' | b'\r')) {
                     start += 1;
                 }
-                1 + text.as_bytes()[..start.min(text.len())]
+                let start = start.min(text.len()).max(counted_to);
+                newlines += text.as_bytes()[counted_to..start]
                     .iter()
                     .filter(|b| **b == b'\n')
-                    .count() as u32
+                    .count() as u32;
+                counted_to = start;
+                1 + newlines
             })
             .unwrap_or(rows.len() as u32 + 1);
         let mut cells: Vec<Raw> = rec
@@ -336,5 +388,15 @@ mod tests {
         assert_eq!(sniff_delimiter(t), b';');
         let t = "a,b,c\n1,2,3\n";
         assert_eq!(sniff_delimiter(t), b',');
+    }
+
+    #[test]
+    fn csv_line_numbers_survive_blank_lines_and_multiline_cells() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.csv");
+        std::fs::write(&p, "a,b\n1,2\n\n\n3,\"x\ny\"\n4,5\r\n\r\n6,7\n").unwrap();
+        let sheets = read_file(&p).unwrap();
+        let lines: Vec<u32> = sheets[0].rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, vec![1, 2, 5, 7, 9]);
     }
 }
