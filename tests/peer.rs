@@ -1,7 +1,8 @@
 //! The benchmark's pandas + openpyxl peer (`benches/peer/peer.py`) must give the same per-unit
 //! scores, dimension scores, coverage and verdicts as kesiapan (to 1e-9) on a Kalteng-size
 //! synthetic set. Needs `python3` (or `$KESIAPAN_PYTHON`) with pandas and openpyxl, which
-//! `.ci/run` installs: the test fails, never skips, when they are missing.
+//! `.ci/run` installs; there (`KESIAPAN_REQUIRE_PEER=1`) the test fails when they are missing,
+//! elsewhere it prints SKIPPED.
 
 mod common;
 
@@ -23,8 +24,29 @@ fn peer_check(data: &std::path::Path, assessment: &std::path::Path) -> std::proc
         .expect("python3 runs (install Python 3 with `pip install pandas openpyxl`)")
 }
 
+/// Whether the peer can run here; without it the test is skipped, unless CI requires it.
+fn peer_available() -> bool {
+    let ok = python()
+        .args(["-c", "import pandas, openpyxl"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("KESIAPAN_REQUIRE_PEER").is_err(),
+            "pandas and openpyxl are required (KESIAPAN_REQUIRE_PEER is set) but not importable"
+        );
+        eprintln!(
+            "SKIPPED: python3 with pandas and openpyxl not found (pip install -r benches/peer/requirements.txt)"
+        );
+    }
+    ok
+}
+
 #[test]
 fn pandas_peer_agrees_with_kesiapan_on_a_kalteng_size_set() {
+    if !peer_available() {
+        return;
+    }
     let tmp = tempfile::tempdir().unwrap();
     let (data, out) = (tmp.path().join("data"), tmp.path().join("out"));
     synth::generate(&Spec::kalteng(), &data).unwrap();

@@ -651,3 +651,59 @@ fn the_office_files_open_in_a_real_office_suite() {
     }
     assert!(read(&out.path().join("analisis-Ringkasan.csv")).contains("Layak Terbatas"));
 }
+
+#[test]
+fn a_ministry_size_run_keeps_the_reports_readable() {
+    use kesiapan::assessment::Assessment;
+    use kesiapan::cli::ReportFormat;
+    use kesiapan::report::{self, bundle};
+    // 1,050 units: the unit tables stay complete, the detail sections and the memo's annex are
+    // capped, and the reports say where the rest is.
+    let (_d, v) = assess(&["--format", "json"]);
+    let mut a: Assessment = serde_json::from_value(v).unwrap();
+    let base = a.units.clone();
+    a.units = (0..1050)
+        .map(|i| {
+            let mut u = base[i % base.len()].clone();
+            u.id = format!("U-{i:04}");
+            u
+        })
+        .collect();
+    let opts = bundle::Options {
+        templates: report::templates::Templates::default(),
+        memo: report::briefing::MemoConfig::default(),
+    };
+    let files: BTreeMap<String, Vec<u8>> = bundle::render(
+        &a,
+        &[
+            ReportFormat::Html,
+            ReportFormat::Md,
+            ReportFormat::Briefing,
+            ReportFormat::Csv,
+        ],
+        &opts,
+    )
+    .unwrap()
+    .into_iter()
+    .collect();
+    let text = |n: &str| String::from_utf8(files[n].clone()).unwrap();
+    let html = text("laporan.html");
+    assert_eq!(
+        html.matches("<section class=\"unit\"").count(),
+        report::DETAIL_CAP
+    );
+    assert_eq!(
+        html.matches("<tr data-verdict=").count(),
+        1050,
+        "the unit table is complete"
+    );
+    assert!(html.contains("Rincian 50 OPD lainnya ada di buku kerja analisis"));
+    let md = text("ringkasan.md");
+    assert_eq!(md.matches("\n### U-").count(), report::DETAIL_CAP);
+    assert!(md.contains("Rincian 50 OPD lainnya"));
+    let memo = text("telaahan-staf.md");
+    let annex = &memo[memo.find("## Lampiran").unwrap()..];
+    assert_eq!(annex.matches("\n| U-").count(), report::ANNEX_CAP);
+    assert!(annex.contains("950 OPD lainnya: daftar lengkap di `analisis.xlsx`"));
+    assert_eq!(text("opd.csv").lines().count(), 1051);
+}

@@ -196,6 +196,7 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
     ctx.insert("groups", &groups);
     ctx.insert("feasible_units", &feasible_units);
     ctx.insert("gates", &gates);
+    super::capped(&mut ctx, a, "annex_units", super::ANNEX_CAP);
     ctx.insert(
         "warned",
         &a.units

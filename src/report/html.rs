@@ -136,6 +136,7 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
     let heat_rows: Vec<HeatRow> = a
         .units
         .iter()
+        .take(super::DETAIL_CAP)
         .map(|u| HeatRow {
             id: u.id.clone(),
             name: u.name.clone().unwrap_or_default(),
@@ -222,6 +223,18 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
     ctx.insert(
         "diag_more",
         &a.diagnostics.len().saturating_sub(DIAG_LIST_CAP),
+    );
+    super::capped(&mut ctx, a, "detail_units", super::DETAIL_CAP);
+    ctx.insert(
+        "detail_more_text",
+        &tget("detail_more").replace(
+            "{n}",
+            &format::number(
+                a.units.len().saturating_sub(super::DETAIL_CAP) as f64,
+                0,
+                lang,
+            ),
+        ),
     );
     ctx.insert("privacy_text", &privacy_text);
     ctx.insert("privacy_counts", &privacy_counts);

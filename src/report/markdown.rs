@@ -60,6 +60,7 @@ pub fn render(a: &Assessment) -> Result<String> {
 
 /// Render the summary with another template text (from `--templates`).
 pub fn render_template(a: &Assessment, template: &str) -> Result<String> {
-    let ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("summary context: {e}"))?;
+    let mut ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("summary context: {e}"))?;
+    super::capped(&mut ctx, a, "detail_units", super::DETAIL_CAP);
     render_with(a.lang, "summary", template, &ctx)
 }

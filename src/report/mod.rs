@@ -13,3 +13,21 @@ pub mod sensitivity;
 pub mod templates;
 pub mod terminal;
 pub mod workbook;
+
+/// Units with a full detail section in the HTML report and the Markdown summary; beyond this
+/// (a ministry-size run) the detail of the rest is in the analysts' workbook, and the reports
+/// say so. Tables with one row per unit stay complete.
+pub const DETAIL_CAP: usize = 1_000;
+/// Units listed in the staff memo's annex.
+pub const ANNEX_CAP: usize = 100;
+
+/// The first `cap` units and how many more there are, for a template.
+pub(crate) fn capped(
+    ctx: &mut tera::Context,
+    a: &crate::assessment::Assessment,
+    name: &'static str,
+    cap: usize,
+) {
+    ctx.insert(name, &a.units.iter().take(cap).collect::<Vec<_>>());
+    ctx.insert(format!("{name}_more"), &a.units.len().saturating_sub(cap));
+}
