@@ -1692,22 +1692,27 @@ fn attribute(
     row_keys: &HashMap<RowKey, String>,
     resolver: &units::Resolver,
 ) {
-    let mut cache: HashMap<&str, Option<String>> = HashMap::new();
-    let mut unit_of_row: HashMap<&RowKey, String> = HashMap::new();
-    let mut units_of_file: HashMap<&str, std::collections::BTreeSet<String>> = HashMap::new();
-    for (k, raw) in row_keys {
-        let u = cache
-            .entry(raw.as_str())
-            .or_insert_with(|| resolver.resolve(raw).unit().map(str::to_string))
-            .clone();
-        if let Some(u) = u {
-            units_of_file
-                .entry(k.0.as_str())
-                .or_default()
-                .insert(u.clone());
-            unit_of_row.insert(k, u);
+    // Each distinct key is resolved once; no per-row copies (millions of rows at national size).
+    let mut cache: HashMap<String, Option<String>> = HashMap::new();
+    let mut resolve = |raw: &str| -> Option<String> {
+        if let Some(u) = cache.get(raw) {
+            return u.clone();
         }
+        let u = resolver.resolve(raw).unit().map(str::to_string);
+        cache.insert(raw.to_string(), u.clone());
+        u
+    };
+    let mut keys_of_file: HashMap<&str, std::collections::HashSet<&str>> = HashMap::new();
+    for (k, raw) in row_keys {
+        keys_of_file
+            .entry(k.0.as_str())
+            .or_default()
+            .insert(raw.as_str());
     }
+    let units_of_file: HashMap<&str, std::collections::BTreeSet<String>> = keys_of_file
+        .iter()
+        .map(|(f, raws)| (*f, raws.iter().filter_map(|r| resolve(r)).collect()))
+        .collect();
     for d in diags.iter_mut().filter(|d| d.unit.is_none()) {
         if d.code == Code::UnitWithoutData {
             d.unit = d.value.clone();
@@ -1715,8 +1720,9 @@ fn attribute(
         }
         let Some(file) = d.file.clone() else { continue };
         if let Some(row) = d.row {
-            if let Some(u) = unit_of_row.get(&(file.clone(), d.sheet.clone(), row)) {
-                d.unit = Some(u.clone());
+            let key = (file.clone(), d.sheet.clone(), row);
+            if let Some(u) = row_keys.get(&key).and_then(|raw| resolve(raw)) {
+                d.unit = Some(u);
                 continue;
             }
         }
