@@ -46,6 +46,18 @@ pub struct Sh {
     pub merges: Vec<(u32, u16, u16, String)>,
 }
 
+/// A workbook of one plain sheet.
+pub fn write_one(path: &Path, name: &str, rows: Vec<Vec<C>>) {
+    write_xlsx(
+        path,
+        vec![Sh {
+            name: name.into(),
+            rows,
+            ..Sh::default()
+        }],
+    );
+}
+
 pub fn write_xlsx(path: &Path, sheets: Vec<Sh>) {
     let mut wb = Workbook::new();
     wb.set_properties(
@@ -440,14 +452,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                 ]);
                 plant(&f, "notes-row", Some(11), "a note under the data");
                 plant(&f, "notes-row", Some(12), "a signature line with an NIP");
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Sheet1".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Sheet1", rows);
                 survey_xlsx(dir, i, &k, false);
             }
             // A two-row header: criteria grouped under a merged label.
@@ -514,14 +519,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                     Some(1),
                     "extra columns No, Keterangan, Tanggal Isi",
                 );
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Jabatan".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Jabatan", rows);
                 survey_xlsx(dir, i, &k, false);
             }
             // Typos in headers; one header about as close to two columns.
@@ -544,14 +542,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                     Some(1),
                     "`Skill Srikinerja` matches no column",
                 );
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Jabatan".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Jabatan", rows);
                 let sf = format!("survei_{k}.xlsx");
                 let mut sh = SURV_HEAD.map(String::from).to_vec();
                 // A label like no column: reported as extra, `skill_srikandi` as missing.
@@ -603,14 +594,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                 ]);
                 plant(&f, "totals-row", Some(4), "a subtotal row between the jobs");
                 plant(&f, "totals-row", Some(7), "a TOTAL row with a formula");
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Jabatan".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Jabatan", rows);
                 survey_xlsx(dir, i, &k, false);
             }
             // A hidden row and a hidden sheet with last year's data.
@@ -657,14 +641,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                     Some(4),
                     "#REF! in an optional Likert: read as missing",
                 );
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Jabatan".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Jabatan", rows);
                 survey_xlsx(dir, i, &k, false);
             }
             // Numbers stored as text, Ya/Tidak spelt every way, a thousands dot.
@@ -679,14 +656,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                 rows[3][5] = s("1");
                 rows[4][5] = s("tdk");
                 plant(&f, "ambiguous-number", Some(4), "1.250 read as 1250");
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Jabatan".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Jabatan", rows);
                 survey_xlsx(dir, i, &k, false);
             }
             // Survey answers: tidak tahu, out of range, unknown category.
@@ -702,14 +672,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                 plant(&f, "unknown-category", Some(4), "internet `bagus`");
                 plant(&f, "invalid-value", Some(5), "`mungkin` for Ya/Tidak");
                 plant(&f, "not-answered", None, "`tidak tahu` read as missing");
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Survei".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Survei", rows);
             }
             // A required column missing: the whole sheet is rejected.
             13 => {
@@ -722,14 +685,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                     })
                     .collect();
                 plant(&f, "missing-column", Some(1), "no Jumlah Pemangku column");
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Jabatan".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Jabatan", rows);
                 survey_xlsx(dir, i, &k, false);
             }
             // Windows-1252 CSV (Excel's plain "CSV"), `;`-separated, with an accented note.
@@ -783,14 +739,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                     Some(last),
                     "the same respondent with another answer",
                 );
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Survei".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Survei", rows);
             }
             // A resubmission: the corrected survey sent again as a second file.
             17 => {
@@ -809,14 +758,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                     Some(2),
                     "the revised file repeats every respondent",
                 );
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Survei".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Survei", rows);
             }
             // A corrupt file, an empty file, an encrypted workbook, a letter as PDF.
             18 => {
@@ -856,14 +798,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                 rows[2][2] = s("=cmd|' /C calc'!A0");
                 rows[3][2] = s("Pengelola\u{7}\u{1b}[31m Data");
                 rows[4][2] = s("x".repeat(32_000));
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Jabatan".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Jabatan", rows);
                 survey_xlsx(dir, i, &k, false);
             }
             // The code written another way.
@@ -889,14 +824,7 @@ pub fn generate(dir: &Path) -> Vec<Planted> {
                     Some(2),
                     "`Biro Humum`: Biro Hukum or Biro Umum?",
                 );
-                write_xlsx(
-                    &dir.join(&f),
-                    vec![Sh {
-                        name: "Survei".into(),
-                        rows,
-                        ..Sh::default()
-                    }],
-                );
+                write_one(&dir.join(&f), "Survei", rows);
             }
             _ => {
                 jabatan_xlsx(dir, i, &k, &mut plant, None);
