@@ -1,8 +1,7 @@
 //! The real binary on real files: the sample data, other formats, messy and broken inputs,
 //! rubric errors with exact positions, `--help` snapshots.
 
-mod common;
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 fn stdout_of(args: &[&str]) -> String {

@@ -2,8 +2,7 @@
 //! threshold change only, a data change only, and all three together, with hand-computed
 //! attribution that adds up to the score move.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::path::Path;
 

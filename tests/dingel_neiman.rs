@@ -1,8 +1,7 @@
 //! Generality check: Dingel & Neiman (2020) expressed as a rubric, on their public data in
 //! ../shared/reference/dingel-neiman (not shipped in this repository: GPL-3.0).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn reproduces_dingel_neiman_2020() {

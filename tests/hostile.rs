@@ -3,11 +3,9 @@
 //! panic on arbitrary input (proptest); HTML, `=cmd|` formulas, control characters and very
 //! long strings pass through every output as inert text.
 
-mod common;
-#[path = "common/hostile.rs"]
-mod hostile;
+use crate::common::hostile;
 
-use common::*;
+use crate::common::*;
 use kesiapan::input::cell::{self, Raw, Style};
 use kesiapan::input::{self, Sources};
 use proptest::prelude::*;

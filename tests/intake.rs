@@ -2,10 +2,8 @@
 //! numbers and as text, `DD/MM/YYYY`, ISO), CSV encodings (UTF-8 with and without BOM, UTF-16
 //! with BOM, Windows-1252) and bytes that are no text at all.
 
-mod common;
-#[path = "common/hostile.rs"]
-mod hostile;
-use common::*;
+use crate::common::hostile;
+use crate::common::*;
 use kesiapan::input::{self, Sources, read};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 

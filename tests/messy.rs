@@ -2,11 +2,9 @@
 //! and explained, the clean rows are scored, each OPD gets its own feedback workbook, the
 //! inputs are never changed, and nothing is lost — over this folder and every other fixture.
 
-mod common;
-#[path = "common/messy.rs"]
-mod messy;
+use crate::common::messy;
 
-use common::*;
+use crate::common::*;
 use kesiapan::input::{self, Sources};
 use serde_json::Value;
 use sha2::{Digest, Sha256};

@@ -4,9 +4,7 @@
 //! `.ci/run` installs; there (`KESIAPAN_REQUIRE_PEER=1`) the test fails when they are missing,
 //! elsewhere it prints SKIPPED.
 
-mod common;
-
-use common::{NOW, kesiapan, root};
+use crate::common::{NOW, kesiapan, root};
 use kesiapan::synth::{self, Spec};
 use std::process::Command;
 

@@ -1,8 +1,7 @@
 //! `kesiapan plan` on the tiny fixture: the cheapest plan, checked by hand, really reaches the
 //! target when applied to the data; structural limits are named, not priced; budget mode.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn plan(extra: &[&str]) -> Value {

@@ -1,9 +1,7 @@
 //! `--verbose` phase timings and the progress display: on stderr only, never in the results.
 //! No test here asserts a duration.
 
-mod common;
-
-use common::{NOW, kesiapan};
+use crate::common::{NOW, kesiapan};
 
 fn run(args: &[&str]) -> (std::process::Output, tempfile::TempDir) {
     let out = tempfile::tempdir().unwrap();

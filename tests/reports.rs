@@ -2,9 +2,7 @@
 //! reruns, escaping, formula injection, small-group suppression, no personal data; and, where the
 //! machine has them (CI installs both), a real browser and a real office suite.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};

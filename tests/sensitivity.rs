@@ -1,8 +1,7 @@
 //! `kesiapan sensitivity` on the tiny fixture: zero perturbation keeps every verdict, a unit far
 //! from any threshold is stable, a unit exactly at a threshold is fragile; same seed, same result.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn sensitivity(rubric: &str, data: &str, extra: &[&str]) -> Value {

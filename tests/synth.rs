@@ -1,8 +1,6 @@
 //! The synthetic data generator (`kesiapan::synth`, the benchmark's data): sizes, determinism,
 //! and that what it writes loads against the default rubric with no error or warning.
 
-mod common;
-
 use kesiapan::diag::Severity;
 use kesiapan::input::{self, Sources};
 use kesiapan::synth::{self, Spec, SynthFormat};
@@ -35,7 +33,8 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 fn load_clean(dir: &Path, spec: &Spec) {
-    let rubric = kesiapan::rubric::load(&common::root().join("rubrics/wfa-asn-2025.toml")).unwrap();
+    let rubric =
+        kesiapan::rubric::load(&crate::common::root().join("rubrics/wfa-asn-2025.toml")).unwrap();
     let loaded = input::load(
         &rubric,
         &Sources {

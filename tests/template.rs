@@ -1,8 +1,7 @@
 //! `kesiapan template`: the forms load back without a single diagnostic when filled in as
 //! asked, per dataset and per unit; the bytes are deterministic.
 
-mod common;
-use common::*;
+use crate::common::*;
 use kesiapan::input::{self, Sources};
 use kesiapan::rubric::{ColumnType, Dataset};
 use kesiapan::template::{self, Cell, ForUnit};

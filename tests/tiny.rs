@@ -2,8 +2,7 @@
 //! missing values, suppression, gates capping verdicts, obstacle ranking, WFA numbers.
 //! The arithmetic behind every number is in the comments.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn tiny() -> (tempfile::TempDir, serde_json::Value) {
     assess(&[

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: run the real binary, read its JSON.
 #![allow(dead_code)]
 
+pub mod hostile;
+pub mod messy;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

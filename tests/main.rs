@@ -1,0 +1,20 @@
+//! The integration tests, one binary: every module runs the real `kesiapan` binary (or the
+//! library) on real files. One test binary instead of one per file keeps a clean build's
+//! link time and disk use down (each binary links all of polars).
+
+mod common;
+
+mod cli;
+mod diff;
+mod dingel_neiman;
+mod hostile;
+mod intake;
+mod messy;
+mod peer;
+mod plan;
+mod progress;
+mod reports;
+mod sensitivity;
+mod synth;
+mod template;
+mod tiny;
