@@ -171,9 +171,9 @@ fn columns() -> Vec<kesiapan::rubric::Column> {
 fn raw() -> impl Strategy<Value = Raw> {
     prop_oneof![
         Just(Raw::Empty),
-        any::<String>().prop_map(Raw::Text),
-        "[ -~]{0,12}".prop_map(Raw::Text),
-        "[0-9.,% -]{0,12}".prop_map(Raw::Text),
+        any::<String>().prop_map(|s| Raw::Text(s.into())),
+        "[ -~]{0,12}".prop_map(|s| Raw::Text(s.into())),
+        "[0-9.,% -]{0,12}".prop_map(|s| Raw::Text(s.into())),
         any::<f64>().prop_map(Raw::Number),
         any::<bool>().prop_map(Raw::Bool),
         any::<f64>().prop_map(Raw::Date),

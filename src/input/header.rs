@@ -352,7 +352,7 @@ mod tests {
     }
 
     fn row(cells: &[&str]) -> Vec<Raw> {
-        cells.iter().map(|c| Raw::Text(c.to_string())).collect()
+        cells.iter().map(|c| Raw::Text((*c).into())).collect()
     }
 
     #[test]

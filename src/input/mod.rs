@@ -17,7 +17,7 @@ use cell::{CellProblem, Raw, Value};
 use header::Header;
 use polars::prelude::*;
 use read::{ReadError, Sheet};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -120,10 +120,9 @@ pub struct RejectedRow {
     pub unit: Option<String>,
 }
 
-/// Rows followed while loading: each row's unit key as written, and the rejected rows.
+/// Rows followed while loading: the rejected rows.
 #[derive(Default)]
 struct Track {
-    row_keys: HashMap<RowKey, String>,
     rejected: Vec<(String, RowKey)>,
     /// Rows rejected for a bad or missing value: (dataset, unit key as written, place).
     bad_rows: Vec<(String, String, Location)>,
@@ -169,6 +168,20 @@ impl Builder {
             sources: Vec::new(),
             file_of_row: Vec::new(),
         }
+    }
+
+    /// Room for `n` more rows.
+    fn reserve(&mut self, n: usize) {
+        for buf in &mut self.cols {
+            match buf {
+                ColBuf::Text(b) => b.reserve(n),
+                ColBuf::Int(b) => b.reserve(n),
+                ColBuf::Float(b) => b.reserve(n),
+                ColBuf::Bool(b) => b.reserve(n),
+            }
+        }
+        self.sources.reserve(n);
+        self.file_of_row.reserve(n);
     }
 
     fn push(&mut self, values: Vec<Option<Value>>, loc: Location, file: usize) {
@@ -644,8 +657,17 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
             .chain(pending_units.iter().cloned())
             .collect::<Vec<_>>(),
     );
-    attribute(&mut diags, &track.row_keys, &everyone);
-    let rejected = rejected_rows(rubric, &track, &assigned, &inputs, &unreadable, &everyone);
+    let row_keys = RowKeys::new(rubric, &assigned, &inputs);
+    attribute(&mut diags, &row_keys, &everyone);
+    let rejected = rejected_rows(
+        rubric,
+        &track,
+        &row_keys,
+        &assigned,
+        &inputs,
+        &unreadable,
+        &everyone,
+    );
     Ok(Loaded {
         tables,
         inputs,
@@ -964,6 +986,7 @@ fn type_rows(
             .value(t.clone()),
         );
     }
+    b.reserve(a.sheet.rows.len().saturating_sub(a.header.row_index + 1));
     let (mut read, mut rejected) = (0, 0);
     let mut not_answered: BTreeMap<usize, usize> = BTreeMap::new();
     let mut pending_blank: Vec<u32> = Vec::new();
@@ -984,12 +1007,6 @@ fn type_rows(
         }
         read += 1;
         let loc = at(*row);
-        if let Some(k) = key_col.and_then(|j| cells.get(j)).filter(|c| !c.is_blank()) {
-            track.row_keys.insert(
-                (file.to_string(), a.sheet.name.clone(), *row),
-                cell::text(k),
-            );
-        }
         if a.sheet.hidden_rows.binary_search(row).is_ok() {
             diags.push(
                 Diagnostic::warning(
@@ -1314,10 +1331,10 @@ fn check_units(
             keep[i] = false;
             continue;
         };
-        let r = cache
-            .entry(k.clone())
-            .or_insert_with(|| ctx.resolver.resolve(k))
-            .clone();
+        if !cache.contains_key(k.as_str()) {
+            cache.insert(k.clone(), ctx.resolver.resolve(k));
+        }
+        let r = &cache[k.as_str()];
         let d = |code, msg: String| {
             Diagnostic::new(code, crate::diag::Severity::Warning, msg)
                 .dataset(&ds.id)
@@ -1325,7 +1342,7 @@ fn check_units(
                 .column_opt(key_col(src))
                 .value(k.clone())
         };
-        match &r {
+        match r {
             units::Resolved::Code(_) => {}
             units::Resolved::CodeVariant(u) => diags.push(
                 d(
@@ -1685,13 +1702,73 @@ pub fn response_rates(
         .collect())
 }
 
+/// Each data row's unit key as written, read back from the kept sheets when a diagnostic or a
+/// rejected row asks: no per-row copy of every key (millions of rows at national size).
+struct RowKeys<'a> {
+    /// (file, sheet) → (sheet, index of its first data row, key column).
+    sheets: HashMap<(&'a str, Option<&'a str>), (&'a Sheet, usize, usize)>,
+}
+
+impl<'a> RowKeys<'a> {
+    fn new(rubric: &Rubric, assigned: &'a [Assigned], inputs: &'a [InputFile]) -> Self {
+        let mut sheets = HashMap::new();
+        for a in assigned {
+            let Some(ds) = rubric.dataset(&a.dataset) else {
+                continue;
+            };
+            let key_col = ds
+                .columns
+                .iter()
+                .position(|c| c.name == ds.unit_key)
+                .and_then(|i| a.header.columns[i]);
+            if let Some(j) = key_col {
+                sheets.insert(
+                    (inputs[a.file].path.as_str(), a.sheet.name.as_deref()),
+                    (&a.sheet, a.header.row_index + 1, j),
+                );
+            }
+        }
+        RowKeys { sheets }
+    }
+
+    /// The unit key written on this data row, if any.
+    fn key(&self, file: &str, sheet: Option<&str>, row: u32) -> Option<String> {
+        let (sh, first, j) = self.sheets.get(&(file, sheet))?;
+        let i = sh.rows.binary_search_by_key(&row, |(r, _)| *r).ok()?;
+        if i < *first {
+            return None;
+        }
+        sh.rows[i]
+            .1
+            .get(*j)
+            .filter(|c| !c.is_blank())
+            .map(cell::text)
+    }
+
+    /// The distinct unit keys written in each file.
+    fn keys_of_files(&self) -> HashMap<&'a str, HashSet<std::borrow::Cow<'a, str>>> {
+        let mut out: HashMap<&str, HashSet<std::borrow::Cow<str>>> = HashMap::new();
+        for ((file, _), (sh, first, j)) in &self.sheets {
+            let set = out.entry(*file).or_default();
+            for (_, cells) in sh.rows.iter().skip(*first) {
+                match cells.get(*j) {
+                    Some(Raw::Text(t)) if !t.trim().is_empty() => {
+                        set.insert(std::borrow::Cow::Borrowed(t.trim()));
+                    }
+                    Some(c) if !c.is_blank() => {
+                        set.insert(std::borrow::Cow::Owned(cell::text(c)));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Say whose problem each diagnostic is: by the unit key of its row, else by the only unit of
 /// its file (a file-level problem in a one-unit file).
-fn attribute(
-    diags: &mut [Diagnostic],
-    row_keys: &HashMap<RowKey, String>,
-    resolver: &units::Resolver,
-) {
+fn attribute(diags: &mut [Diagnostic], row_keys: &RowKeys, resolver: &units::Resolver) {
     // Each distinct key is resolved once; no per-row copies (millions of rows at national size).
     let mut cache: HashMap<String, Option<String>> = HashMap::new();
     let mut resolve = |raw: &str| -> Option<String> {
@@ -1702,13 +1779,7 @@ fn attribute(
         cache.insert(raw.to_string(), u.clone());
         u
     };
-    let mut keys_of_file: HashMap<&str, std::collections::HashSet<&str>> = HashMap::new();
-    for (k, raw) in row_keys {
-        keys_of_file
-            .entry(k.0.as_str())
-            .or_default()
-            .insert(raw.as_str());
-    }
+    let keys_of_file = row_keys.keys_of_files();
     let units_of_file: HashMap<&str, std::collections::BTreeSet<String>> = keys_of_file
         .iter()
         .map(|(f, raws)| (*f, raws.iter().filter_map(|r| resolve(r)).collect()))
@@ -1720,8 +1791,8 @@ fn attribute(
         }
         let Some(file) = d.file.clone() else { continue };
         if let Some(row) = d.row {
-            let key = (file.clone(), d.sheet.clone(), row);
-            if let Some(u) = row_keys.get(&key).and_then(|raw| resolve(raw)) {
+            let key = row_keys.key(&file, d.sheet.as_deref(), row);
+            if let Some(u) = key.and_then(|raw| resolve(&raw)) {
                 d.unit = Some(u);
                 continue;
             }
@@ -1739,6 +1810,7 @@ fn attribute(
 fn rejected_rows(
     rubric: &Rubric,
     track: &Track,
+    row_keys: &RowKeys,
     assigned: &[Assigned],
     inputs: &[InputFile],
     unreadable: &[(String, String, Sheet, Option<Header>)],
@@ -1792,10 +1864,9 @@ fn rejected_rows(
             (Some(ds), None) if ds.personal => personal = vec![true; width],
             _ => {}
         }
-        let unit = track
-            .row_keys
-            .get(&(file.clone(), sheet.clone(), *row))
-            .and_then(|k| resolver.resolve(k).unit().map(str::to_string))
+        let unit = row_keys
+            .key(file, sheet.as_deref(), *row)
+            .and_then(|k| resolver.resolve(&k).unit().map(str::to_string))
             .or_else(|| resolver.from_file_name(file));
         out.push(RejectedRow {
             dataset: dataset.clone(),
