@@ -379,6 +379,11 @@ pub fn decode_csv(bytes: &[u8]) -> Option<(std::borrow::Cow<'_, str>, Option<&'s
     Some((text, Some(encoding_rs::WINDOWS_1252.name())))
 }
 
+/// How many times `byte` occurs in `bytes`.
+fn memchr_count(bytes: &[u8], byte: u8) -> usize {
+    bytes.iter().filter(|b| **b == byte).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,9 +405,4 @@ mod tests {
         let lines: Vec<u32> = sheets[0].rows.iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, vec![1, 2, 5, 7, 9]);
     }
-}
-
-/// How many times `byte` occurs in `bytes`.
-fn memchr_count(bytes: &[u8], byte: u8) -> usize {
-    bytes.iter().filter(|b| **b == byte).count()
 }
