@@ -95,11 +95,11 @@ const FALSE: [&str; 9] = [
     "bukan",
 ];
 
-/// Lowercase, trimmed, inner whitespace collapsed.
-pub fn fold(s: &str) -> String {
-    // ASCII (nearly every cell): one allocation instead of three.
+/// Lowercase, trimmed, inner whitespace collapsed. A `CompactString`: the short words this is
+/// compared against (Ya, Tidak, tidak tahu, Jumlah) stay inline, with no allocation per cell.
+pub fn fold(s: &str) -> compact_str::CompactString {
     if s.is_ascii() {
-        let mut out = String::with_capacity(s.len());
+        let mut out = compact_str::CompactString::with_capacity(s.len());
         for w in s.split_whitespace() {
             if !out.is_empty() {
                 out.push(' ');
@@ -112,6 +112,7 @@ pub fn fold(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+        .into()
 }
 
 /// The characters of `fold(s)` (of `fold(s.replace('_', " "))` with `underscore`), one at a
@@ -421,10 +422,11 @@ pub fn boolean(raw: &Raw) -> Option<bool> {
         Raw::Number(n) if *n == 1.0 => Some(true),
         Raw::Number(n) if *n == 0.0 => Some(false),
         Raw::Text(s) => {
-            let f = fold(s).trim_end_matches('.').to_string();
-            if TRUE.contains(&f.as_str()) {
+            let f = fold(s);
+            let f = f.trim_end_matches('.');
+            if TRUE.contains(&f) {
                 Some(true)
-            } else if FALSE.contains(&f.as_str()) {
+            } else if FALSE.contains(&f) {
                 Some(false)
             } else {
                 None

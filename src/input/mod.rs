@@ -90,7 +90,46 @@ pub struct Table {
     /// Columns, derived columns, `__unit`, `__row`.
     pub df: DataFrame,
     /// Source of each row, indexed by `__row`.
-    pub sources: Vec<Location>,
+    pub sources: SourceMap,
+}
+
+/// Where each row of a table came from, compactly: two integers a row (sheet, row number),
+/// the sheet's file name, sheet name and column map once. A `Location` is built only for the
+/// rows a diagnostic names (a `Location` a row cost about 120 bytes and two allocations).
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    /// One per sheet read into the table; `row` unused.
+    sheets: Vec<Location>,
+    /// (index in `sheets`, row number) of each table row.
+    rows: Vec<(u32, u32)>,
+}
+
+impl SourceMap {
+    /// Register a sheet; its rows are then pushed with the returned index.
+    fn add_sheet(&mut self, sheet: Location) -> u32 {
+        self.sheets.push(sheet);
+        (self.sheets.len() - 1) as u32
+    }
+
+    fn push(&mut self, sheet: u32, row: u32) {
+        self.rows.push((sheet, row));
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The place of table row `i`.
+    pub fn get(&self, i: usize) -> Location {
+        let (sheet, row) = self.rows[i];
+        let mut l = self.sheets[sheet as usize].clone();
+        l.row = row;
+        l
+    }
 }
 
 /// Everything loaded.
@@ -151,7 +190,7 @@ enum ColBuf {
 
 struct Builder {
     cols: Vec<ColBuf>,
-    sources: Vec<Location>,
+    sources: SourceMap,
     /// Index into `Loaded::inputs` for each row.
     file_of_row: Vec<usize>,
 }
@@ -170,7 +209,7 @@ impl Builder {
             .collect();
         Builder {
             cols,
-            sources: Vec::new(),
+            sources: SourceMap::default(),
             file_of_row: Vec::new(),
         }
     }
@@ -185,11 +224,11 @@ impl Builder {
                 ColBuf::Bool(b) => b.reserve(n),
             }
         }
-        self.sources.reserve(n);
+        self.sources.rows.reserve(n);
         self.file_of_row.reserve(n);
     }
 
-    fn push(&mut self, values: Vec<Option<Value>>, loc: Location, file: usize) {
+    fn push(&mut self, values: Vec<Option<Value>>, sheet: u32, row: u32, file: usize) {
         for (buf, v) in self.cols.iter_mut().zip(values) {
             match (buf, v) {
                 (ColBuf::Text(b), Some(Value::Text(s))) => b.push(Some(s)),
@@ -203,11 +242,11 @@ impl Builder {
                 (ColBuf::Bool(b), _) => b.push(None),
             }
         }
-        self.sources.push(loc);
+        self.sources.push(sheet, row);
         self.file_of_row.push(file);
     }
 
-    fn frame(self, ds: &Dataset) -> PolarsResult<DataFrame> {
+    fn frame(self, ds: &Dataset) -> PolarsResult<(DataFrame, SourceMap, Vec<usize>)> {
         let n = self.sources.len();
         let mut columns: Vec<Column> = self
             .cols
@@ -227,7 +266,7 @@ impl Builder {
             "__row".into(),
             (0..n as u32).collect::<Vec<u32>>(),
         ));
-        DataFrame::new(n, columns)
+        Ok((DataFrame::new(n, columns)?, self.sources, self.file_of_row))
     }
 }
 
@@ -525,12 +564,10 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     }
 
     // Frames with derived columns; then unit keys.
-    let mut frames: BTreeMap<String, (DataFrame, Vec<Location>, Vec<usize>)> = BTreeMap::new();
+    let mut frames: BTreeMap<String, (DataFrame, SourceMap, Vec<usize>)> = BTreeMap::new();
     for ds in &rubric.datasets {
         let b = builders.remove(&ds.id).expect("builder");
-        let sources_ = b.sources.clone();
-        let files_ = b.file_of_row.clone();
-        let df = b.frame(ds)?;
+        let (df, sources_, files_) = b.frame(ds)?;
         let df = derive(ds, df)?;
         if df.height() == 0 && !inputs.iter().any(|i| i.dataset == ds.id) {
             diags.push(
@@ -590,7 +627,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         let (df, rejected_rows) = check_units(ds, df, &ctx, &mut diags)?;
         for r in rejected_rows {
             inputs[files_[r]].rows_rejected += 1;
-            let l = &sources_[r];
+            let l = sources_.get(r);
             track
                 .rejected
                 .push((ds.id.clone(), (l.file.clone(), l.sheet.clone(), l.row)));
@@ -992,6 +1029,7 @@ fn type_rows(
         );
     }
     b.reserve(a.sheet.rows.len().saturating_sub(a.header.row_index + 1));
+    let sheet_index = b.sources.add_sheet(at(header_row));
     let (mut read, mut rejected) = (0, 0);
     let mut not_answered: BTreeMap<usize, usize> = BTreeMap::new();
     let mut pending_blank: Vec<u32> = Vec::new();
@@ -1011,7 +1049,8 @@ fn type_rows(
             );
         }
         read += 1;
-        let loc = at(*row);
+        // Built only when a diagnostic needs it.
+        let loc = || at(*row);
         if a.sheet.hidden_rows.binary_search(row).is_ok() {
             diags.push(
                 Diagnostic::warning(
@@ -1019,7 +1058,7 @@ fn type_rows(
                     "this row is hidden in the workbook; it was read as data: unhide it to check, delete it if it is not meant to be sent",
                 )
                 .dataset(&ds.id)
-                .at(&loc),
+                .at(&loc()),
             );
         }
         if let Some(note) = notes_row(ds, cells) {
@@ -1029,7 +1068,7 @@ fn type_rows(
                     "only one cell is filled: a note, source line or signature, not data; rejected",
                 )
                 .dataset(&ds.id)
-                .at(&loc)
+                .at(&loc())
                 .value(note),
             );
             rejected += 1;
@@ -1050,7 +1089,7 @@ fn type_rows(
             diags.push(
                 Diagnostic::warning(Code::TotalsRow, "a totals row, not a unit's data; rejected")
                     .dataset(&ds.id)
-                    .at(&loc)
+                    .at(&loc())
                     .value(shown),
             );
             rejected += 1;
@@ -1080,7 +1119,7 @@ fn type_rows(
             let d = |code, msg: String| {
                 Diagnostic::new(code, crate::diag::Severity::Warning, msg)
                     .dataset(&ds.id)
-                    .at(&loc)
+                    .at(&loc())
                     .column(j)
                     .value(shown())
             };
@@ -1168,11 +1207,11 @@ fn type_rows(
                 (file.to_string(), a.sheet.name.clone(), *row),
             ));
             if let Some(k) = key_col.and_then(|j| cells.get(j)).filter(|c| !c.is_blank()) {
-                track.bad_rows.push((ds.id.clone(), cell::text(k), loc));
+                track.bad_rows.push((ds.id.clone(), cell::text(k), loc()));
             }
             continue;
         }
-        b.push(values, loc, a.file);
+        b.push(values, sheet_index, *row, a.file);
     }
     if read == 0 {
         diags.push(
@@ -1229,7 +1268,7 @@ fn key_strings(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> 
 /// The unit list: the unit dataset's keys, or else every key seen.
 fn unit_list(
     rubric: &Rubric,
-    frames: &BTreeMap<String, (DataFrame, Vec<Location>, Vec<usize>)>,
+    frames: &BTreeMap<String, (DataFrame, SourceMap, Vec<usize>)>,
     _diags: &mut [Diagnostic],
 ) -> PolarsResult<Vec<(String, Option<String>)>> {
     let mut units: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
@@ -1269,7 +1308,7 @@ fn key_column(ds: &Dataset, src: &Location, name: &str) -> Option<usize> {
 /// What `check_units` needs besides the frame.
 struct KeyCheck<'a> {
     /// Source of each row, by `__row`.
-    sources: &'a [Location],
+    sources: &'a SourceMap,
     /// Index in `Loaded::inputs` of each row, by `__row`.
     file_of: &'a [usize],
     /// How recent each input file is (higher wins under `Resubmit::Order`/`Date`).
@@ -1320,7 +1359,8 @@ fn check_units(
     let mut cache: FastMap<String, units::Resolved> = FastMap::default();
     let key_col = |src: &Location| key_column(ds, src, &ds.unit_key);
     for (i, k) in keys.iter().enumerate() {
-        let src = &sources[rows[i] as usize];
+        // Built only when a diagnostic needs it.
+        let src = || sources.get(rows[i] as usize);
         let Some(k) = k else {
             diags.push(
                 Diagnostic::error(
@@ -1331,8 +1371,8 @@ fn check_units(
                     ),
                 )
                 .dataset(&ds.id)
-                .at(src)
-                .column_opt(key_col(src)),
+                .at(&src())
+                .column_opt(key_col(&src())),
             );
             keep[i] = false;
             continue;
@@ -1344,8 +1384,8 @@ fn check_units(
         let d = |code, msg: String| {
             Diagnostic::new(code, crate::diag::Severity::Warning, msg)
                 .dataset(&ds.id)
-                .at(src)
-                .column_opt(key_col(src))
+                .at(&src())
+                .column_opt(key_col(&src()))
                 .value(k.clone())
         };
         match r {
@@ -1428,16 +1468,15 @@ fn check_units(
         unit[i] = r.unit().map(str::to_string);
     }
 
-    // Rows sharing a unique key, in reading order.
+    // Rows sharing a unique key, in reading order (only groups of two rows or more). Each row's
+    // key is hashed without being built; only the rows whose hash repeats have their key built
+    // and compared, so that a hash collision can never join two different keys.
     let group = |keep: &[bool]| -> Vec<Vec<usize>> {
-        let mut groups: Vec<Vec<usize>> = Vec::new();
         if uniq.is_empty() {
-            return groups;
+            return Vec::new();
         }
-        let mut index: FastMap<Vec<String>, usize> = FastMap::default();
-        for i in (0..keys.len()).filter(|i| keep[*i]) {
-            let key: Vec<String> = ds
-                .unique
+        let parts = |i: usize| -> Vec<String> {
+            ds.unique
                 .iter()
                 .zip(&uniq)
                 .map(|(name, c)| {
@@ -1447,7 +1486,49 @@ fn check_units(
                         c[i].as_deref().map(fold_key).unwrap_or_default()
                     }
                 })
-                .collect();
+                .collect()
+        };
+        let state = foldhash::fast::FixedState::with_seed(0x6b65_7369_6170_616e);
+        let hash = |i: usize| -> u64 {
+            use std::hash::{BuildHasher, Hasher};
+            let mut h = state.build_hasher();
+            for (name, c) in ds.unique.iter().zip(&uniq) {
+                if *name == ds.unit_key {
+                    h.write(unit[i].as_deref().unwrap_or_default().as_bytes());
+                } else {
+                    match c[i].as_deref() {
+                        // `fold_key` byte by byte, without building it.
+                        Some(s) if s.is_ascii() => {
+                            for b in s.trim().bytes() {
+                                h.write_u8(b.to_ascii_lowercase());
+                            }
+                        }
+                        Some(s) => {
+                            for b in fold_key(s).bytes() {
+                                h.write_u8(b);
+                            }
+                        }
+                        None => {}
+                    }
+                }
+                h.write_u8(0xff); // not a byte of UTF-8: parts cannot run together
+            }
+            h.finish()
+        };
+        let kept: Vec<usize> = (0..keys.len()).filter(|i| keep[*i]).collect();
+        let hashes: Vec<u64> = kept.iter().map(|&i| hash(i)).collect();
+        let mut count: FastMap<u64, u32> = FastMap::default();
+        count.reserve(kept.len());
+        for h in &hashes {
+            *count.entry(*h).or_insert(0) += 1;
+        }
+        let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (&i, h) in kept.iter().zip(&hashes) {
+            if count[h] < 2 {
+                continue;
+            }
+            let key = parts(i);
             match index.get(&key) {
                 Some(g) => groups[*g].push(i),
                 None => {
@@ -1503,8 +1584,8 @@ fn check_units(
                 continue;
             }
             let by = last(file(i), &u);
-            let w = &sources[rows[first_row_of[&by]] as usize];
-            let src = &sources[rows[i] as usize];
+            let w = &sources.get(rows[first_row_of[&by]] as usize);
+            let src = &sources.get(rows[i] as usize);
             diags.push(
                 Diagnostic::warning(
                     Code::Superseded,
@@ -1531,7 +1612,7 @@ fn check_units(
     // Remaining repeats: the first row is kept, the others rejected with both places.
     for g in group(&keep).iter().filter(|g| g.len() > 1) {
         let winner = g[0];
-        let w = &sources[rows[winner] as usize];
+        let w = &sources.get(rows[winner] as usize);
         let shown: String = if personal {
             PERSONAL.to_string()
         } else {
@@ -1541,7 +1622,7 @@ fn check_units(
                 .join(" + ")
         };
         for &i in &g[1..] {
-            let src = &sources[rows[i] as usize];
+            let src = &sources.get(rows[i] as usize);
             let diff = differences(ds, &df, winner, i)?;
             let same = if diff.is_empty() {
                 "same values".to_string()
