@@ -45,7 +45,8 @@ impl Raw {
 /// A typed value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    Text(String),
+    /// Inline when short (codes, ids, categories): no allocation per cell.
+    Text(compact_str::CompactString),
     Int(i64),
     Float(f64),
     Bool(bool),
@@ -222,19 +223,24 @@ pub fn parse(raw: &Raw, col: &Column, style: Style) -> Result<Option<Value>, Cel
         }
     }
     let v = match &col.kind {
-        ColumnType::Text => Value::Text(text(raw)),
+        ColumnType::Text => Value::Text(match raw {
+            Raw::Text(s) => s.trim().into(),
+            other => text(other).into(),
+        }),
         ColumnType::Date => Value::Text(
-            date(raw).ok_or_else(|| invalid("a date (YYYY-MM-DD, DD/MM/YYYY or an Excel date)"))?,
+            date(raw)
+                .ok_or_else(|| invalid("a date (YYYY-MM-DD, DD/MM/YYYY or an Excel date)"))?
+                .into(),
         ),
         ColumnType::Boolean => Value::Bool(boolean(raw).ok_or_else(|| invalid("Ya or Tidak"))?),
         ColumnType::Category { values } => {
             let f = match raw {
-                Raw::Text(t) => folded(t, true).collect::<String>(),
+                Raw::Text(t) => folded(t, true).collect::<compact_str::CompactString>(),
                 other => folded(&text(other), true).collect(),
             };
             let hit = values.iter().find(|v| folded(v, true).eq(f.chars()));
             match hit {
-                Some(v) => Value::Text(v.clone()),
+                Some(v) => Value::Text(v.as_str().into()),
                 None => {
                     return Err(CellProblem::UnknownCategory(format!(
                         "one of: {}",

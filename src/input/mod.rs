@@ -182,7 +182,7 @@ impl Loaded {
 
 /// A typed column being filled.
 enum ColBuf {
-    Text(Vec<Option<String>>),
+    Text(Vec<Option<compact_str::CompactString>>),
     Int(Vec<Option<i64>>),
     Float(Vec<Option<f64>>),
     Bool(Vec<Option<bool>>),
@@ -255,7 +255,10 @@ impl Builder {
             .map(|(b, c)| {
                 let name: PlSmallStr = c.name.as_str().into();
                 match b {
-                    ColBuf::Text(v) => Column::new(name, v),
+                    ColBuf::Text(v) => {
+                        StringChunked::from_iter_options(name, v.iter().map(|s| s.as_deref()))
+                            .into_column()
+                    }
                     ColBuf::Int(v) => Column::new(name, v),
                     ColBuf::Float(v) => Column::new(name, v),
                     ColBuf::Bool(v) => Column::new(name, v),
