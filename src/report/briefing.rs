@@ -33,6 +33,9 @@ pub struct MemoConfig {
     pub nama: String,
     #[serde(default)]
     pub tembusan: Vec<String>,
+    /// The same fields in English (an `[en]` table), used with `--lang en` where given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<Box<MemoConfig>>,
 }
 
 impl MemoConfig {
@@ -57,16 +60,54 @@ impl MemoConfig {
             )?,
             None => Self::parse(&templates.get("briefing.toml")?, "briefing.toml")?,
         };
-        if let Some(t) = to {
-            c.kepada = t.to_string();
-        }
-        if let Some(f) = from {
-            c.dari = f.to_string();
-        }
-        if let Some(p) = period {
-            c.periode = p.to_string();
+        // The options win in either language.
+        let apply = |m: &mut MemoConfig| {
+            if let Some(t) = to {
+                m.kepada = t.to_string();
+            }
+            if let Some(f) = from {
+                m.dari = f.to_string();
+            }
+            if let Some(p) = period {
+                m.periode = p.to_string();
+            }
+        };
+        apply(&mut c);
+        if let Some(e) = c.en.as_deref_mut() {
+            apply(e);
         }
         Ok(c)
+    }
+
+    /// The config for a memo in `lang`: for English, the `[en]` fields that are given replace
+    /// the others.
+    pub fn for_lang(&self, lang: Lang) -> MemoConfig {
+        let mut c = MemoConfig {
+            en: None,
+            ..self.clone()
+        };
+        let (Lang::En, Some(e)) = (lang, &self.en) else {
+            return c;
+        };
+        for (to, from) in [
+            (&mut c.kepada, &e.kepada),
+            (&mut c.dari, &e.dari),
+            (&mut c.nomor, &e.nomor),
+            (&mut c.hal, &e.hal),
+            (&mut c.periode, &e.periode),
+            (&mut c.dasar, &e.dasar),
+            (&mut c.tempat, &e.tempat),
+            (&mut c.jabatan, &e.jabatan),
+            (&mut c.nama, &e.nama),
+        ] {
+            if !from.is_empty() {
+                to.clone_from(from);
+            }
+        }
+        if !e.tembusan.is_empty() {
+            c.tembusan.clone_from(&e.tembusan);
+        }
+        c
     }
 }
 
@@ -253,5 +294,29 @@ mod tests {
         assert_eq!(c.kepada, "Yth. Bapak");
         assert!(!c.periode.is_empty());
         assert!(MemoConfig::parse("kepda = \"x\"", "cfg").is_err());
+        assert!(MemoConfig::parse("[en]\nkepda = \"x\"", "cfg").is_err());
+    }
+
+    #[test]
+    fn english_fields_replace_the_given_ones_and_options_win_in_both() {
+        let c = MemoConfig::parse(
+            "kepada = \"Yth. Gubernur\"\nnama = \"Budi\"\ntembusan = [\"Sekda\"]\n[en]\nkepada = \"The Governor\"\n",
+            "cfg",
+        )
+        .unwrap();
+        let en = c.for_lang(Lang::En);
+        assert_eq!(en.kepada, "The Governor");
+        assert_eq!(en.nama, "Budi"); // not given in [en]: the base value
+        assert_eq!(en.tembusan, ["Sekda"]);
+        assert!(en.en.is_none());
+        assert_eq!(c.for_lang(Lang::Id).kepada, "Yth. Gubernur");
+        let t = Templates::default();
+        let c = MemoConfig::resolve(&t, None, Some("Bapak"), None, Some("1 Mei")).unwrap();
+        assert_eq!(c.for_lang(Lang::En).kepada, "Bapak");
+        assert_eq!(c.for_lang(Lang::En).periode, "1 Mei");
+        assert_eq!(c.for_lang(Lang::Id).kepada, "Bapak");
+        // The embedded config has English wording.
+        let c = MemoConfig::resolve(&t, None, None, None, None).unwrap();
+        assert_ne!(c.for_lang(Lang::En).kepada, c.for_lang(Lang::Id).kepada);
     }
 }

@@ -45,7 +45,7 @@ pub fn render(
     }
     if want(ReportFormat::Briefing) || want(ReportFormat::Docx) {
         let (md_name, docx_name) = briefing::file_names(lang);
-        let md = briefing::markdown(a, &opts.memo, &opts.templates)?;
+        let md = briefing::markdown(a, &opts.memo.for_lang(lang), &opts.templates)?;
         if want(ReportFormat::Briefing) {
             files.push((md_name.into(), md.clone().into_bytes()));
         }
