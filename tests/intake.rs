@@ -20,6 +20,18 @@ fn rubric_with_date(dir: &std::path::Path) -> kesiapan::rubric::Rubric {
     kesiapan::rubric::load(&p).unwrap()
 }
 
+/// Load one file as the tiny rubric's `infra` dataset.
+fn load_tiny_infra(path: std::path::PathBuf) -> kesiapan::input::Loaded {
+    let r = kesiapan::rubric::load(&root().join("tests/fixtures/tiny/tiny.toml")).unwrap();
+    input::load(
+        &r,
+        &Sources {
+            files: vec![("infra".into(), path)],
+            ..Sources::default()
+        },
+    )
+    .unwrap()
+}
 #[test]
 fn dates_as_excel_dates_serials_and_text_all_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -120,15 +132,7 @@ fn csv_encodings_are_decoded_and_named() {
     let body = "Kode OPD;Nama OPD;Jumlah Pegawai\nA;Dinas Café;10\n";
     let (cp, _, _) = encoding_rs::WINDOWS_1252.encode(body);
     std::fs::write(dir.path().join("infra.csv"), &cp).unwrap();
-    let r = kesiapan::rubric::load(&root().join("tests/fixtures/tiny/tiny.toml")).unwrap();
-    let loaded = input::load(
-        &r,
-        &Sources {
-            files: vec![("infra".into(), dir.path().join("infra.csv"))],
-            ..Sources::default()
-        },
-    )
-    .unwrap();
+    let loaded = load_tiny_infra(dir.path().join("infra.csv"));
     assert_eq!(
         loaded.units,
         vec![("A".to_string(), Some("Dinas Café".to_string()))]
@@ -200,15 +204,7 @@ fn hidden_rows_of_an_ods_sheet_are_flagged() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("infra.ods");
     ods_with_hidden_row(&p);
-    let r = kesiapan::rubric::load(&root().join("tests/fixtures/tiny/tiny.toml")).unwrap();
-    let loaded = input::load(
-        &r,
-        &Sources {
-            files: vec![("infra".into(), p)],
-            ..Sources::default()
-        },
-    )
-    .unwrap();
+    let loaded = load_tiny_infra(p);
     assert_eq!(loaded.units.len(), 3, "{:?}", loaded.diagnostics);
     let hidden: Vec<u32> = loaded
         .diagnostics
@@ -224,15 +220,7 @@ fn formulas_saved_without_their_values_are_named() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("infra.xlsx");
     hostile::uncomputed_formulas(&p);
-    let r = kesiapan::rubric::load(&root().join("tests/fixtures/tiny/tiny.toml")).unwrap();
-    let loaded = input::load(
-        &r,
-        &Sources {
-            files: vec![("infra".into(), p)],
-            ..Sources::default()
-        },
-    )
-    .unwrap();
+    let loaded = load_tiny_infra(p);
     // B's formula has its value; A's has none: rejected, named; row 4 is a blank row.
     assert_eq!(
         loaded.units,

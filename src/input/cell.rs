@@ -141,10 +141,10 @@ fn folds_to_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.starts_with(c)) && words.contains(&fold(s).as_str())
 }
 
-/// `a` and `b` name the same category: equal once folded, `_` read as a space.
-#[cfg(test)]
-fn same_category(a: &str, b: &str) -> bool {
-    folded(a, true).eq(folded(b, true))
+/// The allowed category `t` names: equal once folded, `_` read as a space.
+fn category<'a>(t: &str, values: &'a [String]) -> Option<&'a String> {
+    let f: compact_str::CompactString = folded(t, true).collect();
+    values.iter().find(|v| folded(v, true).eq(f.chars()))
 }
 
 /// Read `raw` as `col`'s type. `Ok(None)` is a blank cell.
@@ -234,11 +234,10 @@ pub fn parse(raw: &Raw, col: &Column, style: Style) -> Result<Option<Value>, Cel
         ),
         ColumnType::Boolean => Value::Bool(boolean(raw).ok_or_else(|| invalid("Ya or Tidak"))?),
         ColumnType::Category { values } => {
-            let f = match raw {
-                Raw::Text(t) => folded(t, true).collect::<compact_str::CompactString>(),
-                other => folded(&text(other), true).collect(),
+            let hit = match raw {
+                Raw::Text(t) => category(t, values),
+                other => category(&text(other), values),
             };
-            let hit = values.iter().find(|v| folded(v, true).eq(f.chars()));
             match hit {
                 Some(v) => Value::Text(v.as_str().into()),
                 None => {
@@ -553,9 +552,11 @@ mod tests {
         assert!(folds_to_any("  Tidak \t TAHU ", &MISSING));
         assert!(!folds_to_any("tidak tahu lagi", &MISSING));
         assert!(!folds_to_any("", &MISSING));
-        assert!(same_category(" Sebagian_Besar ", "sebagian_besar"));
-        assert!(same_category("sebagian  besar", "sebagian_besar"));
-        assert!(!same_category("sebagian", "sebagian_besar"));
+        let values = ["sebagian_besar".to_string(), "sebagian".to_string()];
+        assert_eq!(category(" Sebagian_Besar ", &values), Some(&values[0]));
+        assert_eq!(category("sebagian  BESAR", &values), Some(&values[0]));
+        assert_eq!(category("Sebagian", &values), Some(&values[1]));
+        assert_eq!(category("sebagian besar sekali", &values), None);
     }
 
     fn col(kind: ColumnType) -> Column {

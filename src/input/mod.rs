@@ -922,11 +922,7 @@ fn type_rows(
     track: &mut Track,
 ) -> (usize, usize) {
     let sheet_name = a.sheet.name.as_deref();
-    let key_col = ds
-        .columns
-        .iter()
-        .position(|c| c.name == ds.unit_key)
-        .and_then(|i| a.header.columns[i]);
+    let key_col = header_column(ds, &a.header, &ds.unit_key);
     let header_row = a.sheet.rows[a.header.row_index].0;
     let columns = std::sync::Arc::new(a.header.columns.clone());
     let at = |row: u32| Location {
@@ -1301,6 +1297,14 @@ fn unit_list(
 }
 
 /// The sheet column of a schema column for a row, when the column is in the schema.
+/// The sheet column holding schema column `name`, by a sheet's header.
+fn header_column(ds: &Dataset, header: &Header, name: &str) -> Option<usize> {
+    ds.columns
+        .iter()
+        .position(|c| c.name == name)
+        .and_then(|i| header.columns[i])
+}
+
 fn key_column(ds: &Dataset, src: &Location, name: &str) -> Option<usize> {
     ds.columns
         .iter()
@@ -1360,23 +1364,25 @@ fn check_units(
     unit_ids.sort();
     // foldhash, not SipHash, for the maps keyed per row (millions at national size).
     let mut cache: FastMap<String, units::Resolved> = FastMap::default();
-    let key_col = |src: &Location| key_column(ds, src, &ds.unit_key);
+    // A diagnostic on this dataset at row `i`'s unit-key cell (its place built only then).
+    let at_key = |d: Diagnostic, i: usize| {
+        let src = sources.get(rows[i] as usize);
+        d.dataset(&ds.id)
+            .column_opt(key_column(ds, &src, &ds.unit_key))
+            .at(&src)
+    };
     for (i, k) in keys.iter().enumerate() {
-        // Built only when a diagnostic needs it.
-        let src = || sources.get(rows[i] as usize);
         let Some(k) = k else {
-            diags.push(
+            diags.push(at_key(
                 Diagnostic::error(
                     Code::DerivedMissing,
                     format!(
                         "the unit key `{}` is empty for this row; rejected",
                         ds.unit_key
                     ),
-                )
-                .dataset(&ds.id)
-                .at(&src())
-                .column_opt(key_col(&src())),
-            );
+                ),
+                i,
+            ));
             keep[i] = false;
             continue;
         };
@@ -1385,11 +1391,11 @@ fn check_units(
         }
         let r = &cache[k.as_str()];
         let d = |code, msg: String| {
-            Diagnostic::new(code, crate::diag::Severity::Warning, msg)
-                .dataset(&ds.id)
-                .at(&src())
-                .column_opt(key_col(&src()))
-                .value(k.clone())
+            at_key(
+                Diagnostic::new(code, crate::diag::Severity::Warning, msg),
+                i,
+            )
+            .value(k.clone())
         };
         match r {
             units::Resolved::Code(_) => {}
@@ -1806,12 +1812,7 @@ impl<'a> RowKeys<'a> {
             let Some(ds) = rubric.dataset(&a.dataset) else {
                 continue;
             };
-            let key_col = ds
-                .columns
-                .iter()
-                .position(|c| c.name == ds.unit_key)
-                .and_then(|i| a.header.columns[i]);
-            if let Some(j) = key_col {
+            if let Some(j) = header_column(ds, &a.header, &ds.unit_key) {
                 sheets.insert(
                     (inputs[a.file].path.as_str(), a.sheet.name.as_deref()),
                     (&a.sheet, a.header.row_index + 1, j),
