@@ -76,6 +76,8 @@ where
     }
     match result {
         Ok(code) => commands::exit(code),
+        // The reader closed standard output (`kesiapan validate | head -n 1`): not an error.
+        Err(e) if is_broken_pipe(&e) => commands::exit(commands::EXIT_OK),
         Err(e) => {
             match e.downcast_ref::<commands::Fatal>() {
                 Some(f) => eprintln!("{f}"),
@@ -84,4 +86,12 @@ where
             commands::exit(commands::EXIT_ERROR)
         }
     }
+}
+
+/// Whether the error is, at any depth of its chain, a write to a closed pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -7,6 +7,13 @@ use crate::common::*;
 fn reproduces_dingel_neiman_2020() {
     let data = root().join("../shared/reference/dingel-neiman");
     if !data.join("onet_occupation_flags_db24_2.csv").exists() {
+        // `.ci/run` sets KESIAPAN_REQUIRE_SHARED=1 when ../shared is there: then a missing
+        // reference file is a failure, not a skip.
+        assert!(
+            std::env::var("KESIAPAN_REQUIRE_SHARED").is_err(),
+            "KESIAPAN_REQUIRE_SHARED is set but {} is absent",
+            data.display()
+        );
         eprintln!(
             "SKIPPED: {} is absent (it ships beside the repository in CI, not in a clone)",
             data.display()

@@ -5,6 +5,7 @@
 mod common;
 
 mod cli;
+mod cmd;
 mod diff;
 mod dingel_neiman;
 mod hostile;

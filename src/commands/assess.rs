@@ -99,9 +99,9 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
                 )
             );
         }
-        print!("{}", report::terminal::render(&a));
+        out!("{}", report::terminal::render(&a));
         if let Some(c) = &comparison {
-            println!(
+            outln!(
                 "\nCompared with the baseline:\n{}",
                 report::diff::terminal(c)
             );

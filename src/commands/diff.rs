@@ -55,7 +55,7 @@ pub fn run(args: &DiffArgs, quiet: bool) -> Result<u8> {
     let c = compare::compare(&old, &new);
     let written = write(&c, &args.results)?;
     if !quiet {
-        print!("{}", report::diff::terminal(&c));
+        out!("{}", report::diff::terminal(&c));
         if !written.is_empty() {
             eprintln!("wrote {}", written.join(", "));
         }

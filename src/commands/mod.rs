@@ -1,5 +1,23 @@
 //! One module per subcommand, each with a `run` returning the process exit code.
 
+/// `print!` to standard output that returns an error instead of panicking: when the reader
+/// closes the pipe (`kesiapan validate | head -n 1`) the command stops with an `io::Error` of
+/// kind `BrokenPipe`, which `main_with_args` turns into a quiet exit 0 (as ripgrep does).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
+/// `println!` that returns an error instead of panicking; see `out!`.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
 pub mod assess;
 pub mod diff;
 pub mod plan;

@@ -52,7 +52,7 @@ pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
         }),
     )?;
     if !quiet {
-        print!("{}", report::plan::terminal(&p, args.lang));
+        out!("{}", report::plan::terminal(&p, args.lang));
         if !written.is_empty() {
             eprintln!("wrote {}", written.join(", "));
         }

@@ -11,7 +11,7 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> Result<u8> {
         RubricCommand::Check { file } => {
             let r = load_rubric(file)?;
             if !quiet {
-                println!(
+                outln!(
                     "{}: ok — rubric {} version {}: {} dataset(s), {} dimension(s), {} indicator(s), {} gate(s), {} verdicts (sha256 {})",
                     file.display(),
                     r.id,
@@ -28,7 +28,7 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> Result<u8> {
         }
         RubricCommand::Explain { file, lang } => {
             let r = load_rubric(file)?;
-            print!("{}", explain(&r, *lang));
+            out!("{}", explain(&r, *lang));
             Ok(EXIT_OK)
         }
     }

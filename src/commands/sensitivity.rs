@@ -50,7 +50,7 @@ pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
         }),
     )?;
     if !quiet {
-        print!("{}", report::sensitivity::terminal(&s, &rubric, args.lang));
+        out!("{}", report::sensitivity::terminal(&s, &rubric, args.lang));
         eprintln!(
             "\n{} perturbed rubrics × {} units re-scored in {:.2} s (seed {}){}",
             args.runs,

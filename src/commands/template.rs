@@ -61,10 +61,10 @@ pub fn run(args: &TemplateArgs, quiet: bool) -> Result<u8> {
     if !quiet {
         eprintln!("wrote {} form(s) into {}", files.len(), args.out.display());
         for (p, _) in files.iter().take(12) {
-            println!("{}", p.display());
+            outln!("{}", p.display());
         }
         if files.len() > 12 {
-            println!("+{} more", files.len() - 12);
+            outln!("+{} more", files.len() - 12);
         }
     }
     Ok(EXIT_OK)

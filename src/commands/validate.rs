@@ -138,19 +138,27 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
         write_atomic(path, diagnostics_json(&rubric, &loaded)?.as_bytes())?;
     }
     if !quiet {
-        println!(
+        outln!(
             "{:<50} {:<16} {:>6} {:>6} {:>8}",
-            "File", "Dataset", "Read", "Used", "Rejected"
+            "File",
+            "Dataset",
+            "Read",
+            "Used",
+            "Rejected"
         );
         for i in &loaded.inputs {
-            println!(
+            outln!(
                 "{:<50} {:<16} {:>6} {:>6} {:>8}",
-                i.path, i.dataset, i.rows_read, i.rows_used, i.rows_rejected
+                i.path,
+                i.dataset,
+                i.rows_read,
+                i.rows_used,
+                i.rows_rejected
             );
         }
-        println!("\nUnits: {}", loaded.units.len());
-        print!("{}", completeness_lines(&rubric, &loaded)?);
-        println!("\n{}", diag::render_human(&loaded.diagnostics, args.show));
+        outln!("\nUnits: {}", loaded.units.len());
+        out!("{}", completeness_lines(&rubric, &loaded)?);
+        outln!("\n{}", diag::render_human(&loaded.diagnostics, args.show));
     }
     let errors = count(&loaded.diagnostics, Severity::Error);
     if quiet && errors > 0 {
@@ -163,7 +171,7 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
         eprint!("{}", diag::render_human(&only, args.show));
     }
     if !quiet {
-        println!(
+        outln!(
             "{} error(s), {} warning(s), {} info",
             errors,
             count(&loaded.diagnostics, Severity::Warning),

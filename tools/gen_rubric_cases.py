@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Write the rubric-error CLI cases under tests/cmd/: one case per error site of the rubric
+checker, each a copy of tests/fixtures/tiny/tiny.toml with ONE edit.
+
+Each case is `tests/cmd/rubric-<name>.toml` (args, status) + `rubric-<name>.in/r.toml`; the
+expected stderr (`rubric-<name>.stderr`) is written by running the tests once with
+`TRYCMD=overwrite cargo test --test integration cmd::` and then READ BY A PERSON: the case is
+right only if the message is the one the edit was meant to provoke.
+
+Usage: python3 tools/gen_rubric_cases.py   (from the repository root; rewrites the cases)
+"""
+import pathlib
+import shutil
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BASE = (ROOT / "tests/fixtures/tiny/tiny.toml").read_text()
+OUT = ROOT / "tests/cmd"
+
+# (name, what the edit provokes, [(old, new), ...]) — `old` must occur in the base rubric;
+# only its first occurrence is replaced. An `old` of None appends `new` at the end.
+CASES = [
+    ("format-version", "unsupported format-version", [("format-version = 1", "format-version = 9")]),
+    ("toml-syntax", "a TOML syntax error", [("min-group-size = 3", "min-group-size = = 3")]),
+    ("unknown-key", "unknown key", [('id = "skp_gate"', 'id = "skp_gate"\ncolour = "red"')]),
+    ("empty-id", "the rubric id is empty", [('id = "tiny"', 'id = ""')]),
+    ("min-group-size", "min-group-size must be at least 1", [("min-group-size = 3", "min-group-size = 0")]),
+    ("min-coverage", "min-coverage is a share between 0 and 1", [("min-coverage = 0.5", "min-coverage = 1.5")]),
+    ("decimals", "decimals must be between 0 and 10", [("decimals = 6", "decimals = 12")]),
+    ("units-unknown-dataset", "unknown dataset in [units]", [('dataset = "infra"', 'dataset = "infrastruktur"')]),
+    ("units-unknown-name", "unknown column in units.name", [('name = "nama_opd"', 'name = "nama"')]),
+    ("units-headcount-alone", "units.respondents and units.headcount go together", [('name = "nama_opd"', 'name = "nama_opd"\nheadcount = "jumlah_pegawai"')]),
+    ("units-headcount-unknown", "unknown headcount column", [('name = "nama_opd"', 'name = "nama_opd"\nheadcount = "pegawai"\nrespondents = "survei"')]),
+    ("units-min-response", "min-response must be a share", [('name = "nama_opd"', 'name = "nama_opd"\nheadcount = "jumlah_pegawai"\nrespondents = "survei"\nmin-response = 3')]),
+    ("dataset-id", "dataset id must use lowercase letters", [("[datasets.survei]", "[datasets.Survei-2]")]),
+    ("dataset-pattern", "invalid pattern", [('files = ["infra*"]', 'files = ["infra[*"]')]),
+    ("dataset-no-columns", "dataset has no columns", [(None, '\n[datasets.kosong]\nfiles = ["kosong*"]\nunit-key = "kode_opd"\ncolumns = []\n')]),
+    ("column-twice", "column declared twice", [('{ name = "vpn", type = "boolean" },', '{ name = "vpn", type = "boolean" },\n  { name = "vpn", type = "boolean" },')]),
+    ("column-type", "unknown column type", [('{ name = "vpn", type = "boolean" }', '{ name = "vpn", type = "bool" }')]),
+    ("column-category-values", "a category column needs its values", [('{ name = "vpn", type = "boolean" }', '{ name = "vpn", type = "category" }')]),
+    ("column-min-max", "min above max", [('type = "integer", min = 0 }', 'type = "integer", min = 5, max = 2 }')]),
+    ("column-name", "a column name that is not a valid name", [('{ name = "vpn", type = "boolean" }', '{ name = "VPN kantor", type = "boolean" }')]),
+    ("unit-key-unknown", "unknown unit-key column", [('unit-key = "kode_opd"', 'unit-key = "kode"')]),
+    ("unique-unknown", "unknown unique column", [('unique = ["kode_opd"]', 'unique = ["kode"]')]),
+    ("metric-text", "a metric that is not a number", [('expr = "AVG(skill)"', 'expr = "MAX(kode_opd)"')]),
+    ("metric-not-aggregated", "a metric that is not one number per unit", [('expr = "AVG(skill)"', 'expr = "skill"')]),
+    ("metric-name-clash", "a unit-level name defined twice", [('{ name = "skill_avg", expr = "AVG(skill)" },', '{ name = "skill_avg", expr = "AVG(skill)" },\n  { name = "laptop_dinas", expr = "AVG(skill)" },')]),
+    ("metric-unknown-column", "a metric over an unknown column", [('expr = "AVG(skill)"', 'expr = "AVG(skil)"')]),
+    ("no-dimensions", "no [[dimensions]]", [('[[dimensions]]\nid = "infra"\nweight = 2\n\n[[dimensions]]\nid = "kinerja"\nweight = 1\n\n[[dimensions]]\nid = "pegawai"\nweight = 1\n', '')]),
+    ("dimension-twice", "dimension defined twice", [('id = "kinerja"\nweight = 1', 'id = "infra"\nweight = 1')]),
+    ("dimension-weight-negative", "a weight below 0", [('id = "infra"\nweight = 2', 'id = "infra"\nweight = -2')]),
+    ("dimension-weights-zero", "every dimension weight is 0", [('id = "infra"\nweight = 2', 'id = "infra"\nweight = 0'), ('id = "kinerja"\nweight = 1', 'id = "kinerja"\nweight = 0'), ('id = "pegawai"\nweight = 1', 'id = "pegawai"\nweight = 0')]),
+    ("dimension-without-indicator", "a dimension with weight and no weighted indicator", [(None, '\n[[dimensions]]\nid = "layanan"\nweight = 1\n')]),
+    ("indicator-twice", "indicator defined twice", [('id = "bandwidth"', 'id = "laptop"')]),
+    ("indicator-unknown-dimension", "unknown dimension", [('dimension = "kinerja"', 'dimension = "kinerja_"')]),
+    ("indicator-weight-negative", "indicator weight below 0", [('value = "bandwidth_mbps"\nweight = 1', 'value = "bandwidth_mbps"\nweight = -1')]),
+    ("indicator-value-unknown", "unknown column in a value", [('value = "bandwidth_mbps"', 'value = "bandwidth"')]),
+    ("indicator-value-text", "a value that is not a number", [('value = "bandwidth_mbps"', 'value = "nama_opd"')]),
+    ("indicator-value-aggregate", "a value that aggregates across units", [('value = "bandwidth_mbps"', 'value = "AVG(bandwidth_mbps)"')]),
+    ("indicator-missing", "missing must be exclude or zero", [('missing = "zero"', 'missing = "nol"')]),
+    ("indicator-format", "unknown format", [('format = "boolean"', 'format = "bool"')]),
+    ("indicator-placeholder", "unknown placeholder in a message", [('message = "{name}: laptop {value} < {target}"', 'message = "{name}: laptop {nilai} < {target}"')]),
+    ("indicator-fix-gap", "a fix using {gap} without a gap", [('unit = "Mbps"', 'unit = "Mbps"\nfix = "add {gap} Mbps"')]),
+    ("indicator-gap-text", "a gap that is not a number", [('gap = "CEIL(0.6 * jumlah_pegawai - laptop_dinas)"', 'gap = "nama_opd"')]),
+    ("curve-kind", "unknown curve kind", [('{ kind = "linear", zero = 1, full = 5 }', '{ kind = "sigmoid", zero = 1, full = 5 }')]),
+    ("curve-linear-points", "a linear curve with equal points", [('{ kind = "linear", zero = 1, full = 5 }', '{ kind = "linear", zero = 5, full = 5 }')]),
+    ("curve-lognormal", "a log-normal curve with median 0", [('median = 20, good = 100', 'median = 0, good = 100')]),
+    ("curve-steps-count", "thresholds and scores do not match", [('scores = [0, 50, 100]', 'scores = [0, 100]')]),
+    ("curve-steps-order", "thresholds not increasing", [('thresholds = [0.5, 0.8]', 'thresholds = [0.8, 0.5]')]),
+    ("curve-steps-scores", "step scores above 100", [('scores = [0, 50, 100]', 'scores = [0, 50, 150]')]),
+    ("indicator-weights-zero", "every indicator weight is 0", [('value = "CAST(laptop_dinas AS DOUBLE) / jumlah_pegawai"\nweight = 2', 'value = "CAST(laptop_dinas AS DOUBLE) / jumlah_pegawai"\nweight = 0'), ('value = "bandwidth_mbps"\nweight = 1', 'value = "bandwidth_mbps"\nweight = 0'), ('value = "CAST(vpn AS DOUBLE)"\nweight = 1', 'value = "CAST(vpn AS DOUBLE)"\nweight = 0'), ('value = "persen_skp"\nweight = 1', 'value = "persen_skp"\nweight = 0'), ('value = "skill_avg"\nweight = 1', 'value = "skill_avg"\nweight = 0'), ('value = "porsi_bersedia"\nweight = 1', 'value = "porsi_bersedia"\nweight = 0')]),
+    ("gate-require-number", "a gate require that is not a condition", [('require = "persen_skp >= 0.5"', 'require = "persen_skp"')]),
+    ("gate-unknown-cap", "a gate cap naming an unknown verdict", [('cap = "belum"', 'cap = "belum_layak"')]),
+    ("gate-twice", "gate defined twice", [('id = "front_line"', 'id = "skp_gate"')]),
+    ("gate-if-missing", "if-missing must be fail or pass", [('message = "SKP below half"', 'message = "SKP below half"\nif-missing = "skip"')]),
+    ("verdicts-one", "at least two verdicts", [('[[verdicts]]\nid = "terbatas"\nlabel = { id = "Layak Terbatas", en = "Feasible with limits" }\nmin-score = 50\n\n[[verdicts]]\nid = "belum"\nlabel = { id = "Belum Layak", en = "Not yet" }\nmin-score = 0\n', '')]),
+    ("verdict-twice", "verdict defined twice", [('id = "terbatas"', 'id = "layak"')]),
+    ("verdict-order", "min-score not decreasing", [('min-score = 50', 'min-score = 80')]),
+    ("verdict-last-zero", "the last verdict must have min-score 0", [('min-score = 0', 'min-score = 10')]),
+    ("verdict-range", "min-score out of range", [('min-score = 70', 'min-score = 170')]),
+    ("verdict-id", "a verdict id that is not a valid name", [('id = "terbatas"', 'id = "Layak-Terbatas"')]),
+    ("wfa-staff-text", "wfa staff-total that is not a number", [('staff-total = "jumlah_pegawai"', 'staff-total = "nama_opd"')]),
+    ("wfa-share-unknown", "max-share-away naming an unknown verdict", [('max-share-away = { layak = 0.2, terbatas = 0.1, belum = 0.0 }', 'max-share-away = { layak = 0.2, terbatas = 0.1, belum_layak = 0.0 }')]),
+    ("wfa-share-range", "max-share-away above 1", [('layak = 0.2, terbatas', 'layak = 2, terbatas')]),
+    ("province-when-number", "a province rule when that is not a condition", [('when = "n_layak >= 2"', 'when = "n_layak"')]),
+    ("province-unknown-verdict", "a province rule naming an unknown verdict", [('verdict = "layak"\nmessage = "{n_layak} layak"', 'verdict = "layak_penuh"\nmessage = "{n_layak} layak"')]),
+    ("province-default", "a province default naming an unknown verdict", [('default = "belum"', 'default = "tidak"')]),
+    ("improvement-twice", "improvement defined twice", [('id = "vpn"\nlabel = "Provide VPN"', 'id = "laptops"\nlabel = "Provide VPN"')]),
+    ("improvement-both", "an improvement with adds-to and sets", [('sets = "vpn"', 'sets = "vpn"\nadds-to = "laptop_dinas"')]),
+    ("improvement-neither", "an improvement with neither adds-to nor sets", [('sets = "vpn"\nto = "TRUE"\n', '')]),
+    ("improvement-no-max", "an adds-to improvement without max", [('max = "jumlah_pegawai - laptop_dinas"\n', '')]),
+    ("improvement-no-unit-cost", "an adds-to improvement without unit-cost", [('unit-cost = 10000000\n', '')]),
+    ("improvement-sets-no-to", "a sets improvement without to", [('to = "TRUE"\n', '')]),
+    ("improvement-cost", "a negative cost", [('cost = 100000000', 'cost = -1')]),
+    ("improvement-step", "a step of 0", [('unit-cost = 10000000', 'unit-cost = 10000000\nstep = 0')]),
+    ("improvement-unknown-column", "an improvement on an unknown column", [('adds-to = "laptop_dinas"', 'adds-to = "laptop"')]),
+]
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.glob("rubric-*"):
+        if old.is_dir():
+            shutil.rmtree(old)
+        elif old.suffix == ".toml":
+            old.unlink()
+    bad = 0
+    for name, what, edits in CASES:
+        text = BASE
+        for old, new in edits:
+            if old is None:
+                text += new
+            elif old not in text:
+                print(f"{name}: `{old}` not in the base rubric", file=sys.stderr)
+                bad += 1
+            else:
+                text = text.replace(old, new, 1)
+        if text == BASE:
+            print(f"{name}: no edit", file=sys.stderr)
+            bad += 1
+        d = OUT / f"rubric-{name}.in"
+        d.mkdir()
+        (d / "r.toml").write_text(f"# Case rubric-{name}: {what}.\n" + text)
+        (OUT / f"rubric-{name}.toml").write_text(
+            f'# {what}: `rubric check` lists it with its place and exits 2.\n'
+            'bin.name = "kesiapan"\n'
+            'args = ["rubric", "check", "r.toml"]\n'
+            'status.code = 2\n'
+        )
+    print(f"{len(CASES)} cases written to {OUT}")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
