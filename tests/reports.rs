@@ -280,7 +280,7 @@ fn without_style_and_script(html: &str) -> String {
             return out;
         };
         out.push_str(&rest[..i + open_end + 1]);
-        out.push_str("…");
+        out.push('…');
         out.push_str(&close);
         rest = &rest[i + end + close.len()..];
     }
