@@ -385,22 +385,32 @@ impl Diagnostic {
 
     /// `file [sheet] C5` as a user would look it up; the dataset when no file applies.
     pub fn place(&self) -> String {
-        let mut s = match (&self.file, &self.dataset) {
+        let head = match (&self.file, &self.dataset) {
             (Some(f), _) => f.clone(),
             (None, Some(d)) => format!("dataset `{d}`"),
             (None, None) => "-".to_string(),
         };
-        if let Some(sheet) = &self.sheet {
-            s.push_str(&format!(" [{sheet}]"));
-        }
-        match (self.row, &self.column) {
-            (Some(r), Some(c)) => s.push_str(&format!(" {c}{r}")),
-            (Some(r), None) => s.push_str(&format!(" row {r}")),
-            (None, Some(c)) => s.push_str(&format!(" column {c}")),
-            (None, None) => {}
-        }
-        s
+        place(
+            head,
+            self.sheet.as_deref(),
+            self.row,
+            self.column.as_deref(),
+        )
     }
+}
+
+/// `head [sheet] C5`, `head [sheet] row 5` or `head column C`: the one place formatter.
+fn place(mut s: String, sheet: Option<&str>, row: Option<u32>, column: Option<&str>) -> String {
+    if let Some(sheet) = sheet {
+        s.push_str(&format!(" [{sheet}]"));
+    }
+    match (row, column) {
+        (Some(r), Some(c)) => s.push_str(&format!(" {c}{r}")),
+        (Some(r), None) => s.push_str(&format!(" row {r}")),
+        (None, Some(c)) => s.push_str(&format!(" column {c}")),
+        (None, None) => {}
+    }
+    s
 }
 
 /// Where a row came from: the file (as given), the sheet (None for CSV) and the 1-based row.
@@ -422,6 +432,16 @@ impl Location {
             row,
             columns: None,
         }
+    }
+
+    /// `file [sheet] row 5`, as a user would look it up.
+    pub fn place(&self) -> String {
+        place(
+            self.file.clone(),
+            self.sheet.as_deref(),
+            Some(self.row),
+            None,
+        )
     }
 
     /// The sheet column of schema column `i`, when known.
@@ -514,6 +534,25 @@ mod tests {
                     .all(|ch| ch.is_ascii_lowercase() || ch == '-')
             );
         }
+    }
+
+    #[test]
+    fn diagnostic_and_location_share_one_place_format() {
+        let loc = Location::new("a.xlsx", Some("S".into()), 5);
+        assert_eq!(loc.place(), "a.xlsx [S] row 5");
+        let d = Diagnostic::error(Code::DuplicateKey, "m").at(&loc);
+        assert_eq!(d.place(), loc.place());
+        assert_eq!(d.clone().column(2).place(), "a.xlsx [S] C5");
+        assert_eq!(Location::new("b.csv", None, 7).place(), "b.csv row 7");
+        let only_dataset = Diagnostic::error(Code::MissingDataset, "m").dataset("pegawai");
+        assert_eq!(only_dataset.place(), "dataset `pegawai`");
+        assert_eq!(
+            Diagnostic::info(Code::NotAnswered, "m")
+                .file("c.csv")
+                .column(0)
+                .place(),
+            "c.csv column A"
+        );
     }
 
     #[test]
