@@ -29,239 +29,212 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Stable diagnostic codes. The string form is part of the output contract: never rename one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Code {
+/// Declares the diagnostic codes from one table: each row gives the variant (with its doc
+/// comment), the stable kebab-case name, the severity when the code always has one (`[Error]`),
+/// the English explanation and the Indonesian one. The enum, `Code::ALL`, `as_str`, `FromStr`,
+/// serde, `severity` and both explanations are generated from it, so no list can miss a code.
+/// The optional severity column of `codes!`.
+macro_rules! code_severity {
+    () => {
+        None
+    };
+    ($sev:ident) => {
+        Some(Severity::$sev)
+    };
+}
+
+macro_rules! codes {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident => $text:literal $([$sev:ident])?, $en:literal, $id:literal;
+    )*) => {
+        /// Stable diagnostic codes. The string form is part of the output contract: never rename
+        /// one.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $( $(#[$doc])* $name, )*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: [Code; [$(Code::$name),*].len()] = [$(Code::$name),*];
+
+            /// The stable kebab-case name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( Code::$name => $text, )*
+                }
+            }
+
+            /// The severity every diagnostic of this code has, when the code has one; `None`
+            /// when the loader decides it case by case (see `input/diags.rs`).
+            pub fn severity(self) -> Option<Severity> {
+                match self {
+                    $( Code::$name => code_severity!($($sev)?), )*
+                }
+            }
+
+            /// One line on what the code means, for `--help`-style listings and the README.
+            pub fn explain(self) -> &'static str {
+                match self {
+                    $( Code::$name => $en, )*
+                }
+            }
+
+            /// What the code means and what to do, in Indonesian, for the units' feedback files.
+            pub fn explain_id(self) -> &'static str {
+                match self {
+                    $( Code::$name => $id, )*
+                }
+            }
+        }
+    };
+}
+
+codes! {
     /// A file in the data folder matched no dataset.
-    UnmatchedFile,
+    UnmatchedFile => "unmatched-file",
+        "a file in the data folder matched no dataset; it was ignored",
+        "berkas tidak dikenali sebagai data apa pun; tidak dibaca";
     /// A file (or sheet) matched more than one dataset.
-    AmbiguousFile,
+    AmbiguousFile => "ambiguous-file" [Error],
+        "a file matched more than one dataset; it was not loaded",
+        "berkas cocok dengan lebih dari satu jenis data; tidak dibaca";
     /// A sheet had no row that looks like the dataset's header.
-    HeaderNotFound,
+    HeaderNotFound => "header-not-found",
+        "no row of the sheet looks like the dataset's header",
+        "baris judul kolom tidak ditemukan; gunakan judul kolom formulir";
     /// A required column is not in the header.
-    MissingColumn,
+    MissingColumn => "missing-column",
+        "a required column is missing from the header",
+        "kolom yang diperlukan tidak ada; tambahkan kolom itu";
     /// A header cell that is not in the schema; the column is ignored.
-    ExtraColumn,
+    ExtraColumn => "extra-column" [Info],
+        "a header cell is not in the schema; the column is ignored",
+        "kolom ini bukan bagian formulir; diabaikan";
     /// Two header cells map to the same schema column.
-    DuplicateColumn,
+    DuplicateColumn => "duplicate-column" [Warning],
+        "two header cells name the same column; the first is used",
+        "dua kolom berjudul sama; hanya yang pertama dipakai";
     /// A required cell is empty.
-    MissingValue,
+    MissingValue => "missing-value" [Error],
+        "a required cell is empty; the row is rejected",
+        "isian wajib kosong; baris ditolak, mohon dilengkapi";
     /// A cell could not be read as the column's type.
-    InvalidValue,
+    InvalidValue => "invalid-value",
+        "a cell cannot be read as its column's type",
+        "isian tidak sesuai jenisnya (angka, Ya/Tidak, tanggal)";
     /// A number outside the column's valid range.
-    OutOfRange,
+    OutOfRange => "out-of-range",
+        "a number is outside the column's valid range",
+        "angka di luar rentang yang diizinkan";
     /// A category not in the allowed list.
-    UnknownCategory,
+    UnknownCategory => "unknown-category",
+        "a value is not one of the column's allowed categories",
+        "isian bukan salah satu pilihan yang diizinkan";
     /// A row whose unit is not in the unit list.
-    UnknownUnit,
+    UnknownUnit => "unknown-unit" [Error],
+        "the row names a unit that is not in the unit list",
+        "kode OPD tidak dikenal; gunakan kode OPD dari daftar";
     /// A row whose key repeats an earlier row.
-    DuplicateKey,
+    DuplicateKey => "duplicate-key" [Error],
+        "the row repeats the key of an earlier row; it is rejected",
+        "baris ini mengulang kunci baris lain; ditolak";
     /// A totals / subtotal row.
-    TotalsRow,
+    TotalsRow => "totals-row" [Warning],
+        "a totals or subtotal row; it is rejected",
+        "baris jumlah/total bukan data; ditolak, tidak perlu diisi";
     /// A blank row inside the data.
-    BlankRow,
+    BlankRow => "blank-row" [Info],
+        "a blank row inside the data; skipped",
+        "baris kosong di tengah data; dilewati";
     /// A value such as "tidak tahu" read as missing.
-    NotAnswered,
+    NotAnswered => "not-answered" [Info],
+        "an answer such as 'tidak tahu' is read as missing, not zero",
+        "jawaban 'tidak tahu' dibaca sebagai tidak ada data, bukan nol";
     /// A dataset with no file at all.
-    MissingDataset,
+    MissingDataset => "missing-dataset" [Error],
+        "no file was found for a dataset",
+        "data ini belum dikirim";
     /// A unit with no rows in a dataset.
-    UnitWithoutData,
+    UnitWithoutData => "unit-without-data" [Warning],
+        "a unit has no rows in a dataset",
+        "OPD belum mengirim data ini";
     /// A group too small to report; its figures are suppressed.
-    SmallGroup,
+    SmallGroup => "small-group" [Warning],
+        "a group is smaller than the minimum size; figures suppressed",
+        "kelompok terlalu kecil; angkanya tidak ditampilkan";
     /// A formula error cell such as #DIV/0!.
-    FormulaError,
+    FormulaError => "formula-error",
+        "a formula error cell such as #DIV/0!; read as missing",
+        "sel berisi galat rumus (mis. #DIV/0!); isi dengan nilai";
     /// A derived column's or key's value could not be computed.
-    DerivedMissing,
+    DerivedMissing => "derived-missing" [Error],
+        "a derived key could not be computed for the row",
+        "kunci baris tidak dapat ditentukan (kode OPD kosong)";
     /// A number whose separators read differently in Indonesian and English.
-    AmbiguousNumber,
+    AmbiguousNumber => "ambiguous-number" [Warning],
+        "a number whose `.`/`,` could be read two ways; how it was read",
+        "angka dapat dibaca dua cara (titik/koma); periksa cara pembacaannya";
     /// A sheet with the dataset's header but no data row.
-    NoRows,
+    NoRows => "no-rows" [Warning],
+        "a sheet has the dataset's header but no data rows",
+        "sheet berjudul kolom tetapi tanpa baris data";
     /// A header cell taken as a schema column because it is spelt almost like it.
-    SimilarColumn,
+    SimilarColumn => "similar-column" [Warning],
+        "a header spelt almost like a column was taken as that column; check it",
+        "judul kolom salah ketik; dianggap kolom yang disebut, mohon diperbaiki";
     /// A header cell about as close to several schema columns; not used.
-    AmbiguousColumn,
+    AmbiguousColumn => "ambiguous-column" [Warning],
+        "a header is about as close to several columns; not used, rename it",
+        "judul kolom mirip dua kolom; tidak dipakai, mohon diganti";
     /// A row whose unit was recognised by its name (or a misspelling of it), not its code.
-    UnitByName,
+    UnitByName => "unit-by-name" [Warning],
+        "the unit was recognised by its name, with the confidence shown",
+        "OPD dikenali dari namanya, bukan kodenya; mohon tulis kode OPD";
     /// A row whose unit name fits several units; rejected with the candidates.
-    AmbiguousUnit,
+    AmbiguousUnit => "ambiguous-unit" [Error],
+        "the unit name fits several units; the row is rejected",
+        "nama OPD cocok dengan beberapa OPD; baris ditolak, tulis kode OPD";
     /// A note, source line or signature below or inside the data.
-    NotesRow,
+    NotesRow => "notes-row" [Warning],
+        "a note or signature line, not data; it is rejected",
+        "catatan/tanda tangan di antara data; ditolak, tidak perlu";
     /// A row hidden in the workbook (read as data).
-    HiddenRow,
+    HiddenRow => "hidden-row" [Warning],
+        "a row hidden in the workbook; read as data, unhide to check it",
+        "baris tersembunyi tetap dibaca; tampilkan dan periksa";
     /// A file that could not be read at all (corrupt, empty, encrypted, not a spreadsheet).
-    UnreadableFile,
+    UnreadableFile => "unreadable-file" [Error],
+        "a file could not be read at all; it was skipped",
+        "berkas tidak dapat dibuka (rusak, kosong atau berkata sandi)";
     /// A row replaced by the same key in a newer submission.
-    Superseded,
+    Superseded => "superseded" [Warning],
+        "the row was replaced by a newer submission of the same key",
+        "baris ini diganti oleh kiriman yang lebih baru";
     /// A unit's survey response rate is below the rubric's minimum.
-    LowResponse,
+    LowResponse => "low-response" [Warning],
+        "too few survey responses for the unit's headcount",
+        "terlalu sedikit pegawai mengisi survei (di bawah batas minimum)";
     /// A CSV file read in a legacy encoding (Windows-1252).
-    LegacyEncoding,
+    LegacyEncoding => "legacy-encoding" [Info],
+        "a CSV file in Windows-1252, not UTF-8; read as such",
+        "CSV bukan UTF-8; simpan sebagai \"CSV UTF-8\"";
 }
 
-impl Code {
-    pub const ALL: [Code; 32] = [
-        Code::UnmatchedFile,
-        Code::AmbiguousFile,
-        Code::HeaderNotFound,
-        Code::MissingColumn,
-        Code::ExtraColumn,
-        Code::DuplicateColumn,
-        Code::MissingValue,
-        Code::InvalidValue,
-        Code::OutOfRange,
-        Code::UnknownCategory,
-        Code::UnknownUnit,
-        Code::DuplicateKey,
-        Code::TotalsRow,
-        Code::BlankRow,
-        Code::NotAnswered,
-        Code::MissingDataset,
-        Code::UnitWithoutData,
-        Code::SmallGroup,
-        Code::FormulaError,
-        Code::DerivedMissing,
-        Code::AmbiguousNumber,
-        Code::NoRows,
-        Code::SimilarColumn,
-        Code::AmbiguousColumn,
-        Code::UnitByName,
-        Code::AmbiguousUnit,
-        Code::NotesRow,
-        Code::HiddenRow,
-        Code::UnreadableFile,
-        Code::Superseded,
-        Code::LowResponse,
-        Code::LegacyEncoding,
-    ];
+/// A code name that is not one of [`Code::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown diagnostic code `{0}`")]
+pub struct UnknownCode(pub String);
 
-    /// The stable kebab-case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::UnmatchedFile => "unmatched-file",
-            Code::AmbiguousFile => "ambiguous-file",
-            Code::HeaderNotFound => "header-not-found",
-            Code::MissingColumn => "missing-column",
-            Code::ExtraColumn => "extra-column",
-            Code::DuplicateColumn => "duplicate-column",
-            Code::MissingValue => "missing-value",
-            Code::InvalidValue => "invalid-value",
-            Code::OutOfRange => "out-of-range",
-            Code::UnknownCategory => "unknown-category",
-            Code::UnknownUnit => "unknown-unit",
-            Code::DuplicateKey => "duplicate-key",
-            Code::TotalsRow => "totals-row",
-            Code::BlankRow => "blank-row",
-            Code::NotAnswered => "not-answered",
-            Code::MissingDataset => "missing-dataset",
-            Code::UnitWithoutData => "unit-without-data",
-            Code::SmallGroup => "small-group",
-            Code::FormulaError => "formula-error",
-            Code::DerivedMissing => "derived-missing",
-            Code::AmbiguousNumber => "ambiguous-number",
-            Code::NoRows => "no-rows",
-            Code::SimilarColumn => "similar-column",
-            Code::AmbiguousColumn => "ambiguous-column",
-            Code::UnitByName => "unit-by-name",
-            Code::AmbiguousUnit => "ambiguous-unit",
-            Code::NotesRow => "notes-row",
-            Code::HiddenRow => "hidden-row",
-            Code::UnreadableFile => "unreadable-file",
-            Code::Superseded => "superseded",
-            Code::LowResponse => "low-response",
-            Code::LegacyEncoding => "legacy-encoding",
-        }
-    }
+impl std::str::FromStr for Code {
+    type Err = UnknownCode;
 
-    /// One line on what the code means, for `--help`-style listings and the README.
-    pub fn explain(self) -> &'static str {
-        match self {
-            Code::UnmatchedFile => "a file in the data folder matched no dataset; it was ignored",
-            Code::AmbiguousFile => "a file matched more than one dataset; it was not loaded",
-            Code::HeaderNotFound => "no row of the sheet looks like the dataset's header",
-            Code::MissingColumn => "a required column is missing from the header",
-            Code::ExtraColumn => "a header cell is not in the schema; the column is ignored",
-            Code::DuplicateColumn => "two header cells name the same column; the first is used",
-            Code::MissingValue => "a required cell is empty; the row is rejected",
-            Code::InvalidValue => "a cell cannot be read as its column's type",
-            Code::OutOfRange => "a number is outside the column's valid range",
-            Code::UnknownCategory => "a value is not one of the column's allowed categories",
-            Code::UnknownUnit => "the row names a unit that is not in the unit list",
-            Code::DuplicateKey => "the row repeats the key of an earlier row; it is rejected",
-            Code::TotalsRow => "a totals or subtotal row; it is rejected",
-            Code::BlankRow => "a blank row inside the data; skipped",
-            Code::NotAnswered => "an answer such as 'tidak tahu' is read as missing, not zero",
-            Code::MissingDataset => "no file was found for a dataset",
-            Code::UnitWithoutData => "a unit has no rows in a dataset",
-            Code::SmallGroup => "a group is smaller than the minimum size; figures suppressed",
-            Code::FormulaError => "a formula error cell such as #DIV/0!; read as missing",
-            Code::DerivedMissing => "a derived key could not be computed for the row",
-            Code::AmbiguousNumber => {
-                "a number whose `.`/`,` could be read two ways; how it was read"
-            }
-            Code::NoRows => "a sheet has the dataset's header but no data rows",
-            Code::SimilarColumn => {
-                "a header spelt almost like a column was taken as that column; check it"
-            }
-            Code::AmbiguousColumn => {
-                "a header is about as close to several columns; not used, rename it"
-            }
-            Code::UnitByName => "the unit was recognised by its name, with the confidence shown",
-            Code::AmbiguousUnit => "the unit name fits several units; the row is rejected",
-            Code::NotesRow => "a note or signature line, not data; it is rejected",
-            Code::HiddenRow => "a row hidden in the workbook; read as data, unhide to check it",
-            Code::UnreadableFile => "a file could not be read at all; it was skipped",
-            Code::Superseded => "the row was replaced by a newer submission of the same key",
-            Code::LowResponse => "too few survey responses for the unit's headcount",
-            Code::LegacyEncoding => "a CSV file in Windows-1252, not UTF-8; read as such",
-        }
-    }
-}
-
-impl Code {
-    /// What the code means and what to do, in Indonesian, for the units' feedback files.
-    pub fn explain_id(self) -> &'static str {
-        match self {
-            Code::UnmatchedFile => "berkas tidak dikenali sebagai data apa pun; tidak dibaca",
-            Code::AmbiguousFile => "berkas cocok dengan lebih dari satu jenis data; tidak dibaca",
-            Code::HeaderNotFound => {
-                "baris judul kolom tidak ditemukan; gunakan judul kolom formulir"
-            }
-            Code::MissingColumn => "kolom yang diperlukan tidak ada; tambahkan kolom itu",
-            Code::ExtraColumn => "kolom ini bukan bagian formulir; diabaikan",
-            Code::DuplicateColumn => "dua kolom berjudul sama; hanya yang pertama dipakai",
-            Code::MissingValue => "isian wajib kosong; baris ditolak, mohon dilengkapi",
-            Code::InvalidValue => "isian tidak sesuai jenisnya (angka, Ya/Tidak, tanggal)",
-            Code::OutOfRange => "angka di luar rentang yang diizinkan",
-            Code::UnknownCategory => "isian bukan salah satu pilihan yang diizinkan",
-            Code::UnknownUnit => "kode OPD tidak dikenal; gunakan kode OPD dari daftar",
-            Code::DuplicateKey => "baris ini mengulang kunci baris lain; ditolak",
-            Code::TotalsRow => "baris jumlah/total bukan data; ditolak, tidak perlu diisi",
-            Code::BlankRow => "baris kosong di tengah data; dilewati",
-            Code::NotAnswered => "jawaban 'tidak tahu' dibaca sebagai tidak ada data, bukan nol",
-            Code::MissingDataset => "data ini belum dikirim",
-            Code::UnitWithoutData => "OPD belum mengirim data ini",
-            Code::SmallGroup => "kelompok terlalu kecil; angkanya tidak ditampilkan",
-            Code::FormulaError => "sel berisi galat rumus (mis. #DIV/0!); isi dengan nilai",
-            Code::DerivedMissing => "kunci baris tidak dapat ditentukan (kode OPD kosong)",
-            Code::AmbiguousNumber => {
-                "angka dapat dibaca dua cara (titik/koma); periksa cara pembacaannya"
-            }
-            Code::NoRows => "sheet berjudul kolom tetapi tanpa baris data",
-            Code::SimilarColumn => {
-                "judul kolom salah ketik; dianggap kolom yang disebut, mohon diperbaiki"
-            }
-            Code::AmbiguousColumn => "judul kolom mirip dua kolom; tidak dipakai, mohon diganti",
-            Code::UnitByName => "OPD dikenali dari namanya, bukan kodenya; mohon tulis kode OPD",
-            Code::AmbiguousUnit => {
-                "nama OPD cocok dengan beberapa OPD; baris ditolak, tulis kode OPD"
-            }
-            Code::NotesRow => "catatan/tanda tangan di antara data; ditolak, tidak perlu",
-            Code::HiddenRow => "baris tersembunyi tetap dibaca; tampilkan dan periksa",
-            Code::UnreadableFile => "berkas tidak dapat dibuka (rusak, kosong atau berkata sandi)",
-            Code::Superseded => "baris ini diganti oleh kiriman yang lebih baru",
-            Code::LowResponse => "terlalu sedikit pegawai mengisi survei (di bawah batas minimum)",
-            Code::LegacyEncoding => "CSV bukan UTF-8; simpan sebagai \"CSV UTF-8\"",
-        }
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Code::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| UnknownCode(s.to_string()))
     }
 }
 
@@ -274,10 +247,7 @@ impl Serialize for Code {
 impl<'de> Deserialize<'de> for Code {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Code::ALL
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown diagnostic code `{s}`")))
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -309,7 +279,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A diagnostic of `code`; a code with a fixed severity (`Code::severity`) must be built
+    /// with it (checked in debug builds, so the tests catch a constructor that drifts).
     pub fn new(code: Code, severity: Severity, message: impl Into<String>) -> Self {
+        debug_assert!(
+            code.severity().is_none_or(|s| s == severity),
+            "`{code}` is always {:?}, not {severity:?}",
+            code.severity()
+        );
         Diagnostic {
             code,
             severity,
@@ -385,22 +362,32 @@ impl Diagnostic {
 
     /// `file [sheet] C5` as a user would look it up; the dataset when no file applies.
     pub fn place(&self) -> String {
-        let mut s = match (&self.file, &self.dataset) {
+        let head = match (&self.file, &self.dataset) {
             (Some(f), _) => f.clone(),
             (None, Some(d)) => format!("dataset `{d}`"),
             (None, None) => "-".to_string(),
         };
-        if let Some(sheet) = &self.sheet {
-            s.push_str(&format!(" [{sheet}]"));
-        }
-        match (self.row, &self.column) {
-            (Some(r), Some(c)) => s.push_str(&format!(" {c}{r}")),
-            (Some(r), None) => s.push_str(&format!(" row {r}")),
-            (None, Some(c)) => s.push_str(&format!(" column {c}")),
-            (None, None) => {}
-        }
-        s
+        place(
+            head,
+            self.sheet.as_deref(),
+            self.row,
+            self.column.as_deref(),
+        )
     }
+}
+
+/// `head [sheet] C5`, `head [sheet] row 5` or `head column C`: the one place formatter.
+fn place(mut s: String, sheet: Option<&str>, row: Option<u32>, column: Option<&str>) -> String {
+    if let Some(sheet) = sheet {
+        s.push_str(&format!(" [{sheet}]"));
+    }
+    match (row, column) {
+        (Some(r), Some(c)) => s.push_str(&format!(" {c}{r}")),
+        (Some(r), None) => s.push_str(&format!(" row {r}")),
+        (None, Some(c)) => s.push_str(&format!(" column {c}")),
+        (None, None) => {}
+    }
+    s
 }
 
 /// Where a row came from: the file (as given), the sheet (None for CSV) and the 1-based row.
@@ -422,6 +409,16 @@ impl Location {
             row,
             columns: None,
         }
+    }
+
+    /// `file [sheet] row 5`, as a user would look it up.
+    pub fn place(&self) -> String {
+        place(
+            self.file.clone(),
+            self.sheet.as_deref(),
+            Some(self.row),
+            None,
+        )
     }
 
     /// The sheet column of schema column `i`, when known.
@@ -514,6 +511,106 @@ mod tests {
                     .all(|ch| ch.is_ascii_lowercase() || ch == '-')
             );
         }
+    }
+
+    /// Every code, its fixed severity (or `-`), and both explanations, one block a code.
+    fn code_table() -> String {
+        let mut out = String::new();
+        for c in Code::ALL {
+            let sev = c.severity().map(|s| s.to_string());
+            out.push_str(&format!(
+                "{c} ({c:?})\n  severity: {}\n  en: {}\n  id: {}\n",
+                sev.as_deref().unwrap_or("-"),
+                c.explain(),
+                c.explain_id()
+            ));
+        }
+        out
+    }
+
+    /// The committed list of codes. A code added, renamed or re-worded shows here; after
+    /// checking the change, re-bless with `KESIAPAN_BLESS=1 cargo test --lib diag::`.
+    #[test]
+    fn codes_snapshot() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/snapshots/diagnostic-codes.txt");
+        let actual = code_table();
+        if std::env::var("KESIAPAN_BLESS").is_ok_and(|v| v == "1") {
+            std::fs::write(&path, &actual).unwrap();
+            return;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+            panic!(
+                "missing {}; run `KESIAPAN_BLESS=1 cargo test --lib diag::`",
+                path.display()
+            )
+        });
+        assert_eq!(
+            actual,
+            expected,
+            "the diagnostic codes differ from {}; if the change is meant, rerun with KESIAPAN_BLESS=1 to accept",
+            path.display()
+        );
+    }
+
+    #[test]
+    fn every_code_round_trips_through_its_name_and_serde() {
+        for c in Code::ALL {
+            assert_eq!(c.as_str().parse::<Code>(), Ok(c));
+            let json = serde_json::to_string(&c).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.as_str()));
+            assert_eq!(serde_json::from_str::<Code>(&json).unwrap(), c);
+        }
+    }
+
+    #[test]
+    fn an_unknown_code_in_an_assessment_fails_with_its_name() {
+        // The `diagnostics` of an assessment.json written by a newer kesiapan (or edited by
+        // hand): reading it must fail and say which code is unknown, not skip or guess.
+        let json = r#"{"code":"no-such-code","severity":"error","message":"m","dataset":null,
+            "file":null,"sheet":null,"row":null,"column":null,"value":null}"#;
+        let err = serde_json::from_str::<Diagnostic>(json).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("unknown diagnostic code `no-such-code`"),
+            "{err}"
+        );
+        assert_eq!(
+            "no-such-code".parse::<Code>(),
+            Err(UnknownCode("no-such-code".to_string()))
+        );
+        // The same object with a known code reads.
+        let ok = json.replace("no-such-code", "blank-row");
+        assert_eq!(
+            serde_json::from_str::<Diagnostic>(&ok).unwrap().code,
+            Code::BlankRow
+        );
+    }
+
+    #[test]
+    fn diagnostic_and_location_share_one_place_format() {
+        let loc = Location::new("a.xlsx", Some("S".into()), 5);
+        assert_eq!(loc.place(), "a.xlsx [S] row 5");
+        let d = Diagnostic::error(Code::DuplicateKey, "m").at(&loc);
+        assert_eq!(d.place(), loc.place());
+        assert_eq!(d.clone().column(2).place(), "a.xlsx [S] C5");
+        assert_eq!(Location::new("b.csv", None, 7).place(), "b.csv row 7");
+        let only_dataset = Diagnostic::error(Code::MissingDataset, "m").dataset("pegawai");
+        assert_eq!(only_dataset.place(), "dataset `pegawai`");
+        assert_eq!(
+            Diagnostic::info(Code::NotAnswered, "m")
+                .file("c.csv")
+                .column(0)
+                .place(),
+            "c.csv column A"
+        );
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "`blank-row` is always")]
+    fn a_code_with_a_fixed_severity_cannot_be_built_with_another() {
+        let _ = Diagnostic::error(Code::BlankRow, "m");
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod sensitivity;
 pub mod sql;
 pub mod synth;
 pub mod template;
+pub mod text;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -62,6 +62,11 @@ const NOISE: [&str; 6] = [
     "pemprov",
 ];
 
+/// Unit keys compare ignoring case and surrounding spaces.
+pub fn fold_key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
 /// Lowercase words of letters and digits, without the province's name.
 pub fn fold_name(s: &str) -> String {
     s.to_lowercase()
@@ -94,7 +99,7 @@ impl Resolver {
     pub fn new(units: &[(String, Option<String>)]) -> Self {
         let mut r = Resolver::default();
         for (id, name) in units {
-            r.by_code.insert(super::fold_key(id), id.clone());
+            r.by_code.insert(fold_key(id), id.clone());
             r.by_variant
                 .entry(code_variant(id))
                 .or_default()
@@ -152,7 +157,7 @@ impl Resolver {
 
     /// Recognise a key value.
     pub fn resolve(&self, raw: &str) -> Resolved {
-        if let Some(u) = self.by_code.get(&super::fold_key(raw)) {
+        if let Some(u) = self.by_code.get(&fold_key(raw)) {
             return Resolved::Code(u.clone());
         }
         let v = code_variant(raw);

@@ -1,0 +1,742 @@
+//! Every data diagnostic the loader reports: one constructor per code and message shape, each
+//! fixing the code, the severity, the wording and which place fields are set.
+//!
+//! The stages of `input` decide *when* a problem is reported and gather the facts; this file
+//! decides *what is said*. It must not look at the data itself, and no stage may change a
+//! diagnostic's severity or message after building it. The texts are part of the output
+//! (terminal, `diagnostics.json`, the feedback files): change them only on purpose.
+
+use super::cell::CellProblem;
+use super::header;
+use super::read::ReadError;
+use crate::diag::{Code, Diagnostic, Location};
+use crate::rubric::Dataset;
+
+/// `a, b, c`: dataset ids in a message.
+fn ids(datasets: &[&Dataset]) -> String {
+    datasets
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+// Files and sheets (assign.rs).
+
+/// An Office lock file (`~$…`) in the data folder.
+pub(super) fn lock_file(path: &str) -> Diagnostic {
+    Diagnostic::info(Code::UnmatchedFile, "an Office lock file; ignored").file(path)
+}
+
+/// A file of the data folder that is neither a spreadsheet nor a CSV file.
+pub(super) fn not_a_spreadsheet(path: &str) -> Diagnostic {
+    Diagnostic::info(
+        Code::UnmatchedFile,
+        "not a spreadsheet or CSV file; ignored",
+    )
+    .file(path)
+}
+
+/// A file name matching the patterns of several datasets.
+pub(super) fn name_fits_several(file: &str, datasets: &[&Dataset]) -> Diagnostic {
+    Diagnostic::error(
+        Code::AmbiguousFile,
+        format!(
+            "the file name matches the patterns of several datasets ({}); pass it with --input DATASET=FILE",
+            ids(datasets)
+        ),
+    )
+    .file(file)
+}
+
+/// A file that could not be read, skipped under `--keep-going`; `dataset` is the one its name
+/// promises, for the completeness table.
+pub(super) fn unreadable_file(file: &str, err: &ReadError, dataset: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::error(Code::UnreadableFile, format!("{err}; skipped")).file(file);
+    match dataset {
+        Some(ds) => d.dataset(ds),
+        None => d,
+    }
+}
+
+/// A CSV file read in a legacy encoding.
+pub(super) fn legacy_encoding(file: &str, encoding: &str) -> Diagnostic {
+    Diagnostic::info(
+        Code::LegacyEncoding,
+        format!(
+            "not UTF-8: read as {encoding} text (Excel's plain \"CSV\"); check letters such as é"
+        ),
+    )
+    .file(file)
+    .value(encoding)
+}
+
+/// A hidden sheet, not read.
+pub(super) fn hidden_sheet(file: &str, sheet: Option<&str>) -> Diagnostic {
+    Diagnostic::info(Code::UnmatchedFile, "hidden sheet; not read")
+        .file(file)
+        .sheet(sheet)
+}
+
+/// Rows typed in a form's instructions sheet below its example row (`rows`: the non-blank rows
+/// under the header, the example first; at least two).
+pub(super) fn typed_in_instructions(
+    ds: &str,
+    file: &str,
+    sheet: Option<&str>,
+    rows: &[u32],
+) -> Diagnostic {
+    Diagnostic::warning(
+        Code::UnmatchedFile,
+        format!(
+            "{} row(s) typed in the form's instructions sheet under the example were not read; type the data in the data sheet",
+            rows.len() - 1
+        ),
+    )
+    .dataset(ds)
+    .file(file)
+    .sheet(sheet)
+    .value(format!("rows {}-{}", rows[1], rows[rows.len() - 1]))
+}
+
+/// A sheet whose header fits several datasets equally well.
+pub(super) fn header_fits_several(
+    file: &str,
+    sheet: Option<&str>,
+    datasets: &[&Dataset],
+) -> Diagnostic {
+    Diagnostic::error(
+        Code::AmbiguousFile,
+        format!(
+            "the header fits several datasets equally well ({}); pass the file with --input DATASET=FILE",
+            ids(datasets)
+        ),
+    )
+    .file(file)
+    .sheet(sheet)
+}
+
+/// A sheet without the dataset's header in a file whose other sheet was read.
+pub(super) fn other_sheet_read(ds: &str, file: &str, sheet: Option<&str>) -> Diagnostic {
+    Diagnostic::info(
+        Code::HeaderNotFound,
+        format!("this sheet has no header of `{ds}`; not read (another sheet of the file was)"),
+    )
+    .dataset(ds)
+    .file(file)
+    .sheet(sheet)
+}
+
+/// A file none of whose sheets has the header of any dataset.
+pub(super) fn file_not_used(file: &str) -> Diagnostic {
+    Diagnostic::info(
+        Code::UnmatchedFile,
+        "no sheet of this file has the header of any dataset; the file was not used",
+    )
+    .file(file)
+}
+
+/// A required column missing from a sheet's header (`at`: the header row).
+pub(super) fn missing_required_column(
+    ds: &str,
+    at: &Location,
+    column: &str,
+    aliases: &[String],
+) -> Diagnostic {
+    let aka = if aliases.is_empty() {
+        String::new()
+    } else {
+        format!(" (also accepted: {})", aliases.join(", "))
+    };
+    Diagnostic::error(
+        Code::MissingColumn,
+        format!(
+            "required column `{column}`{aka} is not in the header; the sheet's rows are rejected"
+        ),
+    )
+    .dataset(ds)
+    .at(at)
+    .value(column.to_string())
+}
+
+/// A sheet meant for a dataset (by its file name) with no header row of it.
+pub(super) fn header_not_found(ds: &str, file: &str, sheet: Option<&str>) -> Diagnostic {
+    Diagnostic::error(
+        Code::HeaderNotFound,
+        format!(
+            "no header row of dataset `{ds}` in the first {} rows; the sheet's rows are rejected",
+            header::HEADER_SEARCH_ROWS
+        ),
+    )
+    .dataset(ds)
+    .file(file)
+    .sheet(sheet)
+}
+
+/// A dataset with no file at all.
+pub(super) fn missing_dataset(ds: &Dataset) -> Diagnostic {
+    Diagnostic::error(
+        Code::MissingDataset,
+        format!(
+            "no file was found for dataset `{}` ({})",
+            ds.id, ds.title.id
+        ),
+    )
+    .dataset(&ds.id)
+}
+
+// The header of a sheet read as a dataset (typing.rs); `at` is the header row, `j` the sheet
+// column.
+
+/// An optional column absent from the header: missing for every row of the sheet.
+pub(super) fn missing_optional_column(ds: &str, at: &Location, column: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::MissingColumn,
+        format!(
+            "optional column `{column}` is not in the header; it is missing for every row of this sheet"
+        ),
+    )
+    .dataset(ds)
+    .at(at)
+    .value(column.to_string())
+}
+
+/// A header cell not in the schema.
+pub(super) fn extra_column(ds: &str, at: &Location, j: usize, text: &str) -> Diagnostic {
+    Diagnostic::info(
+        Code::ExtraColumn,
+        format!("column `{text}` is not in the schema of `{ds}`; ignored"),
+    )
+    .dataset(ds)
+    .at(at)
+    .column(j)
+    .value(text.to_string())
+}
+
+/// A header cell taken as `column` because it is spelt almost like it.
+pub(super) fn similar_column(
+    ds: &str,
+    at: &Location,
+    j: usize,
+    text: &str,
+    column: &str,
+    similarity: f64,
+) -> Diagnostic {
+    Diagnostic::warning(
+        Code::SimilarColumn,
+        format!(
+            "column `{text}` taken as `{column}` (similarity {:.0} %); rename it to `{column}` if that is right",
+            similarity * 100.0
+        ),
+    )
+    .dataset(ds)
+    .at(at)
+    .column(j)
+    .value(text.to_string())
+}
+
+/// A header cell about as close to several schema columns; not used.
+pub(super) fn ambiguous_column(
+    ds: &str,
+    at: &Location,
+    j: usize,
+    text: &str,
+    candidates: &[String],
+) -> Diagnostic {
+    Diagnostic::warning(
+        Code::AmbiguousColumn,
+        format!(
+            "column `{text}` is about as close to {}; not used: rename it to the one meant",
+            candidates
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+    )
+    .dataset(ds)
+    .at(at)
+    .column(j)
+    .value(text.to_string())
+}
+
+/// A header cell naming a schema column already matched.
+pub(super) fn duplicate_column(
+    ds: &str,
+    at: &Location,
+    j: usize,
+    text: &str,
+    column: &str,
+) -> Diagnostic {
+    Diagnostic::warning(
+        Code::DuplicateColumn,
+        format!("column `{text}` names `{column}` again; the first one is used"),
+    )
+    .dataset(ds)
+    .at(at)
+    .column(j)
+    .value(text.to_string())
+}
+
+/// A sheet with the header but no data row.
+pub(super) fn no_rows(ds: &str, at: &Location) -> Diagnostic {
+    Diagnostic::warning(
+        Code::NoRows,
+        format!("the sheet has the header of `{ds}` but no data rows"),
+    )
+    .dataset(ds)
+    .at(at)
+}
+
+/// `n` answers such as `tidak tahu` in sheet column `j`, read as missing.
+pub(super) fn not_answered(
+    ds: &str,
+    file: &str,
+    sheet: Option<&str>,
+    j: usize,
+    n: usize,
+) -> Diagnostic {
+    Diagnostic::info(
+        Code::NotAnswered,
+        format!(
+            "{n} answer(s) such as 'tidak tahu' or '-' in this column were read as missing, not zero"
+        ),
+    )
+    .dataset(ds)
+    .file(file)
+    .sheet(sheet)
+    .column(j)
+    .value(n.to_string())
+}
+
+// Rows and cells (typing.rs); `at` is the row.
+
+/// A blank row followed by data.
+pub(super) fn blank_row(ds: &str, at: &Location) -> Diagnostic {
+    Diagnostic::info(Code::BlankRow, "blank row; skipped")
+        .dataset(ds)
+        .at(at)
+}
+
+/// A row hidden in the workbook, read as data.
+pub(super) fn hidden_row(ds: &str, at: &Location) -> Diagnostic {
+    Diagnostic::warning(
+        Code::HiddenRow,
+        "this row is hidden in the workbook; it was read as data: unhide it to check, delete it if it is not meant to be sent",
+    )
+    .dataset(ds)
+    .at(at)
+}
+
+/// A row with one text cell (`note`, already shortened and with ids hidden); rejected.
+pub(super) fn notes_row(ds: &str, at: &Location, note: String) -> Diagnostic {
+    Diagnostic::warning(
+        Code::NotesRow,
+        "only one cell is filled: a note, source line or signature, not data; rejected",
+    )
+    .dataset(ds)
+    .at(at)
+    .value(note)
+}
+
+/// A totals row (`shown`: its first cells); rejected.
+pub(super) fn totals_row(ds: &str, at: &Location, shown: String) -> Diagnostic {
+    Diagnostic::warning(Code::TotalsRow, "a totals row, not a unit's data; rejected")
+        .dataset(ds)
+        .at(at)
+        .value(shown)
+}
+
+/// A cell of a schema column: the dataset, the row, the sheet column, the schema column's name
+/// and the cell as it may be shown (masked when personal).
+pub(super) struct CellAt<'a> {
+    pub ds: &'a str,
+    pub at: Location,
+    pub j: usize,
+    pub column: &'a str,
+    pub shown: String,
+}
+
+impl CellAt<'_> {
+    fn place(self, d: Diagnostic) -> Diagnostic {
+        d.dataset(self.ds)
+            .at(&self.at)
+            .column(self.j)
+            .value(self.shown)
+    }
+}
+
+/// A number whose `.`/`,` reads two ways (`why`), and how it was read.
+pub(super) fn ambiguous_separator(cell: CellAt, why: &str, read_as: &str) -> Diagnostic {
+    let msg = format!(
+        "`{}`: `{}` {why}; read as {read_as}",
+        cell.column, cell.shown
+    );
+    cell.place(Diagnostic::warning(Code::AmbiguousNumber, msg))
+}
+
+/// A bare number up to 1 in a column written in whole percentages.
+pub(super) fn whole_percent(cell: CellAt) -> Diagnostic {
+    let shown = &cell.shown;
+    let msg = format!(
+        "`{}`: `{shown}` read as {shown} % because this column is written in whole percentages; write `{shown}%` or a share such as 0,5 consistently",
+        cell.column
+    );
+    cell.place(Diagnostic::warning(Code::AmbiguousNumber, msg))
+}
+
+/// A cell that cannot be read: an error that rejects the row when the column is required,
+/// else a warning and the value is missing. `NotAnswered` is counted, not reported here.
+pub(super) fn bad_cell(cell: CellAt, problem: CellProblem, required: bool) -> Diagnostic {
+    let name = cell.column;
+    let (code, mut msg) = match problem {
+        CellProblem::FormulaError => (Code::FormulaError, format!("`{name}` is a formula error")),
+        CellProblem::Invalid(m) => (Code::InvalidValue, format!("`{name}`: {m}")),
+        CellProblem::OutOfRange(m) => (Code::OutOfRange, format!("`{name}`: {m}")),
+        CellProblem::UnknownCategory(m) => {
+            (Code::UnknownCategory, format!("`{name}`: expected {m}"))
+        }
+        CellProblem::NotAnswered => unreachable!("an unanswered cell is counted, not reported"),
+    };
+    let d = if required {
+        msg.push_str("; required, so the row is rejected");
+        Diagnostic::error(code, msg)
+    } else {
+        msg.push_str("; read as missing");
+        Diagnostic::warning(code, msg)
+    };
+    cell.place(d)
+}
+
+/// A required cell that is empty; the row is rejected.
+pub(super) fn missing_value(cell: CellAt) -> Diagnostic {
+    let msg = format!("required `{}` is empty; the row is rejected", cell.column);
+    cell.place(Diagnostic::error(Code::MissingValue, msg))
+}
+
+// Unit keys (keys.rs, resubmit.rs).
+
+/// A row's unit-key cell: the dataset, the key column's name, the row and the sheet column.
+pub(super) struct KeyCell<'a> {
+    pub ds: &'a str,
+    pub key_name: &'a str,
+    pub at: Location,
+    pub column: Option<usize>,
+}
+
+impl KeyCell<'_> {
+    fn place(&self, d: Diagnostic) -> Diagnostic {
+        d.dataset(self.ds).column_opt(self.column).at(&self.at)
+    }
+}
+
+/// A row whose unit key is empty; rejected.
+pub(super) fn empty_unit_key(cell: &KeyCell) -> Diagnostic {
+    cell.place(Diagnostic::error(
+        Code::DerivedMissing,
+        format!(
+            "the unit key `{}` is empty for this row; rejected",
+            cell.key_name
+        ),
+    ))
+}
+
+/// Unit key `key` read as unit `unit`: the code written another way.
+pub(super) fn unit_code_variant(cell: &KeyCell, key: &str, unit: &str) -> Diagnostic {
+    cell.place(Diagnostic::warning(
+        Code::UnitByName,
+        format!(
+            "`{}` = `{key}` read as `{unit}` (the code written another way)",
+            cell.key_name
+        ),
+    ))
+    .value(key.to_string())
+    .unit(unit)
+}
+
+/// Unit key `key` recognised as `unit` (named `name`) by its name.
+pub(super) fn unit_by_name(
+    cell: &KeyCell,
+    key: &str,
+    unit: &str,
+    name: &str,
+    confidence: f64,
+) -> Diagnostic {
+    cell.place(Diagnostic::warning(
+        Code::UnitByName,
+        format!(
+            "`{}` = `{key}` is not a code; recognised as `{unit}` ({name}) by its name, confidence {:.0} %",
+            cell.key_name,
+            (confidence * 100.0).floor()
+        ),
+    ))
+    .value(key.to_string())
+    .unit(unit)
+}
+
+/// Unit key `key` fitting several units (unit, name, similarity); rejected.
+pub(super) fn ambiguous_unit(
+    cell: &KeyCell,
+    key: &str,
+    candidates: &[(String, String, f64)],
+) -> Diagnostic {
+    cell.place(Diagnostic::error(
+        Code::AmbiguousUnit,
+        format!(
+            "`{}` = `{key}` fits several units: {}; write the code; rejected",
+            cell.key_name,
+            candidates
+                .iter()
+                .map(|(u, n, s)| format!("{u} {n} ({:.0} %)", (s * 100.0).floor()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    ))
+    .value(key.to_string())
+}
+
+/// A row of unit `unit`, whose own row in the unit dataset (at `unit_row`) was rejected.
+pub(super) fn unit_row_rejected(
+    cell: &KeyCell,
+    key: &str,
+    unit: &str,
+    unit_dataset: &str,
+    unit_row: &Location,
+) -> Diagnostic {
+    cell.place(Diagnostic::error(
+        Code::UnknownUnit,
+        format!(
+            "`{}` = `{key}`: this unit's row in `{unit_dataset}` ({}) was rejected, so it is not in the unit list and this row is rejected too; fix that row",
+            cell.key_name,
+            unit_row.place()
+        ),
+    ))
+    .value(key.to_string())
+    .unit(unit)
+}
+
+/// Unit key `key` naming no unit (`nearest`: the closest unit id, if any); rejected.
+pub(super) fn unknown_unit(cell: &KeyCell, key: &str, nearest: Option<&str>) -> Diagnostic {
+    let hint = nearest
+        .map(|n| format!(" (did you mean `{n}`?)"))
+        .unwrap_or_default();
+    cell.place(Diagnostic::error(
+        Code::UnknownUnit,
+        format!(
+            "`{}` = `{key}` is not in the unit list{hint}; rejected",
+            cell.key_name
+        ),
+    ))
+    .value(key.to_string())
+}
+
+/// A row of `unit` replaced by a newer file of the same unit (`by_file`; `how` it won).
+pub(super) fn superseded(
+    ds: &str,
+    at: &Location,
+    column: Option<usize>,
+    unit: &str,
+    by_file: &str,
+    how: &str,
+) -> Diagnostic {
+    Diagnostic::warning(
+        Code::Superseded,
+        format!(
+            "`{unit}` sent `{ds}` again in {by_file} ({how}): this file's rows of `{unit}` are replaced by that one's; not used"
+        ),
+    )
+    .dataset(ds)
+    .at(at)
+    .column_opt(column)
+    .unit(unit)
+    .value(by_file.to_string())
+}
+
+/// A row repeating the unique key of an earlier row.
+pub(super) struct Repeat<'a> {
+    pub ds: &'a str,
+    /// The key's columns.
+    pub unique: &'a [String],
+    /// The repeat, and its sheet column of the key's first column.
+    pub at: &'a Location,
+    pub column: Option<usize>,
+    /// The row kept.
+    pub first: &'a Location,
+    /// The schema columns in which the two rows differ, as shown.
+    pub differences: &'a [String],
+    pub other_file: bool,
+    pub same_unit: bool,
+    /// The key as shown (masked when personal).
+    pub shown: String,
+}
+
+/// A repeated unique key; the repeat is rejected.
+pub(super) fn duplicate_key(r: Repeat) -> Diagnostic {
+    let same = if r.differences.is_empty() {
+        "same values".to_string()
+    } else {
+        format!("different values in {}", r.differences.join(", "))
+    };
+    let what = if r.other_file && !r.differences.is_empty() {
+        "conflicts with"
+    } else {
+        "repeats"
+    };
+    let advice = match (r.other_file, r.same_unit) {
+        (true, true) => {
+            "; if one file replaces the other, remove the old one or run with --resubmit order|date"
+        }
+        (true, false) => "; two units use the same key",
+        _ => "",
+    };
+    Diagnostic::error(
+        Code::DuplicateKey,
+        format!(
+            "{what} {} of {} ({same}); rejected{advice}",
+            r.unique.join(" + "),
+            r.first.place()
+        ),
+    )
+    .dataset(r.ds)
+    .at(r.at)
+    .column_opt(r.column)
+    .value(r.shown)
+}
+
+/// A unit with no rows in a dataset.
+pub(super) fn unit_without_data(ds: &str, unit: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::UnitWithoutData,
+        format!("unit `{unit}` has no rows in dataset `{ds}`"),
+    )
+    .dataset(ds)
+    .value(unit.to_string())
+}
+
+// Survey response (response.rs).
+
+/// A unit whose survey response rate is under the rubric's minimum.
+pub(super) fn low_response(
+    ds: &str,
+    unit: &str,
+    respondents: usize,
+    headcount: i64,
+    rate: f64,
+    min_rate: f64,
+) -> Diagnostic {
+    Diagnostic::warning(
+        Code::LowResponse,
+        format!(
+            "{respondents} of {headcount} staff answered the survey ({:.0} %, under {:.0} %): the survey figures of `{unit}` may not speak for the unit",
+            (rate * 100.0).floor(),
+            min_rate * 100.0,
+        ),
+    )
+    .dataset(ds)
+    .unit(unit)
+    .value(format!("{:.3}", rate))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Severity;
+
+    fn cell(column: &str) -> CellAt<'_> {
+        CellAt {
+            ds: "pegawai",
+            at: Location::new("a.xlsx", Some("Data".into()), 7),
+            j: 2,
+            column,
+            shown: "abc".into(),
+        }
+    }
+
+    #[test]
+    fn a_bad_cell_is_an_error_only_when_the_column_is_required() {
+        let p = || CellProblem::Invalid("expected a number".into());
+        let optional = bad_cell(cell("umur"), p(), false);
+        assert_eq!(optional.severity, Severity::Warning);
+        assert_eq!(
+            optional.message,
+            "`umur`: expected a number; read as missing"
+        );
+        let required = bad_cell(cell("umur"), p(), true);
+        assert_eq!(required.severity, Severity::Error);
+        assert_eq!(
+            required.message,
+            "`umur`: expected a number; required, so the row is rejected"
+        );
+        assert_eq!(required.code, Code::InvalidValue);
+        assert_eq!(required.place(), "a.xlsx [Data] C7");
+        assert_eq!(required.value.as_deref(), Some("abc"));
+        let formula = bad_cell(cell("umur"), CellProblem::FormulaError, true);
+        assert_eq!(formula.code, Code::FormulaError);
+        assert_eq!(
+            formula.message,
+            "`umur` is a formula error; required, so the row is rejected"
+        );
+    }
+
+    #[test]
+    fn a_duplicate_key_says_what_and_where_the_first_row_is() {
+        let first = Location::new("a.csv", None, 3);
+        let at = Location::new("b.csv", None, 9);
+        let unique = ["nip".to_string()];
+        let diff = ["`gol` (`III/a` vs `III/b`)".to_string()];
+        let d = duplicate_key(Repeat {
+            ds: "pegawai",
+            unique: &unique,
+            at: &at,
+            column: Some(0),
+            first: &first,
+            differences: &diff,
+            other_file: true,
+            same_unit: true,
+            shown: crate::text::PERSONAL.into(),
+        });
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(
+            d.message,
+            "conflicts with nip of a.csv row 3 (different values in `gol` (`III/a` vs `III/b`)); rejected; if one file replaces the other, remove the old one or run with --resubmit order|date"
+        );
+        assert_eq!(d.place(), "b.csv A9");
+        let same_file = duplicate_key(Repeat {
+            differences: &[],
+            other_file: false,
+            same_unit: true,
+            at: &at,
+            first: &first,
+            unique: &unique,
+            column: None,
+            ds: "pegawai",
+            shown: "x".into(),
+        });
+        assert_eq!(
+            same_file.message,
+            "repeats nip of a.csv row 3 (same values); rejected"
+        );
+    }
+
+    #[test]
+    fn a_unit_key_diagnostic_names_the_key_column_and_the_unit() {
+        let key = KeyCell {
+            ds: "pegawai",
+            key_name: "kode_opd",
+            at: Location::new("a.csv", None, 4),
+            column: Some(1),
+        };
+        let d = unknown_unit(&key, "OPD-9", Some("OPD-09"));
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(
+            d.message,
+            "`kode_opd` = `OPD-9` is not in the unit list (did you mean `OPD-09`?); rejected"
+        );
+        assert_eq!(d.place(), "a.csv B4");
+        assert_eq!(d.value.as_deref(), Some("OPD-9"));
+        let v = unit_code_variant(&key, "opd 9", "OPD-09");
+        assert_eq!(v.severity, Severity::Warning);
+        assert_eq!(v.unit.as_deref(), Some("OPD-09"));
+        assert_eq!(empty_unit_key(&key).value, None);
+    }
+}
