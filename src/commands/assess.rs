@@ -29,6 +29,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     let generated_at = timestamp(args.now.as_deref())?;
     let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
+    super::rubric::warn_unmatched(&rubric, &loaded, &args.data, quiet);
     progress::phase(Phase::Score);
     let a = scoring::assess(
         &rubric,

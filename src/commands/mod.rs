@@ -45,8 +45,13 @@ pub enum Fatal {
     Rubric(RubricErrors),
 }
 
+/// Load and check the rubric; its warnings (deprecated keys) are printed on stderr.
 pub fn load_rubric(path: &std::path::Path) -> Result<Rubric> {
-    crate::rubric::load(path).map_err(|e| Fatal::Rubric(e).into())
+    let rubric = crate::rubric::load(path).map_err(Fatal::Rubric)?;
+    if !rubric.warnings.is_empty() {
+        eprintln!("{}", rubric.report(rubric.warnings.clone()));
+    }
+    Ok(rubric)
 }
 
 pub fn load_data(rubric: &Rubric, args: &crate::cli::DataArgs) -> Result<Loaded> {

@@ -1,10 +1,28 @@
 //! `kesiapan rubric check|explain`.
 
 use super::{EXIT_OK, load_rubric};
-use crate::cli::RubricCommand;
+use crate::cli::{DataArgs, RubricCommand};
 use crate::format;
+use crate::input::Loaded;
 use crate::rubric::{Lang, Rubric};
 use anyhow::Result;
+
+/// After loading data from a folder: warn, on stderr and in the rubric-error format, about each
+/// dataset `files` pattern that matched no file read (cargo-deny's "not encountered"). Nothing
+/// is printed with `--quiet`, or when every file was given with `--input`.
+pub fn warn_unmatched(rubric: &Rubric, loaded: &Loaded, data: &DataArgs, quiet: bool) {
+    if quiet || data.data_dir().is_none() {
+        return;
+    }
+    let read = loaded
+        .inputs
+        .iter()
+        .map(|i| (i.dataset.as_str(), i.path.as_str()));
+    let warnings = rubric.unmatched_patterns(read);
+    if !warnings.is_empty() {
+        eprintln!("{}", rubric.report(warnings));
+    }
+}
 
 pub fn run(cmd: &RubricCommand, quiet: bool) -> Result<u8> {
     match cmd {

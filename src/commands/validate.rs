@@ -129,6 +129,7 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     crate::progress::phase(crate::progress::Phase::Read);
     let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
+    super::rubric::warn_unmatched(&rubric, &loaded, &args.data, quiet);
     crate::progress::phase(crate::progress::Phase::Render);
     let written = match &args.out {
         Some(out) => write_outputs(&rubric, &loaded, out, args.show, args.feedback)?,

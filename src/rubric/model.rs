@@ -1,6 +1,11 @@
 //! The checked rubric: what the scorer trusts. Built only by `rubric::validate`.
+//!
+//! It holds parsed values, not text to parse again: every SQL expression as a polars `Expr`
+//! (beside its text, for display and comparison) and every file and sheet pattern compiled.
+//! Nothing here reads files or evaluates expressions.
 
-use serde::{Deserialize, Serialize};
+use polars::prelude::{DataType, Expr, col};
+use serde::{Deserialize, Serialize, Serializer};
 use std::ops::Range;
 
 /// Report language.
@@ -71,6 +76,16 @@ impl ColumnType {
             ColumnType::Date => "date",
         }
     }
+
+    /// The polars type a column of this kind is loaded as.
+    pub fn storage(&self) -> DataType {
+        match self {
+            ColumnType::Text | ColumnType::Category { .. } | ColumnType::Date => DataType::String,
+            ColumnType::Integer | ColumnType::Likert => DataType::Int64,
+            ColumnType::Number | ColumnType::Percent => DataType::Float64,
+            ColumnType::Boolean => DataType::Boolean,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -86,23 +101,80 @@ pub struct Column {
     pub description: Option<Text>,
 }
 
-/// A named SQL expression with the span of the expression in the rubric file.
+/// A named SQL expression: its text as written, the span of that text in the rubric file, and
+/// the expression parsed once by the checker.
 #[derive(Debug, Clone, Serialize)]
 pub struct NamedExpr {
     pub name: String,
+    /// The SQL as the rubric wrote it (shown by `rubric explain`, copied into outputs).
     pub expr: String,
+    /// `expr` parsed; what consumers evaluate.
+    #[serde(skip)]
+    pub parsed: Expr,
     #[serde(skip)]
     pub span: Range<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
 }
 
+/// A file or sheet name pattern (a glob), compiled once and matched case-insensitively.
+#[derive(Debug, Clone)]
+pub struct NamePattern {
+    text: String,
+    /// The lower-cased pattern, matched against lower-cased names.
+    glob: glob::Pattern,
+    span: Range<usize>,
+}
+
+impl NamePattern {
+    /// Compile `text` (at `span` in the rubric file).
+    pub fn new(text: &str, span: Range<usize>) -> Result<Self, glob::PatternError> {
+        glob::Pattern::new(text)?;
+        Ok(NamePattern {
+            text: text.to_string(),
+            glob: glob::Pattern::new(&text.to_lowercase())?,
+            span,
+        })
+    }
+
+    /// Does the (file or sheet) name match, ignoring case?
+    pub fn matches(&self, name: &str) -> bool {
+        self.glob.matches(&name.to_lowercase())
+    }
+
+    /// The pattern as the rubric wrote it.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Where the pattern is in the rubric file.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+/// A pattern reads as the text the rubric wrote, so code that only shows it needs no change.
+impl std::ops::Deref for NamePattern {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Serialize for NamePattern {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Dataset {
     pub id: String,
     pub title: Text,
-    pub files: Vec<String>,
-    pub sheets: Vec<String>,
+    /// File-name patterns that pick this dataset's files in a folder.
+    pub files: Vec<NamePattern>,
+    /// Sheet-name patterns this dataset may be read from (empty: any sheet).
+    pub sheets: Vec<NamePattern>,
     pub unit_key: String,
     pub unique: Vec<String>,
     pub per_unit: bool,
@@ -292,6 +364,11 @@ impl Improvement {
             Change::Add { name, .. } | Change::Set { name, .. } => name,
         }
     }
+
+    /// The current value of the name it changes, as a number: SQL `CAST(name AS DOUBLE)`.
+    pub fn current_value(&self) -> Expr {
+        col(self.name()).strict_cast(DataType::Float64)
+    }
 }
 
 /// A rubric that passed every check.
@@ -322,6 +399,12 @@ pub struct Rubric {
     pub wfa: Option<Wfa>,
     pub province: Province,
     pub improvements: Vec<Improvement>,
+    /// The warnings found while checking it (deprecated keys), to print before using it.
+    #[serde(skip)]
+    pub warnings: Vec<super::RubricError>,
+    /// The rubric file's text, to show any later problem at its line.
+    #[serde(skip)]
+    pub(crate) source: std::sync::Arc<str>,
 }
 
 impl Rubric {

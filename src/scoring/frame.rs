@@ -31,10 +31,6 @@ pub struct UnitValues {
     pub eligible_jobs: Vec<EligibleJob>,
 }
 
-fn parse(e: &str, what: &str) -> Result<Expr> {
-    sql::parse(e).map_err(|x| anyhow!("{what}: {}", x.message))
-}
-
 fn f64s(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>> {
     let c = df.column(name)?.cast(&DataType::Float64)?;
     Ok(c.f64()?
@@ -79,7 +75,7 @@ fn unit_level(rubric: &Rubric, loaded: &Loaded) -> Result<(LazyFrame, Vec<(Strin
             }
         }
         for m in &ds.metrics {
-            aggs.push(parse(&m.expr, &m.name)?.alias(m.name.as_str()));
+            aggs.push(m.parsed.clone().alias(m.name.as_str()));
         }
         let agg = table.df.clone().lazy().group_by([col("__unit")]).agg(aggs);
         lf = lf.left_join(agg, col("unit_id"), col("__unit"));
@@ -99,24 +95,28 @@ fn unit_level(rubric: &Rubric, loaded: &Loaded) -> Result<(LazyFrame, Vec<(Strin
 }
 
 /// The rubric's unit-level expressions: indicator values, affects, gaps, gates, WFA figures.
-fn unit_exprs(rubric: &Rubric) -> Result<Vec<Expr>> {
+fn unit_exprs(rubric: &Rubric) -> Vec<Expr> {
     let mut exprs = Vec::new();
     for (i, ind) in rubric.indicators.iter().enumerate() {
         exprs.push(
-            parse(&ind.value.expr, &ind.id)?
+            ind.value
+                .parsed
+                .clone()
                 .cast(DataType::Float64)
                 .alias(format!("__ind_{i}")),
         );
         if let Some(a) = &ind.affects {
             exprs.push(
-                parse(&a.expr, &ind.id)?
+                a.parsed
+                    .clone()
                     .cast(DataType::Float64)
                     .alias(format!("__aff_{i}")),
             );
         }
         if let Some(g) = &ind.gap {
             exprs.push(
-                parse(&g.expr, &ind.id)?
+                g.parsed
+                    .clone()
                     .cast(DataType::Float64)
                     .alias(format!("__gap_{i}")),
             );
@@ -124,13 +124,16 @@ fn unit_exprs(rubric: &Rubric) -> Result<Vec<Expr>> {
     }
     for (i, g) in rubric.gates.iter().enumerate() {
         exprs.push(
-            parse(&g.require.expr, &g.id)?
+            g.require
+                .parsed
+                .clone()
                 .cast(DataType::Boolean)
                 .alias(format!("__gate_{i}")),
         );
         if let Some(a) = &g.affects {
             exprs.push(
-                parse(&a.expr, &g.id)?
+                a.parsed
+                    .clone()
                     .cast(DataType::Float64)
                     .alias(format!("__gaff_{i}")),
             );
@@ -138,24 +141,29 @@ fn unit_exprs(rubric: &Rubric) -> Result<Vec<Expr>> {
     }
     if let Some(w) = &rubric.wfa {
         exprs.push(
-            parse(&w.staff_total.expr, "staff-total")?
+            w.staff_total
+                .parsed
+                .clone()
                 .cast(DataType::Float64)
                 .alias("__wfa_total"),
         );
         exprs.push(
-            parse(&w.staff_eligible.expr, "staff-eligible")?
+            w.staff_eligible
+                .parsed
+                .clone()
                 .cast(DataType::Float64)
                 .alias("__wfa_eligible"),
         );
         if let Some(m) = &w.min_on_site {
             exprs.push(
-                parse(&m.expr, "min-on-site")?
+                m.parsed
+                    .clone()
                     .cast(DataType::Float64)
                     .alias("__wfa_onsite"),
             );
         }
     }
-    Ok(exprs)
+    exprs
 }
 
 /// The unit-level table, collected and sorted by unit id (what `evaluate` takes, edited).
@@ -180,7 +188,7 @@ pub fn evaluate(
     let df = table
         .lazy()
         .with_columns(edits)
-        .with_columns(unit_exprs(rubric)?)
+        .with_columns(unit_exprs(rubric))
         .collect()
         .map_err(|e| anyhow!("{}", sql::clean(&e)))
         .context("evaluating the rubric on edited values")?;
@@ -204,7 +212,7 @@ fn personal_metrics(rubric: &Rubric) -> Vec<(String, String)> {
 /// Compute every unit's values. Returns them sorted by unit id, with any small-group notes.
 pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec<Diagnostic>)> {
     let (lf, personal) = unit_level(rubric, loaded)?;
-    let exprs = unit_exprs(rubric)?;
+    let exprs = unit_exprs(rubric);
     let min = rubric.min_group_size as f64;
     let df = lf
         .with_columns(exprs)
@@ -253,8 +261,10 @@ fn extract(
         .indicators
         .iter()
         .map(|ind| {
-            let e = parse(&ind.value.expr, &ind.id).expect("parsed above");
-            e.meta()
+            ind.value
+                .parsed
+                .clone()
+                .meta()
                 .root_names()
                 .iter()
                 .filter(|n| personal_names.contains(n.as_str()))

@@ -5,7 +5,7 @@ use super::fill;
 use crate::assessment::*;
 use crate::format;
 use crate::rubric::{Lang, Rubric};
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use polars::prelude::*;
 use std::collections::BTreeMap;
 
@@ -14,11 +14,10 @@ use std::collections::BTreeMap;
 pub fn answers(r: &Rubric, df: &DataFrame) -> Result<Vec<Option<usize>>> {
     let mut out = vec![None; df.height()];
     for (i, rule) in r.province.rules.iter().enumerate() {
-        let e = crate::sql::parse(&rule.when.expr).map_err(|e| anyhow!(e.message))?;
         let ok = df
             .clone()
             .lazy()
-            .select([e.cast(DataType::Boolean).alias("ok")])
+            .select([rule.when.parsed.clone().cast(DataType::Boolean).alias("ok")])
             .collect()?;
         for (k, hit) in ok.column("ok")?.bool()?.iter().enumerate() {
             if out[k].is_none() && hit == Some(true) {

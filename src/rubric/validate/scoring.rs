@@ -1,0 +1,440 @@
+//! How units are scored: `[scoring]`, `[[verdicts]]`, `[[dimensions]]`, `[[indicators]]` with
+//! their curves, and `[[gates]]`. Indicator values and gate conditions are unit-level
+//! expressions, checked against the names the datasets expose.
+
+use super::{Ctx, Unvalidated, text};
+use crate::rubric::model::*;
+use crate::rubric::raw::*;
+use polars::prelude::DataType;
+use std::collections::BTreeSet;
+use toml::Spanned;
+
+const PLACEHOLDERS: [&str; 7] = ["value", "target", "unit", "name", "gap", "score", "label"];
+const GATE_PLACEHOLDERS: [&str; 2] = ["name", "label"];
+
+/// `[scoring]`: (min-coverage, decimals).
+impl Unvalidated for Option<Spanned<RawScoringSettings>> {
+    type Valid = (f64, u32);
+
+    fn validate(&self, ctx: &mut Ctx) -> (f64, u32) {
+        let mut cov = 0.5;
+        let mut dec = 4;
+        if let Some(s) = self {
+            if let Some(c) = &s.get_ref().min_coverage {
+                if !(0.0..=1.0).contains(c.get_ref()) {
+                    ctx.err(c.span(), "min-coverage is a share between 0 and 1");
+                } else {
+                    cov = *c.get_ref();
+                }
+            }
+            if let Some(d) = &s.get_ref().decimals {
+                if !(0..=10).contains(d.get_ref()) {
+                    ctx.err(d.span(), "decimals must be between 0 and 10");
+                } else {
+                    dec = *d.get_ref() as u32;
+                }
+            }
+        }
+        (cov, dec)
+    }
+}
+
+impl Unvalidated for Vec<Spanned<RawVerdict>> {
+    type Valid = Vec<Verdict>;
+
+    fn validate(&self, ctx: &mut Ctx) -> Vec<Verdict> {
+        let mut out: Vec<Verdict> = Vec::new();
+        if self.len() < 2 {
+            ctx.err_hint(
+                ctx.root.clone(),
+                "the rubric needs at least two [[verdicts]]",
+                "e.g. layak (min-score 70), layak_terbatas (50), belum_layak (0)",
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for v in self {
+            let r = v.get_ref();
+            ctx.ident(&r.id, "verdict id");
+            ctx.once(&mut seen, &r.id, "verdict");
+            let m = *r.min_score.get_ref();
+            if !(0.0..=100.0).contains(&m) {
+                ctx.err(r.min_score.span(), "min-score is between 0 and 100");
+            }
+            if let Some(prev) = out.last() {
+                if m >= prev.min_score {
+                    ctx.err_hint(
+                        r.min_score.span(),
+                        format!(
+                            "min-score {m} must be below the previous verdict's {}",
+                            prev.min_score
+                        ),
+                        "list verdicts best first, with decreasing min-score",
+                    );
+                }
+            }
+            out.push(Verdict {
+                id: r.id.get_ref().clone(),
+                label: text(Some(&r.label), r.id.get_ref()),
+                min_score: m,
+            });
+        }
+        if let Some(last) = self.last() {
+            if *last.get_ref().min_score.get_ref() != 0.0 {
+                ctx.err_hint(
+                    last.get_ref().min_score.span(),
+                    "the last verdict must have min-score = 0",
+                    "so that every score gets a verdict",
+                );
+            }
+        }
+        out
+    }
+}
+
+impl Unvalidated for Vec<Spanned<RawDimension>> {
+    type Valid = Vec<Dimension>;
+
+    fn validate(&self, ctx: &mut Ctx) -> Vec<Dimension> {
+        let mut out: Vec<Dimension> = Vec::new();
+        let mut seen = BTreeSet::new();
+        for d in self {
+            let r = d.get_ref();
+            ctx.ident(&r.id, "dimension id");
+            ctx.once(&mut seen, &r.id, "dimension");
+            let w = *r.weight.get_ref();
+            if !w.is_finite() || w < 0.0 {
+                ctx.err(r.weight.span(), "a weight is a number of 0 or more");
+            }
+            out.push(Dimension {
+                id: r.id.get_ref().clone(),
+                label: text(r.label.as_ref(), r.id.get_ref()),
+                weight: w.max(0.0),
+                weight_share: 0.0,
+            });
+        }
+        let total: f64 = out.iter().map(|d| d.weight).sum();
+        if self.is_empty() {
+            ctx.err(ctx.root.clone(), "the rubric declares no [[dimensions]]");
+        } else if total <= 0.0 {
+            ctx.err_hint(
+                self[0].get_ref().weight.span(),
+                "every dimension weight is 0, so no score can be computed",
+                "give at least one dimension a weight above 0",
+            );
+        }
+        for d in &mut out {
+            d.weight_share = if total > 0.0 { d.weight / total } else { 0.0 };
+        }
+        out
+    }
+}
+
+/// A dimension with a weight needs an indicator with a weight.
+pub(super) fn every_dimension_scored(
+    raw: &[Spanned<RawDimension>],
+    dimensions: &[Dimension],
+    indicators: &[Indicator],
+    ctx: &mut Ctx,
+) {
+    for d in dimensions {
+        if d.weight > 0.0
+            && !indicators
+                .iter()
+                .any(|i| i.dimension == d.id && i.weight > 0.0)
+        {
+            let span = raw
+                .iter()
+                .find(|r| r.get_ref().id.get_ref() == &d.id)
+                .map(|r| r.span())
+                .unwrap_or(0..0);
+            ctx.err_hint(
+                span,
+                format!(
+                    "dimension `{}` has weight {} but no indicator with a weight above 0",
+                    d.id, d.weight
+                ),
+                "give it an indicator or set its weight to 0",
+            );
+        }
+    }
+}
+
+fn uses_gap(t: &RawText) -> bool {
+    match t {
+        RawText::Plain(s) => s.contains("{gap}"),
+        RawText::Lang { id, en } => {
+            id.contains("{gap}") || en.as_deref().unwrap_or("").contains("{gap}")
+        }
+    }
+}
+
+fn indicator(ctx: &mut Ctx, i: &Spanned<RawIndicator>) -> Indicator {
+    let r = i.get_ref();
+    if !ctx.dimension_ids.contains(r.dimension.get_ref()) {
+        ctx.unknown(&r.dimension, "dimension", ctx.dimension_ids.clone());
+    }
+    let w = *r.weight.get_ref();
+    if !w.is_finite() || w < 0.0 {
+        ctx.err(r.weight.span(), "a weight is a number of 0 or more");
+    }
+    let value = ctx.numeric(r.id.get_ref(), &r.value, "value");
+    let affects = r
+        .affects
+        .as_ref()
+        .map(|e| ctx.numeric("affects", e, "affects"));
+    let gap = r.gap.as_ref().map(|e| ctx.numeric("gap", e, "gap"));
+    let curve = r.scoring.validate(ctx);
+    let missing = match r.missing.as_ref().map(|m| (m, m.get_ref().as_str())) {
+        None | Some((_, "exclude")) => Missing::Exclude,
+        Some((_, "zero")) => Missing::Zero,
+        Some((m, o)) => {
+            ctx.err(
+                m.span(),
+                format!("missing must be `exclude` or `zero`, not `{o}`"),
+            );
+            Missing::Exclude
+        }
+    };
+    let format = match r.format.as_ref().map(|m| (m, m.get_ref().as_str())) {
+        None | Some((_, "number")) => ValueFormat::Number,
+        Some((_, "percent")) => ValueFormat::Percent,
+        Some((_, "integer")) => ValueFormat::Integer,
+        Some((_, "boolean")) => ValueFormat::Boolean,
+        Some((m, o)) => {
+            ctx.err(
+                m.span(),
+                format!("format must be number, percent, integer or boolean, not `{o}`"),
+            );
+            ValueFormat::Number
+        }
+    };
+    for t in r.message.iter().chain(&r.fix) {
+        ctx.placeholders(t, &PLACEHOLDERS);
+    }
+    if r.gap.is_none() {
+        if let Some(f) = r.fix.as_ref().filter(|f| uses_gap(f.get_ref())) {
+            ctx.err_hint(
+                f.span(),
+                "the fix uses `{gap}` but the indicator has no `gap` expression",
+                "add gap = \"…\" (the shortfall in the input's units)",
+            );
+        }
+    }
+    let label = text(r.label.as_ref(), r.id.get_ref());
+    let default_msg = Text {
+        id: format!("{}: {{value}} (target {{target}})", label.id),
+        en: Some(format!(
+            "{}: {{value}} (target {{target}})",
+            label.get(Lang::En)
+        )),
+    };
+    Indicator {
+        id: r.id.get_ref().clone(),
+        dimension: r.dimension.get_ref().clone(),
+        label,
+        value,
+        weight: w.max(0.0),
+        curve,
+        target: r.target.as_ref().map(|t| *t.get_ref()),
+        missing,
+        unit: r.unit.clone(),
+        format,
+        affects,
+        gap,
+        message: r
+            .message
+            .as_ref()
+            .map(|m| text(Some(m.get_ref()), ""))
+            .unwrap_or(default_msg),
+        fix: r.fix.as_ref().map(|m| text(Some(m.get_ref()), "")),
+        source: r.source.clone(),
+    }
+}
+
+impl Unvalidated for Vec<Spanned<RawIndicator>> {
+    type Valid = Vec<Indicator>;
+
+    fn validate(&self, ctx: &mut Ctx) -> Vec<Indicator> {
+        let mut out: Vec<Indicator> = Vec::new();
+        let mut seen = BTreeSet::new();
+        for i in self {
+            ctx.ident(&i.get_ref().id, "indicator id");
+            ctx.once(&mut seen, &i.get_ref().id, "indicator");
+            out.push(indicator(ctx, i));
+        }
+        if self.is_empty() {
+            ctx.err(ctx.root.clone(), "the rubric declares no [[indicators]]");
+        } else if out.iter().all(|i| i.weight == 0.0) {
+            ctx.err_hint(
+                self[0].get_ref().weight.span(),
+                "every indicator weight is 0, so no score can be computed",
+                "give at least one indicator a weight above 0",
+            );
+        }
+        out
+    }
+}
+
+impl Unvalidated for Spanned<RawCurve> {
+    type Valid = Curve;
+
+    fn validate(&self, ctx: &mut Ctx) -> Curve {
+        let span = self.span();
+        match self.get_ref().clone() {
+            RawCurve::Linear { zero, full } => {
+                if zero == full || !zero.is_finite() || !full.is_finite() {
+                    ctx.err(
+                        span,
+                        "a linear curve needs two different finite points `zero` and `full`",
+                    );
+                }
+                Curve::Linear { zero, full }
+            }
+            RawCurve::Steps { thresholds, scores } => {
+                if scores.len() != thresholds.len() + 1 {
+                    ctx.err_hint(span.clone(), format!("{} thresholds need {} scores, found {}", thresholds.len(), thresholds.len() + 1, scores.len()), "scores[0] is for values below thresholds[0], the last for values at or above the last threshold");
+                }
+                if thresholds.windows(2).any(|w| w[0] >= w[1]) {
+                    ctx.err(span.clone(), "step thresholds must be strictly increasing");
+                }
+                if scores.iter().any(|s| !(0.0..=100.0).contains(s)) {
+                    ctx.err(span, "step scores are between 0 and 100");
+                }
+                Curve::Steps { thresholds, scores }
+            }
+            RawCurve::Boolean {
+                true_score,
+                false_score,
+            } => {
+                let (t, f) = (true_score.unwrap_or(100.0), false_score.unwrap_or(0.0));
+                if !(0.0..=100.0).contains(&t) || !(0.0..=100.0).contains(&f) {
+                    ctx.err(span, "boolean scores are between 0 and 100");
+                }
+                Curve::Boolean {
+                    true_score: t,
+                    false_score: f,
+                }
+            }
+            RawCurve::LogNormal { median, good } => {
+                if median <= 0.0 || good <= 0.0 || median == good {
+                    ctx.err(
+                        span,
+                        "a log-normal curve needs `median` and `good` above 0 and different",
+                    );
+                }
+                Curve::LogNormal { median, good }
+            }
+        }
+    }
+}
+
+fn gate(ctx: &mut Ctx, g: &Spanned<RawGate>) -> Gate {
+    let r = g.get_ref();
+    let (require, t) = ctx.unit_expr(r.id.get_ref(), &r.require);
+    if let Some(t) = t {
+        if t != DataType::Boolean && t != DataType::Null {
+            ctx.err_hint(
+                r.require.span(),
+                format!("a gate's `require` must be a condition (true/false), this gives {t}"),
+                "compare it, e.g. `persen_skp >= 0.5`",
+            );
+        }
+    }
+    let cap = ctx.verdict_ref(&r.cap);
+    let fail_if_missing = match r.if_missing.as_ref().map(|m| (m, m.get_ref().as_str())) {
+        None | Some((_, "fail")) => true,
+        Some((_, "pass")) => false,
+        Some((m, other)) => {
+            ctx.err(
+                m.span(),
+                format!("if-missing must be `fail` or `pass`, not `{other}`"),
+            );
+            true
+        }
+    };
+    ctx.placeholders(&r.message, &GATE_PLACEHOLDERS);
+    if let Some(f) = &r.fix {
+        ctx.placeholders(f, &GATE_PLACEHOLDERS);
+    }
+    let affects = r
+        .affects
+        .as_ref()
+        .map(|a| ctx.numeric("affects", a, "affects"));
+    Gate {
+        id: r.id.get_ref().clone(),
+        label: text(r.label.as_ref(), r.id.get_ref()),
+        require,
+        cap: cap.unwrap_or(0),
+        fail_if_missing,
+        message: text(Some(r.message.get_ref()), ""),
+        fix: r.fix.as_ref().map(|f| text(Some(f.get_ref()), "")),
+        affects,
+        source: r.source.clone(),
+    }
+}
+
+impl Unvalidated for Vec<Spanned<RawGate>> {
+    type Valid = Vec<Gate>;
+
+    fn validate(&self, ctx: &mut Ctx) -> Vec<Gate> {
+        let mut seen = BTreeSet::new();
+        self.iter()
+            .map(|g| {
+                ctx.ident(&g.get_ref().id, "gate id");
+                ctx.once(&mut seen, &g.get_ref().id, "gate");
+                gate(ctx, g)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{TINY, errors};
+
+    #[test]
+    fn gate_messages_only_take_gate_placeholders() {
+        let src = TINY.replace(
+            "message = \"SKP below half\"",
+            "message = \"SKP {value} below half\"",
+        );
+        let e = errors(&src);
+        assert_eq!(e[0].2, "unknown placeholder `{value}` in message");
+    }
+
+    #[test]
+    fn verdict_bands_must_descend_to_zero() {
+        let src = TINY
+            .replace("min-score = 50", "min-score = 80")
+            .replace("min-score = 0\n", "min-score = 10\n");
+        let msgs: Vec<String> = errors(&src).into_iter().map(|e| e.2).collect();
+        assert!(
+            msgs.contains(&"min-score 80 must be below the previous verdict's 70".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"the last verdict must have min-score = 0".to_string()),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn an_id_defined_twice_is_reported_at_the_second() {
+        let first = TINY.find("[[verdicts]]").unwrap();
+        let second = first + 1 + TINY[first + 1..].find("[[verdicts]]").unwrap();
+        let id_line = TINY[second..]
+            .lines()
+            .find(|l| l.starts_with("id = "))
+            .unwrap();
+        let src = format!(
+            "{}{}",
+            &TINY[..second],
+            TINY[second..].replacen(id_line, "id = \"layak\"", 1)
+        );
+        let e = errors(&src);
+        assert!(
+            e.iter().any(|x| x.2 == "verdict `layak` is defined twice"),
+            "{e:?}"
+        );
+    }
+}

@@ -1,0 +1,149 @@
+//! `[units]`: the unit dataset, the column with the unit's name, and the survey response check
+//! (respondents ÷ headcount). Checked after the datasets, whose columns it names.
+
+use super::{Ctx, Unvalidated, text};
+use crate::rubric::model::*;
+use crate::rubric::raw::*;
+use toml::Spanned;
+
+/// The checked `[units]` table.
+pub(super) struct Units {
+    pub dataset: Option<String>,
+    pub name: Option<String>,
+    pub label: Text,
+    pub response: Option<ResponseCheck>,
+}
+
+impl Unvalidated for Spanned<RawUnits> {
+    type Valid = Units;
+
+    fn validate(&self, ctx: &mut Ctx) -> Units {
+        let units = self.get_ref();
+        let mut dataset = None;
+        if let Some(d) = &units.dataset {
+            if ctx.dataset_ids.contains(d.get_ref()) {
+                dataset = Some(d.get_ref().clone());
+            } else {
+                ctx.unknown(d, "dataset", ctx.dataset_ids.clone());
+            }
+        }
+        let name = units.name.as_ref().map(|n| {
+            let has = |fields: &super::expr::Fields| fields.iter().any(|(c, _)| c == n.get_ref());
+            let found = match &dataset {
+                Some(d) => ctx.row_fields.get(d).is_some_and(has),
+                None => ctx.row_fields.values().any(has),
+            };
+            if !found {
+                let all: Vec<String> = ctx
+                    .row_fields
+                    .values()
+                    .flatten()
+                    .map(|(c, _)| c.clone())
+                    .collect();
+                ctx.unknown(n, "column", all);
+            }
+            n.get_ref().clone()
+        });
+        let response = response(ctx, units, dataset.as_deref());
+        Units {
+            dataset,
+            name,
+            label: text(units.label.as_ref(), "unit"),
+            response,
+        }
+    }
+}
+
+fn response(ctx: &mut Ctx, units: &RawUnits, unit_dataset: Option<&str>) -> Option<ResponseCheck> {
+    match (&units.respondents, &units.headcount) {
+        (Some(d), Some(h)) => {
+            let mut ok = true;
+            if !ctx.dataset_ids.contains(d.get_ref()) {
+                ctx.unknown(d, "dataset", ctx.dataset_ids.clone());
+                ok = false;
+            }
+            match unit_dataset {
+                Some(ud) => {
+                    let fields = ctx.row_fields.get(ud).cloned().unwrap_or_default();
+                    if !fields.iter().any(|(c, _)| c == h.get_ref()) {
+                        ctx.unknown(h, "column", fields.into_iter().map(|(c, _)| c).collect());
+                        ok = false;
+                    }
+                }
+                None => {
+                    ctx.err(h.span(), "units.headcount needs units.dataset");
+                    ok = false;
+                }
+            }
+            let min_rate = match &units.min_response {
+                Some(m) if !(0.0..=1.0).contains(m.get_ref()) => {
+                    ctx.err(m.span(), "min-response must be a share from 0 to 1");
+                    ok = false;
+                    0.0
+                }
+                Some(m) => *m.get_ref(),
+                None => 0.3,
+            };
+            ok.then(|| ResponseCheck {
+                dataset: d.get_ref().clone(),
+                headcount: h.get_ref().clone(),
+                min_rate,
+            })
+        }
+        (Some(s), None) | (None, Some(s)) => {
+            ctx.err(
+                s.span(),
+                "units.respondents and units.headcount go together",
+            );
+            None
+        }
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{TINY, errors};
+    use crate::rubric::{ResponseCheck, load_str};
+
+    #[test]
+    fn the_survey_response_check_is_checked() {
+        let ok = TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\nheadcount = \"jumlah_pegawai\"\nrespondents = \"survei\"\nmin-response = 0.25\n",
+        );
+        let r = load_str(&ok, "r.toml").unwrap();
+        assert_eq!(
+            r.response,
+            Some(ResponseCheck {
+                dataset: "survei".into(),
+                headcount: "jumlah_pegawai".into(),
+                min_rate: 0.25
+            })
+        );
+        let bad = TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\nheadcount = \"jumlah_pegawe\"\nrespondents = \"survey\"\nmin-response = 30\n",
+        );
+        let e = errors(&bad);
+        let msgs: Vec<&str> = e.iter().map(|x| x.2.as_str()).collect();
+        assert!(msgs.contains(&"unknown dataset `survey`"), "{e:?}");
+        assert!(msgs.contains(&"unknown column `jumlah_pegawe`"), "{e:?}");
+        assert!(
+            msgs.contains(&"min-response must be a share from 0 to 1"),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().all(|x| x.0 >= 9 && x.0 <= 12),
+            "positions on the keys: {e:?}"
+        );
+        let half = TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\nheadcount = \"jumlah_pegawai\"\n",
+        );
+        assert_eq!(
+            errors(&half)[0].2,
+            "units.respondents and units.headcount go together"
+        );
+    }
+}
