@@ -67,6 +67,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
                 out: Some(args.out.clone()),
                 format: args.report.result_formats(),
             },
+            args.lang,
         )?,
         None => Vec::new(),
     };
@@ -103,7 +104,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
         if let Some(c) = &comparison {
             println!(
                 "\nCompared with the baseline:\n{}",
-                report::diff::terminal(c)
+                report::diff::terminal(c, args.lang)
             );
         }
         eprintln!(
