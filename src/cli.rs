@@ -317,6 +317,10 @@ pub struct DiffArgs {
     pub new: PathBuf,
     #[command(flatten)]
     pub results: ResultArgs,
+    /// Report language (default: the language of the later assessment); `diff.json` is the same
+    /// in every language.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Args)]

@@ -31,8 +31,9 @@ fn variant(dir: &Path, rubric: &[(&str, &str)], infra: &[(&str, &str)]) -> Strin
     dir.join("rubric.toml").display().to_string()
 }
 
-/// Assess the base fixture and the variant, then diff them; returns diff.json.
-fn diff(rubric: &[(&str, &str)], infra: &[(&str, &str)]) -> Value {
+/// Assess the base fixture and the variant, then diff them; returns diff.json and the changes
+/// summary (`perubahan.md`).
+fn diff(rubric: &[(&str, &str)], infra: &[(&str, &str)]) -> (Value, String) {
     let dir = tempfile::tempdir().unwrap();
     let (base_dir, _) = assess(&[
         "--rubric",
@@ -55,11 +56,19 @@ fn diff(rubric: &[(&str, &str)], infra: &[(&str, &str)]) -> Value {
         "--data",
         &data,
         "--format",
-        "json",
+        "json,md",
         "--baseline",
         &baseline,
     ]);
-    serde_json::from_str(&read(&new_dir.path().join("diff.json"))).unwrap()
+    (
+        serde_json::from_str(&read(&new_dir.path().join("diff.json"))).unwrap(),
+        read(&new_dir.path().join("perubahan.md")),
+    )
+}
+
+/// The Markdown has this line.
+fn has_line(md: &str, line: &str) {
+    assert!(md.lines().any(|l| l == line), "no line {line:?} in\n{md}");
 }
 
 fn unit_of<'a>(d: &'a Value, id: &str) -> &'a Value {
@@ -98,7 +107,7 @@ const DATA: (&str, &str) = ("A;Dinas A;100;60;", "A;Dinas A;100;80;");
 
 #[test]
 fn a_weight_change_only() {
-    let d = diff(&[WEIGHT], &[]);
+    let (d, md) = diff(&[WEIGHT], &[]);
     adds_up(&d);
     // A: infra 75, kinerja 100, pegawai 87.5; weights 2:1:1 → 3:1:1: 84.375 → 82.5
     let a = unit_of(&d, "A");
@@ -114,13 +123,19 @@ fn a_weight_change_only() {
         .collect();
     assert!(kinds.contains(&"dimension-weight"));
     assert_eq!(d["rubric_changes"][0]["kind"], "rubric-content");
-    let msg = d["rubric_changes"][1]["message"].as_str().unwrap();
-    assert_eq!(msg, "Bobot dimensi infra: 50 % → 60 %");
+    let c = &d["rubric_changes"][1];
+    assert_eq!(
+        (&c["kind"], &c["id"]),
+        (&"dimension-weight".into(), &"infra".into())
+    );
+    close(f(&c["from"]), 0.5, 1e-12);
+    close(f(&c["to"]), 0.6, 1e-12);
+    has_line(&md, "- Bobot dimensi infra: 50 % → 60 %");
 }
 
 #[test]
 fn a_threshold_change_only() {
-    let d = diff(&[CURVE], &[]);
+    let (d, md) = diff(&[CURVE], &[]);
     adds_up(&d);
     // A's laptop ratio 0.6 now scores 60 instead of 75, at effective weight 0.25: −3.75.
     let a = unit_of(&d, "A");
@@ -134,15 +149,16 @@ fn a_threshold_change_only() {
         .iter()
         .find(|c| c["kind"] == "indicator-curve")
         .unwrap();
-    assert_eq!(
-        c["message"],
-        "Penilaian laptop: linear: 0 → 0, 0,8 → 100 → linear: 0 → 0, 1 → 100"
+    assert_eq!((f(&c["from"]["full"]), f(&c["to"]["full"])), (0.8, 1.0));
+    has_line(
+        &md,
+        "- Penilaian laptop: linear: 0 → 0, 0,8 → 100 → linear: 0 → 0, 1 → 100",
     );
 }
 
 #[test]
 fn a_data_change_only() {
-    let d = diff(&[], &[DATA]);
+    let (d, md) = diff(&[], &[DATA]);
     adds_up(&d);
     // A's laptops 60 → 80: ratio 0.8 scores 100 instead of 75, at effective weight 0.25: +6.25.
     let a = unit_of(&d, "A");
@@ -153,17 +169,26 @@ fn a_data_change_only() {
     // Compared by content within the dataset: only the edited infra file, not the copied survey.
     let changes = d["input_changes"].as_array().unwrap();
     assert_eq!(changes.len(), 1, "{changes:?}");
-    let c = changes[0].as_str().unwrap();
+    let c = &changes[0];
+    assert_eq!(c["dataset"], "infra");
+    assert_eq!(c["gone"], 1);
+    let changed = c["changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(changed[0].as_str().unwrap().ends_with("infra.csv"), "{c}");
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("- infra: "))
+        .unwrap_or_else(|| panic!("{md}"));
     assert!(
-        c.starts_with("infra: 1 new or changed file(s) (")
-            && c.ends_with("infra.csv); 1 earlier file(s) no longer used"),
-        "{c}"
+        line.starts_with("- infra: 1 new or changed file(s) (")
+            && line.ends_with("infra.csv); 1 earlier file(s) no longer used"),
+        "{line}"
     );
 }
 
 #[test]
 fn all_three_together_still_add_up() {
-    let d = diff(&[WEIGHT, CURVE], &[DATA]);
+    let (d, _) = diff(&[WEIGHT, CURVE], &[DATA]);
     adds_up(&d);
     // A: 84.375 → 84.0. Laptop: weights (0.3−0.25)·75 = 3.75, scoring 0.3·(60−75) = −4.5,
     // data 0.3·(80−60) = 6; the other indicators only move by weight: 1.25 + 2.5 − 5 − 1.875 − 2.5.
@@ -185,7 +210,7 @@ fn all_three_together_still_add_up() {
 #[test]
 fn a_verdict_change_is_explained_in_one_line() {
     // C no longer runs front-line services: its layak score is no longer capped.
-    let d = diff(
+    let (d, md) = diff(
         &[],
         &[(
             "C;Dinas C;20;16;;ya ;0,8;Ya",
@@ -196,7 +221,14 @@ fn a_verdict_change_is_explained_in_one_line() {
     assert_eq!(c["verdict_changed"], true);
     assert_eq!(
         c["reason"],
-        "Dinas C: Layak Terbatas → Layak karena syarat «front_line» kini terpenuhi"
+        serde_json::json!({
+            "unit": "Dinas C",
+            "parts": [{"kind": "gate-met", "gate": "front_line", "label": "front_line"}]
+        })
+    );
+    has_line(
+        &md,
+        "- Dinas C: Layak Terbatas → Layak karena syarat «front_line» kini terpenuhi",
     );
     // Verdict changes come first.
     assert_eq!(d["units"][0]["id"], "C");
@@ -253,12 +285,20 @@ fn an_old_schema_is_refused_with_a_reason() {
 
 #[test]
 fn a_gate_cap_change_is_the_reason() {
-    let d = diff(&[("cap = \"terbatas\"", "cap = \"belum\"")], &[]);
+    let (d, md) = diff(&[("cap = \"terbatas\"", "cap = \"belum\"")], &[]);
     let c = unit_of(&d, "C");
     assert_eq!(c["delta"], 0.0);
+    assert_eq!(c["reason"]["parts"][0]["kind"], "gate-cap-moved");
     assert_eq!(
-        c["reason"],
-        "Dinas C: Layak Terbatas → Belum Layak karena syarat «front_line» kini membatasi ke Belum Layak (sebelumnya Layak Terbatas)"
+        (
+            &c["reason"]["parts"][0]["from_cap"],
+            &c["reason"]["parts"][0]["to_cap"]
+        ),
+        (&"terbatas".into(), &"belum".into())
+    );
+    has_line(
+        &md,
+        "- Dinas C: Layak Terbatas → Belum Layak karena syarat «front_line» kini membatasi ke Belum Layak (sebelumnya Layak Terbatas)",
     );
     let g = d["rubric_changes"]
         .as_array()
@@ -267,7 +307,62 @@ fn a_gate_cap_change_is_the_reason() {
         .find(|c| c["kind"] == "gate-changed")
         .unwrap();
     assert_eq!(
-        g["message"],
-        "Syarat front_line: `NOT garis_depan` (paling baik terbatas) → `NOT garis_depan` (paling baik belum)"
+        (&g["from_cap"], &g["to_cap"]),
+        (&"terbatas".into(), &"belum".into())
+    );
+    has_line(
+        &md,
+        "- Syarat front_line: `NOT garis_depan` (paling baik terbatas) → `NOT garis_depan` (paling baik belum)",
+    );
+}
+
+#[test]
+fn diff_json_is_the_same_in_every_language() {
+    let (a, _) = assess(&[
+        "--rubric",
+        RUBRIC,
+        "--data",
+        "tests/fixtures/tiny",
+        "--format",
+        "json",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let r = variant(dir.path(), &[WEIGHT, CURVE], &[DATA]);
+    let data = dir.path().join("data").display().to_string();
+    let (b, _) = assess(&["--rubric", &r, "--data", &data, "--format", "json"]);
+    let run = |lang: &str| {
+        let out = tempfile::tempdir().unwrap();
+        let o = kesiapan()
+            .args(["diff"])
+            .arg(a.path().join("assessment.json"))
+            .arg(b.path().join("assessment.json"))
+            .args(["--lang", lang, "--out"])
+            .arg(out.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        (out, String::from_utf8(o.stdout).unwrap())
+    };
+    let ((id, id_text), (en, en_text)) = (run("id"), run("en"));
+    let json = read(&id.path().join("diff.json"));
+    assert_eq!(json, read(&en.path().join("diff.json")));
+    assert!(json.contains("\"schema_version\": \"2.0\""), "{json}");
+    assert!(!json.contains("\"lang\""), "{json}");
+    // The words are in the language asked for.
+    has_line(
+        &read(&id.path().join("perubahan.md")),
+        "- Bobot dimensi infra: 50 % → 60 %",
+    );
+    has_line(
+        &read(&en.path().join("changes.md")),
+        "- Weight of dimension infra: 50% → 60%",
+    );
+    assert!(
+        id_text.contains("· Bobot dimensi infra: 50 % → 60 %"),
+        "{id_text}"
+    );
+    assert!(
+        en_text.contains("· Weight of dimension infra: 50% → 60%"),
+        "{en_text}"
     );
 }

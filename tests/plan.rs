@@ -4,7 +4,8 @@
 use crate::common::*;
 use serde_json::Value;
 
-fn plan(extra: &[&str]) -> Value {
+/// Run `plan` on the tiny fixture; returns plan.json and the Markdown report (`rencana.md`).
+fn plan_with_md(extra: &[&str]) -> (Value, String) {
     let out = tempfile::tempdir().unwrap();
     kesiapan()
         .args([
@@ -21,8 +22,21 @@ fn plan(extra: &[&str]) -> Value {
         .args(extra)
         .assert()
         .success();
-    assert!(out.path().join("rencana.md").exists());
-    serde_json::from_str(&read(&out.path().join("plan.json"))).unwrap()
+    (
+        serde_json::from_str(&read(&out.path().join("plan.json"))).unwrap(),
+        read(&out.path().join("rencana.md")),
+    )
+}
+
+fn plan(extra: &[&str]) -> Value {
+    plan_with_md(extra).0
+}
+
+/// The Markdown table row of unit `id`.
+fn row<'a>(md: &'a str, id: &str) -> &'a str {
+    md.lines()
+        .find(|l| l.starts_with(&format!("| {id} |")))
+        .unwrap_or_else(|| panic!("no row for {id} in\n{md}"))
 }
 
 fn unit_of<'a>(p: &'a Value, id: &str) -> &'a Value {
@@ -36,7 +50,7 @@ fn unit_of<'a>(p: &'a Value, id: &str) -> &'a Value {
 
 #[test]
 fn the_cheapest_plan_for_b_by_hand() {
-    let p = plan(&[]);
+    let (p, md) = plan_with_md(&[]);
     let b = unit_of(&p, "B");
     // B needs SKP ≥ 0.8 (kinerja 100; 0.5 only passes the gate and scores 50), then
     // (2·infra + 100)/3 ≥ 70 ⇒ infra ≥ 55 ⇒ 2·laptop + bandwidth 4.89 + VPN ≥ 220: VPN (100) and a
@@ -50,10 +64,13 @@ fn the_cheapest_plan_for_b_by_hand() {
         .collect();
     assert_eq!(actions, [("laptops", 19.0), ("vpn", 1.0), ("skp", 20.0)]);
     assert_eq!(f(&b["cost"]), 292_000_000.0);
-    assert_eq!(b["cost_display"], "Rp 292.000.000");
-    assert_eq!(
-        b["actions"][0]["description"],
-        "+19 laptops (laptop_dinas 5 → 24)"
+    let laptops = &b["actions"][0];
+    assert_eq!((f(&laptops["from"]), f(&laptops["to"])), (5.0, 24.0));
+    let b_row = row(&md, "B");
+    assert!(b_row.contains("| Rp 292.000.000 |"), "{b_row}");
+    assert!(
+        b_row.contains("| +19 laptops (laptop_dinas 5 → 24) (190.000.000); "),
+        "{b_row}"
     );
     // Layak: min(eligible 24, 20 % of 50, 50) = 10 staff at once.
     assert_eq!(
@@ -63,7 +80,11 @@ fn the_cheapest_plan_for_b_by_hand() {
         ),
         (Some(0), Some(10))
     );
-    assert_eq!(b["structural_limits"], serde_json::json!(["bandwidth"]));
+    assert_eq!(
+        b["structural_limits"],
+        serde_json::json!([{"indicator": "bandwidth"}])
+    );
+    assert!(b_row.ends_with("| bandwidth |"), "{b_row}");
 }
 
 #[test]
@@ -107,7 +128,7 @@ fn applied_to_the_data_the_plan_reaches_the_target() {
 
 #[test]
 fn structural_limits_are_named_not_priced() {
-    let p = plan(&[]);
+    let (p, md) = plan_with_md(&[]);
     let c = unit_of(&p, "C");
     // C is capped by its front-line services: nothing in the rubric can buy that.
     assert_eq!(c["reaches_target"], false);
@@ -117,12 +138,16 @@ fn structural_limits_are_named_not_priced() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|l| l == "front_line")
+            .any(|l| l == &serde_json::json!({"gate": "front_line"}))
     );
+    let c_row = row(&md, "C");
+    assert!(c_row.contains("front_line"), "{c_row}");
     assert_eq!(unit_of(&p, "A")["at_target"], true);
-    assert_eq!(
-        p["assumptions"][0],
-        "Buy laptops: test price, Rp 10 million a laptop"
+    assert_eq!(p["assumptions"][0], "laptops");
+    assert!(
+        md.lines()
+            .any(|l| l == "- Buy laptops: test price, Rp 10 million a laptop"),
+        "{md}"
     );
 }
 
@@ -149,4 +174,42 @@ fn a_budget_that_exactly_fits_a_plan_buys_it() {
     let p = plan(&["--budget", "101999999"]);
     assert_eq!(p["budget"]["staff_gain"], 0);
     assert_eq!(p["budget"]["spent"], 0.0);
+}
+
+#[test]
+fn plan_json_is_the_same_in_every_language() {
+    let run = |lang: &str| {
+        let out = tempfile::tempdir().unwrap();
+        let o = kesiapan()
+            .args([
+                "plan",
+                "--rubric",
+                "tests/fixtures/tiny/tiny.toml",
+                "--data",
+                "tests/fixtures/tiny",
+                "--budget",
+                "150.000.000",
+                "--lang",
+                lang,
+                "--out",
+            ])
+            .arg(out.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        (out, String::from_utf8(o.stdout).unwrap())
+    };
+    let ((id, id_text), (en, en_text)) = (run("id"), run("en"));
+    let json = read(&id.path().join("plan.json"));
+    assert_eq!(json, read(&en.path().join("plan.json")));
+    assert!(json.contains("\"schema_version\": \"2.0\""), "{json}");
+    // The words are in the language asked for: the verdict labels and the Rupiah amounts.
+    let (md_id, md_en) = (
+        read(&id.path().join("rencana.md")),
+        read(&en.path().join("plan.md")),
+    );
+    assert!(row(&md_id, "B").contains("| Belum Layak | Layak | Rp 292.000.000 |"));
+    assert!(row(&md_en, "B").contains("| Not yet | Feasible | Rp 292,000,000 |"));
+    assert!(id_text.contains("Target: Layak\n"), "{id_text}");
+    assert!(en_text.contains("Target: Feasible\n"), "{en_text}");
 }

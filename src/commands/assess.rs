@@ -68,6 +68,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
                 out: Some(args.out.clone()),
                 format: args.report.result_formats(),
             },
+            args.lang,
         )?,
         None => Vec::new(),
     };
@@ -104,7 +105,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
         if let Some(c) = &comparison {
             outln!(
                 "\nCompared with the baseline:\n{}",
-                report::diff::terminal(c)
+                report::diff::terminal(c, args.lang)
             );
         }
         eprintln!(

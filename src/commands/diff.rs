@@ -5,6 +5,7 @@ use crate::assessment::Assessment;
 use crate::cli::{DiffArgs, ResultArgs};
 use crate::compare::{self, Comparison};
 use crate::report;
+use crate::rubric::Lang;
 use anyhow::{Context, Result, bail};
 use std::path::Path;
 
@@ -38,13 +39,14 @@ pub fn read_assessment(path: &Path) -> Result<Assessment> {
     })
 }
 
-/// Write the comparison as asked (`diff.json`, `perubahan.md` / `changes.md`); the paths written.
-pub fn write(c: &Comparison, results: &ResultArgs) -> Result<Vec<String>> {
+/// Write the comparison as asked (`diff.json`, `perubahan.md` / `changes.md` in `lang`); the
+/// paths written.
+pub fn write(c: &Comparison, results: &ResultArgs, lang: Lang) -> Result<Vec<String>> {
     super::write_results(
         results,
         ("diff.json", &|| report::diff::json(c)),
-        (report::diff::file_name(c.lang), &|| {
-            report::diff::markdown(c)
+        (report::diff::file_name(lang), &|| {
+            report::diff::markdown(c, lang)
         }),
     )
 }
@@ -53,9 +55,10 @@ pub fn run(args: &DiffArgs, quiet: bool) -> Result<u8> {
     let old = read_assessment(&args.old)?;
     let new = read_assessment(&args.new)?;
     let c = compare::compare(&old, &new);
-    let written = write(&c, &args.results)?;
+    let lang = args.lang.unwrap_or(new.lang);
+    let written = write(&c, &args.results, lang)?;
     if !quiet {
-        out!("{}", report::diff::terminal(&c));
+        out!("{}", report::diff::terminal(&c, lang));
         if !written.is_empty() {
             eprintln!("wrote {}", written.join(", "));
         }

@@ -43,16 +43,16 @@ pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
         (None, None) => 1.0,
     };
     let loaded = load_data(&rubric, &args.data)?;
-    let p = crate::plan::plan(&rubric, &loaded, target, budget, step, args.lang)?;
+    let p = crate::plan::plan(&rubric, &loaded, target, budget, step)?;
     let written = super::write_results(
         &args.results,
         ("plan.json", &|| report::plan::json(&p)),
         (report::plan::file_name(args.lang), &|| {
-            report::plan::markdown(&p, args.lang)
+            report::plan::markdown(&p, &rubric, args.lang)
         }),
     )?;
     if !quiet {
-        out!("{}", report::plan::terminal(&p, args.lang));
+        out!("{}", report::plan::terminal(&p, &rubric, args.lang));
         if !written.is_empty() {
             eprintln!("wrote {}", written.join(", "));
         }

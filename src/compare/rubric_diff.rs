@@ -1,330 +1,254 @@
-//! What changed between two rubrics, in words: weights (as shares of the total), curves and
-//! thresholds, indicators and gates added or removed, verdict bands.
+//! What changed between two rubrics, as facts with their old and new values: weights (as shares
+//! of the total), curves and thresholds, indicators and gates added or removed, verdict bands.
+//!
+//! Words nothing: `report::diff_words` says each change in a language.
 
-use crate::assessment::{AppliedIndicator, Assessment};
-use crate::format;
-use crate::rubric::{Lang, ValueFormat};
-use crate::scoring::curve::describe;
+use crate::assessment::{AppliedDimension, AppliedIndicator, Assessment};
+use crate::rubric::{Curve, ValueFormat};
 use serde::Serialize;
 
+/// A number as the rubric shows it: its format and unit (for a target or a value).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RubricChange {
-    /// `rubric-content`, `dimension-weight`, `dimension-added`, `dimension-removed`, `indicator-weight`,
-    /// `indicator-curve`, `indicator-target`, `indicator-value`, `indicator-added`,
-    /// `indicator-removed`, `gate-added`, `gate-removed`, `gate-changed`, `verdict-band`.
-    pub kind: &'static str,
-    pub id: String,
-    pub message: String,
+pub struct Quantity {
+    pub value: f64,
+    pub format: ValueFormat,
+    pub unit: Option<String>,
+}
+
+impl Quantity {
+    /// A value in an indicator's own format and unit.
+    pub fn of(value: f64, i: &AppliedIndicator) -> Self {
+        Quantity {
+            value,
+            format: i.format,
+            unit: i.unit.clone(),
+        }
+    }
+}
+
+/// One change between the old and the new rubric. Shares are fractions of the total weight
+/// (0.5 = half); `label`s are the new rubric's (the old one's for what was removed).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum RubricChange {
+    /// The rubric's content changed but its version did not (`id` is the rubric's id).
+    RubricContent {
+        id: String,
+        version: String,
+        old_sha256: String,
+        new_sha256: String,
+    },
+    DimensionWeight {
+        id: String,
+        label: String,
+        from: f64,
+        to: f64,
+    },
+    DimensionAdded {
+        id: String,
+        label: String,
+        share: f64,
+    },
+    DimensionRemoved {
+        id: String,
+        label: String,
+    },
+    /// An indicator's share of the total moved within its dimension (or it changed dimension).
+    IndicatorWeight {
+        id: String,
+        label: String,
+        from: f64,
+        to: f64,
+    },
+    IndicatorCurve {
+        id: String,
+        label: String,
+        from: Curve,
+        to: Curve,
+    },
+    IndicatorTarget {
+        id: String,
+        label: String,
+        from: Option<Quantity>,
+        to: Option<Quantity>,
+    },
+    /// The value formula (or what to do when it is missing) changed; `from`/`to` are formulas.
+    IndicatorValue {
+        id: String,
+        label: String,
+        from: String,
+        to: String,
+    },
+    IndicatorAdded {
+        id: String,
+        label: String,
+        share: f64,
+    },
+    IndicatorRemoved {
+        id: String,
+        label: String,
+    },
+    GateAdded {
+        id: String,
+        label: String,
+        require: String,
+        cap: String,
+    },
+    GateRemoved {
+        id: String,
+        label: String,
+    },
+    GateChanged {
+        id: String,
+        label: String,
+        from_require: String,
+        from_cap: String,
+        to_require: String,
+        to_cap: String,
+    },
+    /// A verdict's minimum score moved (`from` is absent for a new verdict).
+    VerdictBand {
+        id: String,
+        label: String,
+        from: Option<f64>,
+        to: f64,
+    },
 }
 
 const EPS: f64 = 1e-9;
 
-fn pct(x: f64, lang: Lang) -> String {
-    format::value(x, ValueFormat::Percent, None, lang)
-}
-
-/// A dimension's nominal share of the total weight (0 when absent).
-pub(crate) fn dimension_share(a: &Assessment, dimension: &str) -> f64 {
-    a.rubric.applied.dimension_share(dimension)
-}
-
-/// An indicator's share of its dimension's weight (0 when absent).
-pub(crate) fn within_share(a: &Assessment, indicator: &str) -> f64 {
-    a.rubric.applied.within_share(indicator)
-}
-
-/// An indicator's nominal share of the total score (all data present).
-pub(crate) fn indicator_share(a: &Assessment, indicator: &str) -> f64 {
-    a.rubric.applied.indicator_share(indicator)
-}
-
-pub fn changes(old: &Assessment, new: &Assessment, lang: Lang) -> Vec<RubricChange> {
-    let id = lang == Lang::Id;
+pub fn changes(old: &Assessment, new: &Assessment) -> Vec<RubricChange> {
     let mut out = Vec::new();
     if old.rubric.sha256 != new.rubric.sha256 && old.rubric.version == new.rubric.version {
-        let (a, b) = (
-            &old.rubric.sha256[..12.min(old.rubric.sha256.len())],
-            &new.rubric.sha256[..12.min(new.rubric.sha256.len())],
-        );
-        out.push(RubricChange {
-            kind: "rubric-content",
+        out.push(RubricChange::RubricContent {
             id: new.rubric.id.clone(),
-            message: if id {
-                format!(
-                    "Isi rubrik berubah tanpa kenaikan versi {} (SHA-256 {a}… → {b}…)",
-                    new.rubric.version
-                )
-            } else {
-                format!(
-                    "The rubric's content changed without a new version {} (SHA-256 {a}… → {b}…)",
-                    new.rubric.version
-                )
-            },
+            version: new.rubric.version.clone(),
+            old_sha256: old.rubric.sha256.clone(),
+            new_sha256: new.rubric.sha256.clone(),
         });
     }
-    let mut push = |kind, key: &str, message: String| {
-        out.push(RubricChange {
-            kind,
-            id: key.to_string(),
-            message,
-        })
-    };
-    let (od, nd) = (
-        &old.rubric.applied.dimensions,
-        &new.rubric.applied.dimensions,
-    );
-    let total =
-        |ds: &[crate::assessment::AppliedDimension]| ds.iter().map(|d| d.weight).sum::<f64>();
+    let (oa, na) = (&old.rubric.applied, &new.rubric.applied);
+    let (od, nd) = (&oa.dimensions, &na.dimensions);
+    let total = |ds: &[AppliedDimension]| ds.iter().map(|d| d.weight).sum::<f64>();
     let (ot, nt) = (total(od), total(nd));
     for d in nd {
         match od.iter().find(|o| o.id == d.id) {
             Some(o) => {
                 let (a, b) = (o.weight / ot, d.weight / nt);
                 if (a - b).abs() > EPS {
-                    push(
-                        "dimension-weight",
-                        &d.id,
-                        if id {
-                            format!(
-                                "Bobot dimensi {}: {} → {}",
-                                d.label,
-                                pct(a, lang),
-                                pct(b, lang)
-                            )
-                        } else {
-                            format!(
-                                "Weight of dimension {}: {} → {}",
-                                d.label,
-                                pct(a, lang),
-                                pct(b, lang)
-                            )
-                        },
-                    );
+                    out.push(RubricChange::DimensionWeight {
+                        id: d.id.clone(),
+                        label: d.label.clone(),
+                        from: a,
+                        to: b,
+                    });
                 }
             }
-            None => push(
-                "dimension-added",
-                &d.id,
-                if id {
-                    format!("Dimensi baru {} ({})", d.label, pct(d.weight / nt, lang))
-                } else {
-                    format!("New dimension {} ({})", d.label, pct(d.weight / nt, lang))
-                },
-            ),
+            None => out.push(RubricChange::DimensionAdded {
+                id: d.id.clone(),
+                label: d.label.clone(),
+                share: d.weight / nt,
+            }),
         }
     }
-    for o in od {
-        if !nd.iter().any(|d| d.id == o.id) {
-            push(
-                "dimension-removed",
-                &o.id,
-                if id {
-                    format!("Dimensi {} dihapus", o.label)
-                } else {
-                    format!("Dimension {} removed", o.label)
-                },
-            );
-        }
+    for o in od.iter().filter(|o| !nd.iter().any(|d| d.id == o.id)) {
+        out.push(RubricChange::DimensionRemoved {
+            id: o.id.clone(),
+            label: o.label.clone(),
+        });
     }
-    let (oi, ni) = (
-        &old.rubric.applied.indicators,
-        &new.rubric.applied.indicators,
-    );
+    let (oi, ni) = (&oa.indicators, &na.indicators);
     for n in ni {
+        let (id, label) = (n.id.clone(), n.label.clone());
         let Some(o) = oi.iter().find(|o| o.id == n.id) else {
-            push(
-                "indicator-added",
-                &n.id,
-                if id {
-                    format!(
-                        "Indikator baru {} (bobot {})",
-                        n.label,
-                        pct(indicator_share(new, &n.id), lang)
-                    )
-                } else {
-                    format!(
-                        "New indicator {} (weight {})",
-                        n.label,
-                        pct(indicator_share(new, &n.id), lang)
-                    )
-                },
-            );
+            out.push(RubricChange::IndicatorAdded {
+                id,
+                label,
+                share: na.indicator_share(&n.id),
+            });
             continue;
         };
         // Report an indicator's weight only when its share *within* its dimension moved;
         // a dimension weight change is reported once, above.
-        let (a, b) = (indicator_share(old, &n.id), indicator_share(new, &n.id));
-        if (within_share(old, &n.id) - within_share(new, &n.id)).abs() > EPS
+        if (oa.within_share(&n.id) - na.within_share(&n.id)).abs() > EPS
             || o.dimension != n.dimension
         {
-            push(
-                "indicator-weight",
-                &n.id,
-                if id {
-                    format!(
-                        "Bobot indikator {}: {} → {} dari total",
-                        n.label,
-                        pct(a, lang),
-                        pct(b, lang)
-                    )
-                } else {
-                    format!(
-                        "Weight of indicator {}: {} → {} of the total",
-                        n.label,
-                        pct(a, lang),
-                        pct(b, lang)
-                    )
-                },
-            );
+            out.push(RubricChange::IndicatorWeight {
+                id: id.clone(),
+                label: label.clone(),
+                from: oa.indicator_share(&n.id),
+                to: na.indicator_share(&n.id),
+            });
         }
         if o.curve != n.curve {
-            push(
-                "indicator-curve",
-                &n.id,
-                if id {
-                    format!(
-                        "Penilaian {}: {} → {}",
-                        n.label,
-                        describe(&o.curve, lang),
-                        describe(&n.curve, lang)
-                    )
-                } else {
-                    format!(
-                        "Scoring of {}: {} → {}",
-                        n.label,
-                        describe(&o.curve, lang),
-                        describe(&n.curve, lang)
-                    )
-                },
-            );
+            out.push(RubricChange::IndicatorCurve {
+                id: id.clone(),
+                label: label.clone(),
+                from: o.curve.clone(),
+                to: n.curve.clone(),
+            });
         }
         if o.target != n.target {
-            let t = |i: &AppliedIndicator| {
-                i.target
-                    .map(|x| format::value(x, i.format, i.unit.as_deref(), lang))
-                    .unwrap_or_else(|| "-".into())
-            };
-            push(
-                "indicator-target",
-                &n.id,
-                if id {
-                    format!("Target {}: {} → {}", n.label, t(o), t(n))
-                } else {
-                    format!("Target of {}: {} → {}", n.label, t(o), t(n))
-                },
-            );
+            out.push(RubricChange::IndicatorTarget {
+                id: id.clone(),
+                label: label.clone(),
+                from: o.target.map(|x| Quantity::of(x, o)),
+                to: n.target.map(|x| Quantity::of(x, n)),
+            });
         }
         if o.value != n.value || o.missing != n.missing {
-            push(
-                "indicator-value",
-                &n.id,
-                if id {
-                    format!("Rumus {}: `{}` → `{}`", n.label, o.value, n.value)
-                } else {
-                    format!("Formula of {}: `{}` → `{}`", n.label, o.value, n.value)
-                },
-            );
+            out.push(RubricChange::IndicatorValue {
+                id,
+                label,
+                from: o.value.clone(),
+                to: n.value.clone(),
+            });
         }
     }
-    for o in oi {
-        if !ni.iter().any(|n| n.id == o.id) {
-            push(
-                "indicator-removed",
-                &o.id,
-                if id {
-                    format!("Indikator {} dihapus", o.label)
-                } else {
-                    format!("Indicator {} removed", o.label)
-                },
-            );
-        }
+    for o in oi.iter().filter(|o| !ni.iter().any(|n| n.id == o.id)) {
+        out.push(RubricChange::IndicatorRemoved {
+            id: o.id.clone(),
+            label: o.label.clone(),
+        });
     }
-    let (og, ng) = (&old.rubric.applied.gates, &new.rubric.applied.gates);
+    let (og, ng) = (&oa.gates, &na.gates);
     for g in ng {
         match og.iter().find(|o| o.id == g.id) {
-            Some(o) if o != g => push(
-                "gate-changed",
-                &g.id,
-                if id {
-                    format!(
-                        "Syarat {}: `{}` (paling baik {}) → `{}` (paling baik {})",
-                        g.label, o.require, o.cap, g.require, g.cap
-                    )
-                } else {
-                    format!(
-                        "Gate {}: `{}` (at best {}) → `{}` (at best {})",
-                        g.label, o.require, o.cap, g.require, g.cap
-                    )
-                },
-            ),
+            Some(o) if o != g => out.push(RubricChange::GateChanged {
+                id: g.id.clone(),
+                label: g.label.clone(),
+                from_require: o.require.clone(),
+                from_cap: o.cap.clone(),
+                to_require: g.require.clone(),
+                to_cap: g.cap.clone(),
+            }),
             Some(_) => {}
-            None => push(
-                "gate-added",
-                &g.id,
-                if id {
-                    format!(
-                        "Syarat baru {}: `{}` (paling baik {})",
-                        g.label, g.require, g.cap
-                    )
-                } else {
-                    format!("New gate {}: `{}` (at best {})", g.label, g.require, g.cap)
-                },
-            ),
+            None => out.push(RubricChange::GateAdded {
+                id: g.id.clone(),
+                label: g.label.clone(),
+                require: g.require.clone(),
+                cap: g.cap.clone(),
+            }),
         }
     }
-    for o in og {
-        if !ng.iter().any(|g| g.id == o.id) {
-            push(
-                "gate-removed",
-                &o.id,
-                if id {
-                    format!("Syarat {} dihapus", o.label)
-                } else {
-                    format!("Gate {} removed", o.label)
-                },
-            );
-        }
+    for o in og.iter().filter(|o| !ng.iter().any(|g| g.id == o.id)) {
+        out.push(RubricChange::GateRemoved {
+            id: o.id.clone(),
+            label: o.label.clone(),
+        });
     }
     for v in &new.verdicts {
-        match old.verdicts.iter().find(|o| o.id == v.id) {
-            Some(o) if (o.min_score - v.min_score).abs() > EPS => push(
-                "verdict-band",
-                &v.id,
-                if id {
-                    format!(
-                        "Batas skor {}: {} → {}",
-                        v.label,
-                        format::number(o.min_score, 2, lang),
-                        format::number(v.min_score, 2, lang)
-                    )
-                } else {
-                    format!(
-                        "Score threshold of {}: {} → {}",
-                        v.label,
-                        format::number(o.min_score, 2, lang),
-                        format::number(v.min_score, 2, lang)
-                    )
-                },
-            ),
-            Some(_) => {}
-            None => push(
-                "verdict-band",
-                &v.id,
-                if id {
-                    format!(
-                        "Putusan baru {} (skor ≥ {})",
-                        v.label,
-                        format::number(v.min_score, 2, lang)
-                    )
-                } else {
-                    format!(
-                        "New verdict {} (score ≥ {})",
-                        v.label,
-                        format::number(v.min_score, 2, lang)
-                    )
-                },
-            ),
-        }
+        let from = match old.verdicts.iter().find(|o| o.id == v.id) {
+            Some(o) if (o.min_score - v.min_score).abs() > EPS => Some(o.min_score),
+            Some(_) => continue,
+            None => None,
+        };
+        out.push(RubricChange::VerdictBand {
+            id: v.id.clone(),
+            label: v.label.clone(),
+            from,
+            to: v.min_score,
+        });
     }
     out
 }

@@ -1,10 +1,17 @@
-//! Renderers of a `Comparison`: JSON (`diff.json`), Markdown (`perubahan.md` / `changes.md`,
-//! from `reports/diff.md.tera`) and the terminal text.
+//! Renderers of a `Comparison`: JSON (`diff.json`, the facts as they are, the same in every
+//! language), Markdown (`perubahan.md` / `changes.md`, from `reports/diff.md.tera`) and the
+//! terminal text, in the language asked for; the sentences come from `diff_words`.
+//!
+//! The template sees the `Comparison` with its facts replaced by their words: `rubric_changes`
+//! as `{kind, id, message}`, `input_changes` as lines, `changed` (the units whose verdict
+//! changed) with `reason` as a line, and `lang`.
 
-use crate::compare::Comparison;
+use super::diff_words;
+use crate::compare::{Comparison, UnitChange};
 use crate::format;
 use crate::rubric::Lang;
 use anyhow::{Result, anyhow};
+use serde_json::json;
 
 const TEMPLATE: &str = include_str!("../../reports/diff.md.tera");
 
@@ -21,15 +28,52 @@ pub fn json(c: &Comparison) -> Result<String> {
     Ok(s)
 }
 
-pub fn markdown(c: &Comparison) -> Result<String> {
-    let mut ctx = tera::Context::from_serialize(c).map_err(|e| anyhow!("diff context: {e}"))?;
-    let changed: Vec<_> = c.units.iter().filter(|u| u.verdict_changed).collect();
-    ctx.insert("changed", &changed);
-    super::markdown::render_with(c.lang, "diff", TEMPLATE, &ctx)
+/// The one line on why a unit's verdict changed, when `compare` found a reason.
+fn reason(u: &UnitChange, lang: Lang) -> Option<String> {
+    u.reason.as_ref().map(|r| {
+        diff_words::reason(
+            r,
+            u.old_verdict_label.as_deref().unwrap_or("-"),
+            u.new_verdict_label.as_deref().unwrap_or("-"),
+            lang,
+        )
+    })
 }
 
-pub fn terminal(c: &Comparison) -> String {
-    let lang = c.lang;
+pub fn markdown(c: &Comparison, lang: Lang) -> Result<String> {
+    let mut ctx = tera::Context::from_serialize(c).map_err(|e| anyhow!("diff context: {e}"))?;
+    ctx.insert("lang", &lang);
+    let rubric_changes: Vec<_> = c
+        .rubric_changes
+        .iter()
+        .map(|r| {
+            let mut v = serde_json::to_value(r)?;
+            v["message"] = json!(diff_words::rubric_change(r, lang));
+            Ok(v)
+        })
+        .collect::<Result<_>>()?;
+    ctx.insert("rubric_changes", &rubric_changes);
+    let input_changes: Vec<String> = c
+        .input_changes
+        .iter()
+        .map(diff_words::input_change)
+        .collect();
+    ctx.insert("input_changes", &input_changes);
+    let changed: Vec<_> = c
+        .units
+        .iter()
+        .filter(|u| u.verdict_changed)
+        .map(|u| {
+            let mut v = serde_json::to_value(u)?;
+            v["reason"] = json!(reason(u, lang));
+            Ok(v)
+        })
+        .collect::<Result<_>>()?;
+    ctx.insert("changed", &changed);
+    super::markdown::render_with(lang, "diff", TEMPLATE, &ctx)
+}
+
+pub fn terminal(c: &Comparison, lang: Lang) -> String {
     let n = |x: f64| format::number(x, 2, lang);
     let mut out = String::new();
     out.push_str(&format!(
@@ -37,15 +81,15 @@ pub fn terminal(c: &Comparison) -> String {
         c.old.rubric_id, c.old.rubric_version, c.new.rubric_id, c.new.rubric_version
     ));
     for r in &c.rubric_changes {
-        out.push_str(&format!("  · {}\n", r.message));
+        out.push_str(&format!("  · {}\n", diff_words::rubric_change(r, lang)));
     }
     for i in &c.input_changes {
-        out.push_str(&format!("  · {i}\n"));
+        out.push_str(&format!("  · {}\n", diff_words::input_change(i)));
     }
     let changed: Vec<_> = c.units.iter().filter(|u| u.verdict_changed).collect();
     out.push_str(&format!("\n{} verdict change(s):\n", changed.len()));
     for u in &changed {
-        match &u.reason {
+        match reason(u, lang) {
             Some(r) => out.push_str(&format!("  {} {r}\n", u.id)),
             None => out.push_str(&format!(
                 "  {} {}: {} → {} ({})\n",
@@ -53,7 +97,7 @@ pub fn terminal(c: &Comparison) -> String {
                 u.name.as_deref().unwrap_or(""),
                 u.old_verdict_label.as_deref().unwrap_or("-"),
                 u.new_verdict_label.as_deref().unwrap_or("-"),
-                u.presence
+                diff_words::presence(u.presence)
             )),
         }
     }

@@ -4,6 +4,7 @@ pub mod briefing;
 pub mod bundle;
 pub mod charts;
 pub mod diff;
+pub mod diff_words;
 pub mod docx;
 pub mod html;
 pub mod json;

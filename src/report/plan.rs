@@ -1,9 +1,16 @@
-//! Renderers of a plan: JSON, Markdown (`reports/plan.md.tera`), terminal.
+//! Renderers of a plan: JSON (`plan.json`, the numbers and ids as they are, the same in every
+//! language), Markdown (`reports/plan.md.tera`) and terminal, in the language asked for, with
+//! the rubric's labels: "+25 laptop dinas (laptop_dinas 5 → 30)", Rupiah amounts, the method.
+//!
+//! The template sees a worded view (`View`): the plan's fields with labels, `cost_display`,
+//! action `description`s and structural limits by label, `below` (the units under the target),
+//! and `lang`.
 
 use crate::format;
-use crate::plan::Plans;
-use crate::rubric::Lang;
+use crate::plan::{Action, Limit, Plans, UnitPlan};
+use crate::rubric::{Change, Lang, Rubric};
 use anyhow::{Result, anyhow};
+use serde::Serialize;
 
 const TEMPLATE: &str = include_str!("../../reports/plan.md.tera");
 
@@ -20,18 +27,185 @@ pub fn json(p: &Plans) -> Result<String> {
     Ok(t)
 }
 
-pub fn markdown(p: &Plans, lang: Lang) -> Result<String> {
-    let mut ctx = tera::Context::from_serialize(p).map_err(|e| anyhow!("plan context: {e}"))?;
-    ctx.insert("lang", &lang);
-    let below: Vec<_> = p.units.iter().filter(|u| !u.at_target).collect();
-    ctx.insert("below", &below);
+fn rupiah(x: f64, lang: Lang) -> String {
+    format!("Rp {}", format::number(x.round(), 0, lang))
+}
+
+/// A plan in words, for the template and the terminal.
+#[derive(Serialize)]
+struct View {
+    lang: Lang,
+    rubric_id: String,
+    rubric_version: String,
+    target_label: String,
+    units: Vec<UnitView>,
+    below: Vec<UnitView>,
+    budget: Option<BudgetView>,
+    /// "label: assumption" per improvement whose unit cost is an assumption.
+    assumptions: Vec<String>,
+}
+
+#[derive(Clone, Serialize)]
+struct UnitView {
+    id: String,
+    name: Option<String>,
+    at_target: bool,
+    reaches_target: bool,
+    verdict_label: String,
+    new_verdict_label: String,
+    cost: f64,
+    cost_display: String,
+    staff_allowed_before: i64,
+    staff_allowed_after: i64,
+    actions: Vec<ActionView>,
+    structural_limits: Vec<String>,
+}
+
+#[derive(Clone, Serialize)]
+struct ActionView {
+    description: String,
+    cost: f64,
+}
+
+#[derive(Serialize)]
+struct BudgetView {
+    budget: f64,
+    spent: f64,
+    staff_gain: i64,
+    method: String,
+    units: Vec<UnitView>,
+}
+
+/// The words for a plan, from the rubric that made it.
+struct Words<'a> {
+    r: &'a Rubric,
+    lang: Lang,
+}
+
+impl Words<'_> {
+    fn verdict(&self, id: &str) -> String {
+        match self.r.verdicts.iter().find(|v| v.id == id) {
+            Some(v) => v.label.get(self.lang).to_string(),
+            None => id.to_string(),
+        }
+    }
+
+    fn limit(&self, l: &Limit) -> String {
+        let label = match l {
+            Limit::Indicator(id) => self
+                .r
+                .indicators
+                .iter()
+                .find(|i| &i.id == id)
+                .map(|i| i.label.get(self.lang)),
+            Limit::Gate(id) => self
+                .r
+                .gates
+                .iter()
+                .find(|g| &g.id == id)
+                .map(|g| g.label.get(self.lang)),
+        };
+        let (Limit::Indicator(id) | Limit::Gate(id)) = l;
+        label.unwrap_or(id).to_string()
+    }
+
+    /// "+25 laptop dinas (laptop_dinas 5 → 30)", or the label of an on/off improvement.
+    fn action(&self, a: &Action) -> String {
+        let lang = self.lang;
+        let Some(im) = self.r.improvements.iter().find(|im| im.id == a.improvement) else {
+            return a.improvement.clone();
+        };
+        match &im.change {
+            Change::Add { name, .. } => {
+                let span = match (a.from, a.to) {
+                    (Some(b), Some(x)) => format!(
+                        " ({name} {} → {})",
+                        format::number(b, 2, lang),
+                        format::number(x, 2, lang)
+                    ),
+                    _ => String::new(),
+                };
+                format!(
+                    "+{} {}{span}",
+                    format::number(a.amount, 2, lang),
+                    im.unit.get(lang)
+                )
+            }
+            Change::Set { .. } => im.label.get(lang).to_string(),
+        }
+    }
+
+    fn unit(&self, u: &UnitPlan) -> UnitView {
+        UnitView {
+            id: u.id.clone(),
+            name: u.name.clone(),
+            at_target: u.at_target,
+            reaches_target: u.reaches_target,
+            verdict_label: self.verdict(&u.verdict),
+            new_verdict_label: self.verdict(&u.new_verdict),
+            cost: u.cost,
+            cost_display: rupiah(u.cost, self.lang),
+            staff_allowed_before: u.staff_allowed_before,
+            staff_allowed_after: u.staff_allowed_after,
+            actions: u
+                .actions
+                .iter()
+                .map(|a| ActionView {
+                    description: self.action(a),
+                    cost: a.cost,
+                })
+                .collect(),
+            structural_limits: u.structural_limits.iter().map(|l| self.limit(l)).collect(),
+        }
+    }
+
+    fn view(&self, p: &Plans) -> View {
+        let units: Vec<UnitView> = p.units.iter().map(|u| self.unit(u)).collect();
+        View {
+            lang: self.lang,
+            rubric_id: p.rubric_id.clone(),
+            rubric_version: p.rubric_version.clone(),
+            target_label: self.verdict(&p.target_verdict),
+            below: units.iter().filter(|u| !u.at_target).cloned().collect(),
+            units,
+            budget: p.budget.as_ref().map(|b| BudgetView {
+                budget: b.budget,
+                spent: b.spent,
+                staff_gain: b.staff_gain,
+                // In English in every report, as before plan.json 2.0.
+                method: format!(
+                    "exact multiple-choice knapsack (dynamic programming) over each unit's evaluated improvement combinations, costs rounded up to {} so the plan never exceeds the budget",
+                    rupiah(b.step, Lang::En)
+                ),
+                units: b.units.iter().map(|u| self.unit(u)).collect(),
+            }),
+            assumptions: p
+                .assumptions
+                .iter()
+                .filter_map(|id| self.r.improvements.iter().find(|im| &im.id == id))
+                .filter_map(|im| {
+                    im.assumption.as_ref().map(|a| {
+                        format!("{}: {}", im.label.get(self.lang), a.get(self.lang))
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The plan in Markdown; `r` is the rubric it was made with (for the labels).
+pub fn markdown(p: &Plans, r: &Rubric, lang: Lang) -> Result<String> {
+    let view = Words { r, lang }.view(p);
+    let ctx = tera::Context::from_serialize(&view).map_err(|e| anyhow!("plan context: {e}"))?;
     super::markdown::render_with(lang, "plan", TEMPLATE, &ctx)
 }
 
-pub fn terminal(p: &Plans, lang: Lang) -> String {
-    let rp = |x: f64| format!("Rp {}", format::number(x.round(), 0, lang));
-    let mut out = format!("Target: {}\n", p.target_label);
-    for u in p.units.iter().filter(|u| !u.at_target) {
+/// The plan for the terminal; `r` is the rubric it was made with (for the labels).
+pub fn terminal(p: &Plans, r: &Rubric, lang: Lang) -> String {
+    let v = Words { r, lang }.view(p);
+    let rp = |x: f64| rupiah(x, lang);
+    let mut out = format!("Target: {}\n", v.target_label);
+    for u in &v.below {
         let name = u.name.as_deref().unwrap_or(&u.id);
         if u.reaches_target {
             out.push_str(&format!(
@@ -67,20 +241,16 @@ pub fn terminal(p: &Plans, lang: Lang) -> String {
             ));
         }
     }
-    if p.units.iter().all(|u| u.at_target) {
+    if v.units.iter().all(|u| u.at_target) {
         out.push_str("Every unit is already at or above the target.\n");
     }
-    let reach: Vec<_> = p
-        .units
-        .iter()
-        .filter(|u| !u.at_target && u.reaches_target)
-        .collect();
+    let reach: Vec<_> = v.below.iter().filter(|u| u.reaches_target).collect();
     out.push_str(&format!(
         "\n{} unit(s) can reach the target, for {} in all\n",
         reach.len(),
         rp(reach.iter().map(|u| u.cost).sum())
     ));
-    if let Some(b) = &p.budget {
+    if let Some(b) = &v.budget {
         out.push_str(&format!(
             "\nBudget {}: spend {}, {} more staff may take WFA at once, in {} unit(s)\n  method: {}\n",
             rp(b.budget),
@@ -104,9 +274,9 @@ pub fn terminal(p: &Plans, lang: Lang) -> String {
             ));
         }
     }
-    if !p.assumptions.is_empty() {
+    if !v.assumptions.is_empty() {
         out.push_str("\nUnit costs are assumptions from the rubric:\n");
-        for a in &p.assumptions {
+        for a in &v.assumptions {
             out.push_str(&format!("  - {a}\n"));
         }
     }
