@@ -84,11 +84,7 @@ impl Loader<'_> {
             None => rubric
                 .datasets
                 .iter()
-                .filter(|d| {
-                    d.files.iter().any(|p| {
-                        glob::Pattern::new(&p.to_lowercase()).is_ok_and(|g| g.matches(&name))
-                    })
-                })
+                .filter(|d| d.files.iter().any(|p| p.matches(&name)))
                 .collect(),
         };
         if by_pattern.len() > 1 {
@@ -278,11 +274,7 @@ fn fitting<'r>(
     for ds in candidates {
         if !ds.sheets.is_empty() {
             let sn = sheet.name.clone().unwrap_or_default().to_lowercase();
-            if !ds
-                .sheets
-                .iter()
-                .any(|p| glob::Pattern::new(&p.to_lowercase()).is_ok_and(|g| g.matches(&sn)))
-            {
+            if !ds.sheets.iter().any(|p| p.matches(&sn)) {
                 continue;
             }
         }

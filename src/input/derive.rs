@@ -35,11 +35,7 @@ impl Loader<'_> {
 fn derive(ds: &Dataset, df: DataFrame) -> Result<DataFrame, LoadError> {
     let mut lf = df.lazy();
     for d in &ds.derived {
-        let e = crate::sql::parse(&d.expr).map_err(|e| LoadError::Derived {
-            dataset: ds.id.clone(),
-            message: e.message,
-        })?;
-        lf = lf.with_column(e.alias(d.name.as_str()));
+        lf = lf.with_column(d.parsed.clone().alias(d.name.as_str()));
     }
     lf.collect().map_err(|e| LoadError::Derived {
         dataset: ds.id.clone(),

@@ -8,7 +8,7 @@ use crate::input::Loaded;
 use crate::rubric::{Change, Improvement, Indicator, Rubric};
 use crate::scoring::unit::{decide, scored, staffing};
 use crate::scoring::{UnitValues, evaluate};
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use polars::prelude::*;
 use std::collections::BTreeSet;
 
@@ -49,8 +49,8 @@ impl<'a> Ctx<'a> {
 }
 
 /// Per-unit values of a unit-level SQL expression on the table.
-fn per_unit(table: &DataFrame, sql: &str) -> Result<Vec<Option<f64>>> {
-    let e = crate::sql::parse(sql).map_err(|e| anyhow!(e.message))?;
+fn per_unit(table: &DataFrame, e: &Expr) -> Result<Vec<Option<f64>>> {
+    let e = e.clone();
     // `with_column` broadcasts a constant (`max = "200"`) to every unit.
     let out = table
         .clone()
@@ -67,7 +67,6 @@ fn per_unit(table: &DataFrame, sql: &str) -> Result<Vec<Option<f64>>> {
 }
 
 fn edits(r: &Rubric) -> Result<Vec<Expr>> {
-    let parse = |s: &str| crate::sql::parse(s).map_err(|e| anyhow!(e.message));
     r.improvements
         .iter()
         .enumerate()
@@ -76,13 +75,13 @@ fn edits(r: &Rubric) -> Result<Vec<Expr>> {
             Ok(match &im.change {
                 Change::Add { name, scale, .. } => {
                     let s = match scale {
-                        Some(e) => parse(&e.expr)?.cast(DataType::Float64),
+                        Some(e) => e.parsed.clone().cast(DataType::Float64),
                         None => lit(1.0),
                     };
                     (col(name.as_str()).cast(DataType::Float64) + amount * s).alias(name.as_str())
                 }
                 Change::Set { name, to, .. } => when(amount.gt(lit(0.0)))
-                    .then(parse(&to.expr)?)
+                    .then(to.parsed.clone())
                     .otherwise(col(name.as_str()))
                     .alias(name.as_str()),
             })
@@ -98,25 +97,21 @@ pub(super) struct Reads {
 
 impl Reads {
     pub fn new(r: &Rubric) -> Result<Self> {
-        let names = |sql: &str| -> Result<BTreeSet<String>> {
-            let e = crate::sql::parse(sql).map_err(|e| anyhow!(e.message))?;
-            Ok(e.meta()
+        let names = |e: &Expr| -> BTreeSet<String> {
+            e.clone()
+                .meta()
                 .root_names()
                 .iter()
                 .map(|n| n.to_string())
-                .collect())
+                .collect()
         };
         Ok(Reads {
             indicators: r
                 .indicators
                 .iter()
-                .map(|i| names(&i.value.expr))
-                .collect::<Result<_>>()?,
-            gates: r
-                .gates
-                .iter()
-                .map(|g| names(&g.require.expr))
-                .collect::<Result<_>>()?,
+                .map(|i| names(&i.value.parsed))
+                .collect(),
+            gates: r.gates.iter().map(|g| names(&g.require.parsed)).collect(),
         })
     }
 }
@@ -139,15 +134,16 @@ impl UnitData {
         };
         Ok(UnitData {
             max: each(&|im| match &im.change {
-                Change::Add { max, .. } => per_unit(table, &max.expr),
+                Change::Add { max, .. } => per_unit(table, &max.parsed),
                 Change::Set { .. } => Ok(vec![Some(1.0); n]),
             })?,
             current: each(&|im| {
-                per_unit(table, &format!("CAST({} AS DOUBLE)", im.name()))
+                // As SQL's `CAST(name AS DOUBLE)`: strict.
+                per_unit(table, &col(im.name()).strict_cast(DataType::Float64))
                     .or_else(|_| Ok(vec![None; n]))
             })?,
             scale: each(&|im| match &im.change {
-                Change::Add { scale: Some(s), .. } => per_unit(table, &s.expr),
+                Change::Add { scale: Some(s), .. } => per_unit(table, &s.parsed),
                 _ => Ok(vec![Some(1.0); n]),
             })?,
         })
