@@ -23,6 +23,8 @@ pub mod sensitivity;
 pub mod sql;
 pub mod synth;
 pub mod template;
+pub mod text;
+pub mod xlsx;
 
 use clap::Parser;
 use std::process::ExitCode;

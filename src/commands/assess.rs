@@ -47,7 +47,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
 
     let comparison = match &args.baseline {
         Some(path) => Some(crate::compare::compare(
-            &super::diff::read_assessment(path)?,
+            &crate::assessment::Assessment::read(path)?,
             &a,
         )),
         None => None,
@@ -55,8 +55,8 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
 
     // Render everything before writing anything, so an error leaves no partial output.
     progress::phase(Phase::Render);
-    let opts = report::bundle::Options::from_args(&args.report)?;
-    let files = report::bundle::render(&a, &args.report.format, &opts)?;
+    let ctx = super::render::render_ctx(&args.report)?;
+    let files = report::bundle::render(&a, &args.report.formats(), &ctx)?;
     for (name, body) in &files {
         write_atomic(&args.out.join(name), body)?;
     }
@@ -66,7 +66,9 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
             &crate::cli::ResultArgs {
                 out: Some(args.out.clone()),
                 format: args.report.result_formats(),
+                templates: args.report.templates.clone(),
             },
+            &ctx.templates,
         )?,
         None => Vec::new(),
     };

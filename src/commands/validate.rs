@@ -4,6 +4,7 @@ use super::{EXIT_FINDINGS, EXIT_OK, count, load_data, load_rubric};
 use crate::cli::ValidateArgs;
 use crate::diag::{self, Severity};
 use crate::output::write_atomic;
+use crate::report::templates::Templates;
 use anyhow::Result;
 
 /// Write the validation outputs into `out`; returns the paths written.
@@ -21,7 +22,8 @@ pub fn write_outputs(
     let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = vec![
         (
             out.join("data-quality.md"),
-            quality::report::markdown(rubric, loaded, &table, cap).into_bytes(),
+            quality::report::markdown(rubric, loaded, &table, cap, &Templates::default())?
+                .into_bytes(),
         ),
         (
             out.join("diagnostics.json"),
@@ -41,7 +43,7 @@ pub fn write_outputs(
         for line in &table {
             files.push((
                 out.join("feedback")
-                    .join(format!("{}.xlsx", quality::xlsx::file_stem(&line.unit))),
+                    .join(format!("{}.xlsx", crate::xlsx::file_stem(&line.unit))),
                 quality::xlsx::feedback_workbook(loaded, line, &reasons, &rubric.title.id)?,
             ));
         }

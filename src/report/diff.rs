@@ -1,12 +1,11 @@
 //! Renderers of a `Comparison`: JSON (`diff.json`), Markdown (`perubahan.md` / `changes.md`,
 //! from `reports/diff.md.tera`) and the terminal text.
 
+use super::templates::Templates;
 use crate::compare::Comparison;
 use crate::format;
 use crate::rubric::Lang;
 use anyhow::{Result, anyhow};
-
-const TEMPLATE: &str = include_str!("../../reports/diff.md.tera");
 
 pub fn file_name(lang: Lang) -> &'static str {
     match lang {
@@ -21,11 +20,11 @@ pub fn json(c: &Comparison) -> Result<String> {
     Ok(s)
 }
 
-pub fn markdown(c: &Comparison) -> Result<String> {
+pub fn markdown(c: &Comparison, templates: &Templates) -> Result<String> {
     let mut ctx = tera::Context::from_serialize(c).map_err(|e| anyhow!("diff context: {e}"))?;
     let changed: Vec<_> = c.units.iter().filter(|u| u.verdict_changed).collect();
     ctx.insert("changed", &changed);
-    super::markdown::render_with(c.lang, "diff", TEMPLATE, &ctx)
+    templates.render(c.lang, "diff.md.tera", &ctx)
 }
 
 pub fn terminal(c: &Comparison) -> String {

@@ -1,11 +1,10 @@
 //! Renderers of a plan: JSON, Markdown (`reports/plan.md.tera`), terminal.
 
+use super::templates::Templates;
 use crate::format;
 use crate::plan::Plans;
 use crate::rubric::Lang;
 use anyhow::{Result, anyhow};
-
-const TEMPLATE: &str = include_str!("../../reports/plan.md.tera");
 
 pub fn file_name(lang: Lang) -> &'static str {
     match lang {
@@ -20,12 +19,12 @@ pub fn json(p: &Plans) -> Result<String> {
     Ok(t)
 }
 
-pub fn markdown(p: &Plans, lang: Lang) -> Result<String> {
+pub fn markdown(p: &Plans, lang: Lang, templates: &Templates) -> Result<String> {
     let mut ctx = tera::Context::from_serialize(p).map_err(|e| anyhow!("plan context: {e}"))?;
     ctx.insert("lang", &lang);
     let below: Vec<_> = p.units.iter().filter(|u| !u.at_target).collect();
     ctx.insert("below", &below);
-    super::markdown::render_with(lang, "plan", TEMPLATE, &ctx)
+    templates.render(lang, "plan.md.tera", &ctx)
 }
 
 pub fn terminal(p: &Plans, lang: Lang) -> String {

@@ -1,8 +1,14 @@
-//! The report templates: embedded at build time from `reports/`, each overridable at run time by
-//! a file of the same name in `--templates DIR`, so analysts can adjust wording without
-//! recompiling.
+//! The one registry of report templates and the tera engine that renders them: every template
+//! is embedded at build time from `reports/` and overridable at run time by a file of the same
+//! name in `--templates DIR` (as mdBook's theme folder), so analysts can adjust wording without
+//! recompiling. No renderer embeds a template of its own.
+//!
+//! This module finds and renders templates; it decides no wording and computes nothing.
 
-use anyhow::{Context, Result, bail};
+use crate::format;
+use crate::rubric::Lang;
+use anyhow::{Context, Result, anyhow, bail};
+use serde::Serialize;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
@@ -35,10 +41,24 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("report.css", include_str!("../../reports/report.css")),
     ("report.js", include_str!("../../reports/report.js")),
+    (
+        "workbook.strings.toml",
+        include_str!("../../reports/workbook.strings.toml"),
+    ),
+    ("diff.md.tera", include_str!("../../reports/diff.md.tera")),
+    ("plan.md.tera", include_str!("../../reports/plan.md.tera")),
+    (
+        "sensitivity.md.tera",
+        include_str!("../../reports/sensitivity.md.tera"),
+    ),
+    (
+        "data-quality.md.tera",
+        include_str!("../../reports/data-quality.md.tera"),
+    ),
 ];
 
 /// Where templates come from.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Templates {
     dir: Option<PathBuf>,
 }
@@ -73,6 +93,81 @@ impl Templates {
             .map(|(_, t)| Cow::Borrowed(*t))
             .with_context(|| format!("no template named {name}"))
     }
+
+    /// Render the template file `name` (e.g. `diff.md.tera`) with `ctx` and the filters for
+    /// `lang`. A name ending in `.html.tera` is HTML-autoescaped.
+    pub fn render(&self, lang: Lang, name: &str, ctx: &tera::Context) -> Result<String> {
+        let template = self.get(name)?;
+        let name = name.strip_suffix(".tera").unwrap_or(name);
+        let mut tera = engine(lang);
+        tera.add_raw_template(name, &template)
+            .map_err(|e| anyhow!("{name} template: {e}"))?;
+        tera.render(name, ctx)
+            .map_err(|e| anyhow!("rendering {name}: {e}"))
+    }
+
+    /// The `[id]` or `[en]` table of the strings file `name` (e.g. `workbook.strings.toml`):
+    /// the one in the folder where there is one, with the embedded wording for any key it
+    /// leaves out.
+    pub fn strings(&self, name: &str, lang: Lang) -> Result<Strings> {
+        let table = |text: &str| -> Result<toml::Table> {
+            let mut t: toml::Table = toml::from_str(text).map_err(|e| anyhow!("{name}: {e}"))?;
+            match t.remove(lang_code(lang)) {
+                Some(toml::Value::Table(t)) => Ok(t),
+                _ => bail!("{name} has no [{}] table", lang_code(lang)),
+            }
+        };
+        let embedded = EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| *t)
+            .with_context(|| format!("no template named {name}"))?;
+        let mut words = table(embedded)?;
+        words.extend(table(&self.get(name)?)?);
+        Ok(Strings(words))
+    }
+}
+
+/// The table name of a language in a strings file: `id` or `en`.
+pub fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "id",
+        Lang::En => "en",
+    }
+}
+
+/// Labels of one language, by key (see [`Templates::strings`]).
+#[derive(Debug, Clone)]
+pub struct Strings(toml::Table);
+
+impl Strings {
+    /// The label for `key`; the key itself when no file has it (a test checks that every key
+    /// the renderers use is in the embedded files).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.0.get(key).and_then(|v| v.as_str()).unwrap_or(key)
+    }
+}
+
+/// A tera engine with kesiapan's filters for `lang`: `num(d=1)`, `score`, `pct` (numbers as
+/// written in the language) and `cell` (data text made inert in Markdown, `text::md_cell`).
+pub fn engine(lang: Lang) -> tera::Tera {
+    let mut tera = tera::Tera::new();
+    tera.register_filter("num", move |x: f64, kw: tera::Kwargs, _: &tera::State| {
+        let d: usize = kw.get::<i64>("d").ok().flatten().unwrap_or(1).max(0) as usize;
+        format::number(x, d, lang)
+    });
+    tera.register_filter("score", move |x: f64, _: tera::Kwargs, _: &tera::State| {
+        format::score(x, lang)
+    });
+    tera.register_filter("pct", move |x: f64, _: tera::Kwargs, _: &tera::State| {
+        format::value(x, crate::rubric::ValueFormat::Percent, None, lang)
+    });
+    // Text from the data in Markdown: one line, no markup and no raw HTML (a name such as
+    // `<script>` must stay text in every Markdown viewer and in the .docx).
+    tera.register_filter("cell", |s: String, _: tera::Kwargs, _: &tera::State| {
+        crate::text::md_cell(&s)
+    });
+    tera
 }
 
 #[cfg(test)]
