@@ -363,6 +363,10 @@ pub struct ValidateArgs {
     /// that unit's problems and rejected rows, ready to send back.
     #[arg(long, requires = "out")]
     pub feedback: bool,
+    /// With --out: a folder of report templates overriding the embedded ones by file name
+    /// (`data-quality.md.tera`); see `reports/`.
+    #[arg(long, value_name = "DIR", requires = "out")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -713,6 +713,7 @@ fn templates_folder_overrides_the_diff_plan_sensitivity_and_workbook_wording() {
         ("diff.md.tera", "OWN DIFF {{ units | length }}\n"),
         ("plan.md.tera", "OWN PLAN\n"),
         ("sensitivity.md.tera", "OWN SENSITIVITY\n"),
+        ("data-quality.md.tera", "OWN QUALITY {{ errors }}\n"),
         // One label replaced; every other keeps the embedded wording.
         ("workbook.strings.toml", "[id]\ncode = \"KODE OPD\"\n"),
     ] {
@@ -754,6 +755,14 @@ fn templates_folder_overrides_the_diff_plan_sensitivity_and_workbook_wording() {
         read(&o("sens").join("sensitivitas.md")),
         "OWN SENSITIVITY\n"
     );
+    kesiapan()
+        .arg("validate")
+        .args(tiny)
+        .args(["--templates", templates, "--out"])
+        .arg(o("validate"))
+        .assert()
+        .code(1);
+    assert!(read(&o("validate").join("data-quality.md")).starts_with("OWN QUALITY "));
     // `diff` and `assess --baseline` both word the comparison with the folder's template.
     let (a, _) = assess(&["--format", "json,xlsx,csv", "--templates", templates]);
     let saved = a.path().join("assessment.json");

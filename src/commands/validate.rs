@@ -14,6 +14,7 @@ pub fn write_outputs(
     out: &std::path::Path,
     cap: usize,
     feedback: bool,
+    templates: &Templates,
 ) -> Result<Vec<String>> {
     use crate::quality;
     let table = quality::completeness(rubric, loaded)?;
@@ -22,8 +23,7 @@ pub fn write_outputs(
     let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = vec![
         (
             out.join("data-quality.md"),
-            quality::report::markdown(rubric, loaded, &table, cap, &Templates::default())?
-                .into_bytes(),
+            quality::report::markdown(rubric, loaded, &table, cap, templates)?.into_bytes(),
         ),
         (
             out.join("diagnostics.json"),
@@ -129,11 +129,12 @@ fn completeness_lines(
 
 pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     crate::progress::phase(crate::progress::Phase::Read);
+    let templates = Templates::new(args.templates.as_deref())?;
     let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
     crate::progress::phase(crate::progress::Phase::Render);
     let written = match &args.out {
-        Some(out) => write_outputs(&rubric, &loaded, out, args.show, args.feedback)?,
+        Some(out) => write_outputs(&rubric, &loaded, out, args.show, args.feedback, &templates)?,
         None => Vec::new(),
     };
     if let Some(path) = &args.json {

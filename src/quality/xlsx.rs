@@ -177,7 +177,7 @@ pub fn feedback_workbook(
         ws,
         0,
         0,
-        &format!(
+        format!(
             "Umpan balik data: {} {}",
             line.unit,
             line.name.as_deref().unwrap_or("")

@@ -107,14 +107,15 @@ impl Templates {
     }
 
     /// The `[id]` or `[en]` table of the strings file `name` (e.g. `workbook.strings.toml`):
-    /// the one in the folder where there is one, with the embedded wording for any key it
-    /// leaves out.
+    /// the embedded wording, with the keys of the folder's file of that name on top (it may
+    /// give only the keys, or only the language, it changes).
     pub fn strings(&self, name: &str, lang: Lang) -> Result<Strings> {
-        let table = |text: &str| -> Result<toml::Table> {
+        let table = |text: &str| -> Result<Option<toml::Table>> {
             let mut t: toml::Table = toml::from_str(text).map_err(|e| anyhow!("{name}: {e}"))?;
             match t.remove(lang_code(lang)) {
-                Some(toml::Value::Table(t)) => Ok(t),
-                _ => bail!("{name} has no [{}] table", lang_code(lang)),
+                Some(toml::Value::Table(t)) => Ok(Some(t)),
+                None => Ok(None),
+                Some(_) => bail!("{name}: [{}] is not a table", lang_code(lang)),
             }
         };
         let embedded = EMBEDDED
@@ -122,8 +123,9 @@ impl Templates {
             .find(|(n, _)| *n == name)
             .map(|(_, t)| *t)
             .with_context(|| format!("no template named {name}"))?;
-        let mut words = table(embedded)?;
-        words.extend(table(&self.get(name)?)?);
+        let mut words = table(embedded)?
+            .with_context(|| format!("{name} has no [{}] table", lang_code(lang)))?;
+        words.extend(table(&self.get(name)?)?.unwrap_or_default());
         Ok(Strings(words))
     }
 }
@@ -145,6 +147,11 @@ impl Strings {
     /// the renderers use is in the embedded files).
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
         self.0.get(key).and_then(|v| v.as_str()).unwrap_or(key)
+    }
+
+    /// Whether some file gives a label for `key`.
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.get(key).is_some_and(|v| v.is_str())
     }
 }
 
@@ -173,6 +180,38 @@ pub fn engine(lang: Lang) -> tera::Tera {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_file_in_reports_is_in_the_registry() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("reports");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let name = e.unwrap().file_name().to_string_lossy().to_string();
+            assert!(
+                EMBEDDED.iter().any(|(n, _)| *n == name),
+                "reports/{name} is not in EMBEDDED"
+            );
+        }
+    }
+
+    #[test]
+    fn a_strings_file_in_the_folder_overrides_only_its_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("workbook.strings.toml"),
+            "[en]\ncode = \"Unit code\"\n",
+        )
+        .unwrap();
+        let t = Templates::new(Some(dir.path())).unwrap();
+        let en = t.strings("workbook.strings.toml", Lang::En).unwrap();
+        assert_eq!(en.get("code"), "Unit code");
+        assert_eq!(en.get("name"), "Name");
+        // No [id] table in the folder's file: the embedded Indonesian wording.
+        let id = t.strings("workbook.strings.toml", Lang::Id).unwrap();
+        assert_eq!(id.get("code"), "Kode");
+        std::fs::write(dir.path().join("workbook.strings.toml"), "id = 3").unwrap();
+        assert!(t.strings("workbook.strings.toml", Lang::Id).is_err());
+        assert_eq!(en.get("no_such_key"), "no_such_key");
+    }
 
     #[test]
     fn a_file_in_the_folder_overrides_the_embedded_template() {

@@ -601,3 +601,27 @@ impl Renderer for Workbook {
         Ok(vec![(file_name(a.lang).into(), xlsx(a, &ctx.templates)?)])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_used_is_in_both_languages_of_the_strings_file() {
+        let t = Templates::default();
+        let (id, en) = (
+            t.strings("workbook.strings.toml", Lang::Id).unwrap(),
+            t.strings("workbook.strings.toml", Lang::En).unwrap(),
+        );
+        let keys: Vec<&str> = include_str!("workbook.rs")
+            .split("t.get(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert!(keys.len() > 60, "{} keys found", keys.len());
+        for k in keys {
+            assert!(id.contains(k), "[id] has no {k}");
+            assert!(en.contains(k), "[en] has no {k}");
+        }
+    }
+}
