@@ -390,3 +390,26 @@ pub struct Summary {
     #[serde(default)]
     pub suppressed: SuppressionSummary,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_refuses_other_files_and_older_schemas() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.json");
+        let err = |text: &str| {
+            std::fs::write(&p, text).unwrap();
+            format!("{:#}", Assessment::read(&p).unwrap_err())
+        };
+        assert!(err("not json").contains("is not JSON"));
+        assert!(err(r#"{"schema_version": "2.0"}"#).contains("schema_version `2.0`"));
+        assert!(err(r#"{"schema_version": "1.1", "rubric": {}}"#).contains("older kesiapan"));
+        assert!(
+            err(r#"{"schema_version": "1.2", "rubric": {"applied": {}}}"#)
+                .contains("does not have the shape")
+        );
+        assert!(Assessment::read(&dir.path().join("none.json")).is_err());
+    }
+}

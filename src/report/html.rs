@@ -278,3 +278,27 @@ impl Renderer for Html {
         )])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_the_stylesheet_lacks_get_palette_colours() {
+        let css = ".badge.v0{background:red}.badge.v1,.badge.v10{background:blue}";
+        let out = verdict_styles(css, 3);
+        assert!(out.starts_with(css));
+        // v0 and v1 are styled; v10 does not count as v1's rule for v2 or as v1 itself.
+        assert!(!out.contains(".badge.v0{background:#"));
+        assert!(!out.contains(".badge.v1{background:#"));
+        assert!(out.ends_with(".answer.v2{border-color:#c0392b}.badge.v2{background:#c0392b}"));
+        let css = ".badge.v10{background:blue}";
+        assert!(verdict_styles(css, 2).contains(".badge.v1{background:#d98e04}"));
+        let embedded = Templates::default().get("report.css").unwrap();
+        assert_eq!(
+            verdict_styles(&embedded, 4),
+            embedded,
+            "report.css styles four"
+        );
+    }
+}
