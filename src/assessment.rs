@@ -6,8 +6,11 @@
 use crate::diag::Diagnostic;
 use crate::input::InputFile;
 use crate::rubric::{Curve, Missing, ValueFormat};
+use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
 
 /// Version of the `assessment.json` format.
 pub const SCHEMA_VERSION: &str = "1.2";
@@ -30,6 +33,39 @@ pub struct Assessment {
     pub units: Vec<Unit>,
     pub summary: Summary,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Assessment {
+    /// Read an `assessment.json` written by `kesiapan assess`: a schema 1.x file with the
+    /// applied rubric (older files cannot be compared or re-rendered faithfully).
+    pub fn read(path: &Path) -> anyhow::Result<Assessment> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let v: serde_json::Value = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not JSON", path.display()))?;
+        let version = v
+            .get("schema_version")
+            .and_then(|s| s.as_str())
+            .unwrap_or("");
+        if version.split('.').next() != Some("1") {
+            bail!(
+                "{} is not a kesiapan assessment.json (schema_version `{version}`)",
+                path.display()
+            );
+        }
+        if v.pointer("/rubric/applied").is_none() {
+            bail!(
+                "{} was written by an older kesiapan (schema {version}) without the applied rubric; run `kesiapan assess` again to compare",
+                path.display()
+            );
+        }
+        serde_json::from_value(v).with_context(|| {
+            format!(
+                "{} does not have the shape of an assessment.json",
+                path.display()
+            )
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -184,6 +220,16 @@ pub struct Unit {
     pub data_warnings: Vec<String>,
 }
 
+impl Unit {
+    /// The unit's score on dimension `id` (none without data or for an unknown dimension).
+    pub fn dimension_score(&self, id: &str) -> Option<f64> {
+        self.dimensions
+            .iter()
+            .find(|d| d.id == id)
+            .and_then(|d| d.score)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnitDimension {
     pub id: String,
@@ -245,6 +291,17 @@ pub enum ObstacleKind {
     Coverage,
     /// An indicator below its target.
     Indicator,
+}
+
+/// The kind as written in reports and in `assessment.json`: `gate`, `coverage`, `indicator`.
+impl fmt::Display for ObstacleKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ObstacleKind::Gate => "gate",
+            ObstacleKind::Coverage => "coverage",
+            ObstacleKind::Indicator => "indicator",
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -332,4 +389,27 @@ pub struct Summary {
     pub top_obstacles: Vec<TopObstacle>,
     #[serde(default)]
     pub suppressed: SuppressionSummary,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_refuses_other_files_and_older_schemas() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.json");
+        let err = |text: &str| {
+            std::fs::write(&p, text).unwrap();
+            format!("{:#}", Assessment::read(&p).unwrap_err())
+        };
+        assert!(err("not json").contains("is not JSON"));
+        assert!(err(r#"{"schema_version": "2.0"}"#).contains("schema_version `2.0`"));
+        assert!(err(r#"{"schema_version": "1.1", "rubric": {}}"#).contains("older kesiapan"));
+        assert!(
+            err(r#"{"schema_version": "1.2", "rubric": {"applied": {}}}"#)
+                .contains("does not have the shape")
+        );
+        assert!(Assessment::read(&dir.path().join("none.json")).is_err());
+    }
 }

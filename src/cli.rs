@@ -163,7 +163,28 @@ pub struct ReportArgs {
     pub from: Option<String>,
 }
 
+impl From<ReportFormat> for crate::report::bundle::Format {
+    fn from(f: ReportFormat) -> Self {
+        use crate::report::bundle::Format;
+        match f {
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Md => Format::Md,
+            ReportFormat::Briefing => Format::Briefing,
+            ReportFormat::Docx => Format::Docx,
+            ReportFormat::Html => Format::Html,
+            ReportFormat::Xlsx => Format::Xlsx,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::All => Format::All,
+        }
+    }
+}
+
 impl ReportArgs {
+    /// The report formats asked for, as the renderers know them.
+    pub fn formats(&self) -> Vec<crate::report::bundle::Format> {
+        self.format.iter().map(|f| (*f).into()).collect()
+    }
+
     /// The formats of the side results (`diff` with `--baseline`): JSON and Markdown.
     pub fn result_formats(&self) -> Vec<Format> {
         self.format
@@ -285,6 +306,10 @@ pub struct ResultArgs {
         default_value = "json,md"
     )]
     pub format: Vec<Format>,
+    /// A folder of report templates overriding the embedded ones by file name
+    /// (`diff.md.tera`, `plan.md.tera`, `sensitivity.md.tera`); see `reports/`.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -342,6 +367,10 @@ pub struct ValidateArgs {
     /// that unit's problems and rejected rows, ready to send back.
     #[arg(long, requires = "out")]
     pub feedback: bool,
+    /// With --out: a folder of report templates overriding the embedded ones by file name
+    /// (`data-quality.md.tera`); see `reports/`.
+    #[arg(long, value_name = "DIR", requires = "out")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ pub mod sql;
 pub mod synth;
 pub mod template;
 pub mod text;
+pub mod xlsx;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -9,12 +9,10 @@
 //! round-trip test). Bytes are deterministic: fixed document properties.
 
 use crate::input::guard::INSTRUCTIONS_PROPERTY;
-use crate::quality::xlsx::{cell_text, sheet_name};
 use crate::rubric::{Column, ColumnType, Dataset, Rubric};
+use crate::xlsx::{FORM_HEADER_FILL, cell_text, header_format, properties, sheet_name};
 use anyhow::Result;
-use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, Note, Workbook,
-};
+use rust_xlsxwriter::{DataValidation, DataValidationRule, ExcelDateTime, Format, Note, Workbook};
 
 /// The instructions sheet's name.
 pub const INSTRUCTIONS_SHEET: &str = "Petunjuk";
@@ -186,20 +184,14 @@ pub fn form(
     let mut wb = Workbook::new();
     let data_sheet = sheet_name(&ds.title.id);
     wb.set_properties(
-        &DocProperties::new()
-            .set_title(format!("Formulir {}", ds.title.id))
-            .set_author("kesiapan")
+        &properties(&format!("Formulir {}", ds.title.id))?
             .set_comment(format!("rubric {} {}", rubric.id, rubric.version))
-            .set_creation_datetime(&ExcelDateTime::from_ymd(2025, 1, 1)?)
             .set_custom_property(INSTRUCTIONS_PROPERTY, INSTRUCTIONS_SHEET),
     );
     let bold = Format::new().set_bold();
     let title = Format::new().set_bold().set_font_size(14);
     let wrap = Format::new().set_text_wrap();
-    let head = Format::new()
-        .set_bold()
-        .set_background_color(0xDDEBF7)
-        .set_text_wrap();
+    let head = header_format(FORM_HEADER_FILL).set_text_wrap();
     let percent = Format::new().set_num_format("0%");
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let whole = Format::new().set_num_format("0");
@@ -392,7 +384,7 @@ pub fn form(
 /// match), and the unit for a unit's own form.
 pub fn file_name(ds: &Dataset, unit: Option<&ForUnit>) -> String {
     match unit {
-        Some(u) => format!("{}_{}.xlsx", ds.id, crate::quality::xlsx::file_stem(&u.id)),
+        Some(u) => format!("{}_{}.xlsx", ds.id, crate::xlsx::file_stem(&u.id)),
         None => format!("{}.xlsx", ds.id),
     }
 }

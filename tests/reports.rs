@@ -686,7 +686,7 @@ fn the_office_files_open_in_a_real_office_suite() {
 #[test]
 fn a_ministry_size_run_keeps_the_reports_readable() {
     use kesiapan::assessment::Assessment;
-    use kesiapan::cli::ReportFormat;
+    use kesiapan::report::bundle::Format as ReportFormat;
     use kesiapan::report::{self, bundle};
     // 1,050 units: the unit tables stay complete, the detail sections and the memo's annex are
     // capped, and the reports say where the rest is.
@@ -700,7 +700,7 @@ fn a_ministry_size_run_keeps_the_reports_readable() {
             u
         })
         .collect();
-    let opts = bundle::Options {
+    let opts = bundle::RenderCtx {
         templates: report::templates::Templates::default(),
         memo: report::briefing::MemoConfig::default(),
     };
@@ -737,4 +737,164 @@ fn a_ministry_size_run_keeps_the_reports_readable() {
     assert_eq!(annex.matches("\n| U-").count(), report::ANNEX_CAP);
     assert!(annex.contains("950 OPD lainnya: daftar lengkap di `analisis.xlsx`"));
     assert_eq!(text("opd.csv").lines().count(), 1051);
+}
+
+#[test]
+fn templates_folder_overrides_the_diff_plan_sensitivity_and_workbook_wording() {
+    let t = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("diff.md.tera", "OWN DIFF {{ units | length }}\n"),
+        ("plan.md.tera", "OWN PLAN\n"),
+        ("sensitivity.md.tera", "OWN SENSITIVITY\n"),
+        ("data-quality.md.tera", "OWN QUALITY {{ errors }}\n"),
+        // One label replaced; every other keeps the embedded wording.
+        ("workbook.strings.toml", "[id]\ncode = \"KODE OPD\"\n"),
+    ] {
+        std::fs::write(t.path().join(name), text).unwrap();
+    }
+    let templates = t.path().to_str().unwrap();
+    let tiny = [
+        "--rubric",
+        "tests/fixtures/tiny/tiny.toml",
+        "--data",
+        "tests/fixtures/tiny",
+    ];
+    let out = tempfile::tempdir().unwrap();
+    let o = |n: &str| out.path().join(n);
+    kesiapan()
+        .arg("plan")
+        .args(tiny)
+        .args(["--format", "md", "--templates", templates, "--out"])
+        .arg(o("plan"))
+        .assert()
+        .success();
+    assert_eq!(read(&o("plan").join("rencana.md")), "OWN PLAN\n");
+    kesiapan()
+        .arg("sensitivity")
+        .args(tiny)
+        .args([
+            "--runs",
+            "5",
+            "--format",
+            "md",
+            "--templates",
+            templates,
+            "--out",
+        ])
+        .arg(o("sens"))
+        .assert()
+        .success();
+    assert_eq!(
+        read(&o("sens").join("sensitivitas.md")),
+        "OWN SENSITIVITY\n"
+    );
+    kesiapan()
+        .arg("validate")
+        .args(tiny)
+        .args(["--templates", templates, "--out"])
+        .arg(o("validate"))
+        .assert()
+        .code(1);
+    assert!(read(&o("validate").join("data-quality.md")).starts_with("OWN QUALITY "));
+    // `diff` and `assess --baseline` both word the comparison with the folder's template.
+    let (a, _) = assess(&["--format", "json,xlsx,csv", "--templates", templates]);
+    let saved = a.path().join("assessment.json");
+    kesiapan()
+        .arg("diff")
+        .arg(&saved)
+        .arg(&saved)
+        .args(["--format", "md", "--templates", templates, "--out"])
+        .arg(o("diff"))
+        .assert()
+        .success();
+    assert_eq!(read(&o("diff").join("perubahan.md")), "OWN DIFF 40\n");
+    let (b, _) = assess(&[
+        "--format",
+        "json,md",
+        "--templates",
+        templates,
+        "--baseline",
+        saved.to_str().unwrap(),
+    ]);
+    assert_eq!(read(&b.path().join("perubahan.md")), "OWN DIFF 40\n");
+    // The workbook and the CSV take their labels from the folder's strings file.
+    let csv = read(&a.path().join("opd.csv"));
+    assert!(csv.starts_with("KODE OPD,Nama,Skor,"), "{}", &csv[..60]);
+    let xlsx = zip_text(&std::fs::read(a.path().join("analisis.xlsx")).unwrap());
+    assert!(xlsx.contains("KODE OPD") && xlsx.contains("Ringkasan"));
+    // Without an override the embedded templates are used.
+    kesiapan()
+        .arg("plan")
+        .args(tiny)
+        .args(["--format", "md", "--out"])
+        .arg(o("plan-default"))
+        .assert()
+        .success();
+    assert_ne!(read(&o("plan-default").join("rencana.md")), "OWN PLAN\n");
+}
+
+#[test]
+fn every_verdict_of_a_six_verdict_rubric_has_a_colour() {
+    // Six verdict bands instead of three, units spread over them: the HTML and the workbook
+    // give each band its own colour (the palette cycles past its last colour).
+    let (_d, mut a) = assess(&["--format", "json"]);
+    let ids = ["v_a", "v_b", "v_c", "v_d", "v_e", "v_f"];
+    a["verdicts"] = serde_json::Value::Array(
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| {
+                serde_json::json!({
+                    "id": id,
+                    "label": format!("Band {}", i + 1),
+                    "min_score": 100.0 - 20.0 * i as f64,
+                })
+            })
+            .collect(),
+    );
+    let mut counts = serde_json::Map::new();
+    let units = a["units"].as_array_mut().unwrap();
+    for (k, u) in units.iter_mut().enumerate() {
+        let i = k % ids.len();
+        u["verdict"] = ids[i].into();
+        u["score_verdict"] = ids[i].into();
+        u["verdict_label"] = format!("Band {}", i + 1).into();
+        for g in u["gates_failed"].as_array_mut().unwrap() {
+            g["cap"] = "v_f".into();
+        }
+        let n = counts.get(ids[i]).and_then(|n| n.as_u64()).unwrap_or(0);
+        counts.insert(ids[i].to_string(), (n + 1).into());
+    }
+    for g in a["rubric"]["applied"]["gates"].as_array_mut().unwrap() {
+        g["cap"] = "v_f".into();
+    }
+    a["summary"]["verdict"] = "v_e".into();
+    a["summary"]["verdict_counts"] = counts.into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("assessment.json");
+    std::fs::write(&path, serde_json::to_string(&a).unwrap()).unwrap();
+    kesiapan()
+        .args(["render", "--format", "html,xlsx", "--out"])
+        .arg(dir.path())
+        .arg(&path)
+        .assert()
+        .success();
+    let html = read(&dir.path().join("laporan.html"));
+    let css = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    for i in 0..ids.len() {
+        assert!(
+            html.contains(&format!("class=\"badge v{i}\">Band {}", i + 1)),
+            "verdict {i} has a badge"
+        );
+        let styled = css.contains(&format!(".badge.v{i}{{background:"))
+            || css.contains(&format!(".badge.v{i},"));
+        assert!(styled, "verdict {i} has a colour in the stylesheet");
+    }
+    // The workbook: the rubric sheet lists the six bands, each on its palette fill.
+    let xlsx = zip_text(&std::fs::read(dir.path().join("analisis.xlsx")).unwrap());
+    for fill in ["C6EFCE", "FFEB9C", "FFC7CE", "E0E0E0", "CFE2F3", "E4D7EE"] {
+        assert!(
+            xlsx.contains(&format!("rgb=\"FF{fill}\"")),
+            "fill {fill} in the workbook"
+        );
+    }
 }

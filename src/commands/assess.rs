@@ -48,7 +48,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
 
     let comparison = match &args.baseline {
         Some(path) => Some(crate::compare::compare(
-            &super::diff::read_assessment(path)?,
+            &crate::assessment::Assessment::read(path)?,
             &a,
         )),
         None => None,
@@ -56,8 +56,8 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
 
     // Render everything before writing anything, so an error leaves no partial output.
     progress::phase(Phase::Render);
-    let opts = report::bundle::Options::from_args(&args.report)?;
-    let files = report::bundle::render(&a, &args.report.format, &opts)?;
+    let ctx = super::render::render_ctx(&args.report)?;
+    let files = report::bundle::render(&a, &args.report.formats(), &ctx)?;
     for (name, body) in &files {
         write_atomic(&args.out.join(name), body)?;
     }
@@ -67,8 +67,10 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
             &crate::cli::ResultArgs {
                 out: Some(args.out.clone()),
                 format: args.report.result_formats(),
+                templates: args.report.templates.clone(),
             },
             args.lang,
+            &ctx.templates,
         )?,
         None => Vec::new(),
     };

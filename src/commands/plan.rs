@@ -44,11 +44,12 @@ pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
     };
     let loaded = load_data(&rubric, &args.data)?;
     let p = crate::plan::plan(&rubric, &loaded, target, budget, step)?;
+    let templates = report::templates::Templates::new(args.results.templates.as_deref())?;
     let written = super::write_results(
         &args.results,
         ("plan.json", &|| report::plan::json(&p)),
         (report::plan::file_name(args.lang), &|| {
-            report::plan::markdown(&p, &rubric, args.lang)
+            report::plan::markdown(&p, &rubric, args.lang, &templates)
         }),
     )?;
     if !quiet {

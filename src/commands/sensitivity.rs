@@ -41,12 +41,13 @@ pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
     };
     let started = Instant::now();
     let s = sensitivity::run(&rubric, &values, &settings)?;
+    let templates = report::templates::Templates::new(args.results.templates.as_deref())?;
     let elapsed = started.elapsed();
     let written = super::write_results(
         &args.results,
         ("sensitivity.json", &|| report::sensitivity::json(&s)),
         (report::sensitivity::file_name(args.lang), &|| {
-            report::sensitivity::markdown(&s, &rubric, args.lang)
+            report::sensitivity::markdown(&s, &rubric, args.lang, &templates)
         }),
     )?;
     if !quiet {

@@ -49,7 +49,7 @@ pub fn run(args: &TemplateArgs, quiet: bool) -> Result<u8> {
         for ds in &datasets {
             let bytes = template::form(&rubric, ds, u.as_ref(), &[])?;
             let sub = match u {
-                Some(u) => args.out.join(crate::quality::xlsx::file_stem(&u.id)),
+                Some(u) => args.out.join(crate::xlsx::file_stem(&u.id)),
                 None => args.out.clone(),
             };
             files.push((sub.join(template::file_name(ds, u.as_ref())), bytes));

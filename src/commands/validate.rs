@@ -4,6 +4,7 @@ use super::{EXIT_FINDINGS, EXIT_OK, count, load_data, load_rubric};
 use crate::cli::ValidateArgs;
 use crate::diag::{self, Severity};
 use crate::output::write_atomic;
+use crate::report::templates::Templates;
 use anyhow::Result;
 
 /// Write the validation outputs into `out`; returns the paths written.
@@ -13,6 +14,7 @@ pub fn write_outputs(
     out: &std::path::Path,
     cap: usize,
     feedback: bool,
+    templates: &Templates,
 ) -> Result<Vec<String>> {
     use crate::quality;
     let table = quality::completeness(rubric, loaded)?;
@@ -21,7 +23,7 @@ pub fn write_outputs(
     let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = vec![
         (
             out.join("data-quality.md"),
-            quality::report::markdown(rubric, loaded, &table, cap).into_bytes(),
+            quality::report::markdown(rubric, loaded, &table, cap, templates)?.into_bytes(),
         ),
         (
             out.join("diagnostics.json"),
@@ -41,7 +43,7 @@ pub fn write_outputs(
         for line in &table {
             files.push((
                 out.join("feedback")
-                    .join(format!("{}.xlsx", quality::xlsx::file_stem(&line.unit))),
+                    .join(format!("{}.xlsx", crate::xlsx::file_stem(&line.unit))),
                 quality::xlsx::feedback_workbook(loaded, line, &reasons, &rubric.title.id)?,
             ));
         }
@@ -127,12 +129,13 @@ fn completeness_lines(
 
 pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     crate::progress::phase(crate::progress::Phase::Read);
+    let templates = Templates::new(args.templates.as_deref())?;
     let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
     super::rubric::warn_unmatched(&rubric, &loaded, &args.data, quiet);
     crate::progress::phase(crate::progress::Phase::Render);
     let written = match &args.out {
-        Some(out) => write_outputs(&rubric, &loaded, out, args.show, args.feedback)?,
+        Some(out) => write_outputs(&rubric, &loaded, out, args.show, args.feedback, &templates)?,
         None => Vec::new(),
     };
     if let Some(path) = &args.json {

@@ -1,108 +1,163 @@
-//! The data-quality report (Markdown) and the completeness table (CSV) for the analysts:
-//! counts per code, then per file a capped list of problems with "+N more", then the problems
-//! tied to no file, then who sent what. Values of personal columns are already masked by the
-//! loader; every text from a file is escaped, so HTML or Markdown in a cell stays text.
+//! The data-quality report (Markdown, from the registry's `data-quality.md.tera`) and the
+//! completeness table (CSV) for the analysts: counts per code, then per file a capped list of
+//! problems with "+N more", then the problems tied to no file, then who sent what. Values of
+//! personal columns are already masked by the loader; every text from a file is escaped here
+//! before the template sees it, so HTML or Markdown in a cell stays text.
 
-use super::{UnitCompleteness, csv_safe, md_safe};
+use super::UnitCompleteness;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::input::Loaded;
-use crate::rubric::Rubric;
+use crate::report::templates::Templates;
+use crate::rubric::{Lang, Rubric};
+use crate::text::{csv_cell, md_cell};
+use anyhow::Result;
+use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
-fn line(d: &Diagnostic) -> String {
-    let value = d
-        .value
-        .as_ref()
-        .map(|v| format!(" — value: {}", md_safe(v, 80)))
-        .unwrap_or_default();
-    let unit = d
-        .unit
-        .as_ref()
-        .map(|u| format!(" ({})", md_safe(u, 40)))
-        .unwrap_or_default();
-    let mut place = String::new();
-    if let Some(s) = &d.sheet {
-        place.push_str(&format!("[{}] ", md_safe(s, 40)));
-    }
-    match (d.row, &d.column) {
-        (Some(r), Some(c)) => place.push_str(&format!("{c}{r}")),
-        (Some(r), None) => place.push_str(&format!("row {r}")),
-        (None, Some(c)) => place.push_str(&format!("column {c}")),
-        (None, None) if d.file.is_some() => place.push_str("whole file"),
-        (None, None) => place.push_str(&format!("dataset {}", d.dataset.as_deref().unwrap_or("-"))),
-    }
-    format!(
-        "- {} `{}` {}{unit}: {}{value}\n",
-        d.severity,
-        d.code,
-        place.trim_end(),
-        md_safe(&d.message, 400)
-    )
+/// Text from the data, shortened to `max` characters and made inert for Markdown.
+fn md_safe(s: &str, max: usize) -> String {
+    md_cell(&crate::input::shorten(s, max))
 }
 
-/// The data-quality report in Markdown; `cap` problems listed per file.
+/// One problem in a file's list, its texts already made inert.
+#[derive(Serialize)]
+struct Line {
+    severity: String,
+    code: String,
+    sheet: Option<String>,
+    row: Option<u32>,
+    column: Option<String>,
+    whole_file: bool,
+    dataset: String,
+    unit: Option<String>,
+    message: String,
+    value: Option<String>,
+}
+
+impl Line {
+    fn new(d: &Diagnostic) -> Self {
+        Line {
+            severity: d.severity.to_string(),
+            code: d.code.to_string(),
+            sheet: d.sheet.as_deref().map(|s| md_safe(s, 40)),
+            row: d.row,
+            column: d.column.clone(),
+            whole_file: d.file.is_some(),
+            dataset: d.dataset.as_deref().unwrap_or("-").to_string(),
+            unit: d.unit.as_deref().map(|u| md_safe(u, 40)),
+            message: md_safe(&d.message, 400),
+            value: d.value.as_deref().map(|v| md_safe(v, 80)),
+        }
+    }
+}
+
+/// The problems of one file (`file` none: those tied to no file), the first `cap` listed.
+#[derive(Serialize)]
+struct Group {
+    file: Option<String>,
+    lines: Vec<Line>,
+    more: usize,
+}
+
+impl Group {
+    fn new(file: Option<&str>, mut ds: Vec<&Diagnostic>, cap: usize) -> Self {
+        ds.sort_by_key(|d| d.severity);
+        Group {
+            file: file.map(|f| md_safe(f, 200)),
+            lines: ds.iter().take(cap).map(|d| Line::new(d)).collect(),
+            more: ds.len().saturating_sub(cap),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CodeCount {
+    severity: String,
+    code: String,
+    count: usize,
+    meaning: &'static str,
+}
+
+#[derive(Serialize)]
+struct FileRow {
+    path: String,
+    dataset: String,
+    rows_read: usize,
+    rows_used: usize,
+    rows_rejected: usize,
+}
+
+#[derive(Serialize)]
+struct Response {
+    dataset: String,
+    headcount: String,
+    /// The minimum rate in whole percent.
+    min_pct: String,
+}
+
+#[derive(Serialize)]
+struct Cell {
+    used: usize,
+    rejected: usize,
+    unreadable: bool,
+}
+
+#[derive(Serialize)]
+struct UnitRow {
+    unit: String,
+    name: String,
+    pending: bool,
+    cells: Vec<Cell>,
+    respondents: Option<usize>,
+    headcount: Option<i64>,
+    /// The response rate in whole percent, rounded down.
+    rate: Option<String>,
+    low: bool,
+    errors: usize,
+    warnings: usize,
+}
+
+/// The data-quality report in Markdown (`data-quality.md.tera` of `templates`); `cap`
+/// problems listed per file.
 pub fn markdown(
     rubric: &Rubric,
     loaded: &Loaded,
     table: &[UnitCompleteness],
     cap: usize,
-) -> String {
-    let mut s = String::new();
-    let _ = writeln!(s, "# Data quality — {}\n", md_safe(&rubric.title.id, 200));
-    let (e, w, i) = [Severity::Error, Severity::Warning, Severity::Info]
-        .map(|sev| {
+    templates: &Templates,
+) -> Result<String> {
+    let [errors, warnings, infos] =
+        [Severity::Error, Severity::Warning, Severity::Info].map(|sev| {
             loaded
                 .diagnostics
                 .iter()
                 .filter(|d| d.severity == sev)
                 .count()
-        })
-        .into();
+        });
     let (read, used, rejected) = loaded.inputs.iter().fold((0, 0, 0), |a, f| {
         (a.0 + f.rows_read, a.1 + f.rows_used, a.2 + f.rows_rejected)
     });
-    let _ = writeln!(
-        s,
-        "Rubric `{}` {} · {} input file(s) · {} rows read, {} used, {} rejected · {} error(s), {} warning(s), {} info.\n",
-        md_safe(&rubric.id, 80),
-        md_safe(&rubric.version, 40),
-        loaded.inputs.len(),
-        read,
-        used,
-        rejected,
-        e,
-        w,
-        i
-    );
-    s.push_str("Personal data (names, NIP) is never shown here: such cells read `(personal data, not shown)`.\n\n");
-
-    s.push_str(
-        "## Problems by code\n\n| Severity | Code | Count | Meaning |\n|---|---|---:|---|\n",
-    );
-    for ((sev, code), n) in diag::counts(&loaded.diagnostics) {
-        let _ = writeln!(s, "| {sev} | `{code}` | {n} | {} |", code.explain());
-    }
-    if loaded.diagnostics.is_empty() {
-        s.push_str("| – | – | 0 | no problem found |\n");
-    }
-
-    s.push_str(
-        "\n## Files\n\n| File | Dataset | Read | Used | Rejected |\n|---|---|---:|---:|---:|\n",
-    );
-    for f in &loaded.inputs {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} |",
-            md_safe(&f.path, 200),
-            f.dataset,
-            f.rows_read,
-            f.rows_used,
-            f.rows_rejected
-        );
-    }
-
-    // Problems per file, errors first, capped.
+    let codes: Vec<CodeCount> = diag::counts(&loaded.diagnostics)
+        .into_iter()
+        .map(|((sev, code), count)| CodeCount {
+            severity: sev.to_string(),
+            code: code.to_string(),
+            count,
+            meaning: code.explain(),
+        })
+        .collect();
+    let inputs: Vec<FileRow> = loaded
+        .inputs
+        .iter()
+        .map(|f| FileRow {
+            path: md_safe(&f.path, 200),
+            dataset: f.dataset.clone(),
+            rows_read: f.rows_read,
+            rows_used: f.rows_used,
+            rows_rejected: f.rows_rejected,
+        })
+        .collect();
+    // Problems per file, errors first, capped; then those tied to no file.
     let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     let mut no_file: Vec<&Diagnostic> = Vec::new();
     for d in &loaded.diagnostics {
@@ -111,88 +166,70 @@ pub fn markdown(
             None => no_file.push(d),
         }
     }
-    s.push_str("\n## Problems per file\n");
-    for (file, mut ds) in by_file {
-        ds.sort_by_key(|d| d.severity);
-        let _ = writeln!(s, "\n### {}\n", md_safe(file, 200));
-        for d in ds.iter().take(cap) {
-            s.push_str(&line(d));
-        }
-        if ds.len() > cap {
-            let _ = writeln!(s, "- +{} more", ds.len() - cap);
-        }
-    }
+    let mut groups: Vec<Group> = by_file
+        .into_iter()
+        .map(|(f, ds)| Group::new(Some(f), ds, cap))
+        .collect();
     if !no_file.is_empty() {
-        no_file.sort_by_key(|d| d.severity);
-        s.push_str("\n### Not tied to one file\n\n");
-        for d in no_file.iter().take(cap.max(50)) {
-            s.push_str(&line(d));
-        }
-        if no_file.len() > cap.max(50) {
-            let _ = writeln!(s, "- +{} more", no_file.len() - cap.max(50));
-        }
+        groups.push(Group::new(None, no_file, cap.max(50)));
     }
-
-    s.push_str("\n## Completeness\n\n");
-    if let Some(c) = &rubric.response {
-        let _ = writeln!(
-            s,
-            "Survey response = rows of `{}` ÷ `{}`; under {:.0} % is flagged **low** (a data-quality warning on the unit).\n",
-            c.dataset,
-            c.headcount,
-            c.min_rate * 100.0
-        );
-    }
-    s.push_str("| Unit | Name |");
-    for d in &rubric.datasets {
-        let _ = write!(s, " {} |", d.id);
-    }
-    s.push_str(" Respondents | Headcount | Response | Errors | Warnings |\n|---|---|");
-    for _ in &rubric.datasets {
-        s.push_str("---:|");
-    }
-    s.push_str("---:|---:|---:|---:|---:|\n");
-    for u in table {
-        let _ = write!(
-            s,
-            "| {} | {}{} |",
-            md_safe(&u.unit, 40),
-            md_safe(u.name.as_deref().unwrap_or(""), 80),
-            if u.pending {
-                " **(not assessed: its row in the unit list was rejected)**"
-            } else {
-                ""
-            }
-        );
-        for (ds, used, rejected) in &u.datasets {
-            let cell = match (used, rejected) {
-                (0, 0) if u.unreadable.contains(ds) => "**file unreadable**".to_string(),
-                (0, 0) => "**not received**".to_string(),
-                (0, r) => format!("**0** ({r} rejected)"),
-                (n, 0) => n.to_string(),
-                (n, r) => format!("{n} ({r} rejected)"),
-            };
-            let _ = write!(s, " {cell} |");
-        }
-        let (n, h, rate) = match &u.response {
-            Some(r) => (
-                r.respondents.to_string(),
-                r.headcount.map(|h| h.to_string()).unwrap_or("–".into()),
-                match r.rate {
-                    Some(x) if u.low_response => format!("**{:.0} % low**", (x * 100.0).floor()),
-                    Some(x) => format!("{:.0} %", (x * 100.0).floor()),
-                    None => "–".into(),
-                },
-            ),
-            None => ("–".into(), "–".into(), "–".into()),
-        };
-        let _ = writeln!(s, " {n} | {h} | {rate} | {} | {} |", u.errors, u.warnings);
-    }
-    s
+    let response = rubric.response.as_ref().map(|c| Response {
+        dataset: c.dataset.clone(),
+        headcount: c.headcount.clone(),
+        min_pct: format!("{:.0}", c.min_rate * 100.0),
+    });
+    let units: Vec<UnitRow> = table
+        .iter()
+        .map(|u| UnitRow {
+            unit: md_safe(&u.unit, 40),
+            name: md_safe(u.name.as_deref().unwrap_or(""), 80),
+            pending: u.pending,
+            cells: u
+                .datasets
+                .iter()
+                .map(|(ds, used, rejected)| Cell {
+                    used: *used,
+                    rejected: *rejected,
+                    unreadable: u.unreadable.contains(ds),
+                })
+                .collect(),
+            respondents: u.response.as_ref().map(|r| r.respondents),
+            headcount: u.response.as_ref().and_then(|r| r.headcount),
+            rate: u
+                .response
+                .as_ref()
+                .and_then(|r| r.rate)
+                .map(|x| format!("{:.0}", (x * 100.0).floor())),
+            low: u.low_response,
+            errors: u.errors,
+            warnings: u.warnings,
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("title", &md_safe(&rubric.title.id, 200));
+    ctx.insert("rubric_id", &md_safe(&rubric.id, 80));
+    ctx.insert("rubric_version", &md_safe(&rubric.version, 40));
+    ctx.insert("rows_read", &read);
+    ctx.insert("rows_used", &used);
+    ctx.insert("rows_rejected", &rejected);
+    ctx.insert("errors", &errors);
+    ctx.insert("warnings", &warnings);
+    ctx.insert("infos", &infos);
+    ctx.insert("codes", &codes);
+    ctx.insert("inputs", &inputs);
+    ctx.insert("groups", &groups);
+    ctx.insert("response", &response);
+    ctx.insert(
+        "datasets",
+        &rubric.datasets.iter().map(|d| &d.id).collect::<Vec<_>>(),
+    );
+    ctx.insert("units", &units);
+    // The report is in English (the analysts' working language for it).
+    templates.render(Lang::En, "data-quality.md.tera", &ctx)
 }
 
 /// The completeness table as CSV (UTF-8, comma-separated), one line per unit.
-pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> anyhow::Result<String> {
+pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut head = vec!["unit".to_string(), "name".to_string()];
     for d in &rubric.datasets {
@@ -213,7 +250,7 @@ pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> anyhow::
     );
     w.write_record(&head)?;
     for u in table {
-        let mut rec = vec![csv_safe(&u.unit), csv_safe(u.name.as_deref().unwrap_or(""))];
+        let mut rec = vec![csv_cell(&u.unit), csv_cell(u.name.as_deref().unwrap_or(""))];
         for (_, used, rejected) in &u.datasets {
             rec.push(used.to_string());
             rec.push(rejected.to_string());
@@ -237,4 +274,21 @@ pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> anyhow::
         w.write_record(&rec)?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_text_is_shortened_then_made_inert() {
+        assert_eq!(
+            md_safe("<script>alert(1)</script>", 100),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(md_safe("a|b\nc\u{7}", 100), "a\\|b c\u{fffd}");
+        assert_eq!(md_safe(&"x".repeat(500), 10).chars().count(), 11);
+        assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("OPD-01"), "OPD-01");
+    }
 }

@@ -8,50 +8,10 @@
 use super::UnitCompleteness;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::input::{Loaded, PERSONAL, RejectedRow};
+use crate::xlsx::{FORM_HEADER_FILL, header_format, new_workbook, sheet_name, text, text_f};
 use anyhow::Result;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, Worksheet};
 use std::collections::HashMap;
-
-/// Excel's longest cell text.
-pub const MAX_CELL_CHARS: usize = 32_767;
-
-/// A workbook with fixed properties (creation date, author), so its bytes depend only on
-/// what is written into it.
-pub fn new_workbook(title: &str) -> Result<Workbook> {
-    let mut wb = Workbook::new();
-    let props = DocProperties::new()
-        .set_title(title)
-        .set_author("kesiapan")
-        .set_creation_datetime(&ExcelDateTime::from_ymd(2025, 1, 1)?);
-    wb.set_properties(&props);
-    Ok(wb)
-}
-
-/// Text fit for a cell: control characters other than tab and newline dropped, cut to
-/// Excel's limit.
-pub fn cell_text(s: &str) -> String {
-    let clean: String = s
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect();
-    if clean.chars().count() > MAX_CELL_CHARS {
-        let mut t: String = clean.chars().take(MAX_CELL_CHARS - 1).collect();
-        t.push('…');
-        t
-    } else {
-        clean
-    }
-}
-
-fn put(ws: &mut Worksheet, r: u32, c: u16, s: &str) -> Result<()> {
-    ws.write_string(r, c, cell_text(s))?;
-    Ok(())
-}
-
-fn put_f(ws: &mut Worksheet, r: u32, c: u16, s: &str, f: &Format) -> Result<()> {
-    ws.write_string_with_format(r, c, cell_text(s), f)?;
-    Ok(())
-}
 
 /// Why each rejected row was rejected: the messages of the errors (and totals, notes and
 /// superseded warnings) at its place; a sheet-level error when the whole sheet was refused.
@@ -103,9 +63,9 @@ fn write_rejected(
     labels: [&str; 4],
 ) -> Result<()> {
     let bold = Format::new().set_bold();
-    let head = Format::new().set_bold().set_background_color(0xDDEBF7);
+    let head = header_format(FORM_HEADER_FILL);
     for (c, l) in labels.iter().enumerate() {
-        put_f(ws, 0, c as u16, l, &bold)?;
+        text_f(ws, 0, c as u16, l, &bold)?;
     }
     ws.set_freeze_panes(1, 0)?;
     ws.set_column_width(0, 34)?;
@@ -115,24 +75,24 @@ fn write_rejected(
     for row in rows {
         if last != Some((row.file.as_str(), &row.sheet)) {
             // The header of this sheet, over the original cells.
-            put_f(ws, r, 0, &row.file, &head)?;
-            put_f(ws, r, 1, row.sheet.as_deref().unwrap_or(""), &head)?;
-            put_f(ws, r, 2, "", &head)?;
-            put_f(ws, r, 3, "(kepala kolom berkas ini)", &head)?;
+            text_f(ws, r, 0, &row.file, &head)?;
+            text_f(ws, r, 1, row.sheet.as_deref().unwrap_or(""), &head)?;
+            text_f(ws, r, 2, "", &head)?;
+            text_f(ws, r, 3, "(kepala kolom berkas ini)", &head)?;
             for (j, h) in row.header.iter().enumerate() {
-                put_f(ws, r, 4 + j as u16, h, &head)?;
+                text_f(ws, r, 4 + j as u16, h, &head)?;
             }
             r += 1;
             last = Some((row.file.as_str(), &row.sheet));
         }
-        put(ws, r, 0, &row.file)?;
-        put(ws, r, 1, row.sheet.as_deref().unwrap_or(""))?;
+        text(ws, r, 0, &row.file)?;
+        text(ws, r, 1, row.sheet.as_deref().unwrap_or(""))?;
         ws.write_number(r, 2, row.row)?;
         let why = reasons
             .get(&(row.file.clone(), row.sheet.clone(), row.row))
             .map(String::as_str)
             .unwrap_or("");
-        put(ws, r, 3, why)?;
+        text(ws, r, 3, why)?;
         for (j, v) in row.cells.iter().enumerate() {
             // For the bureau: personal columns masked, and long digit runs (an NIP under a
             // signature, a phone number) hidden in every other cell.
@@ -143,7 +103,7 @@ fn write_rejected(
             } else {
                 crate::input::hide_ids(v)
             };
-            put(ws, r, 4 + j as u16, &v)?;
+            text(ws, r, 4 + j as u16, &v)?;
         }
         r += 1;
         if r >= 1_048_000 {
@@ -181,39 +141,9 @@ pub fn rejected_workbook(loaded: &Loaded, datasets: &[String]) -> Result<Vec<u8>
     if !any {
         let ws = wb.add_worksheet();
         ws.set_name("rejected")?;
-        put(ws, 0, 0, "No row was rejected.")?;
+        text(ws, 0, 0, "No row was rejected.")?;
     }
     Ok(wb.save_to_buffer()?)
-}
-
-/// A valid sheet name: at most 31 characters, none of `[]:*?/\`.
-pub fn sheet_name(s: &str) -> String {
-    let t: String = s
-        .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
-        .take(31)
-        .collect();
-    if t.trim().is_empty() {
-        "data".into()
-    } else {
-        t
-    }
-}
-
-/// A unit id as a file name: letters, digits, `-` and `_` kept.
-pub fn file_stem(unit: &str) -> String {
-    let t: String = unit
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(80)
-        .collect();
-    if t.is_empty() { "unit".into() } else { t }
 }
 
 fn severity_id(s: Severity) -> &'static str {
@@ -243,18 +173,18 @@ pub fn feedback_workbook(
     ws.set_name("Ringkasan")?;
     ws.set_column_width(0, 34)?;
     ws.set_column_width(1, 70)?;
-    put_f(
+    text_f(
         ws,
         0,
         0,
-        &format!(
+        format!(
             "Umpan balik data: {} {}",
             line.unit,
             line.name.as_deref().unwrap_or("")
         ),
         &title,
     )?;
-    put(ws, 1, 0, rubric_title)?;
+    text(ws, 1, 0, rubric_title)?;
     let n_err = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -265,7 +195,7 @@ pub fn feedback_workbook(
         .count();
     let mut r = 3;
     if line.pending {
-        put_f(
+        text_f(
             ws,
             2,
             0,
@@ -278,13 +208,13 @@ pub fn feedback_workbook(
         ("Peringatan (periksa)", n_warn.to_string()),
         ("Baris ditolak", rows.len().to_string()),
     ] {
-        put_f(ws, r, 0, k, &bold)?;
-        put(ws, r, 1, &v)?;
+        text_f(ws, r, 0, k, &bold)?;
+        text(ws, r, 1, &v)?;
         r += 1;
     }
     r += 1;
-    put_f(ws, r, 0, "Data", &bold)?;
-    put_f(ws, r, 1, "Status", &bold)?;
+    text_f(ws, r, 0, "Data", &bold)?;
+    text_f(ws, r, 1, "Status", &bold)?;
     r += 1;
     for (ds, used, rejected) in &line.datasets {
         let status = match (used, rejected) {
@@ -296,13 +226,13 @@ pub fn feedback_workbook(
             (n, 0) => format!("{n} baris diterima"),
             (n, k) => format!("{n} baris diterima, {k} ditolak — lihat sheet Masalah"),
         };
-        put(ws, r, 0, ds)?;
-        put(ws, r, 1, &status)?;
+        text(ws, r, 0, ds)?;
+        text(ws, r, 1, &status)?;
         r += 1;
     }
     if let Some(resp) = &line.response {
-        put(ws, r, 0, "Tingkat respons survei")?;
-        let text = match (resp.rate, resp.headcount) {
+        text(ws, r, 0, "Tingkat respons survei")?;
+        let rate = match (resp.rate, resp.headcount) {
             (Some(x), Some(h)) => format!(
                 "{} dari {h} pegawai ({:.0} %){}",
                 resp.respondents,
@@ -318,7 +248,7 @@ pub fn feedback_workbook(
                 resp.respondents
             ),
         };
-        put(ws, r, 1, &text)?;
+        text(ws, r, 1, &rate)?;
     }
 
     // Sheet 2: every problem.
@@ -336,7 +266,7 @@ pub fn feedback_workbook(
         "Arti kode",
     ];
     for (c, h) in head.iter().enumerate() {
-        put_f(ws, 0, c as u16, h, &bold)?;
+        text_f(ws, 0, c as u16, h, &bold)?;
     }
     ws.set_freeze_panes(1, 0)?;
     for (c, w) in [(0, 16), (1, 18), (2, 34), (6, 20), (7, 70), (8, 50)] {
@@ -346,23 +276,23 @@ pub fn feedback_workbook(
     sorted.sort_by_key(|d| d.severity);
     for (i, d) in sorted.iter().enumerate() {
         let r = i as u32 + 1;
-        put(ws, r, 0, severity_id(d.severity))?;
-        put(ws, r, 1, d.code.as_str())?;
-        put(ws, r, 2, d.file.as_deref().unwrap_or(""))?;
-        put(ws, r, 3, d.sheet.as_deref().unwrap_or(""))?;
+        text(ws, r, 0, severity_id(d.severity))?;
+        text(ws, r, 1, d.code.as_str())?;
+        text(ws, r, 2, d.file.as_deref().unwrap_or(""))?;
+        text(ws, r, 3, d.sheet.as_deref().unwrap_or(""))?;
         if let Some(row) = d.row {
             ws.write_number(r, 4, row)?;
         }
-        put(ws, r, 5, d.column.as_deref().unwrap_or(""))?;
-        put(ws, r, 6, d.value.as_deref().unwrap_or(""))?;
-        put_f(ws, r, 7, &d.message, &wrap)?;
-        put(ws, r, 8, d.code.explain_id())?;
+        text(ws, r, 5, d.column.as_deref().unwrap_or(""))?;
+        text(ws, r, 6, d.value.as_deref().unwrap_or(""))?;
+        text_f(ws, r, 7, &d.message, &wrap)?;
+        text(ws, r, 8, d.code.explain_id())?;
         if r >= 1_048_000 {
             break;
         }
     }
     if sorted.is_empty() {
-        put(ws, 1, 0, "Tidak ada masalah pada data yang dikirim.")?;
+        text(ws, 1, 0, "Tidak ada masalah pada data yang dikirim.")?;
     }
 
     // Sheet 3: the rejected rows, with the unit's own cells.

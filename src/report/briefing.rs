@@ -2,6 +2,7 @@
 //! same text as an editable .docx. Everything in it comes from the assessment; the memo's header
 //! and signature come from a small TOML config (`reports/briefing.toml`) and the options.
 
+use super::bundle::{Format, RenderCtx, Renderer};
 use super::templates::Templates;
 use crate::assessment::Assessment;
 use crate::diag::Severity;
@@ -265,12 +266,49 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
         Lang::Id => "briefing.id.md.tera",
         Lang::En => "briefing.en.md.tera",
     };
-    super::markdown::render_with(lang, name, &templates.get(name)?, &ctx)
+    templates.render(lang, name, &ctx)
 }
 
 /// The memo as Word, from its Markdown.
 pub fn docx(md: &str) -> Result<Vec<u8>> {
     super::docx::from_markdown(md)
+}
+
+/// `--format briefing`: the memo as Markdown and the same text as Word.
+pub struct Briefing;
+
+impl Renderer for Briefing {
+    fn format(&self) -> Format {
+        Format::Briefing
+    }
+
+    fn also_writes(&self) -> &'static [Format] {
+        &[Format::Docx]
+    }
+
+    fn files(&self, a: &Assessment, ctx: &RenderCtx) -> Result<Vec<(String, Vec<u8>)>> {
+        let (md_name, docx_name) = file_names(a.lang);
+        let md = markdown(a, &ctx.memo.for_lang(a.lang), &ctx.templates)?;
+        let word = docx(&md)?;
+        Ok(vec![
+            (md_name.into(), md.into_bytes()),
+            (docx_name.into(), word),
+        ])
+    }
+}
+
+/// `--format docx`: the memo as Word only.
+pub struct Docx;
+
+impl Renderer for Docx {
+    fn format(&self) -> Format {
+        Format::Docx
+    }
+
+    fn files(&self, a: &Assessment, ctx: &RenderCtx) -> Result<Vec<(String, Vec<u8>)>> {
+        let md = markdown(a, &ctx.memo.for_lang(a.lang), &ctx.templates)?;
+        Ok(vec![(file_names(a.lang).1.into(), docx(&md)?)])
+    }
 }
 
 #[cfg(test)]

@@ -1,75 +1,111 @@
-//! Which files a run writes: every requested format rendered from the one `Assessment`, all in
-//! memory first, so an error in any renderer leaves no partial output behind.
+//! Which files a run writes: one [`Renderer`] per format (as mdBook's `Renderer` trait), each
+//! turning the one `Assessment` plus a serialisable [`RenderCtx`] into named files. Everything is
+//! rendered in memory first, so an error in any renderer leaves no partial output behind.
+//!
+//! The renderers know nothing of the command line: the commands build the `RenderCtx` and map
+//! their format options to [`Format`].
 
-use super::{briefing, html, json, markdown, templates::Templates, workbook};
+use super::{briefing, csv, html, json, markdown, templates::Templates, workbook};
 use crate::assessment::Assessment;
-use crate::cli::{ReportArgs, ReportFormat};
 use anyhow::Result;
+use serde::Serialize;
 
-/// Render options resolved from the command line.
-pub struct Options {
+/// A report format (the `--format` values of `assess` and `render`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// `assessment.json`.
+    Json,
+    /// The Markdown summary.
+    Md,
+    /// The staff memo as Markdown and Word.
+    Briefing,
+    /// The staff memo as Word only.
+    Docx,
+    /// The self-contained HTML report.
+    Html,
+    /// The analysts' workbook.
+    Xlsx,
+    /// The unit table as CSV.
+    Csv,
+    /// Every format.
+    All,
+}
+
+/// What a renderer may use besides the assessment: where the templates come from and the
+/// memo's header and signature (resolved from the options by the command).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RenderCtx {
     pub templates: Templates,
     pub memo: briefing::MemoConfig,
 }
 
-impl Options {
-    pub fn from_args(args: &ReportArgs) -> Result<Self> {
-        let templates = Templates::new(args.templates.as_deref())?;
-        let memo = briefing::MemoConfig::resolve(
-            &templates,
-            args.briefing_config.as_deref(),
-            args.to.as_deref(),
-            args.from.as_deref(),
-            args.period.as_deref(),
-        )?;
-        Ok(Options { templates, memo })
+/// One output format: the files it writes for an assessment, by file name.
+pub trait Renderer {
+    /// The format that selects this renderer.
+    fn format(&self) -> Format;
+    /// Formats whose files this renderer writes as well (their own renderer is then skipped).
+    fn also_writes(&self) -> &'static [Format] {
+        &[]
     }
+    /// The files, by file name, in a stable order.
+    fn files(&self, a: &Assessment, ctx: &RenderCtx) -> Result<Vec<(String, Vec<u8>)>>;
 }
+
+/// Every renderer, in the order their files are listed.
+pub const RENDERERS: &[&dyn Renderer] = &[
+    &json::Json,
+    &markdown::Summary,
+    &briefing::Briefing,
+    &briefing::Docx,
+    &html::Html,
+    &workbook::Workbook,
+    &csv::Csv,
+];
 
 /// The files for `formats`, by file name, in a stable order.
 pub fn render(
     a: &Assessment,
-    formats: &[ReportFormat],
-    opts: &Options,
+    formats: &[Format],
+    ctx: &RenderCtx,
 ) -> Result<Vec<(String, Vec<u8>)>> {
-    let want = |f: ReportFormat| formats.contains(&ReportFormat::All) || formats.contains(&f);
-    let lang = a.lang;
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    if want(ReportFormat::Json) {
-        files.push(("assessment.json".into(), json::render(a)?.into_bytes()));
-    }
-    if want(ReportFormat::Md) {
-        let name = format!("summary.{}.md.tera", lang_code(a));
-        let body = markdown::render_template(a, &opts.templates.get(&name)?)?;
-        files.push((markdown::file_name(lang).into(), body.into_bytes()));
-    }
-    if want(ReportFormat::Briefing) || want(ReportFormat::Docx) {
-        let (md_name, docx_name) = briefing::file_names(lang);
-        let md = briefing::markdown(a, &opts.memo.for_lang(lang), &opts.templates)?;
-        if want(ReportFormat::Briefing) {
-            files.push((md_name.into(), md.clone().into_bytes()));
+    let want = |f: Format| formats.contains(&Format::All) || formats.contains(&f);
+    let chosen: Vec<&dyn Renderer> = RENDERERS
+        .iter()
+        .copied()
+        .filter(|r| want(r.format()))
+        .collect();
+    let mut files = Vec::new();
+    for r in &chosen {
+        let covered = chosen.iter().any(|o| o.also_writes().contains(&r.format()));
+        if !covered {
+            files.extend(r.files(a, ctx)?);
         }
-        files.push((docx_name.into(), briefing::docx(&md)?));
-    }
-    if want(ReportFormat::Html) {
-        files.push((
-            html::file_name(lang).into(),
-            html::render(a, &opts.templates)?.into_bytes(),
-        ));
-    }
-    let (xlsx_name, csv_name) = workbook::file_names(lang);
-    if want(ReportFormat::Xlsx) {
-        files.push((xlsx_name.into(), workbook::xlsx(a)?));
-    }
-    if want(ReportFormat::Csv) {
-        files.push((csv_name.into(), workbook::csv(a)?));
     }
     Ok(files)
 }
 
-fn lang_code(a: &Assessment) -> &'static str {
-    match a.lang {
-        crate::rubric::Lang::Id => "id",
-        crate::rubric::Lang::En => "en",
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_but_all_has_one_renderer() {
+        for f in [
+            Format::Json,
+            Format::Md,
+            Format::Briefing,
+            Format::Docx,
+            Format::Html,
+            Format::Xlsx,
+            Format::Csv,
+        ] {
+            assert_eq!(
+                RENDERERS.iter().filter(|r| r.format() == f).count(),
+                1,
+                "{f:?}"
+            );
+        }
+        assert!(RENDERERS.iter().all(|r| r.format() != Format::All));
     }
 }

@@ -8,17 +8,11 @@ use crate::rubric::Lang;
 use anyhow::{Result, anyhow};
 use plotters::prelude::*;
 
-/// Verdict colours, best first (green, amber, red, then grey for any further band). Chosen to
-/// stay distinguishable for the common colour-vision deficiencies together with the labels.
-pub const VERDICT_COLOURS: [RGBColor; 4] = [
-    RGBColor(0x1a, 0x7f, 0x37),
-    RGBColor(0xd9, 0x8e, 0x04),
-    RGBColor(0xc0, 0x39, 0x2b),
-    RGBColor(0x6b, 0x72, 0x80),
-];
-
+/// The chart colour of the verdict at `index` (best first), from the shared verdict palette:
+/// every verdict has one, for any number of verdicts.
 pub fn verdict_colour(index: usize) -> RGBColor {
-    VERDICT_COLOURS[index.min(VERDICT_COLOURS.len() - 1)]
+    let rgb = super::palette::verdict(index).strong;
+    RGBColor((rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8)
 }
 
 fn err<E: std::fmt::Display>(e: E) -> anyhow::Error {

@@ -7,13 +7,12 @@
 //! changed) with `reason` as a line, and `lang`.
 
 use super::diff_words;
+use super::templates::Templates;
 use crate::compare::{Comparison, UnitChange};
 use crate::format;
 use crate::rubric::Lang;
 use anyhow::{Result, anyhow};
 use serde_json::json;
-
-const TEMPLATE: &str = include_str!("../../reports/diff.md.tera");
 
 pub fn file_name(lang: Lang) -> &'static str {
     match lang {
@@ -40,7 +39,7 @@ fn reason(u: &UnitChange, lang: Lang) -> Option<String> {
     })
 }
 
-pub fn markdown(c: &Comparison, lang: Lang) -> Result<String> {
+pub fn markdown(c: &Comparison, lang: Lang, templates: &Templates) -> Result<String> {
     let mut ctx = tera::Context::from_serialize(c).map_err(|e| anyhow!("diff context: {e}"))?;
     ctx.insert("lang", &lang);
     let rubric_changes: Vec<_> = c
@@ -70,7 +69,7 @@ pub fn markdown(c: &Comparison, lang: Lang) -> Result<String> {
         })
         .collect::<Result<_>>()?;
     ctx.insert("changed", &changed);
-    super::markdown::render_with(lang, "diff", TEMPLATE, &ctx)
+    templates.render(lang, "diff.md.tera", &ctx)
 }
 
 pub fn terminal(c: &Comparison, lang: Lang) -> String {

@@ -3,8 +3,9 @@
 //! Every text from the data is escaped by tera's HTML autoescaping (the template is named
 //! `report.html`); only the embedded CSS, JS and the plotters SVG are inserted raw.
 
-use super::charts;
+use super::bundle::{Format, RenderCtx, Renderer};
 use super::templates::Templates;
+use super::{charts, palette};
 use crate::assessment::Assessment;
 use crate::rubric::Lang;
 use crate::{format, scoring::curve};
@@ -67,6 +68,29 @@ fn heat(score: Option<f64>) -> String {
             format!("hsl({:.0},70%,82%)", s * 120.0)
         }
     }
+}
+
+/// The stylesheet, with palette colours (`palette::verdict`) for the verdict classes `v0`,
+/// `v1`, … that it does not style itself: the embedded `report.css` styles four verdicts, a
+/// rubric may have any number, and every verdict's badge must have a colour.
+fn verdict_styles(css: &str, verdicts: usize) -> String {
+    let styled = |i: usize| {
+        let class = format!(".badge.v{i}");
+        css.match_indices(&class).any(|(at, _)| {
+            !css[at + class.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    };
+    let mut out = css.to_string();
+    for i in (0..verdicts).filter(|i| !styled(*i)) {
+        let c = palette::css(palette::verdict(i).strong);
+        out.push_str(&format!(
+            "\n.answer.v{i}{{border-color:{c}}}.badge.v{i}{{background:{c}}}"
+        ));
+    }
+    out
 }
 
 /// Shown diagnostics in the appendix list; the rest are counted.
@@ -144,11 +168,7 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
                 .dimensions
                 .iter()
                 .map(|d| {
-                    let s = u
-                        .dimensions
-                        .iter()
-                        .find(|x| x.id == d.id)
-                        .and_then(|x| x.score);
+                    let s = u.dimension_score(&d.id);
                     HeatCell {
                         text: s
                             .map(|s| format::score(s, lang))
@@ -168,10 +188,7 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
     let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
     for d in &a.diagnostics {
         *counts
-            .entry((
-                d.code.to_string(),
-                format!("{:?}", d.severity).to_lowercase(),
-            ))
+            .entry((d.code.to_string(), d.severity.to_string()))
             .or_insert(0) += 1;
     }
     let diag_counts: Vec<DiagCount> = counts
@@ -206,7 +223,10 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
 
     let mut ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("report context: {e}"))?;
     ctx.insert("t", &t);
-    ctx.insert("css", &templates.get("report.css")?);
+    ctx.insert(
+        "css",
+        &verdict_styles(&templates.get("report.css")?, a.verdicts.len()),
+    );
     ctx.insert("js", &templates.get("report.js")?);
     ctx.insert("date", &super::briefing::long_date(&a.generated_at, lang));
     ctx.insert("vidx", &vidx);
@@ -240,10 +260,45 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
     ctx.insert("privacy_counts", &privacy_counts);
     ctx.insert("chart_scores", &chart_scores);
     ctx.insert("chart_obstacles", &chart_obstacles);
-    super::markdown::render_with(
-        lang,
-        "report.html",
-        &templates.get("report.html.tera")?,
-        &ctx,
-    )
+    templates.render(lang, "report.html.tera", &ctx)
+}
+
+/// `--format html`.
+pub struct Html;
+
+impl Renderer for Html {
+    fn format(&self) -> Format {
+        Format::Html
+    }
+
+    fn files(&self, a: &Assessment, ctx: &RenderCtx) -> Result<Vec<(String, Vec<u8>)>> {
+        Ok(vec![(
+            file_name(a.lang).into(),
+            render(a, &ctx.templates)?.into_bytes(),
+        )])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_the_stylesheet_lacks_get_palette_colours() {
+        let css = ".badge.v0{background:red}.badge.v1,.badge.v10{background:blue}";
+        let out = verdict_styles(css, 3);
+        assert!(out.starts_with(css));
+        // v0 and v1 are styled; v10 does not count as v1's rule for v2 or as v1 itself.
+        assert!(!out.contains(".badge.v0{background:#"));
+        assert!(!out.contains(".badge.v1{background:#"));
+        assert!(out.ends_with(".answer.v2{border-color:#c0392b}.badge.v2{background:#c0392b}"));
+        let css = ".badge.v10{background:blue}";
+        assert!(verdict_styles(css, 2).contains(".badge.v1{background:#d98e04}"));
+        let embedded = Templates::default().get("report.css").unwrap();
+        assert_eq!(
+            verdict_styles(&embedded, 4),
+            embedded,
+            "report.css styles four"
+        );
+    }
 }

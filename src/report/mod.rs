@@ -3,12 +3,14 @@
 pub mod briefing;
 pub mod bundle;
 pub mod charts;
+pub mod csv;
 pub mod diff;
 pub mod diff_words;
 pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod palette;
 pub mod plan;
 pub mod sensitivity;
 pub mod templates;

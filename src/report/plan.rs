@@ -6,13 +6,12 @@
 //! action `description`s and structural limits by label, `below` (the units under the target),
 //! and `lang`.
 
+use super::templates::Templates;
 use crate::format;
 use crate::plan::{Action, Limit, Plans, UnitPlan};
 use crate::rubric::{Change, Lang, Rubric};
 use anyhow::{Result, anyhow};
 use serde::Serialize;
-
-const TEMPLATE: &str = include_str!("../../reports/plan.md.tera");
 
 pub fn file_name(lang: Lang) -> &'static str {
     match lang {
@@ -194,10 +193,10 @@ impl Words<'_> {
 }
 
 /// The plan in Markdown; `r` is the rubric it was made with (for the labels).
-pub fn markdown(p: &Plans, r: &Rubric, lang: Lang) -> Result<String> {
+pub fn markdown(p: &Plans, r: &Rubric, lang: Lang, templates: &Templates) -> Result<String> {
     let view = Words { r, lang }.view(p);
     let ctx = tera::Context::from_serialize(&view).map_err(|e| anyhow!("plan context: {e}"))?;
-    super::markdown::render_with(lang, "plan", TEMPLATE, &ctx)
+    templates.render(lang, "plan.md.tera", &ctx)
 }
 
 /// The plan for the terminal; `r` is the rubric it was made with (for the labels).

@@ -1,11 +1,10 @@
 //! Renderers of a sensitivity analysis: JSON, Markdown (`reports/sensitivity.md.tera`), terminal.
 
+use super::templates::Templates;
 use crate::format;
 use crate::rubric::{Lang, Rubric};
 use crate::sensitivity::Sensitivity;
 use anyhow::{Result, anyhow};
-
-const TEMPLATE: &str = include_str!("../../reports/sensitivity.md.tera");
 
 pub fn file_name(lang: Lang) -> &'static str {
     match lang {
@@ -27,12 +26,12 @@ fn labels(r: &Rubric, lang: Lang) -> std::collections::BTreeMap<String, String> 
         .collect()
 }
 
-pub fn markdown(s: &Sensitivity, r: &Rubric, lang: Lang) -> Result<String> {
+pub fn markdown(s: &Sensitivity, r: &Rubric, lang: Lang, templates: &Templates) -> Result<String> {
     let mut ctx =
         tera::Context::from_serialize(s).map_err(|e| anyhow!("sensitivity context: {e}"))?;
     ctx.insert("labels", &labels(r, lang));
     ctx.insert("lang", &lang);
-    super::markdown::render_with(lang, "sensitivity", TEMPLATE, &ctx)
+    templates.render(lang, "sensitivity.md.tera", &ctx)
 }
 
 pub fn terminal(s: &Sensitivity, r: &Rubric, lang: Lang) -> String {

@@ -1,8 +1,14 @@
-//! The report templates: embedded at build time from `reports/`, each overridable at run time by
-//! a file of the same name in `--templates DIR`, so analysts can adjust wording without
-//! recompiling.
+//! The one registry of report templates and the tera engine that renders them: every template
+//! is embedded at build time from `reports/` and overridable at run time by a file of the same
+//! name in `--templates DIR` (as mdBook's theme folder), so analysts can adjust wording without
+//! recompiling. No renderer embeds a template of its own.
+//!
+//! This module finds and renders templates; it decides no wording and computes nothing.
 
-use anyhow::{Context, Result, bail};
+use crate::format;
+use crate::rubric::Lang;
+use anyhow::{Context, Result, anyhow, bail};
+use serde::Serialize;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
@@ -35,10 +41,24 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("report.css", include_str!("../../reports/report.css")),
     ("report.js", include_str!("../../reports/report.js")),
+    (
+        "workbook.strings.toml",
+        include_str!("../../reports/workbook.strings.toml"),
+    ),
+    ("diff.md.tera", include_str!("../../reports/diff.md.tera")),
+    ("plan.md.tera", include_str!("../../reports/plan.md.tera")),
+    (
+        "sensitivity.md.tera",
+        include_str!("../../reports/sensitivity.md.tera"),
+    ),
+    (
+        "data-quality.md.tera",
+        include_str!("../../reports/data-quality.md.tera"),
+    ),
 ];
 
 /// Where templates come from.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Templates {
     dir: Option<PathBuf>,
 }
@@ -73,11 +93,125 @@ impl Templates {
             .map(|(_, t)| Cow::Borrowed(*t))
             .with_context(|| format!("no template named {name}"))
     }
+
+    /// Render the template file `name` (e.g. `diff.md.tera`) with `ctx` and the filters for
+    /// `lang`. A name ending in `.html.tera` is HTML-autoescaped.
+    pub fn render(&self, lang: Lang, name: &str, ctx: &tera::Context) -> Result<String> {
+        let template = self.get(name)?;
+        let name = name.strip_suffix(".tera").unwrap_or(name);
+        let mut tera = engine(lang);
+        tera.add_raw_template(name, &template)
+            .map_err(|e| anyhow!("{name} template: {e}"))?;
+        tera.render(name, ctx)
+            .map_err(|e| anyhow!("rendering {name}: {e}"))
+    }
+
+    /// The `[id]` or `[en]` table of the strings file `name` (e.g. `workbook.strings.toml`):
+    /// the embedded wording, with the keys of the folder's file of that name on top (it may
+    /// give only the keys, or only the language, it changes).
+    pub fn strings(&self, name: &str, lang: Lang) -> Result<Strings> {
+        let table = |text: &str| -> Result<Option<toml::Table>> {
+            let mut t: toml::Table = toml::from_str(text).map_err(|e| anyhow!("{name}: {e}"))?;
+            match t.remove(lang_code(lang)) {
+                Some(toml::Value::Table(t)) => Ok(Some(t)),
+                None => Ok(None),
+                Some(_) => bail!("{name}: [{}] is not a table", lang_code(lang)),
+            }
+        };
+        let embedded = EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| *t)
+            .with_context(|| format!("no template named {name}"))?;
+        let mut words = table(embedded)?
+            .with_context(|| format!("{name} has no [{}] table", lang_code(lang)))?;
+        words.extend(table(&self.get(name)?)?.unwrap_or_default());
+        Ok(Strings(words))
+    }
+}
+
+/// The table name of a language in a strings file: `id` or `en`.
+pub fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "id",
+        Lang::En => "en",
+    }
+}
+
+/// Labels of one language, by key (see [`Templates::strings`]).
+#[derive(Debug, Clone)]
+pub struct Strings(toml::Table);
+
+impl Strings {
+    /// The label for `key`; the key itself when no file has it (a test checks that every key
+    /// the renderers use is in the embedded files).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.0.get(key).and_then(|v| v.as_str()).unwrap_or(key)
+    }
+
+    /// Whether some file gives a label for `key`.
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.get(key).is_some_and(|v| v.is_str())
+    }
+}
+
+/// A tera engine with kesiapan's filters for `lang`: `num(d=1)`, `score`, `pct` (numbers as
+/// written in the language) and `cell` (data text made inert in Markdown, `text::md_cell`).
+pub fn engine(lang: Lang) -> tera::Tera {
+    let mut tera = tera::Tera::new();
+    tera.register_filter("num", move |x: f64, kw: tera::Kwargs, _: &tera::State| {
+        let d: usize = kw.get::<i64>("d").ok().flatten().unwrap_or(1).max(0) as usize;
+        format::number(x, d, lang)
+    });
+    tera.register_filter("score", move |x: f64, _: tera::Kwargs, _: &tera::State| {
+        format::score(x, lang)
+    });
+    tera.register_filter("pct", move |x: f64, _: tera::Kwargs, _: &tera::State| {
+        format::value(x, crate::rubric::ValueFormat::Percent, None, lang)
+    });
+    // Text from the data in Markdown: one line, no markup and no raw HTML (a name such as
+    // `<script>` must stay text in every Markdown viewer and in the .docx).
+    tera.register_filter("cell", |s: String, _: tera::Kwargs, _: &tera::State| {
+        crate::text::md_cell(&s)
+    });
+    tera
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_file_in_reports_is_in_the_registry() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("reports");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let name = e.unwrap().file_name().to_string_lossy().to_string();
+            assert!(
+                EMBEDDED.iter().any(|(n, _)| *n == name),
+                "reports/{name} is not in EMBEDDED"
+            );
+        }
+    }
+
+    #[test]
+    fn a_strings_file_in_the_folder_overrides_only_its_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("workbook.strings.toml"),
+            "[en]\ncode = \"Unit code\"\n",
+        )
+        .unwrap();
+        let t = Templates::new(Some(dir.path())).unwrap();
+        let en = t.strings("workbook.strings.toml", Lang::En).unwrap();
+        assert_eq!(en.get("code"), "Unit code");
+        assert_eq!(en.get("name"), "Name");
+        // No [id] table in the folder's file: the embedded Indonesian wording.
+        let id = t.strings("workbook.strings.toml", Lang::Id).unwrap();
+        assert_eq!(id.get("code"), "Kode");
+        std::fs::write(dir.path().join("workbook.strings.toml"), "id = 3").unwrap();
+        assert!(t.strings("workbook.strings.toml", Lang::Id).is_err());
+        assert_eq!(en.get("no_such_key"), "no_such_key");
+    }
 
     #[test]
     fn a_file_in_the_folder_overrides_the_embedded_template() {
