@@ -140,9 +140,9 @@ pub(super) fn options(
     let mut options: Vec<Vec<Vec<f64>>> = vec![vec![vec![0.0]; nk]; n];
     for k in 0..nk {
         let Change::Add { step, .. } = &r.improvements[k].change else {
-            for u in 0..n {
-                if standing.relevant[u].contains(&k) {
-                    options[u][k] = vec![0.0, 1.0];
+            for (opts, relevant) in options.iter_mut().zip(&standing.relevant) {
+                if relevant.contains(&k) {
+                    opts[k] = vec![0.0, 1.0];
                 }
             }
             continue;
