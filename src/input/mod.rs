@@ -32,7 +32,6 @@ mod typing;
 pub use model::{InputFile, LoadError, Loaded, RejectedRow, Resubmit, SourceMap, Sources, Table};
 pub use response::{ResponseRate, response_rates};
 // Kept for the callers in `quality/` (another branch) until they import `crate::text`.
-pub use crate::text::{PERSONAL, hide_ids, shorten};
 
 use crate::diag::{Diagnostic, Location};
 use crate::rubric::{Dataset, Rubric};

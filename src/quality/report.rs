@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 /// Text from the data, shortened to `max` characters and made inert for Markdown.
 fn md_safe(s: &str, max: usize) -> String {
-    md_cell(&crate::input::shorten(s, max))
+    md_cell(&crate::text::shorten(s, max))
 }
 
 /// One problem in a file's list, its texts already made inert.

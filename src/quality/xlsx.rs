@@ -7,7 +7,8 @@
 
 use super::UnitCompleteness;
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::input::{Loaded, PERSONAL, RejectedRow};
+use crate::input::{Loaded, RejectedRow};
+use crate::text::PERSONAL;
 use crate::xlsx::{FORM_HEADER_FILL, header_format, new_workbook, sheet_name, text, text_f};
 use anyhow::Result;
 use rust_xlsxwriter::{Format, Worksheet};
@@ -101,7 +102,7 @@ fn write_rejected(
             } else if row.personal.get(j).copied().unwrap_or(false) {
                 PERSONAL.to_string()
             } else {
-                crate::input::hide_ids(v)
+                crate::text::hide_ids(v)
             };
             text(ws, r, 4 + j as u16, &v)?;
         }
