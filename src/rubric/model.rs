@@ -329,6 +329,8 @@ pub struct Province {
 }
 
 /// How an improvement changes a unit-level name.
+// A rubric has a handful of improvements: their size does not matter, boxing would only add noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Change {
