@@ -35,7 +35,7 @@ impl Builder {
         let cols = ds
             .columns
             .iter()
-            .map(|c| match crate::rubric::dtype(&c.kind) {
+            .map(|c| match c.kind.storage() {
                 DataType::String => ColBuf::Text(Vec::new()),
                 DataType::Int64 => ColBuf::Int(Vec::new()),
                 DataType::Boolean => ColBuf::Bool(Vec::new()),

@@ -138,9 +138,7 @@ impl UnitData {
                 Change::Set { .. } => Ok(vec![Some(1.0); n]),
             })?,
             current: each(&|im| {
-                // As SQL's `CAST(name AS DOUBLE)`: strict.
-                per_unit(table, &col(im.name()).strict_cast(DataType::Float64))
-                    .or_else(|_| Ok(vec![None; n]))
+                per_unit(table, &im.current_value()).or_else(|_| Ok(vec![None; n]))
             })?,
             scale: each(&|im| match &im.change {
                 Change::Add { scale: Some(s), .. } => per_unit(table, &s.parsed),

@@ -24,12 +24,6 @@ use raw::RawRubric;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-/// The polars type a column is loaded as. Kept for `input::Builder` until it calls
-/// `ColumnType::storage` itself.
-pub(crate) fn dtype(kind: &ColumnType) -> polars::prelude::DataType {
-    kind.storage()
-}
-
 /// Read and check a rubric file.
 pub fn load(path: &Path) -> Result<Rubric, RubricErrors> {
     let shown = path.display().to_string();

@@ -153,14 +153,6 @@ impl NamePattern {
     }
 }
 
-/// A pattern reads as the text the rubric wrote, so code that only shows it needs no change.
-impl std::ops::Deref for NamePattern {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.text
-    }
-}
-
 impl Serialize for NamePattern {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.text)
