@@ -2,7 +2,8 @@
 //! Anywhere (WFA): it loads the units' spreadsheets, validates them, scores every unit against
 //! a configurable rubric and reports the verdict, the form WFA can take and the obstacles.
 //!
-//! Data flows one way: `input` (read, validate) → `scoring` (an `Assessment`) → `report`.
+//! Data flows one way: `input` (read, validate) → `scoring` (typed facts) → `words` (an
+//! `Assessment`) → `report`.
 
 pub mod assessment;
 pub mod cli;
@@ -23,6 +24,7 @@ pub mod sensitivity;
 pub mod sql;
 pub mod synth;
 pub mod template;
+pub mod words;
 
 use clap::Parser;
 use std::process::ExitCode;

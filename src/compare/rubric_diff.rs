@@ -4,7 +4,7 @@
 use crate::assessment::{AppliedIndicator, Assessment};
 use crate::format;
 use crate::rubric::{Lang, ValueFormat};
-use crate::scoring::curve::describe;
+use crate::words::curve::describe;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -7,7 +7,7 @@ use super::charts;
 use super::templates::Templates;
 use crate::assessment::Assessment;
 use crate::rubric::Lang;
-use crate::{format, scoring::curve};
+use crate::{format, words::curve};
 use anyhow::{Result, anyhow};
 use serde::Serialize;
 use std::collections::BTreeMap;

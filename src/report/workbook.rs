@@ -9,7 +9,7 @@
 use crate::assessment::{Assessment, IndicatorStatus, Suppression, Unit};
 use crate::quality::xlsx::{cell_text, new_workbook};
 use crate::rubric::{Lang, ValueFormat};
-use crate::scoring::curve;
+use crate::words::curve;
 use anyhow::{Result, anyhow};
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet};
 
