@@ -385,7 +385,10 @@ mod tests {
     }
 
     /// The snapshots were written by `assess` before scoring stopped wording its results: the
-    /// facts-then-words path must give the same bytes in both languages.
+    /// facts-then-words path must give the same bytes in both languages. When the fixture
+    /// changes on purpose, rewrite them with `kesiapan assess --rubric
+    /// tests/fixtures/tiny/tiny.toml --data tests/fixtures/tiny --format json
+    /// --now 2025-12-23T09:00:00Z --lang id|en`.
     #[test]
     fn the_tiny_assessment_is_worded_as_before_in_both_languages() {
         for (lang, expected) in [
