@@ -2,7 +2,8 @@
 //! Anywhere (WFA): it loads the units' spreadsheets, validates them, scores every unit against
 //! a configurable rubric and reports the verdict, the form WFA can take and the obstacles.
 //!
-//! Data flows one way: `input` (read, validate) → `scoring` (an `Assessment`) → `report`.
+//! Data flows one way: `input` (read, validate) → `scoring` (typed facts) → `words` (an
+//! `Assessment`) → `report`.
 
 pub mod assessment;
 pub mod cli;
@@ -24,6 +25,7 @@ pub mod sql;
 pub mod synth;
 pub mod template;
 pub mod text;
+pub mod words;
 pub mod xlsx;
 
 use clap::Parser;

@@ -6,7 +6,7 @@ use crate::diag::{self, Severity};
 use crate::output::write_atomic;
 use crate::progress::{self, Phase};
 use crate::report;
-use crate::scoring::{self, Options};
+use crate::{scoring, words};
 use anyhow::{Context, Result, bail};
 use std::time::SystemTime;
 
@@ -31,14 +31,8 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     let loaded = load_data(&rubric, &args.data)?;
     super::rubric::warn_unmatched(&rubric, &loaded, &args.data, quiet);
     progress::phase(Phase::Score);
-    let a = scoring::assess(
-        &rubric,
-        &loaded,
-        &Options {
-            lang: args.lang,
-            generated_at,
-        },
-    )?;
+    let scored = scoring::score(&rubric, &loaded)?;
+    let a = words::assessment(&rubric, &scored, args.lang, &generated_at);
     if a.units.is_empty() {
         bail!(
             "no unit could be assessed: no usable row in the unit list (see the data problems above)\n{}",

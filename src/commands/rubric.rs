@@ -111,7 +111,7 @@ pub fn explain(r: &Rubric, lang: Lang) -> String {
                 i.id,
                 i.label.get(lang),
                 i.value.expr,
-                crate::scoring::curve::describe(&i.curve, lang)
+                crate::words::curve::describe(&i.curve, lang)
             ));
             if let Some(t) = i.target {
                 o.push_str(&format!(

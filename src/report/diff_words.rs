@@ -6,7 +6,7 @@
 use crate::compare::{InputChange, Presence, Quantity, Reason, ReasonPart, RubricChange};
 use crate::format;
 use crate::rubric::{Lang, ValueFormat};
-use crate::scoring::curve::describe;
+use crate::words::curve::describe;
 
 fn pct(x: f64, lang: Lang) -> String {
     format::value(x, ValueFormat::Percent, None, lang)

@@ -8,7 +8,7 @@ use super::templates::Templates;
 use super::{charts, palette};
 use crate::assessment::Assessment;
 use crate::rubric::Lang;
-use crate::{format, scoring::curve};
+use crate::{format, words::curve};
 use anyhow::{Result, anyhow};
 use serde::Serialize;
 use std::collections::BTreeMap;

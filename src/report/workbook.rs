@@ -11,7 +11,7 @@ use super::palette;
 use super::templates::{Strings, Templates};
 use crate::assessment::{Assessment, IndicatorStatus, Suppression, Unit};
 use crate::rubric::{Lang, ValueFormat};
-use crate::scoring::curve;
+use crate::words::curve;
 use crate::xlsx::{WORKBOOK_HEADER_FILL, header_format, new_workbook, opt_num, text, text_f};
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{Color, Format, Worksheet};

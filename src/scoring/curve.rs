@@ -1,6 +1,7 @@
-//! Scoring curves: how an indicator's value becomes a 0–100 score. Pure functions.
+//! Scoring curves: how an indicator's value becomes a 0–100 score. Pure functions, no words
+//! (a curve described in words is `crate::words::curve::describe`).
 
-use crate::rubric::{Curve, Lang};
+use crate::rubric::Curve;
 
 /// Score a value on a curve, 0–100. Non-finite values have no score.
 pub fn score(curve: &Curve, value: f64) -> Option<f64> {
@@ -64,32 +65,6 @@ fn erfc(x: f64) -> f64 {
                                         + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
             .exp();
     if x >= 0.0 { r } else { 2.0 - r }
-}
-
-/// A curve in words, e.g. `linear: 0,1 → 0, 0,8 → 100`.
-pub fn describe(c: &Curve, lang: Lang) -> String {
-    let n = |x: f64| crate::format::number(x, 4, lang);
-    match c {
-        Curve::Linear { zero, full } => format!("linear: {} → 0, {} → 100", n(*zero), n(*full)),
-        Curve::Steps { thresholds, scores } => {
-            let mut parts = vec![format!("below {} → {}", n(thresholds[0]), n(scores[0]))];
-            for (t, s) in thresholds.iter().zip(&scores[1..]) {
-                parts.push(format!("≥ {} → {}", n(*t), n(*s)));
-            }
-            format!("steps: {}", parts.join("; "))
-        }
-        Curve::Boolean {
-            true_score,
-            false_score,
-        } => format!(
-            "boolean: true → {}, false → {}",
-            n(*true_score),
-            n(*false_score)
-        ),
-        Curve::LogNormal { median, good } => {
-            format!("log-normal: {} → 50, {} → 90", n(*median), n(*good))
-        }
-    }
 }
 
 /// Is higher better on this curve? (Used to phrase gaps; scoring itself never needs it.)

@@ -1,27 +1,24 @@
-//! Scoring: from the loaded tables to an `Assessment`. Unit-level metrics, indicator values,
-//! gates and WFA figures are computed by polars from the rubric's SQL expressions in one lazy
-//! plan; the scores, verdicts, obstacles and the province answer are then plain arithmetic in
-//! `unit` and `province`, which never touch polars and never format reports.
+//! Scoring: from the loaded tables to typed facts (`Scored`), never to words. Unit-level
+//! metrics, indicator values, gates and WFA figures are computed by polars from the rubric's SQL
+//! expressions in one lazy plan (`frame`); the scores, verdicts, obstacles and WFA numbers are
+//! then plain arithmetic in `unit`, which never touches polars; `province` evaluates the
+//! rubric's province rules with polars on a one-row table of the province's figures. No module
+//! here takes a language or writes a sentence: `crate::words` turns the facts, the rubric and a
+//! language into the `Assessment`.
 
 pub mod curve;
+mod facts;
 mod frame;
 pub mod province;
 pub mod unit;
 
-use crate::assessment::*;
 use crate::input::Loaded;
-use crate::rubric::{Lang, Rubric};
+use crate::rubric::Rubric;
 use anyhow::Result;
+use std::collections::BTreeSet;
 
+pub use facts::*;
 pub use frame::{UnitValues, evaluate, unit_table};
-
-/// Options of one assessment run.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub lang: Lang,
-    /// RFC 3339 timestamp written into the result.
-    pub generated_at: String,
-}
 
 /// Every unit's computed values (metrics, indicator values, gates, WFA figures), sorted by id:
 /// what re-scoring with a changed rubric starts from, without reloading the data.
@@ -30,67 +27,17 @@ pub fn values(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitValues>> {
 }
 
 /// Score every unit and answer for the province.
-pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assessment> {
+pub fn score(rubric: &Rubric, loaded: &Loaded) -> Result<Scored> {
     let (values, mut diags) = frame::compute(rubric, loaded)?;
-    let mut units: Vec<Unit> = values
-        .iter()
-        .map(|v| unit::score_unit(rubric, v, opts.lang))
-        .collect();
-    // Data-quality warnings that qualify a unit's verdict.
-    for u in &mut units {
-        u.data_warnings = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| {
-                d.code == crate::diag::Code::LowResponse && d.unit.as_deref() == Some(&u.id)
-            })
-            .map(|d| format!("{}: {}", d.code, d.message))
-            .collect();
-    }
-    let summary = province::summarise(rubric, &units, opts.lang)?;
+    let units: Vec<UnitScore> = values.iter().map(|v| unit::score_unit(rubric, v)).collect();
+    let province = province::summarise(rubric, &units)?;
     let mut diagnostics = loaded.diagnostics.clone();
     diagnostics.append(&mut diags);
-    let lang = opts.lang;
-    Ok(Assessment {
-        schema_version: SCHEMA_VERSION.to_string(),
-        tool: Tool {
-            name: "kesiapan".into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-        },
-        generated_at: opts.generated_at.clone(),
-        lang,
-        rubric: RubricRef {
-            id: rubric.id.clone(),
-            version: rubric.version.clone(),
-            sha256: rubric.sha256.clone(),
-            path: rubric.path.clone(),
-            title: rubric.title.get(lang).to_string(),
-            unit_label: rubric.unit_label.get(lang).to_string(),
-            applied: applied(rubric, lang),
-            min_group_size: rubric.min_group_size,
-        },
+    Ok(Scored {
         inputs: loaded.inputs.clone(),
-        verdicts: rubric
-            .verdicts
-            .iter()
-            .map(|v| VerdictRef {
-                id: v.id.clone(),
-                label: v.label.get(lang).to_string(),
-                min_score: v.min_score,
-            })
-            .collect(),
-        dimensions: rubric
-            .dimensions
-            .iter()
-            .map(|d| DimensionRef {
-                id: d.id.clone(),
-                label: d.label.get(lang).to_string(),
-                weight: crate::format::round(d.weight_share, rubric.decimals),
-            })
-            .collect(),
-        datasets: datasets(rubric, loaded, &units, summary.staff_total, lang),
+        datasets: datasets(rubric, loaded, &units, province.staff_total),
         units,
-        summary,
+        province,
         diagnostics,
     })
 }
@@ -100,11 +47,10 @@ pub fn assess(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Assess
 fn datasets(
     rubric: &Rubric,
     loaded: &Loaded,
-    units: &[Unit],
+    units: &[UnitScore],
     staff_total: i64,
-    lang: Lang,
-) -> Vec<DatasetRef> {
-    let ids: std::collections::BTreeSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
+) -> Vec<DatasetUse> {
+    let ids: BTreeSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
     rubric
         .datasets
         .iter()
@@ -124,16 +70,12 @@ fn datasets(
                         s.iter()
                             .flatten()
                             .filter(|u| ids.contains(u))
-                            .collect::<std::collections::BTreeSet<_>>()
+                            .collect::<BTreeSet<_>>()
                             .len()
                     })
                 })
                 .unwrap_or(0);
-            DatasetRef {
-                id: d.id.clone(),
-                title: d.title.get(lang).to_string(),
-                personal: d.personal,
-                per_unit: d.per_unit,
+            DatasetUse {
                 rows_used,
                 units_with_rows,
                 response_rate: (d.personal && staff_total > 0)
@@ -141,70 +83,4 @@ fn datasets(
             }
         })
         .collect()
-}
-
-/// The scoring rules as applied, for `assessment.json`.
-fn applied(r: &Rubric, lang: Lang) -> Applied {
-    Applied {
-        dimensions: r
-            .dimensions
-            .iter()
-            .map(|d| AppliedDimension {
-                id: d.id.clone(),
-                label: d.label.get(lang).to_string(),
-                weight: d.weight,
-            })
-            .collect(),
-        indicators: r
-            .indicators
-            .iter()
-            .map(|i| AppliedIndicator {
-                id: i.id.clone(),
-                label: i.label.get(lang).to_string(),
-                dimension: i.dimension.clone(),
-                weight: i.weight,
-                value: i.value.expr.clone(),
-                curve: i.curve.clone(),
-                target: i.target,
-                missing: i.missing,
-                format: i.format,
-                unit: i.unit.clone(),
-            })
-            .collect(),
-        gates: r
-            .gates
-            .iter()
-            .map(|g| AppliedGate {
-                id: g.id.clone(),
-                label: g.label.get(lang).to_string(),
-                require: g.require.expr.clone(),
-                cap: r.verdicts[g.cap].id.clone(),
-            })
-            .collect(),
-    }
-}
-
-/// Fill `{name}` placeholders from `vars`; unknown placeholders stay as written.
-pub fn fill(template: &str, vars: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        match rest[start..].find('}') {
-            Some(len) => {
-                let key = &rest[start + 1..start + len];
-                match vars.iter().find(|(k, _)| *k == key) {
-                    Some((_, v)) => out.push_str(v),
-                    None => out.push_str(&rest[start..start + len + 1]),
-                }
-                rest = &rest[start + len + 1..];
-            }
-            None => {
-                out.push_str(&rest[start..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }

@@ -1,10 +1,11 @@
-//! The province's answer: the rubric's rules over the unit verdicts, and the obstacles that
-//! recur across units.
+//! The province's answer: the rubric's rules over the unit verdicts (evaluated by polars on a
+//! one-row table of the province's figures), and the obstacles that recur across units.
+//! Facts only: which rule held, the figures its message reads, counts; no words.
 
-use super::fill;
-use crate::assessment::*;
+use super::facts::{ProvinceScore, TopObstacleFact, UnitScore};
+use crate::assessment::{IndicatorStatus, Suppression, SuppressionSummary};
 use crate::format;
-use crate::rubric::{Lang, Rubric};
+use crate::rubric::Rubric;
 use anyhow::Result;
 use polars::prelude::*;
 use std::collections::BTreeMap;
@@ -28,12 +29,13 @@ pub fn answers(r: &Rubric, df: &DataFrame) -> Result<Vec<Option<usize>>> {
     Ok(out)
 }
 
-pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
+/// The province's answer from the scored units.
+pub fn summarise(r: &Rubric, units: &[UnitScore]) -> Result<ProvinceScore> {
     let n = units.len();
     let mut counts: BTreeMap<String, usize> =
         r.verdicts.iter().map(|v| (v.id.clone(), 0)).collect();
     for u in units {
-        *counts.entry(u.verdict.clone()).or_insert(0) += 1;
+        *counts.entry(r.verdicts[u.verdict].id.clone()).or_insert(0) += 1;
     }
     let staff_total: i64 = units.iter().filter_map(|u| u.wfa.staff_total).sum();
     let staff_eligible: i64 = units.iter().filter_map(|u| u.wfa.staff_eligible).sum();
@@ -59,38 +61,18 @@ pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
         .collect();
     let df = DataFrame::new(1, cols)?;
     let rule = answers(r, &df)?[0];
-    let (decided_by, verdict, template) = match rule {
-        Some(i) => (
-            format!("rule {}", i + 1),
-            r.province.rules[i].verdict,
-            &r.province.rules[i].message,
-        ),
-        None => (
-            "default".to_string(),
-            r.province.default,
-            &r.province.default_message,
-        ),
+    let verdict = match rule {
+        Some(i) => r.province.rules[i].verdict,
+        None => r.province.default,
     };
-    let vars: Vec<(&str, String)> = fields
-        .iter()
-        .map(|(k, x)| {
-            let shown = if k.starts_with("share_") {
-                format::value(*x, crate::rubric::ValueFormat::Percent, None, lang)
-            } else {
-                format::number(*x, 0, lang)
-            };
-            (k.as_str(), shown)
-        })
-        .collect();
 
     // Obstacles across units: how many units, how many staff.
-    let mut agg: BTreeMap<String, TopObstacle> = BTreeMap::new();
+    let mut agg: BTreeMap<String, TopObstacleFact> = BTreeMap::new();
     for u in units {
         for o in &u.obstacles {
-            let e = agg.entry(o.id.clone()).or_insert_with(|| TopObstacle {
+            let e = agg.entry(o.id.clone()).or_insert_with(|| TopObstacleFact {
                 id: o.id.clone(),
-                kind: o.kind,
-                label: o.label.clone(),
+                about: o.cause.about(),
                 units: 0,
                 staff_affected: 0,
                 score_cost_total: 0.0,
@@ -100,7 +82,7 @@ pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
             e.score_cost_total = format::round(e.score_cost_total + o.score_cost, r.decimals);
         }
     }
-    let mut top: Vec<TopObstacle> = agg.into_values().collect();
+    let mut top: Vec<TopObstacleFact> = agg.into_values().collect();
     top.sort_by(|a, b| {
         b.units
             .cmp(&a.units)
@@ -109,12 +91,10 @@ pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
     });
     top.truncate(10);
 
-    Ok(Summary {
-        label: r.province.label.get(lang).to_string(),
-        verdict: r.verdicts[verdict].id.clone(),
-        verdict_label: r.verdicts[verdict].label.get(lang).to_string(),
-        message: fill(template.get(lang), &vars),
-        decided_by,
+    Ok(ProvinceScore {
+        rule,
+        verdict,
+        fields,
         units: n,
         verdict_counts: counts,
         staff_total,
@@ -126,7 +106,7 @@ pub fn summarise(r: &Rubric, units: &[Unit], lang: Lang) -> Result<Summary> {
 }
 
 /// Counts of what the units' figures leave out for privacy.
-fn suppression(r: &Rubric, units: &[Unit]) -> SuppressionSummary {
+fn suppression(r: &Rubric, units: &[UnitScore]) -> SuppressionSummary {
     let mut s = SuppressionSummary {
         min_group_size: r.min_group_size,
         ..Default::default()

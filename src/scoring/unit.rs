@@ -1,31 +1,28 @@
-//! One unit's score, verdict, obstacles and WFA form, from its computed values.
-//! Pure arithmetic on `UnitValues`: no polars, no I/O; the property tests live here.
+//! One unit's score, verdict, obstacles and WFA numbers, from its computed values.
+//! Pure arithmetic on `UnitValues`: no polars, no I/O, no words (the obstacles and the WFA form
+//! are facts that `crate::words` words); the property tests live here.
 
 use super::curve;
-use super::fill;
+pub use super::facts::Decider;
+use super::facts::{
+    Cause, DimensionScore, GateFailed, IndicatorScore, ObstacleFact, UnitScore, WfaFacts,
+};
 use super::frame::UnitValues;
-use crate::assessment::*;
-use crate::format::{self, round};
-use crate::rubric::{Lang, Missing, Rubric};
+use crate::assessment::{EligibleJob, IndicatorStatus};
+use crate::format::round;
+use crate::rubric::{Missing, Rubric};
 
 /// Score one unit.
-pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
+pub fn score_unit(r: &Rubric, v: &UnitValues) -> UnitScore {
     let dec = r.decimals;
-    let name = v.name.clone().unwrap_or_else(|| v.id.clone());
 
-    let Scored {
+    let Scores {
         scores,
-        dims: dim_scores,
+        dims,
         used_weight,
         total,
         coverage,
     } = scored(r, v);
-    let dims: Vec<(&crate::rubric::Dimension, Option<f64>, f64)> = r
-        .dimensions
-        .iter()
-        .zip(dim_scores)
-        .map(|(d, (s, den))| (d, s, den))
-        .collect();
 
     // Effective weight of each indicator in this unit's total.
     let available: Vec<bool> = scores.iter().map(Option::is_some).collect();
@@ -65,99 +62,49 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         } else {
             IndicatorStatus::Ok
         };
-        let show = |x: f64| format::value(x, ind.format, ind.unit.as_deref(), lang);
-        let display = match (status, val) {
-            (IndicatorStatus::Suppressed, _) => match lang {
-                Lang::Id => "disembunyikan (kelompok kecil)".to_string(),
-                Lang::En => "suppressed (small group)".to_string(),
-            },
-            (_, Some(x)) => show(x),
-            (_, None) => match lang {
-                Lang::Id => "tidak ada data".to_string(),
-                Lang::En => "no data".to_string(),
-            },
-        };
         let below = status == IndicatorStatus::BelowTarget
             || (status == IndicatorStatus::MissingScoredZero && ind.weight > 0.0);
         if below {
             let (s, t) = (scores[i].unwrap_or(0.0), target_score.unwrap_or(100.0));
-            let vars = [
-                ("value", display.clone()),
-                ("target", ind.target.map(show).unwrap_or_default()),
-                ("unit", ind.unit.clone().unwrap_or_default()),
-                ("name", name.clone()),
-                (
-                    "gap",
-                    v.gaps[i]
-                        .map(|g| format::number(g.max(0.0), 2, lang))
-                        .unwrap_or_else(|| "?".into()),
-                ),
-                ("score", format::number(s, 1, lang)),
-                ("label", ind.label.get(lang).to_string()),
-            ];
-            obstacles.push(Obstacle {
+            obstacles.push(ObstacleFact {
                 id: ind.id.clone(),
-                kind: ObstacleKind::Indicator,
-                label: ind.label.get(lang).to_string(),
-                message: fill(ind.message.get(lang), &vars),
-                fix: ind.fix.as_ref().map(|f| fill(f.get(lang), &vars)),
+                cause: Cause::Indicator {
+                    indicator: i,
+                    value: val,
+                    gap: v.gaps[i],
+                    score: s,
+                },
                 score_cost: round(eff[i] * (t - s), dec),
                 staff_affected: v.affects[i].or(v.staff_total).map(|x| x.round() as i64),
                 rank: 0,
             });
         }
-        indicators.push(UnitIndicator {
-            id: ind.id.clone(),
-            dimension: ind.dimension.clone(),
-            value: val.map(|x| round(x, dec)),
-            display,
+        indicators.push(IndicatorScore {
+            value: val,
             score: scores[i]
                 .filter(|_| !v.suppressed[i])
                 .map(|s| round(s, dec)),
-            weight: ind.weight,
             effective_weight: round(eff[i], dec),
-            target: ind.target,
             status,
         });
     }
 
     // Verdict from the score, then capped by gates and by coverage.
-    let worst = r.verdicts.len() - 1;
     let decision = decide(r, v, total, coverage);
-    let (score_band, verdict) = (decision.band, decision.verdict);
-    let decided_by = match decision.by {
-        Decider::Score => "score".to_string(),
-        Decider::Gate(gi) => r.gates[gi].id.clone(),
-        Decider::Coverage => "coverage".to_string(),
-    };
     let mut gates_failed = Vec::new();
     for &gi in &decision.failed_gates {
         let g = &r.gates[gi];
-        let missing = v.gates[gi].is_none();
-        let vars = [
-            ("name", name.clone()),
-            ("label", g.label.get(lang).to_string()),
-        ];
-        let mut message = fill(g.message.get(lang), &vars);
-        if missing {
-            message.push_str(match lang {
-                Lang::Id => " (data tidak tersedia, dianggap tidak memenuhi)",
-                Lang::En => " (no data, counted as not met)",
-            });
-        }
-        gates_failed.push(GateFailure {
-            id: g.id.clone(),
-            label: g.label.get(lang).to_string(),
-            message: message.clone(),
-            cap: r.verdicts[g.cap].id.clone(),
-            missing_data: missing,
+        let missing_data = v.gates[gi].is_none();
+        gates_failed.push(GateFailed {
+            gate: gi,
+            missing_data,
         });
-        obstacles.push(Obstacle {
+        obstacles.push(ObstacleFact {
             id: g.id.clone(),
-            kind: ObstacleKind::Gate,
-            label: g.label.get(lang).to_string(),
-            message,
-            fix: g.fix.as_ref().map(|f| fill(f.get(lang), &vars)),
+            cause: Cause::Gate {
+                gate: gi,
+                missing_data,
+            },
             score_cost: 0.0,
             staff_affected: v.gate_affects[gi]
                 .or(v.staff_total)
@@ -166,23 +113,9 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         });
     }
     if coverage + 1e-9 < r.min_coverage {
-        let pct = format::number(coverage * 100.0, 0, lang);
-        let need = format::number(r.min_coverage * 100.0, 0, lang);
-        obstacles.push(Obstacle {
+        obstacles.push(ObstacleFact {
             id: "coverage".into(),
-            kind: ObstacleKind::Coverage,
-            label: match lang {
-                Lang::Id => "Data tidak lengkap".into(),
-                Lang::En => "Incomplete data".into(),
-            },
-            message: match lang {
-                Lang::Id => format!("Hanya {pct} % bobot penilaian yang memiliki data (minimal {need} %); {} ini tidak dapat dinilai lebih baik dari {}.", r.unit_label.get(lang), r.verdicts[worst].label.get(lang)),
-                Lang::En => format!("Only {pct}% of the rubric's weight has data (at least {need}% needed); this {} cannot be rated better than {}.", r.unit_label.get(lang), r.verdicts[worst].label.get(lang)),
-            },
-            fix: Some(match lang {
-                Lang::Id => "Lengkapi data OPD (lihat daftar masalah data).".into(),
-                Lang::En => "Complete the unit's data (see the data problems).".into(),
-            }),
+            cause: Cause::Coverage { coverage },
             score_cost: 0.0,
             staff_affected: v.staff_total.map(|x| x.round() as i64),
             rank: 0,
@@ -190,20 +123,19 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
     }
     rank(&mut obstacles);
 
-    let wfa = wfa_form(r, v, verdict, lang);
-    Unit {
+    UnitScore {
         id: v.id.clone(),
         name: v.name.clone(),
         score: total.map(|t| round(t, dec)),
         coverage: round(coverage, dec),
-        verdict: r.verdicts[verdict].id.clone(),
-        verdict_label: r.verdicts[verdict].label.get(lang).to_string(),
-        score_verdict: r.verdicts[score_band].id.clone(),
-        decided_by,
-        dimensions: dims
+        verdict: decision.verdict,
+        score_band: decision.band,
+        decided_by: decision.by,
+        dimensions: r
+            .dimensions
             .iter()
-            .map(|(d, s, _)| UnitDimension {
-                id: d.id.clone(),
+            .zip(dims)
+            .map(|(d, (s, _))| DimensionScore {
                 score: s.map(|s| round(s, dec)),
                 weight: if s.is_some() && used_weight > 0.0 {
                     round(d.weight / used_weight, dec)
@@ -215,14 +147,13 @@ pub fn score_unit(r: &Rubric, v: &UnitValues, lang: Lang) -> Unit {
         indicators,
         gates_failed,
         obstacles,
-        wfa,
-        data_warnings: Vec::new(),
+        wfa: wfa_facts(r, v, decision.verdict),
     }
 }
 
 /// A unit's indicator, dimension and total scores: the arithmetic core, without any text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Scored {
+pub struct Scores {
     /// Indicator scores; `None` when excluded (missing or suppressed).
     pub scores: Vec<Option<f64>>,
     /// Per dimension: (score, sum of the weights of its scored indicators).
@@ -235,7 +166,7 @@ pub struct Scored {
 }
 
 /// Score a unit's indicators, dimensions and total.
-pub fn scored(r: &Rubric, v: &UnitValues) -> Scored {
+pub fn scored(r: &Rubric, v: &UnitValues) -> Scores {
     let scores: Vec<Option<f64>> = r
         .indicators
         .iter()
@@ -307,21 +238,13 @@ pub fn scored(r: &Rubric, v: &UnitValues) -> Scored {
             }
         })
         .sum();
-    Scored {
+    Scores {
         scores,
         dims,
         used_weight,
         total,
         coverage,
     }
-}
-
-/// What decided a verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decider {
-    Score,
-    Gate(usize),
-    Coverage,
 }
 
 /// A verdict: the band the score earns, then capped by failed gates and by coverage.
@@ -404,10 +327,12 @@ pub fn effective_weights(
 }
 
 /// Gates first, then a coverage shortfall, then indicators by score cost; ties by staff, then id.
-fn rank(obstacles: &mut [Obstacle]) {
+fn rank(obstacles: &mut [ObstacleFact]) {
     obstacles.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
+        a.cause
+            .about()
+            .kind()
+            .cmp(&b.cause.about().kind())
             .then(b.score_cost.total_cmp(&a.score_cost))
             .then(
                 b.staff_affected
@@ -464,19 +389,18 @@ pub fn staffing(r: &Rubric, v: &UnitValues, verdict: usize) -> Staffing {
     }
 }
 
-pub fn wfa_form(r: &Rubric, v: &UnitValues, verdict: usize, lang: Lang) -> WfaForm {
-    let Some(w) = &r.wfa else {
-        return WfaForm {
+/// The WFA form's numbers at a verdict; zeros when the rubric has no `[wfa]`.
+pub fn wfa_facts(r: &Rubric, v: &UnitValues, verdict: usize) -> WfaFacts {
+    if r.wfa.is_none() {
+        return WfaFacts {
             staff_total: None,
             staff_eligible: None,
             min_on_site: None,
             max_share_away: 0.0,
             staff_allowed_at_once: 0,
-            max_days_per_week: None,
             eligible_jobs: vec![],
-            conditions: vec![],
         };
-    };
+    }
     let Staffing {
         total,
         eligible,
@@ -484,26 +408,13 @@ pub fn wfa_form(r: &Rubric, v: &UnitValues, verdict: usize, lang: Lang) -> WfaFo
         share,
         allowed,
     } = staffing(r, v, verdict);
-    let mut conditions: Vec<String> = w
-        .conditions
-        .iter()
-        .map(|c| c.get(lang).to_string())
-        .collect();
-    if let Some(d) = w.max_days_per_week {
-        conditions.push(match lang {
-            Lang::Id => format!("Paling lama {d} hari kerja per minggu per pegawai."),
-            Lang::En => format!("At most {d} working days a week per person."),
-        });
-    }
-    WfaForm {
+    WfaFacts {
         staff_total: total.map(|x| x as i64),
         staff_eligible: eligible.map(|x| x as i64),
         min_on_site: onsite.map(|x| x as i64),
         max_share_away: share,
         staff_allowed_at_once: allowed,
-        max_days_per_week: w.max_days_per_week,
         eligible_jobs: suppress_jobs(&v.eligible_jobs, r.min_group_size),
-        conditions: if allowed > 0 { conditions } else { Vec::new() },
     }
 }
 
@@ -565,10 +476,10 @@ mod tests {
         #[test]
         fn a_better_value_never_lowers_the_score(v in any_values(), i in 0usize..6, delta in 0.0f64..50.0) {
             let r = tiny();
-            let before = score_unit(&r, &values(&r, v.clone()), Lang::Id);
+            let before = score_unit(&r, &values(&r, v.clone()));
             let mut better = v.clone();
             better[i] = better[i].map(|x| x + delta);
-            let after = score_unit(&r, &values(&r, better), Lang::Id);
+            let after = score_unit(&r, &values(&r, better));
             if let (Some(b), Some(a)) = (before.score, after.score) {
                 prop_assert!(a >= b - 1e-9, "{b} → {a}");
             }
@@ -578,7 +489,7 @@ mod tests {
         #[test]
         fn effective_weights_normalise(v in any_values()) {
             let r = tiny();
-            let u = score_unit(&r, &values(&r, v), Lang::Id);
+            let u = score_unit(&r, &values(&r, v));
             let dims: f64 = u.dimensions.iter().map(|d| d.weight).sum();
             let inds: f64 = u.indicators.iter().map(|i| i.effective_weight).sum();
             if u.score.is_some() {

@@ -1,0 +1,407 @@
+//! Facts to contract: the `Assessment` (what `assessment.json` holds) from the scored facts, the
+//! rubric and the run's language. Labels come from the rubric in that language, the rubric's
+//! message and fix templates are filled, and the tool's own sentences come from `words`.
+//! Nothing is decided here: every score, verdict, rank and count is taken from `Scored`.
+
+use super::{
+    coverage_fix, coverage_label, coverage_message, fill, gate_without_data, max_days_per_week,
+    no_data, suppressed_value,
+};
+use crate::assessment::*;
+use crate::diag::{Code, Diagnostic};
+use crate::format::{self, round};
+use crate::rubric::{Indicator, Lang, Rubric, ValueFormat};
+use crate::scoring::{
+    About, Cause, Decider, GateFailed, ObstacleFact, ProvinceScore, Scored, UnitScore,
+};
+
+/// The assessment of a scored run, worded in `lang`; `generated_at` is the RFC 3339 run time.
+pub fn assessment(r: &Rubric, s: &Scored, lang: Lang, generated_at: &str) -> Assessment {
+    Assessment {
+        schema_version: SCHEMA_VERSION.to_string(),
+        tool: Tool {
+            name: "kesiapan".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        },
+        generated_at: generated_at.to_string(),
+        lang,
+        rubric: RubricRef {
+            id: r.id.clone(),
+            version: r.version.clone(),
+            sha256: r.sha256.clone(),
+            path: r.path.clone(),
+            title: r.title.get(lang).to_string(),
+            unit_label: r.unit_label.get(lang).to_string(),
+            applied: applied(r, lang),
+            min_group_size: r.min_group_size,
+        },
+        inputs: s.inputs.clone(),
+        verdicts: r
+            .verdicts
+            .iter()
+            .map(|v| VerdictRef {
+                id: v.id.clone(),
+                label: v.label.get(lang).to_string(),
+                min_score: v.min_score,
+            })
+            .collect(),
+        dimensions: r
+            .dimensions
+            .iter()
+            .map(|d| DimensionRef {
+                id: d.id.clone(),
+                label: d.label.get(lang).to_string(),
+                weight: round(d.weight_share, r.decimals),
+            })
+            .collect(),
+        datasets: r
+            .datasets
+            .iter()
+            .zip(&s.datasets)
+            .map(|(d, used)| DatasetRef {
+                id: d.id.clone(),
+                title: d.title.get(lang).to_string(),
+                personal: d.personal,
+                per_unit: d.per_unit,
+                rows_used: used.rows_used,
+                units_with_rows: used.units_with_rows,
+                response_rate: used.response_rate,
+            })
+            .collect(),
+        units: s
+            .units
+            .iter()
+            .map(|u| unit(r, u, &s.diagnostics, lang))
+            .collect(),
+        summary: summary(r, &s.province, lang),
+        diagnostics: s.diagnostics.clone(),
+    }
+}
+
+/// The scoring rules as applied, for `assessment.json`.
+fn applied(r: &Rubric, lang: Lang) -> Applied {
+    Applied {
+        dimensions: r
+            .dimensions
+            .iter()
+            .map(|d| AppliedDimension {
+                id: d.id.clone(),
+                label: d.label.get(lang).to_string(),
+                weight: d.weight,
+            })
+            .collect(),
+        indicators: r
+            .indicators
+            .iter()
+            .map(|i| AppliedIndicator {
+                id: i.id.clone(),
+                label: i.label.get(lang).to_string(),
+                dimension: i.dimension.clone(),
+                weight: i.weight,
+                value: i.value.expr.clone(),
+                curve: i.curve.clone(),
+                target: i.target,
+                missing: i.missing,
+                format: i.format,
+                unit: i.unit.clone(),
+            })
+            .collect(),
+        gates: r
+            .gates
+            .iter()
+            .map(|g| AppliedGate {
+                id: g.id.clone(),
+                label: g.label.get(lang).to_string(),
+                require: g.require.expr.clone(),
+                cap: r.verdicts[g.cap].id.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// One unit's part of the assessment.
+fn unit(r: &Rubric, u: &UnitScore, diagnostics: &[Diagnostic], lang: Lang) -> Unit {
+    let name = u.name.clone().unwrap_or_else(|| u.id.clone());
+    Unit {
+        id: u.id.clone(),
+        name: u.name.clone(),
+        score: u.score,
+        coverage: u.coverage,
+        verdict: r.verdicts[u.verdict].id.clone(),
+        verdict_label: r.verdicts[u.verdict].label.get(lang).to_string(),
+        score_verdict: r.verdicts[u.score_band].id.clone(),
+        decided_by: match u.decided_by {
+            Decider::Score => "score".to_string(),
+            Decider::Gate(gi) => r.gates[gi].id.clone(),
+            Decider::Coverage => "coverage".to_string(),
+        },
+        dimensions: r
+            .dimensions
+            .iter()
+            .zip(&u.dimensions)
+            .map(|(d, s)| UnitDimension {
+                id: d.id.clone(),
+                score: s.score,
+                weight: s.weight,
+            })
+            .collect(),
+        indicators: r
+            .indicators
+            .iter()
+            .zip(&u.indicators)
+            .map(|(ind, s)| UnitIndicator {
+                id: ind.id.clone(),
+                dimension: ind.dimension.clone(),
+                value: s.value.map(|x| round(x, r.decimals)),
+                display: if s.status == IndicatorStatus::Suppressed {
+                    suppressed_value(lang).to_string()
+                } else {
+                    shown(ind, s.value, lang)
+                },
+                score: s.score,
+                weight: ind.weight,
+                effective_weight: s.effective_weight,
+                target: ind.target,
+                status: s.status,
+            })
+            .collect(),
+        gates_failed: u
+            .gates_failed
+            .iter()
+            .map(|g| {
+                let gate = &r.gates[g.gate];
+                GateFailure {
+                    id: gate.id.clone(),
+                    label: gate.label.get(lang).to_string(),
+                    message: gate_message(r, g, &name, lang),
+                    cap: r.verdicts[gate.cap].id.clone(),
+                    missing_data: g.missing_data,
+                }
+            })
+            .collect(),
+        obstacles: u
+            .obstacles
+            .iter()
+            .map(|o| obstacle(r, o, &name, lang))
+            .collect(),
+        wfa: wfa(r, u, lang),
+        data_warnings: diagnostics
+            .iter()
+            .filter(|d| d.code == Code::LowResponse && d.unit.as_deref() == Some(&u.id))
+            .map(|d| format!("{}: {}", d.code, d.message))
+            .collect(),
+    }
+}
+
+/// An indicator's value as shown (`42 %`, `12,5 Mbps`), or "no data".
+fn shown(ind: &Indicator, value: Option<f64>, lang: Lang) -> String {
+    match value {
+        Some(x) => format::value(x, ind.format, ind.unit.as_deref(), lang),
+        None => no_data(lang).to_string(),
+    }
+}
+
+/// The label of what an obstacle is about.
+fn label(r: &Rubric, about: About, lang: Lang) -> String {
+    match about {
+        About::Gate(gi) => r.gates[gi].label.get(lang).to_string(),
+        About::Coverage => coverage_label(lang).to_string(),
+        About::Indicator(i) => r.indicators[i].label.get(lang).to_string(),
+    }
+}
+
+/// The variables of a gate's message and fix templates.
+fn gate_vars(r: &Rubric, gate: usize, name: &str, lang: Lang) -> [(&'static str, String); 2] {
+    [
+        ("name", name.to_string()),
+        ("label", r.gates[gate].label.get(lang).to_string()),
+    ]
+}
+
+/// A failed gate's message: the rubric's template, and a note when the data was missing.
+fn gate_message(r: &Rubric, g: &GateFailed, name: &str, lang: Lang) -> String {
+    let vars = gate_vars(r, g.gate, name, lang);
+    let mut message = fill(r.gates[g.gate].message.get(lang), &vars);
+    if g.missing_data {
+        message.push_str(gate_without_data(lang));
+    }
+    message
+}
+
+fn obstacle(r: &Rubric, o: &ObstacleFact, name: &str, lang: Lang) -> Obstacle {
+    let (message, fix) = match o.cause {
+        Cause::Gate { gate, missing_data } => {
+            let g = GateFailed { gate, missing_data };
+            let vars = gate_vars(r, gate, name, lang);
+            (
+                gate_message(r, &g, name, lang),
+                r.gates[gate].fix.as_ref().map(|f| fill(f.get(lang), &vars)),
+            )
+        }
+        Cause::Coverage { coverage } => {
+            let worst = r.verdicts.len() - 1;
+            (
+                coverage_message(
+                    &format::number(coverage * 100.0, 0, lang),
+                    &format::number(r.min_coverage * 100.0, 0, lang),
+                    r.unit_label.get(lang),
+                    r.verdicts[worst].label.get(lang),
+                    lang,
+                ),
+                Some(coverage_fix(lang).to_string()),
+            )
+        }
+        Cause::Indicator {
+            indicator,
+            value,
+            gap,
+            score,
+        } => {
+            let ind = &r.indicators[indicator];
+            let show = |x: f64| format::value(x, ind.format, ind.unit.as_deref(), lang);
+            let vars = [
+                ("value", shown(ind, value, lang)),
+                ("target", ind.target.map(show).unwrap_or_default()),
+                ("unit", ind.unit.clone().unwrap_or_default()),
+                ("name", name.to_string()),
+                (
+                    "gap",
+                    gap.map(|g| format::number(g.max(0.0), 2, lang))
+                        .unwrap_or_else(|| "?".into()),
+                ),
+                ("score", format::number(score, 1, lang)),
+                ("label", ind.label.get(lang).to_string()),
+            ];
+            (
+                fill(ind.message.get(lang), &vars),
+                ind.fix.as_ref().map(|f| fill(f.get(lang), &vars)),
+            )
+        }
+    };
+    let about = o.cause.about();
+    Obstacle {
+        id: o.id.clone(),
+        kind: about.kind(),
+        label: label(r, about, lang),
+        message,
+        fix,
+        score_cost: o.score_cost,
+        staff_affected: o.staff_affected,
+        rank: o.rank,
+    }
+}
+
+/// The WFA form: the scored numbers, and the rubric's conditions when anyone may go.
+fn wfa(r: &Rubric, u: &UnitScore, lang: Lang) -> WfaForm {
+    let f = &u.wfa;
+    let conditions = match &r.wfa {
+        Some(w) if f.staff_allowed_at_once > 0 => w
+            .conditions
+            .iter()
+            .map(|c| c.get(lang).to_string())
+            .chain(w.max_days_per_week.map(|d| max_days_per_week(d, lang)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    WfaForm {
+        staff_total: f.staff_total,
+        staff_eligible: f.staff_eligible,
+        min_on_site: f.min_on_site,
+        max_share_away: f.max_share_away,
+        staff_allowed_at_once: f.staff_allowed_at_once,
+        max_days_per_week: r.wfa.as_ref().and_then(|w| w.max_days_per_week),
+        eligible_jobs: f.eligible_jobs.clone(),
+        conditions,
+    }
+}
+
+/// The province's answer: the rule's (or the default's) message filled with its figures.
+fn summary(r: &Rubric, p: &ProvinceScore, lang: Lang) -> Summary {
+    let (decided_by, template) = match p.rule {
+        Some(i) => (format!("rule {}", i + 1), &r.province.rules[i].message),
+        None => ("default".to_string(), &r.province.default_message),
+    };
+    let vars: Vec<(&str, String)> = p
+        .fields
+        .iter()
+        .map(|(k, x)| {
+            let shown = if k.starts_with("share_") {
+                format::value(*x, ValueFormat::Percent, None, lang)
+            } else {
+                format::number(*x, 0, lang)
+            };
+            (k.as_str(), shown)
+        })
+        .collect();
+    Summary {
+        label: r.province.label.get(lang).to_string(),
+        verdict: r.verdicts[p.verdict].id.clone(),
+        verdict_label: r.verdicts[p.verdict].label.get(lang).to_string(),
+        message: fill(template.get(lang), &vars),
+        decided_by,
+        units: p.units,
+        verdict_counts: p.verdict_counts.clone(),
+        staff_total: p.staff_total,
+        staff_eligible: p.staff_eligible,
+        staff_allowed_at_once: p.staff_allowed_at_once,
+        top_obstacles: p
+            .top_obstacles
+            .iter()
+            .map(|t| TopObstacle {
+                id: t.id.clone(),
+                kind: t.about.kind(),
+                label: label(r, t.about, lang),
+                units: t.units,
+                staff_affected: t.staff_affected,
+                score_cost_total: t.score_cost_total,
+            })
+            .collect(),
+        suppressed: p.suppressed.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{Sources, load};
+    use std::path::Path;
+
+    /// The tiny fixture's `assessment.json` in `lang`, as `assess --now … --format json` writes
+    /// it, with the tool version of `expected` (the snapshot outlives version bumps).
+    fn tiny(lang: Lang, expected: &str) -> String {
+        let rubric = crate::rubric::load(Path::new("tests/fixtures/tiny/tiny.toml")).unwrap();
+        let sources = Sources {
+            dir: Some("tests/fixtures/tiny".into()),
+            files: vec![],
+            resubmit: Default::default(),
+            keep_going: false,
+        };
+        let loaded = load(&rubric, &sources).unwrap();
+        let scored = crate::scoring::score(&rubric, &loaded).unwrap();
+        let mut a = assessment(&rubric, &scored, lang, "2025-12-23T09:00:00Z");
+        let snapshot: serde_json::Value = serde_json::from_str(expected).unwrap();
+        a.tool.version = snapshot["tool"]["version"].as_str().unwrap().to_string();
+        crate::report::json::render(&a).unwrap()
+    }
+
+    /// The snapshots were written by `assess` before scoring stopped wording its results: the
+    /// facts-then-words path must give the same bytes in both languages. When the fixture
+    /// changes on purpose, rewrite them with `kesiapan assess --rubric
+    /// tests/fixtures/tiny/tiny.toml --data tests/fixtures/tiny --format json
+    /// --now 2025-12-23T09:00:00Z --lang id|en`.
+    #[test]
+    fn the_tiny_assessment_is_worded_as_before_in_both_languages() {
+        for (lang, expected) in [
+            (
+                Lang::Id,
+                include_str!("../../tests/snapshots/tiny-assessment.id.json"),
+            ),
+            (
+                Lang::En,
+                include_str!("../../tests/snapshots/tiny-assessment.en.json"),
+            ),
+        ] {
+            assert_eq!(tiny(lang, expected), expected, "{lang:?}");
+        }
+    }
+}
