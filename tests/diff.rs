@@ -35,14 +35,7 @@ fn variant(dir: &Path, rubric: &[(&str, &str)], infra: &[(&str, &str)]) -> Strin
 /// summary (`perubahan.md`).
 fn diff(rubric: &[(&str, &str)], infra: &[(&str, &str)]) -> (Value, String) {
     let dir = tempfile::tempdir().unwrap();
-    let (base_dir, _) = assess(&[
-        "--rubric",
-        RUBRIC,
-        "--data",
-        "tests/fixtures/tiny",
-        "--format",
-        "json",
-    ]);
+    let (base_dir, _) = tiny_assessment();
     let r = variant(dir.path(), rubric, infra);
     let data = dir.path().join("data").display().to_string();
     let baseline = base_dir
@@ -235,16 +228,21 @@ fn a_verdict_change_is_explained_in_one_line() {
     assert_eq!(d["province"]["new_verdict"], "layak");
 }
 
-#[test]
-fn diff_command_writes_and_prints() {
-    let (a, _) = assess(&[
+/// `assess` with the tiny rubric on the tiny fixture (JSON only): the "old" run of most tests.
+fn tiny_assessment() -> (tempfile::TempDir, serde_json::Value) {
+    assess(&[
         "--rubric",
         RUBRIC,
         "--data",
         "tests/fixtures/tiny",
         "--format",
         "json",
-    ]);
+    ])
+}
+
+#[test]
+fn diff_command_writes_and_prints() {
+    let (a, _) = tiny_assessment();
     let dir = tempfile::tempdir().unwrap();
     let r = variant(dir.path(), &[WEIGHT], &[]);
     let data = dir.path().join("data").display().to_string();
@@ -318,30 +316,23 @@ fn a_gate_cap_change_is_the_reason() {
 
 #[test]
 fn diff_json_is_the_same_in_every_language() {
-    let (a, _) = assess(&[
-        "--rubric",
-        RUBRIC,
-        "--data",
-        "tests/fixtures/tiny",
-        "--format",
-        "json",
-    ]);
+    let (a, _) = tiny_assessment();
     let dir = tempfile::tempdir().unwrap();
     let r = variant(dir.path(), &[WEIGHT, CURVE], &[DATA]);
     let data = dir.path().join("data").display().to_string();
     let (b, _) = assess(&["--rubric", &r, "--data", &data, "--format", "json"]);
+    let (old, new) = (
+        a.path().join("assessment.json"),
+        b.path().join("assessment.json"),
+    );
     let run = |lang: &str| {
-        let out = tempfile::tempdir().unwrap();
-        let o = kesiapan()
-            .args(["diff"])
-            .arg(a.path().join("assessment.json"))
-            .arg(b.path().join("assessment.json"))
-            .args(["--lang", lang, "--out"])
-            .arg(out.path())
-            .output()
-            .unwrap();
-        assert!(o.status.success());
-        (out, String::from_utf8(o.stdout).unwrap())
+        run_into(&[
+            "diff",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--lang",
+            lang,
+        ])
     };
     let ((id, id_text), (en, en_text)) = (run("id"), run("en"));
     let json = read(&id.path().join("diff.json"));

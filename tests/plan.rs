@@ -180,25 +180,17 @@ fn a_budget_that_exactly_fits_a_plan_buys_it() {
 #[test]
 fn plan_json_is_the_same_in_every_language() {
     let run = |lang: &str| {
-        let out = tempfile::tempdir().unwrap();
-        let o = kesiapan()
-            .args([
-                "plan",
-                "--rubric",
-                "tests/fixtures/tiny/tiny.toml",
-                "--data",
-                "tests/fixtures/tiny",
-                "--budget",
-                "150.000.000",
-                "--lang",
-                lang,
-                "--out",
-            ])
-            .arg(out.path())
-            .output()
-            .unwrap();
-        assert!(o.status.success());
-        (out, String::from_utf8(o.stdout).unwrap())
+        run_into(&[
+            "plan",
+            "--rubric",
+            "tests/fixtures/tiny/tiny.toml",
+            "--data",
+            "tests/fixtures/tiny",
+            "--budget",
+            "150.000.000",
+            "--lang",
+            lang,
+        ])
     };
     let ((id, id_text), (en, en_text)) = (run("id"), run("en"));
     let json = read(&id.path().join("plan.json"));

@@ -37,6 +37,24 @@ pub fn assess(args: &[&str]) -> (tempfile::TempDir, Value) {
     (out, serde_json::from_str(&json).unwrap())
 }
 
+/// Run the binary with `args` plus `--out` a fresh folder; it must succeed. Returns the folder
+/// and the standard output.
+pub fn run_into(args: &[&str]) -> (tempfile::TempDir, String) {
+    let out = tempfile::tempdir().unwrap();
+    let o = kesiapan()
+        .args(args)
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (out, String::from_utf8(o.stdout).unwrap())
+}
+
 pub fn unit<'a>(a: &'a Value, id: &str) -> &'a Value {
     a["units"]
         .as_array()
