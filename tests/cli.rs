@@ -487,3 +487,17 @@ fn a_closed_pipe_ends_the_run_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn kesiapan_now_fixes_the_clock_like_now() {
+    let out = tempfile::tempdir().unwrap();
+    kesiapan()
+        .env("KESIAPAN_NOW", "2025-12-24T07:30:00Z")
+        .args(["assess", "--format", "json", "-q", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let a: serde_json::Value =
+        serde_json::from_str(&read(&out.path().join("assessment.json"))).unwrap();
+    assert_eq!(a["generated_at"], "2025-12-24T07:30:00Z");
+}
