@@ -1,7 +1,7 @@
 //! Attribution of a unit's score move to weight, scoring and data changes (see the formula in
 //! `compare`'s module doc): numbers only.
 
-use super::{EPS, IndicatorChange, Parts, Presence, UnitChange, reasons};
+use super::{EPS, IndicatorChange, Parts, Presence, RubricChange, UnitChange, edits, reasons};
 use crate::assessment::{AppliedIndicator, Assessment, Unit};
 use crate::scoring::curve;
 use crate::scoring::unit::effective_weights;
@@ -27,6 +27,7 @@ pub(super) fn one_sided(u: &Unit, presence: Presence, a: &Assessment) -> UnitCha
         new_verdict_label: if added { label } else { None },
         verdict_changed: true,
         parts: Parts::default(),
+        attribution: None,
         indicators: vec![],
         reason: None,
     }
@@ -56,7 +57,13 @@ fn side<'a>(a: &'a Assessment, u: &'a Unit, id: &str) -> Side<'a> {
 }
 
 /// A unit in both runs: its move split into weights, scoring, data and rounding, per indicator.
-pub(super) fn unit_change(old: &Assessment, new: &Assessment, o: &Unit, n: &Unit) -> UnitChange {
+pub(super) fn unit_change(
+    old: &Assessment,
+    new: &Assessment,
+    o: &Unit,
+    n: &Unit,
+    changes: &[RubricChange],
+) -> UnitChange {
     // Effective weights recomputed exactly from each rubric and each run's data availability
     // (the file's are rounded); e* is the new rubric with the old availability.
     let has_score = |u: &Unit, id: &str| {
@@ -213,7 +220,8 @@ pub(super) fn unit_change(old: &Assessment, new: &Assessment, o: &Unit, n: &Unit
             .then(a.id.cmp(&b.id))
     });
     let verdict_changed = o.verdict != n.verdict;
-    let reason = verdict_changed.then(|| reasons::reason(old, new, o, n, &indicators));
+    let attribution = edits::attribute(old, new, o, n, changes, same_data);
+    let reason = verdict_changed.then(|| reasons::reason(old, new, o, n, attribution.as_ref()));
     UnitChange {
         id: n.id.clone(),
         name: n.name.clone().or(o.name.clone()),
@@ -227,6 +235,7 @@ pub(super) fn unit_change(old: &Assessment, new: &Assessment, o: &Unit, n: &Unit
         new_verdict_label: Some(n.verdict_label.clone()),
         verdict_changed,
         parts,
+        attribution,
         indicators,
         reason,
     }

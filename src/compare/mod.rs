@@ -1,8 +1,10 @@
 //! Comparing two assessments (`kesiapan diff OLD NEW`, `assess --baseline OLD`): what changed in
-//! the rubric, as typed facts with old and new values; every unit's old → new score and verdict;
+//! the rubric, as typed facts with old and new values, split into what was *edited* and what
+//! follows from the edits (*consequent*, `rubric_diff`); every unit's old → new score and verdict;
 //! an attribution of each score move to weight, scoring and data changes that adds up exactly to
-//! the move (`attribution`); and, for a verdict that changed, the facts that explain it
-//! (`reasons`).
+//! the move (`attribution`), and another to each edit and each changed value (`edits`); and, for
+//! a verdict that changed, the facts that explain it (`reasons`): only edits and values that moved
+//! the score in the direction of the change, never a consequent share.
 //!
 //! Reads two `Assessment`s only (never the data or the rubric files) and formats nothing: no
 //! language, no sentences. `report::diff` and `report::diff_words` turn the `Comparison` into
@@ -18,6 +20,7 @@
 //! The scores in `assessment.json` are rounded, so a `rounding` part closes the sum exactly.
 
 mod attribution;
+mod edits;
 mod reasons;
 mod rubric_diff;
 
@@ -25,20 +28,25 @@ use crate::assessment::{Assessment, Unit};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use edits::{Attribution, DataPoints, EditPoints, Method};
 pub use reasons::{Reason, ReasonPart};
-pub use rubric_diff::{Quantity, RubricChange};
+pub use rubric_diff::{ConsequentChange, Quantity, RubricChange};
 
 /// Version of the comparison JSON (`diff.json`). 2.0: no language field, no sentences; rubric
-/// changes, input changes and reasons are typed facts (see `docs/json-schemas.md`).
-pub const DIFF_SCHEMA_VERSION: &str = "2.0";
+/// changes, input changes and reasons are typed facts. 2.1: `rubric_changes` holds only edits,
+/// `consequent_changes` the renormalised shares, `units[].attribution` the points per edit, and
+/// reasons name edits with their points (see `docs/json-schemas.md`).
+pub const DIFF_SCHEMA_VERSION: &str = "2.1";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
     pub schema_version: &'static str,
     pub old: RunRef,
     pub new: RunRef,
-    /// What changed in the rubric.
+    /// What was edited in the rubric.
     pub rubric_changes: Vec<RubricChange>,
+    /// Shares that moved only because of the edits (not edited themselves; never a reason).
+    pub consequent_changes: Vec<ConsequentChange>,
     /// Datasets whose input files changed (by SHA-256), were added or removed.
     pub input_changes: Vec<InputChange>,
     /// Units with a verdict change first, then by the size of the score move.
@@ -117,6 +125,9 @@ pub struct UnitChange {
     pub new_verdict_label: Option<String>,
     pub verdict_changed: bool,
     pub parts: Parts,
+    /// The move split over each edit and each changed value (a unit in both runs with a score
+    /// in each).
+    pub attribution: Option<Attribution>,
     /// Indicators whose contribution moved, largest move first.
     pub indicators: Vec<IndicatorChange>,
     /// Why the verdict changed (for a unit in both runs whose verdict changed).
@@ -141,13 +152,14 @@ const EPS: f64 = 1e-9;
 
 /// Compare an old and a new assessment.
 pub fn compare(old: &Assessment, new: &Assessment) -> Comparison {
+    let rubric_changes = rubric_diff::changes(old, new);
     let mut units = Vec::new();
     let old_units: BTreeMap<&str, &Unit> = old.units.iter().map(|u| (u.id.as_str(), u)).collect();
     let new_units: BTreeMap<&str, &Unit> = new.units.iter().map(|u| (u.id.as_str(), u)).collect();
     let ids: BTreeSet<&str> = old_units.keys().chain(new_units.keys()).copied().collect();
     for id in ids {
         units.push(match (old_units.get(id), new_units.get(id)) {
-            (Some(o), Some(n)) => attribution::unit_change(old, new, o, n),
+            (Some(o), Some(n)) => attribution::unit_change(old, new, o, n, &rubric_changes),
             (Some(o), None) => attribution::one_sided(o, Presence::Removed, old),
             (None, Some(n)) => attribution::one_sided(n, Presence::Added, new),
             (None, None) => unreachable!(),
@@ -163,7 +175,8 @@ pub fn compare(old: &Assessment, new: &Assessment) -> Comparison {
         schema_version: DIFF_SCHEMA_VERSION,
         old: run_ref(old),
         new: run_ref(new),
-        rubric_changes: rubric_diff::changes(old, new),
+        consequent_changes: rubric_diff::consequent(old, new, &rubric_changes),
+        rubric_changes,
         input_changes: input_changes(old, new),
         units,
         province: ProvinceChange {

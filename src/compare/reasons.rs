@@ -1,15 +1,17 @@
 //! Why a unit's verdict changed, as facts: gates that started or stopped failing or cap at
-//! another verdict, verdict bands that moved, and the largest part of the score move in its
-//! direction (a weight, a curve or a value, with old and new numbers).
+//! another verdict, verdict bands whose move put the unit's score in another band, and the edits
+//! and changed values that moved the score in the direction of the change, largest first, each
+//! with its points from `edits` (an exact attribution). A renormalised share is never a reason
+//! (it is no player of the attribution), and neither is an edit that moved the score the other
+//! way: those are listed apart as `offset_by`.
 //!
 //! Words nothing: `report::diff_words` makes the one line ("Dinas X: Layak → Layak Terbatas
 //! because …") in the report's language.
 
-use super::{EPS, IndicatorChange, Quantity};
+use super::{Attribution, EPS, Quantity};
 use crate::assessment::{Assessment, Unit};
 use crate::rubric::ValueFormat;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// Why a unit's verdict changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -19,9 +21,11 @@ pub struct Reason {
     /// The explaining facts, in order; empty when no single change explains the move (small
     /// changes in several indicators).
     pub parts: Vec<ReasonPart>,
+    /// Edits and values that moved the score against the change, largest first.
+    pub offset_by: Vec<ReasonPart>,
 }
 
-/// One fact in a `Reason`. Shares are fractions of the total weight; scores are 0–100.
+/// One fact in a `Reason`. Scores and points are 0–100 score points.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ReasonPart {
@@ -38,70 +42,38 @@ pub enum ReasonPart {
     },
     /// A gate that failed before is now met.
     GateMet { gate: String, label: String },
-    /// A verdict's minimum score moved (the score verdict changed).
+    /// A verdict's minimum score moved across the unit's score.
     BandMoved {
         verdict: String,
         label: String,
         from: f64,
         to: f64,
     },
-    /// A dimension's share of the total weight moved; `score` is the unit's dimension score.
-    DimensionWeight {
-        dimension: String,
-        label: String,
-        from: f64,
-        to: f64,
-        score: f64,
-    },
-    /// An indicator with a value was removed; `value` as the assessment shows it.
-    IndicatorRemoved {
-        indicator: String,
-        label: String,
-        value: String,
-    },
-    /// A new indicator with a value; `value` as the assessment shows it.
-    IndicatorAdded {
-        indicator: String,
-        label: String,
-        value: String,
-    },
-    /// An indicator's share of the total moved within its dimension.
-    IndicatorWeight {
-        indicator: String,
-        label: String,
-        from: f64,
-        to: f64,
-        value: String,
-    },
-    /// An indicator's effective weight for this unit changed (no rubric weight change explains it).
-    EffectiveWeight {
-        indicator: String,
-        label: String,
-        from: f64,
-        to: f64,
-    },
-    /// An indicator's curve or target changed: its score on the old value, before and after.
-    Scoring {
-        indicator: String,
-        label: String,
-        from: f64,
-        to: f64,
-    },
-    /// An indicator's value changed (absent: no data).
+    /// An edited rubric item (`change`: its index in `rubric_changes`) moved the unit's score by
+    /// `points`.
+    Edit { change: usize, points: f64 },
+    /// An indicator's value changed (absent: no data) and moved the score by `points`.
     Data {
         indicator: String,
         label: String,
         from: Option<Quantity>,
         to: Option<Quantity>,
+        points: f64,
     },
 }
 
-/// Which kind of part drove a move.
-#[derive(Clone, Copy)]
-enum Part {
-    Weights,
-    Scoring,
-    Data,
+/// Below this, a part moved nothing worth naming (score points).
+const NEGLIGIBLE: f64 = 1e-6;
+
+/// A verdict's rank, 0 the best (by the new run's order, then the old's).
+fn rank(old: &Assessment, new: &Assessment, verdict: &str) -> Option<f64> {
+    if let Some(k) = new.verdicts.iter().position(|v| v.id == verdict) {
+        return Some(k as f64);
+    }
+    old.verdicts
+        .iter()
+        .find(|v| v.id == verdict)
+        .map(|v| new.verdicts.iter().filter(|x| x.min_score > v.min_score).count() as f64 - 0.5)
 }
 
 pub(super) fn reason(
@@ -109,7 +81,7 @@ pub(super) fn reason(
     new: &Assessment,
     o: &Unit,
     n: &Unit,
-    changes: &[IndicatorChange],
+    attribution: Option<&Attribution>,
 ) -> Reason {
     let mut why: Vec<ReasonPart> = Vec::new();
     // Gates that started or stopped failing.
@@ -153,189 +125,113 @@ pub(super) fn reason(
             });
         }
     }
-    // Bands that moved.
+    let mut offset_by = Vec::new();
     if o.score_verdict != n.score_verdict {
+        // +1: the score verdict got better, −1: worse.
+        let up = match (
+            rank(old, new, &o.score_verdict),
+            rank(old, new, &n.score_verdict),
+        ) {
+            (Some(a), Some(b)) => b < a,
+            _ => n.score > o.score,
+        };
+        let dir = if up { 1.0 } else { -1.0 };
+        // Bands whose move alone puts the old or the new score on the other side.
         for v in &new.verdicts {
-            if let Some(ov) = old.verdicts.iter().find(|x| x.id == v.id) {
-                if (ov.min_score - v.min_score).abs() > EPS {
-                    why.push(ReasonPart::BandMoved {
-                        verdict: v.id.clone(),
-                        label: v.label.clone(),
-                        from: ov.min_score,
-                        to: v.min_score,
-                    });
+            let Some(ov) = old.verdicts.iter().find(|x| x.id == v.id) else {
+                continue;
+            };
+            if (ov.min_score - v.min_score).abs() <= EPS {
+                continue;
+            }
+            let crossed = [o.score, n.score].into_iter().flatten().any(|s| {
+                let (before, after) = (s >= ov.min_score, s >= v.min_score);
+                if up {
+                    !before && after
+                } else {
+                    before && !after
                 }
+            });
+            if crossed {
+                why.push(ReasonPart::BandMoved {
+                    verdict: v.id.clone(),
+                    label: v.label.clone(),
+                    from: ov.min_score,
+                    to: v.min_score,
+                });
             }
         }
-        // The largest part of the move, in the direction of the move.
-        let delta = n.score.unwrap_or(0.0) - o.score.unwrap_or(0.0);
-        let mut best: Option<(&IndicatorChange, Part, f64)> = None;
-        for c in changes {
-            for (kind, x) in [
-                (Part::Weights, c.parts.weights),
-                (Part::Scoring, c.parts.scoring),
-                (Part::Data, c.parts.data),
-            ] {
-                if x * delta > 0.0 && best.is_none_or(|(_, _, b)| x.abs() > b.abs()) {
-                    best = Some((c, kind, x));
+        // Edits and values, by their points: with the change, or against it.
+        if let Some(a) = attribution {
+            let mut parts: Vec<(f64, ReasonPart)> = a
+                .edits
+                .iter()
+                .map(|e| {
+                    (
+                        e.points,
+                        ReasonPart::Edit {
+                            change: e.change,
+                            points: e.points,
+                        },
+                    )
+                })
+                .chain(a.data.iter().map(|d| (d.points, data(old, new, o, n, &d.indicator, d.points))))
+                .filter(|(x, _)| x.abs() > NEGLIGIBLE)
+                .collect();
+            parts.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+            for (x, p) in parts {
+                if x * dir > 0.0 {
+                    why.push(p);
+                } else {
+                    offset_by.push(p);
                 }
             }
-        }
-        if let Some((c, kind, _)) = best {
-            why.push(driver(old, new, n, c, kind));
         }
     }
     Reason {
         unit: n.name.clone().unwrap_or_else(|| n.id.clone()),
         parts: why,
+        offset_by,
     }
 }
 
-/// The rubric weight change that moved this unit most in the direction it moved: a dimension's or
-/// an indicator's nominal share, weighed by how far its score is from the unit's old score
-/// (raising the weight of what a unit does badly lowers its score).
-fn weight_reason(old: &Assessment, new: &Assessment, n: &Unit) -> Option<ReasonPart> {
-    let o = old.units.iter().find(|u| u.id == n.id)?;
-    let (s_old, delta) = (o.score?, n.score.unwrap_or(0.0) - o.score?);
-    let (oa, na) = (&old.rubric.applied, &new.rubric.applied);
-    // (effect, fact) candidates.
-    let mut best: Option<(f64, ReasonPart)> = None;
-    let mut consider = |effect: f64, part: ReasonPart| {
-        if effect * delta > 0.0 && best.as_ref().is_none_or(|(b, _)| effect.abs() > b.abs()) {
-            best = Some((effect, part));
-        }
-    };
-    let dims: BTreeSet<&str> = oa
-        .dimensions
-        .iter()
-        .chain(&na.dimensions)
-        .map(|d| d.id.as_str())
-        .collect();
-    for d in dims {
-        let (a, b) = (oa.dimension_share(d), na.dimension_share(d));
-        if (a - b).abs() <= EPS {
-            continue;
-        }
-        let score = o
-            .dimensions
-            .iter()
-            .chain(&n.dimensions)
-            .find(|x| x.id == d)
-            .and_then(|x| x.score)
-            .unwrap_or(s_old);
-        let label = new
-            .dimensions
-            .iter()
-            .chain(&old.dimensions)
-            .find(|x| x.id == d)
-            .map(|x| x.label.clone())
-            .unwrap_or_else(|| d.to_string());
-        consider(
-            (b - a) * (score - s_old),
-            ReasonPart::DimensionWeight {
-                dimension: d.to_string(),
-                label,
-                from: a,
-                to: b,
-                score,
-            },
-        );
-    }
-    let ids: BTreeSet<&str> = oa
-        .indicators
-        .iter()
-        .chain(&na.indicators)
-        .map(|i| i.id.as_str())
-        .collect();
-    for i in ids {
-        let (a, b) = (oa.indicator_share(i), na.indicator_share(i));
-        // Only changes within the dimension; a dimension's own change is counted above.
-        if (oa.within_share(i) - na.within_share(i)).abs() <= EPS {
-            continue;
-        }
-        let ind = o
-            .indicators
-            .iter()
-            .chain(&n.indicators)
-            .find(|x| x.id == i && x.score.is_some());
-        let Some(ind) = ind else { continue };
-        let score = ind.score.unwrap_or(0.0);
-        let label = na
-            .indicators
-            .iter()
-            .chain(&oa.indicators)
-            .find(|x| x.id == i)
-            .map(|x| x.label.clone())
-            .unwrap_or_else(|| i.to_string());
-        let (indicator, value) = (i.to_string(), ind.display.clone());
-        let part = match (a > 0.0, b > 0.0) {
-            (true, false) => ReasonPart::IndicatorRemoved {
-                indicator,
-                label,
-                value,
-            },
-            (false, true) => ReasonPart::IndicatorAdded {
-                indicator,
-                label,
-                value,
-            },
-            _ => ReasonPart::IndicatorWeight {
-                indicator,
-                label,
-                from: a,
-                to: b,
-                value,
-            },
-        };
-        consider((b - a) * (score - s_old), part);
-    }
-    best.map(|(_, p)| p)
-}
-
-/// The largest driver of a move, as a fact.
-fn driver(
+/// A value change, shown in the new rubric's format and unit (a plain number without one).
+fn data(
     old: &Assessment,
     new: &Assessment,
+    o: &Unit,
     n: &Unit,
-    c: &IndicatorChange,
-    kind: Part,
+    indicator: &str,
+    points: f64,
 ) -> ReasonPart {
-    let (indicator, label) = (c.id.clone(), c.label.clone());
-    match kind {
-        Part::Weights => weight_reason(old, new, n).unwrap_or(ReasonPart::EffectiveWeight {
-            indicator,
-            label,
-            from: c.old_weight,
-            to: c.new_weight,
-        }),
-        Part::Scoring => {
-            let before = c.old_score.unwrap_or(0.0);
-            ReasonPart::Scoring {
-                indicator,
-                label,
-                from: before,
-                to: before + c.parts.scoring / c.new_weight.max(EPS),
-            }
-        }
-        Part::Data => {
-            // Shown in the new rubric's format and unit (a plain number without a definition).
-            let def = new.rubric.applied.indicators.iter().find(|i| i.id == c.id);
-            let quantity = |v: Option<f64>| {
-                v.map(|x| match def {
-                    Some(d) => Quantity::of(x, d),
-                    None => Quantity {
-                        value: x,
-                        format: ValueFormat::Number,
-                        unit: None,
-                    },
-                })
-            };
-            ReasonPart::Data {
-                indicator,
-                label,
-                from: quantity(c.old_value),
-                to: quantity(c.new_value),
-            }
-        }
+    let def = new
+        .rubric
+        .applied
+        .indicators
+        .iter()
+        .chain(&old.rubric.applied.indicators)
+        .find(|i| i.id == indicator);
+    let quantity = |u: &Unit| {
+        u.indicators
+            .iter()
+            .find(|i| i.id == indicator)
+            .and_then(|i| i.value)
+            .map(|x| match def {
+                Some(d) => Quantity::of(x, d),
+                None => Quantity {
+                    value: x,
+                    format: ValueFormat::Number,
+                    unit: None,
+                },
+            })
+    };
+    ReasonPart::Data {
+        indicator: indicator.to_string(),
+        label: def
+            .map(|d| d.label.clone())
+            .unwrap_or_else(|| indicator.to_string()),
+        from: quantity(o),
+        to: quantity(n),
+        points,
     }
 }

@@ -1,5 +1,9 @@
-//! What changed between two rubrics, as facts with their old and new values: weights (as shares
-//! of the total), curves and thresholds, indicators and gates added or removed, verdict bands.
+//! What changed between two rubrics, as facts with their old and new values, in two lists:
+//! what was *edited* in the rubric file (a weight value, a curve, a target, a formula, an
+//! indicator, dimension or gate added or removed, a verdict band) and what follows from those
+//! edits without having been edited (*consequent*: another dimension's or indicator's share of
+//! the total, renormalised because a neighbour's weight was edited). A consequent change is never
+//! a reason for a verdict change; `attribution` credits only edits.
 //!
 //! Words nothing: `report::diff_words` says each change in a language.
 
@@ -38,11 +42,15 @@ pub enum RubricChange {
         old_sha256: String,
         new_sha256: String,
     },
+    /// The dimension's weight was edited: `from_weight`/`to_weight` as in the rubric files,
+    /// `from`/`to` its share of the total.
     DimensionWeight {
         id: String,
         label: String,
         from: f64,
         to: f64,
+        from_weight: f64,
+        to_weight: f64,
     },
     DimensionAdded {
         id: String,
@@ -53,12 +61,15 @@ pub enum RubricChange {
         id: String,
         label: String,
     },
-    /// An indicator's share of the total moved within its dimension (or it changed dimension).
+    /// An indicator's weight (within its dimension) or its dimension was edited:
+    /// `from_weight`/`to_weight` as in the rubric files, `from`/`to` its share of the total.
     IndicatorWeight {
         id: String,
         label: String,
         from: f64,
         to: f64,
+        from_weight: f64,
+        to_weight: f64,
     },
     IndicatorCurve {
         id: String,
@@ -115,8 +126,114 @@ pub enum RubricChange {
     },
 }
 
+/// A share that moved only because something else was edited (renormalisation). `from`/`to` are
+/// shares of the total; `caused_by` the indices in the edited list (`rubric_changes`) of the
+/// edits it follows from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ConsequentChange {
+    /// A dimension whose weight was not edited: its share moved with the others' edits.
+    DimensionShare {
+        id: String,
+        label: String,
+        from: f64,
+        to: f64,
+        caused_by: Vec<usize>,
+    },
+    /// An indicator whose weight was not edited: its share within its dimension moved because a
+    /// sibling's weight was edited, added or removed.
+    IndicatorShare {
+        id: String,
+        label: String,
+        from: f64,
+        to: f64,
+        caused_by: Vec<usize>,
+    },
+}
+
 const EPS: f64 = 1e-9;
 
+/// The shares that moved without being edited, each with the edits it follows from.
+pub fn consequent(
+    old: &Assessment,
+    new: &Assessment,
+    edits: &[RubricChange],
+) -> Vec<ConsequentChange> {
+    let (oa, na) = (&old.rubric.applied, &new.rubric.applied);
+    let mut out = Vec::new();
+    let dimension_edits: Vec<usize> = edits
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            matches!(
+                c,
+                RubricChange::DimensionWeight { .. }
+                    | RubricChange::DimensionAdded { .. }
+                    | RubricChange::DimensionRemoved { .. }
+            )
+        })
+        .map(|(k, _)| k)
+        .collect();
+    for d in &na.dimensions {
+        let Some(o) = oa.dimensions.iter().find(|o| o.id == d.id) else {
+            continue;
+        };
+        let (a, b) = (oa.dimension_share(&d.id), na.dimension_share(&d.id));
+        if (o.weight - d.weight).abs() <= EPS && (a - b).abs() > EPS {
+            out.push(ConsequentChange::DimensionShare {
+                id: d.id.clone(),
+                label: d.label.clone(),
+                from: a,
+                to: b,
+                caused_by: dimension_edits.clone(),
+            });
+        }
+    }
+    // The dimensions an indicator edit touches (its old and new one).
+    let touches = |c: &RubricChange, dim: &str| -> bool {
+        let id = match c {
+            RubricChange::IndicatorWeight { id, .. }
+            | RubricChange::IndicatorAdded { id, .. }
+            | RubricChange::IndicatorRemoved { id, .. } => id,
+            _ => return false,
+        };
+        oa.indicators
+            .iter()
+            .chain(&na.indicators)
+            .any(|i| &i.id == id && i.dimension == dim)
+    };
+    for n in &na.indicators {
+        let Some(o) = oa.indicators.iter().find(|o| o.id == n.id) else {
+            continue;
+        };
+        if (o.weight - n.weight).abs() > EPS || o.dimension != n.dimension {
+            continue;
+        }
+        if (oa.within_share(&n.id) - na.within_share(&n.id)).abs() <= EPS {
+            continue;
+        }
+        let mut caused_by: Vec<usize> = edits
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| touches(c, &n.dimension))
+            .map(|(k, _)| k)
+            .collect();
+        if (oa.dimension_share(&n.dimension) - na.dimension_share(&n.dimension)).abs() > EPS {
+            caused_by.extend(&dimension_edits);
+            caused_by.sort();
+        }
+        out.push(ConsequentChange::IndicatorShare {
+            id: n.id.clone(),
+            label: n.label.clone(),
+            from: oa.indicator_share(&n.id),
+            to: na.indicator_share(&n.id),
+            caused_by,
+        });
+    }
+    out
+}
+
+/// What was edited in the rubric (not what follows from an edit: see `consequent`).
 pub fn changes(old: &Assessment, new: &Assessment) -> Vec<RubricChange> {
     let mut out = Vec::new();
     if old.rubric.sha256 != new.rubric.sha256 && old.rubric.version == new.rubric.version {
@@ -133,17 +250,18 @@ pub fn changes(old: &Assessment, new: &Assessment) -> Vec<RubricChange> {
     let (ot, nt) = (total(od), total(nd));
     for d in nd {
         match od.iter().find(|o| o.id == d.id) {
-            Some(o) => {
-                let (a, b) = (o.weight / ot, d.weight / nt);
-                if (a - b).abs() > EPS {
-                    out.push(RubricChange::DimensionWeight {
-                        id: d.id.clone(),
-                        label: d.label.clone(),
-                        from: a,
-                        to: b,
-                    });
-                }
+            // Edited: the weight in the file changed (its share may or may not have moved).
+            Some(o) if (o.weight - d.weight).abs() > EPS => {
+                out.push(RubricChange::DimensionWeight {
+                    id: d.id.clone(),
+                    label: d.label.clone(),
+                    from: o.weight / ot,
+                    to: d.weight / nt,
+                    from_weight: o.weight,
+                    to_weight: d.weight,
+                });
             }
+            Some(_) => {}
             None => out.push(RubricChange::DimensionAdded {
                 id: d.id.clone(),
                 label: d.label.clone(),
@@ -168,16 +286,16 @@ pub fn changes(old: &Assessment, new: &Assessment) -> Vec<RubricChange> {
             });
             continue;
         };
-        // Report an indicator's weight only when its share *within* its dimension moved;
-        // a dimension weight change is reported once, above.
-        if (oa.within_share(&n.id) - na.within_share(&n.id)).abs() > EPS
-            || o.dimension != n.dimension
-        {
+        // Edited: its own weight or dimension changed in the file. A share that moved because a
+        // sibling or a dimension was edited is a consequence (`consequent`), not listed here.
+        if (o.weight - n.weight).abs() > EPS || o.dimension != n.dimension {
             out.push(RubricChange::IndicatorWeight {
                 id: id.clone(),
                 label: label.clone(),
                 from: oa.indicator_share(&n.id),
                 to: na.indicator_share(&n.id),
+                from_weight: o.weight,
+                to_weight: n.weight,
             });
         }
         if o.curve != n.curve {

@@ -3,8 +3,9 @@
 //! terminal text, in the language asked for; the sentences come from `diff_words`.
 //!
 //! The template sees the `Comparison` with its facts replaced by their words: `rubric_changes`
-//! as `{kind, id, message}`, `input_changes` as lines, `changed` (the units whose verdict
-//! changed) with `reason` as a line, and `lang`.
+//! (the edits) and `consequent_changes` (the shares that followed) as `{kind, id, message}`,
+//! `input_changes` as lines, `changed` (the units whose verdict changed) with `reason` as a
+//! line, and `lang`.
 
 use super::diff_words;
 use super::templates::Templates;
@@ -28,12 +29,13 @@ pub fn json(c: &Comparison) -> Result<String> {
 }
 
 /// The one line on why a unit's verdict changed, when `compare` found a reason.
-fn reason(u: &UnitChange, lang: Lang) -> Option<String> {
+fn reason(c: &Comparison, u: &UnitChange, lang: Lang) -> Option<String> {
     u.reason.as_ref().map(|r| {
         diff_words::reason(
             r,
             u.old_verdict_label.as_deref().unwrap_or("-"),
             u.new_verdict_label.as_deref().unwrap_or("-"),
+            &c.rubric_changes,
             lang,
         )
     })
@@ -52,6 +54,16 @@ pub fn markdown(c: &Comparison, lang: Lang, templates: &Templates) -> Result<Str
         })
         .collect::<Result<_>>()?;
     ctx.insert("rubric_changes", &rubric_changes);
+    let consequent_changes: Vec<_> = c
+        .consequent_changes
+        .iter()
+        .map(|r| {
+            let mut v = serde_json::to_value(r)?;
+            v["message"] = json!(diff_words::consequent_change(r, lang));
+            Ok(v)
+        })
+        .collect::<Result<_>>()?;
+    ctx.insert("consequent_changes", &consequent_changes);
     let input_changes: Vec<String> = c
         .input_changes
         .iter()
@@ -64,7 +76,7 @@ pub fn markdown(c: &Comparison, lang: Lang, templates: &Templates) -> Result<Str
         .filter(|u| u.verdict_changed)
         .map(|u| {
             let mut v = serde_json::to_value(u)?;
-            v["reason"] = json!(reason(u, lang));
+            v["reason"] = json!(reason(c, u, lang));
             Ok(v)
         })
         .collect::<Result<_>>()?;
@@ -79,8 +91,17 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         "Rubric {} {} → {} {}\n",
         c.old.rubric_id, c.old.rubric_version, c.new.rubric_id, c.new.rubric_version
     ));
+    if !c.rubric_changes.is_empty() {
+        out.push_str(&format!("  {}:\n", diff_words::edited_heading(lang)));
+    }
     for r in &c.rubric_changes {
         out.push_str(&format!("  · {}\n", diff_words::rubric_change(r, lang)));
+    }
+    if !c.consequent_changes.is_empty() {
+        out.push_str(&format!("  {}:\n", diff_words::consequent_heading(lang)));
+    }
+    for r in &c.consequent_changes {
+        out.push_str(&format!("  · {}\n", diff_words::consequent_change(r, lang)));
     }
     for i in &c.input_changes {
         out.push_str(&format!("  · {}\n", diff_words::input_change(i)));
@@ -88,7 +109,7 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
     let changed: Vec<_> = c.units.iter().filter(|u| u.verdict_changed).collect();
     out.push_str(&format!("\n{} verdict change(s):\n", changed.len()));
     for u in &changed {
-        match reason(u, lang) {
+        match reason(c, u, lang) {
             Some(r) => out.push_str(&format!("  {} {r}\n", u.id)),
             None => out.push_str(&format!(
                 "  {} {}: {} → {} ({})\n",

@@ -3,7 +3,9 @@
 //!
 //! Formats only what `compare` found; it decides nothing and computes no score.
 
-use crate::compare::{InputChange, Presence, Quantity, Reason, ReasonPart, RubricChange};
+use crate::compare::{
+    ConsequentChange, InputChange, Presence, Quantity, Reason, ReasonPart, RubricChange,
+};
 use crate::format;
 use crate::rubric::{Lang, ValueFormat};
 use crate::words::curve::describe;
@@ -20,6 +22,8 @@ fn quantity(q: &Quantity, lang: Lang) -> String {
 pub fn rubric_change(c: &RubricChange, lang: Lang) -> String {
     let id = lang == Lang::Id;
     let p = |x: f64| pct(x, lang);
+    // A weight as written in the rubric.
+    let w = |x: f64| format::number(x, 4, lang);
     match c {
         RubricChange::RubricContent {
             version,
@@ -40,12 +44,26 @@ pub fn rubric_change(c: &RubricChange, lang: Lang) -> String {
             }
         }
         RubricChange::DimensionWeight {
-            label, from, to, ..
+            label,
+            from,
+            to,
+            from_weight,
+            to_weight,
+            ..
         } => {
+            let (a, b) = (w(*from_weight), w(*to_weight));
             if id {
-                format!("Bobot dimensi {label}: {} → {}", p(*from), p(*to))
+                format!(
+                    "Bobot dimensi {label}: {a} → {b} ({} → {} dari total)",
+                    p(*from),
+                    p(*to)
+                )
             } else {
-                format!("Weight of dimension {label}: {} → {}", p(*from), p(*to))
+                format!(
+                    "Weight of dimension {label}: {a} → {b} ({} → {} of the total)",
+                    p(*from),
+                    p(*to)
+                )
             }
         }
         RubricChange::DimensionAdded { label, share, .. } => {
@@ -70,17 +88,23 @@ pub fn rubric_change(c: &RubricChange, lang: Lang) -> String {
             }
         }
         RubricChange::IndicatorWeight {
-            label, from, to, ..
+            label,
+            from,
+            to,
+            from_weight,
+            to_weight,
+            ..
         } => {
+            let (a, b) = (w(*from_weight), w(*to_weight));
             if id {
                 format!(
-                    "Bobot indikator {label}: {} → {} dari total",
+                    "Bobot indikator {label}: {a} → {b} ({} → {} dari total)",
                     p(*from),
                     p(*to)
                 )
             } else {
                 format!(
-                    "Weight of indicator {label}: {} → {} of the total",
+                    "Weight of indicator {label}: {a} → {b} ({} → {} of the total)",
                     p(*from),
                     p(*to)
                 )
@@ -177,6 +201,63 @@ pub fn rubric_change(c: &RubricChange, lang: Lang) -> String {
     }
 }
 
+/// One line for a share that moved because of an edit (not edited itself).
+pub fn consequent_change(c: &ConsequentChange, lang: Lang) -> String {
+    let id = lang == Lang::Id;
+    let p = |x: f64| pct(x, lang);
+    match c {
+        ConsequentChange::DimensionShare {
+            label, from, to, ..
+        } => {
+            if id {
+                format!(
+                    "Porsi dimensi {label}: {} → {} dari total (bobotnya tidak diubah)",
+                    p(*from),
+                    p(*to)
+                )
+            } else {
+                format!(
+                    "Share of dimension {label}: {} → {} of the total (its weight was not edited)",
+                    p(*from),
+                    p(*to)
+                )
+            }
+        }
+        ConsequentChange::IndicatorShare {
+            label, from, to, ..
+        } => {
+            if id {
+                format!(
+                    "Porsi indikator {label}: {} → {} dari total (bobotnya tidak diubah)",
+                    p(*from),
+                    p(*to)
+                )
+            } else {
+                format!(
+                    "Share of indicator {label}: {} → {} of the total (its weight was not edited)",
+                    p(*from),
+                    p(*to)
+                )
+            }
+        }
+    }
+}
+
+/// The headings of the two lists of rubric changes.
+pub fn edited_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Diubah",
+        Lang::En => "Edited",
+    }
+}
+
+pub fn consequent_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Akibatnya",
+        Lang::En => "As a consequence",
+    }
+}
+
 /// One line for a dataset whose files changed (in English in every report, as before 2.0).
 pub fn input_change(c: &InputChange) -> String {
     format!(
@@ -205,35 +286,79 @@ pub fn presence(p: Presence) -> &'static str {
     }
 }
 
-/// One line: "Dinas X: Layak → Layak Terbatas karena …".
-pub fn reason(r: &Reason, old_verdict: &str, new_verdict: &str, lang: Lang) -> String {
+/// At most this many movers and offsets are said in a reason's line (all are in `diff.json`).
+const SAID: usize = 3;
+
+/// Signed score points: "+3,75 poin" / "−3.75 points".
+fn points(x: f64, lang: Lang) -> String {
+    let sign = if x < 0.0 { "−" } else { "+" };
+    let n = format::number(x.abs(), 2, lang);
+    match lang {
+        Lang::Id => format!("{sign}{n} poin"),
+        Lang::En => format!("{sign}{n} points"),
+    }
+}
+
+/// Up to `SAID` parts joined, with how many more there are.
+fn said(parts: &[ReasonPart], changes: &[RubricChange], lang: Lang) -> String {
+    let and = if lang == Lang::Id { " dan " } else { " and " };
+    let mut out: Vec<String> = parts
+        .iter()
+        .take(SAID)
+        .map(|p| reason_part(p, changes, lang))
+        .collect();
+    if parts.len() > SAID {
+        let more = parts.len() - SAID;
+        out.push(match lang {
+            Lang::Id => format!("{more} perubahan lain"),
+            Lang::En => format!("{more} other change(s)"),
+        });
+    }
+    out.join(and)
+}
+
+/// One line: "Dinas X: Layak → Layak Terbatas karena …; diimbangi sebagian oleh …". `changes`
+/// are the comparison's edited rubric changes (what a reason's `edit` part points at).
+pub fn reason(
+    r: &Reason,
+    old_verdict: &str,
+    new_verdict: &str,
+    changes: &[RubricChange],
+    lang: Lang,
+) -> String {
     let id = lang == Lang::Id;
-    let mut why: Vec<String> = r.parts.iter().map(|p| reason_part(p, lang)).collect();
+    let mut why = said(&r.parts, changes, lang);
     if why.is_empty() {
-        why.push(if id {
+        why = if id {
             "perubahan kecil pada beberapa indikator".into()
         } else {
             "small changes in several indicators".into()
-        });
+        };
     }
     let because = if id { "karena" } else { "because" };
-    let and = if id { " dan " } else { " and " };
-    format!(
-        "{}: {old_verdict} → {new_verdict} {because} {}",
-        r.unit,
-        why.join(and)
-    )
+    let mut line = format!("{}: {old_verdict} → {new_verdict} {because} {why}", r.unit);
+    if !r.offset_by.is_empty() {
+        let offset = said(&r.offset_by, changes, lang);
+        line.push_str(&if id {
+            format!("; diimbangi sebagian oleh {offset}")
+        } else {
+            format!("; partly offset by {offset}")
+        });
+    }
+    line
 }
 
-fn reason_part(p: &ReasonPart, lang: Lang) -> String {
+/// The first letter in lower case (a rubric change's line inside a reason).
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn reason_part(p: &ReasonPart, changes: &[RubricChange], lang: Lang) -> String {
     let id = lang == Lang::Id;
-    let pc = |x: f64| pct(x, lang);
-    let up_down = |from: f64, to: f64| match (to > from, id) {
-        (true, true) => "naik",
-        (false, true) => "turun",
-        (true, false) => "up",
-        (false, false) => "down",
-    };
     match p {
         ReasonPart::GateFails { label, .. } => {
             if id {
@@ -275,98 +400,30 @@ fn reason_part(p: &ReasonPart, lang: Lang) -> String {
                 format!("the {label} threshold moved {a} → {b}")
             }
         }
-        ReasonPart::DimensionWeight {
-            label,
-            from,
-            to,
-            score,
-            ..
-        } => {
-            let s = format::number(*score, 1, lang);
-            if id {
-                format!(
-                    "bobot {label} {} {} → {} (skor dimensi {s})",
-                    up_down(*from, *to),
-                    pc(*from),
-                    pc(*to)
-                )
-            } else {
-                format!(
-                    "the weight of {label} went {} {} → {} (dimension score {s})",
-                    up_down(*from, *to),
-                    pc(*from),
-                    pc(*to)
-                )
-            }
-        }
-        ReasonPart::IndicatorRemoved { label, value, .. } => {
-            if id {
-                format!("indikator {label} dihapus (nilainya {value})")
-            } else {
-                format!("the indicator {label} was removed (value {value})")
-            }
-        }
-        ReasonPart::IndicatorAdded { label, value, .. } => {
-            if id {
-                format!("indikator baru {label} ({value})")
-            } else {
-                format!("the new indicator {label} ({value})")
-            }
-        }
-        ReasonPart::IndicatorWeight {
-            label,
-            from,
-            to,
-            value,
-            ..
-        } => {
-            if id {
-                format!(
-                    "bobot {label} {} {} → {} dari total (nilainya {value})",
-                    up_down(*from, *to),
-                    pc(*from),
-                    pc(*to)
-                )
-            } else {
-                format!(
-                    "the weight of {label} went {} {} → {} of the total (value {value})",
-                    up_down(*from, *to),
-                    pc(*from),
-                    pc(*to)
-                )
-            }
-        }
-        ReasonPart::EffectiveWeight {
-            label, from, to, ..
-        } => {
-            if id {
-                format!("bobot {label} berubah {} → {}", pc(*from), pc(*to))
-            } else {
-                format!("the weight of {label} changed {} → {}", pc(*from), pc(*to))
-            }
-        }
-        ReasonPart::Scoring {
-            label, from, to, ..
-        } => {
-            let (a, b) = (format::number(*from, 1, lang), format::number(*to, 1, lang));
-            if id {
-                format!("kurva/target {label} berubah (skor {a} → {b})")
-            } else {
-                format!("the curve/target of {label} changed (score {a} → {b})")
-            }
+        ReasonPart::Edit { change, points: x } => {
+            let what = changes
+                .get(*change)
+                .map(|c| lower_first(&rubric_change(c, lang)))
+                .unwrap_or_else(|| format!("#{change}"));
+            format!("{what} ({})", points(*x, lang))
         }
         ReasonPart::Data {
-            label, from, to, ..
+            label,
+            from,
+            to,
+            points: x,
+            ..
         } => {
             let show = |q: &Option<Quantity>| match q {
                 Some(q) => quantity(q, lang),
                 None if id => "tidak ada data".into(),
                 None => "no data".into(),
             };
+            let x = points(*x, lang);
             if id {
-                format!("{label} berubah {} → {}", show(from), show(to))
+                format!("{label} berubah {} → {} ({x})", show(from), show(to))
             } else {
-                format!("{label} changed {} → {}", show(from), show(to))
+                format!("{label} changed {} → {} ({x})", show(from), show(to))
             }
         }
     }
