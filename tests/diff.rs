@@ -123,7 +123,15 @@ fn a_weight_change_only() {
     );
     close(f(&c["from"]), 0.5, 1e-12);
     close(f(&c["to"]), 0.6, 1e-12);
-    has_line(&md, "- Bobot dimensi infra: 50 % → 60 %");
+    has_line(&md, "- Bobot dimensi infra: 2 → 3 (50 % → 60 % dari total)");
+    // Only infra was edited; the other two dimensions' shares follow (25 % → 20 %).
+    assert_eq!(kinds.iter().filter(|k| **k == "dimension-weight").count(), 1);
+    let consequent = d["consequent_changes"].as_array().unwrap();
+    assert_eq!(consequent.len(), 2, "{consequent:?}");
+    has_line(
+        &md,
+        "- Porsi dimensi kinerja: 25 % → 20 % dari total (bobotnya tidak diubah)",
+    );
 }
 
 #[test]
@@ -216,7 +224,8 @@ fn a_verdict_change_is_explained_in_one_line() {
         c["reason"],
         serde_json::json!({
             "unit": "Dinas C",
-            "parts": [{"kind": "gate-met", "gate": "front_line", "label": "front_line"}]
+            "parts": [{"kind": "gate-met", "gate": "front_line", "label": "front_line"}],
+            "offset_by": []
         })
     );
     has_line(
@@ -259,7 +268,7 @@ fn diff_command_writes_and_prints() {
     assert!(o.status.success());
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(
-        text.contains("· Bobot dimensi infra: 50 % → 60 %"),
+        text.contains("· Bobot dimensi infra: 2 → 3 (50 % → 60 % dari total)"),
         "{text}"
     );
     assert!(text.contains("0 verdict change(s)"));
@@ -337,23 +346,23 @@ fn diff_json_is_the_same_in_every_language() {
     let ((id, id_text), (en, en_text)) = (run("id"), run("en"));
     let json = read(&id.path().join("diff.json"));
     assert_eq!(json, read(&en.path().join("diff.json")));
-    assert!(json.contains("\"schema_version\": \"2.0\""), "{json}");
+    assert!(json.contains("\"schema_version\": \"2.1\""), "{json}");
     assert!(!json.contains("\"lang\""), "{json}");
     // The words are in the language asked for.
     has_line(
         &read(&id.path().join("perubahan.md")),
-        "- Bobot dimensi infra: 50 % → 60 %",
+        "- Bobot dimensi infra: 2 → 3 (50 % → 60 % dari total)",
     );
     has_line(
         &read(&en.path().join("changes.md")),
-        "- Weight of dimension infra: 50% → 60%",
+        "- Weight of dimension infra: 2 → 3 (50% → 60% of the total)",
     );
     assert!(
-        id_text.contains("· Bobot dimensi infra: 50 % → 60 %"),
+        id_text.contains("· Bobot dimensi infra: 2 → 3 (50 % → 60 % dari total)"),
         "{id_text}"
     );
     assert!(
-        en_text.contains("· Weight of dimension infra: 50% → 60%"),
+        en_text.contains("· Weight of dimension infra: 2 → 3 (50% → 60% of the total)"),
         "{en_text}"
     );
 }

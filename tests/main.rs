@@ -7,6 +7,7 @@ mod common;
 mod cli;
 mod cmd;
 mod diff;
+mod diff_attribution;
 mod dingel_neiman;
 mod hostile;
 mod intake;
