@@ -125,7 +125,10 @@ fn a_weight_change_only() {
     close(f(&c["to"]), 0.6, 1e-12);
     has_line(&md, "- Bobot dimensi infra: 2 → 3 (50 % → 60 % dari total)");
     // Only infra was edited; the other two dimensions' shares follow (25 % → 20 %).
-    assert_eq!(kinds.iter().filter(|k| **k == "dimension-weight").count(), 1);
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "dimension-weight").count(),
+        1
+    );
     let consequent = d["consequent_changes"].as_array().unwrap();
     assert_eq!(consequent.len(), 2, "{consequent:?}");
     has_line(

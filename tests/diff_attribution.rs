@@ -43,7 +43,11 @@ fn diff(edits: &[(&str, &str)], lang: &str) -> (Value, String, String) {
         "--lang",
         lang,
     ]);
-    let md = if lang == "id" { "perubahan.md" } else { "changes.md" };
+    let md = if lang == "id" {
+        "perubahan.md"
+    } else {
+        "changes.md"
+    };
     let d: Value = serde_json::from_str(&read(&out.path().join("diff.json"))).unwrap();
     adds_up(&d);
     (d, read(&out.path().join(md)), text)
@@ -53,8 +57,18 @@ fn diff(edits: &[(&str, &str)], lang: &str) -> (Value, String, String) {
 fn adds_up(d: &Value) {
     for u in d["units"].as_array().unwrap() {
         let a = &u["attribution"];
-        let sum = |k: &str| -> f64 { a[k].as_array().unwrap().iter().map(|x| f(&x["points"])).sum() };
-        close(sum("edits") + sum("data") + f(&a["rounding"]), f(&u["delta"]), 1e-9);
+        let sum = |k: &str| -> f64 {
+            a[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|x| f(&x["points"]))
+                .sum()
+        };
+        close(
+            sum("edits") + sum("data") + f(&a["rounding"]),
+            f(&u["delta"]),
+            1e-9,
+        );
         assert!(f(&a["rounding"]).abs() < 1e-6, "{a}");
     }
 }
@@ -117,10 +131,16 @@ fn points_are(got: &[(u64, f64)], want: &[(u64, f64)]) {
 }
 
 fn has_line(text: &str, line: &str) {
-    assert!(text.lines().any(|l| l == line), "no line {line:?} in\n{text}");
+    assert!(
+        text.lines().any(|l| l == line),
+        "no line {line:?} in\n{text}"
+    );
 }
 
-const WEIGHT: (&str, &str) = ("id = \"kinerja\"\nweight = 3", "id = \"kinerja\"\nweight = 1");
+const WEIGHT: (&str, &str) = (
+    "id = \"kinerja\"\nweight = 3",
+    "id = \"kinerja\"\nweight = 1",
+);
 
 #[test]
 fn renormalised_weight_is_not_named_as_reason() {
@@ -143,7 +163,10 @@ fn renormalised_weight_is_not_named_as_reason() {
     assert_eq!(c["caused_by"], serde_json::json!([1]));
 
     let a = unit(&d, "A");
-    assert_eq!((&a["old_verdict"], &a["new_verdict"]), (&"layak".into(), &"terbatas".into()));
+    assert_eq!(
+        (&a["old_verdict"], &a["new_verdict"]),
+        (&"layak".into(), &"terbatas".into())
+    );
     close(f(&a["delta"]), -15.0, 1e-9);
     points_are(&edit_parts(&a["reason"]["parts"]), &[(1, -15.0)]);
     assert_eq!(a["reason"]["offset_by"], serde_json::json!([]));
@@ -151,7 +174,10 @@ fn renormalised_weight_is_not_named_as_reason() {
     points_are(&edit_parts(&b["reason"]["parts"]), &[(1, 15.0)]);
 
     has_line(&md, "### Diubah");
-    has_line(&md, "- Bobot dimensi kinerja: 3 → 1 (75 % → 50 % dari total)");
+    has_line(
+        &md,
+        "- Bobot dimensi kinerja: 3 → 1 (75 % → 50 % dari total)",
+    );
     has_line(&md, "### Akibatnya");
     has_line(
         &md,
@@ -162,7 +188,10 @@ fn renormalised_weight_is_not_named_as_reason() {
         "- Dinas A: Layak → Layak Terbatas karena bobot dimensi kinerja: 3 → 1 (75 % → 50 % dari total) (−15 poin)",
     );
     let reasons: Vec<&str> = md.lines().filter(|l| l.starts_with("- Dinas")).collect();
-    assert!(reasons.iter().all(|l| !l.contains("pegawai")), "{reasons:?}");
+    assert!(
+        reasons.iter().all(|l| !l.contains("pegawai")),
+        "{reasons:?}"
+    );
 }
 
 #[test]
@@ -176,7 +205,10 @@ fn edited_and_consequent_lists_are_in_english_with_lang_en() {
         "- Share of dimension pegawai: 25% → 50% of the total (its weight was not edited)",
     );
     has_line(&text, "  Edited:");
-    has_line(&text, "  · Weight of dimension kinerja: 3 → 1 (75% → 50% of the total)");
+    has_line(
+        &text,
+        "  · Weight of dimension kinerja: 3 → 1 (75% → 50% of the total)",
+    );
     has_line(&text, "  As a consequence:");
     has_line(
         &text,
@@ -274,7 +306,10 @@ fn an_added_indicator_is_credited_and_its_siblings_shares_are_consequences() {
         assert_eq!(c["caused_by"], serde_json::json!([1]));
     }
     let b = unit(&d, "B");
-    assert_eq!((&b["old_verdict"], &b["new_verdict"]), (&"belum".into(), &"terbatas".into()));
+    assert_eq!(
+        (&b["old_verdict"], &b["new_verdict"]),
+        (&"belum".into(), &"terbatas".into())
+    );
     points_are(&edit_parts(&b["reason"]["parts"]), &[(1, 26.25)]);
     let a = unit(&d, "A");
     points_are(&edit_parts(&a["reason"]["parts"]), &[(1, -18.75)]);

@@ -117,8 +117,16 @@ pub(super) fn attribute(
         }
         dims.push(Dim {
             id: d.id.clone(),
-            old_weight: oa.dimensions.iter().find(|x| x.id == d.id).map(|x| x.weight),
-            new_weight: na.dimensions.iter().find(|x| x.id == d.id).map(|x| x.weight),
+            old_weight: oa
+                .dimensions
+                .iter()
+                .find(|x| x.id == d.id)
+                .map(|x| x.weight),
+            new_weight: na
+                .dimensions
+                .iter()
+                .find(|x| x.id == d.id)
+                .map(|x| x.weight),
             player: None,
         });
     }

@@ -70,10 +70,13 @@ fn rank(old: &Assessment, new: &Assessment, verdict: &str) -> Option<f64> {
     if let Some(k) = new.verdicts.iter().position(|v| v.id == verdict) {
         return Some(k as f64);
     }
-    old.verdicts
-        .iter()
-        .find(|v| v.id == verdict)
-        .map(|v| new.verdicts.iter().filter(|x| x.min_score > v.min_score).count() as f64 - 0.5)
+    old.verdicts.iter().find(|v| v.id == verdict).map(|v| {
+        new.verdicts
+            .iter()
+            .filter(|x| x.min_score > v.min_score)
+            .count() as f64
+            - 0.5
+    })
 }
 
 pub(super) fn reason(
@@ -175,7 +178,11 @@ pub(super) fn reason(
                         },
                     )
                 })
-                .chain(a.data.iter().map(|d| (d.points, data(old, new, o, n, &d.indicator, d.points))))
+                .chain(
+                    a.data
+                        .iter()
+                        .map(|d| (d.points, data(old, new, o, n, &d.indicator, d.points))),
+                )
                 .filter(|(x, _)| x.abs() > NEGLIGIBLE)
                 .collect();
             parts.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
