@@ -19,7 +19,20 @@ const DATA: &str = "tests/fixtures/attr";
 /// Assess the fixture's rubric and a copy with `edits` on the same data, then diff them in
 /// `lang`: (diff.json, the Markdown, the terminal text).
 fn diff(edits: &[(&str, &str)], lang: &str) -> (Value, String, String) {
+    diff_data(edits, &[], lang)
+}
+
+/// `diff` with the new run's data edited by `data` too.
+fn diff_data(edits: &[(&str, &str)], data: &[(&str, &str)], lang: &str) -> (Value, String, String) {
     let dir = tempfile::tempdir().unwrap();
+    let mut csv = read(&root().join(DATA).join("opd.csv"));
+    for (a, b) in data {
+        assert!(csv.contains(a), "{a}");
+        csv = csv.replacen(a, b, 1);
+    }
+    let new_data = dir.path().join("data");
+    std::fs::create_dir_all(&new_data).unwrap();
+    std::fs::write(new_data.join("opd.csv"), csv).unwrap();
     let mut r = read(&root().join(RUBRIC));
     for (a, b) in edits {
         assert!(r.contains(a), "{a}");
@@ -32,7 +45,7 @@ fn diff(edits: &[(&str, &str)], lang: &str) -> (Value, String, String) {
         "--rubric",
         edited.to_str().unwrap(),
         "--data",
-        DATA,
+        new_data.to_str().unwrap(),
         "--format",
         "json",
     ]);
@@ -366,5 +379,27 @@ fn part_that_moved_score_the_wrong_way_is_not_credited() {
     has_line(
         &md,
         "- Dinas A: Layak → Layak Terbatas karena bobot dimensi kinerja: 3 → 1 (75 % → 50 % dari total) (−14,69 poin); diimbangi sebagian oleh penilaian p2: linear: 0 → 0, 100 → 100 → linear: 0 → 0, 80 → 100 (+0,94 poin)",
+    );
+}
+
+#[test]
+fn a_data_change_is_credited_to_the_value_with_its_points() {
+    // No edit; B's a 20 → 60: kinerja (60 + 20) / 2 = 40, B = 0.75·40 + 0.25·80 = 50
+    // (terbatas): +15 = 0.375 × (60 − 20), all to k1's value.
+    let (d, md, _) = diff_data(&[], &[("B;Dinas B;20;", "B;Dinas B;60;")], "id");
+    assert_eq!(edited(&d), vec![]);
+    assert_eq!(consequent(&d), vec![]);
+    let b = unit(&d, "B");
+    close(f(&b["delta"]), 15.0, 1e-9);
+    let parts = b["reason"]["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    assert_eq!(
+        (&parts[0]["kind"], &parts[0]["indicator"]),
+        (&"data".into(), &"k1".into())
+    );
+    close(f(&parts[0]["points"]), 15.0, 1e-6);
+    has_line(
+        &md,
+        "- Dinas B: Belum Layak → Layak Terbatas karena k1 berubah 20 → 60 (+15 poin)",
     );
 }

@@ -89,8 +89,9 @@ struct Dim {
 
 const EPS: f64 = 1e-9;
 
-fn in_set(mask: usize, p: Option<usize>) -> bool {
-    p.is_some_and(|j| mask & (1 << j) != 0)
+/// Whether player `p` is applied in the state `set` (one flag per player).
+fn in_set(set: &[bool], p: Option<usize>) -> bool {
+    p.is_some_and(|j| set[j])
 }
 
 /// `None` when either score is missing (nothing to attribute).
@@ -197,7 +198,7 @@ pub(super) fn attribute(
         }
     }
     let k = players.len();
-    let value = |mask: usize| -> f64 {
+    let value = |mask: &[bool]| -> f64 {
         let dim_weights: Vec<(&str, f64)> = dims
             .iter()
             .map(|d| {
@@ -260,36 +261,12 @@ pub(super) fn attribute(
             .map(|(e, s)| e * s.unwrap_or(0.0))
             .sum()
     };
-    let mut phi = vec![0.0; k];
-    let method = if k <= MAX_SHAPLEY {
-        let v: Vec<f64> = (0..1usize << k).map(value).collect();
-        // w(s) = s!(k−s−1)!/k!
-        let fact = |m: usize| (1..=m).map(|x| x as f64).product::<f64>();
-        let w: Vec<f64> = (0..k)
-            .map(|s| fact(s) * fact(k - s - 1) / fact(k))
-            .collect();
-        for (j, p) in phi.iter_mut().enumerate() {
-            for mask in 0..1usize << k {
-                if mask & (1 << j) == 0 {
-                    *p += w[mask.count_ones() as usize] * (v[mask | (1 << j)] - v[mask]);
-                }
-            }
-        }
-        Method::Shapley
+    let (method, phi) = if k <= MAX_SHAPLEY {
+        (Method::Shapley, shapley(k, value))
     } else {
-        // Too many players for 2^k states: one by one, each on top of the ones before.
-        let mut mask = 0usize;
-        let mut before = value(0);
-        for (j, p) in phi.iter_mut().enumerate() {
-            mask |= 1 << j;
-            let after = value(mask);
-            *p = after - before;
-            before = after;
-        }
-        Method::Sequential
+        (Method::Sequential, sequential(k, value))
     };
-    let full = if k == 0 { 0 } else { (1usize << k) - 1 };
-    let explained = value(full) - value(0);
+    let explained = value(&vec![true; k]) - value(&vec![false; k]);
     let mut out = Attribution {
         method,
         edits: Vec::new(),
@@ -311,6 +288,40 @@ pub(super) fn attribute(
     Some(out)
 }
 
+/// The Shapley values of a game of `k` players (`v` of a state: which players are in).
+fn shapley(k: usize, v: impl Fn(&[bool]) -> f64) -> Vec<f64> {
+    let set = |mask: usize| -> Vec<bool> { (0..k).map(|j| mask & (1 << j) != 0).collect() };
+    let v: Vec<f64> = (0..1usize << k).map(|m| v(&set(m))).collect();
+    // w(s) = s!(k−s−1)!/k!
+    let fact = |m: usize| (1..=m).map(|x| x as f64).product::<f64>();
+    let w: Vec<f64> = (0..k)
+        .map(|s| fact(s) * fact(k - s - 1) / fact(k))
+        .collect();
+    (0..k)
+        .map(|j| {
+            (0..1usize << k)
+                .filter(|m| m & (1 << j) == 0)
+                .map(|m| w[m.count_ones() as usize] * (v[m | (1 << j)] - v[m]))
+                .sum()
+        })
+        .collect()
+}
+
+/// Players applied one after another in order, each getting what it adds.
+fn sequential(k: usize, v: impl Fn(&[bool]) -> f64) -> Vec<f64> {
+    let mut set = vec![false; k];
+    let mut before = v(&set);
+    (0..k)
+        .map(|j| {
+            set[j] = true;
+            let after = v(&set);
+            let x = after - before;
+            before = after;
+            x
+        })
+        .collect()
+}
+
 /// A value (and the score it had) scored on another indicator definition's curve.
 fn rescore(def: &AppliedIndicator, value: Option<f64>, had: Option<f64>) -> Option<f64> {
     // Not scored at all (suppressed, or excluded when missing): the same on any curve.
@@ -319,5 +330,39 @@ fn rescore(def: &AppliedIndicator, value: Option<f64>, had: Option<f64>) -> Opti
         Some(s) => Some(s),
         None if def.missing == Missing::Zero => Some(0.0),
         None => had,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A game with an interaction: v = 10·a + 4·b + 6·a·b (+ c, alone).
+    fn game(s: &[bool]) -> f64 {
+        let x = |j: usize| if s[j] { 1.0 } else { 0.0 };
+        10.0 * x(0) + 4.0 * x(1) + 6.0 * x(0) * x(1) + x(2)
+    }
+
+    #[test]
+    fn shapley_splits_an_interaction_evenly_and_adds_up() {
+        // a: 10 + 6/2 = 13, b: 4 + 6/2 = 7, c: 1; total v(all) − v(∅) = 21.
+        let phi = shapley(3, game);
+        for (got, want) in phi.iter().zip([13.0, 7.0, 1.0]) {
+            assert!((got - want).abs() < 1e-12, "{phi:?}");
+        }
+    }
+
+    #[test]
+    fn sequential_adds_up_and_gives_the_interaction_to_the_later_player() {
+        // In order a, b, c: a 10, b 4 + 6 = 10, c 1.
+        let phi = sequential(3, game);
+        assert_eq!(phi, vec![10.0, 10.0, 1.0]);
+    }
+
+    #[test]
+    fn sequential_takes_more_players_than_a_bit_mask_holds() {
+        let phi = sequential(200, |s| s.iter().filter(|x| **x).count() as f64);
+        assert_eq!(phi.len(), 200);
+        assert!(phi.iter().all(|x| *x == 1.0));
     }
 }

@@ -103,6 +103,9 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
     for r in &c.consequent_changes {
         out.push_str(&format!("  · {}\n", diff_words::consequent_change(r, lang)));
     }
+    if !c.input_changes.is_empty() {
+        out.push_str(&format!("  {}:\n", diff_words::data_heading(lang)));
+    }
     for i in &c.input_changes {
         out.push_str(&format!("  · {}\n", diff_words::input_change(i)));
     }

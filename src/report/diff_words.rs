@@ -251,6 +251,13 @@ pub fn edited_heading(lang: Lang) -> &'static str {
     }
 }
 
+pub fn data_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Berkas data",
+        Lang::En => "Data files",
+    }
+}
+
 pub fn consequent_heading(lang: Lang) -> &'static str {
     match lang {
         Lang::Id => "Akibatnya",
