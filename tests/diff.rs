@@ -88,6 +88,21 @@ fn adds_up(d: &Value) {
         let (w, s, x, r) = parts(u);
         close(w + s + x + r, f(&u["delta"]), 1e-9);
         assert!(r.abs() < 1e-3, "rounding should stay tiny: {r}");
+        // The points per edit and per value add up to the move too.
+        let a = &u["attribution"];
+        let sum = |k: &str| -> f64 {
+            a[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|x| f(&x["points"]))
+                .sum()
+        };
+        close(
+            sum("edits") + sum("data") + f(&a["rounding"]),
+            f(&u["delta"]),
+            1e-9,
+        );
+        assert!(f(&a["rounding"]).abs() < 1e-3, "{a}");
     }
 }
 
@@ -202,6 +217,42 @@ fn all_three_together_still_add_up() {
     close(w, -1.875, 1e-3);
     close(s, -4.5, 1e-3);
     close(x, 6.0, 1e-3);
+    // Per edit (Shapley, three players: the infra weight W, the laptop curve C, laptop's value
+    // V; laptop's effective weight 0.25 before W, 0.3 after; its score 75, 60 after C, 100
+    // after V, 80 after both). The other indicators move only with W: 1.25 + 2.5 − 5 − 1.875
+    // − 2.5 = −5.625, plus laptop's part of W, which depends only on its score s: 0.05·s.
+    // W: −5.625 + 0.05·(mean of s over the orders: ⅓·75 + ⅙·60 + ⅙·100 + ⅓·80 = 78.33…)
+    //   = −5.625 + 3.9166… = −1.7083…
+    //   (the weights ⅓, ⅙, ⅙, ⅓: W added first, after C only, after V only, last).
+    // C: laptop's weight (0.25 before W, 0.3 after) times the score C moves (−15 without V,
+    //   −20 with V), over the same orders (before C: nothing, W, V, both):
+    //   ⅓·0.25·(−15) + ⅙·0.3·(−15) + ⅙·0.25·(−20) + ⅓·0.3·(−20) = −4.8333…
+    // V: likewise +25 without C, +20 with it (before V: nothing, W, C, both):
+    //   ⅓·0.25·25 + ⅙·0.3·25 + ⅙·0.25·20 + ⅓·0.3·20 = 6.1666…; W + C + V = −0.375.
+    let at = &a["attribution"];
+    let edit = |kind: &str| -> f64 {
+        let k = d["rubric_changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c["kind"] == kind)
+            .unwrap();
+        at["edits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["change"] == k)
+            .map(|e| f(&e["points"]))
+            .unwrap()
+    };
+    close(
+        edit("dimension-weight"),
+        -5.625 + 0.05 * (75.0 / 3.0 + 60.0 / 6.0 + 100.0 / 6.0 + 80.0 / 3.0),
+        1e-3,
+    );
+    close(edit("indicator-curve"), -29.0 / 6.0, 1e-3);
+    assert_eq!(at["data"][0]["indicator"], "laptop");
+    close(f(&at["data"][0]["points"]), 37.0 / 6.0, 1e-3);
     let laptop = a["indicators"]
         .as_array()
         .unwrap()
