@@ -21,11 +21,16 @@ use std::path::{Path, PathBuf};
 pub(super) type ToRead = (Option<String>, PathBuf);
 
 impl Loader<'_> {
-    /// The explicit files, then the data folder's other files (sorted by name).
+    /// The explicit files in canonical order (by resolved path, then dataset: the order they
+    /// were given in changes nothing), then the data folder's other files (sorted by name).
     pub(super) fn files(&mut self) -> Result<Vec<ToRead>, LoadError> {
         let rubric = self.rubric;
         let mut files: Vec<ToRead> = Vec::new();
-        for (ds, p) in &self.sources.files {
+        let mut given: Vec<&(String, std::path::PathBuf)> = self.sources.files.iter().collect();
+        given.sort_by_cached_key(|(ds, p)| {
+            (crate::output::overlap::resolve(p), p.clone(), ds.clone())
+        });
+        for (ds, p) in given {
             if rubric.dataset(ds).is_none() {
                 let known = rubric
                     .datasets
