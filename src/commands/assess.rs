@@ -27,8 +27,8 @@ pub fn timestamp(now: Option<&str>) -> Result<String> {
 pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     progress::phase(Phase::Read);
     let generated_at = timestamp(args.now.as_deref())?;
-    super::refuse_overlap(&args.out, &args.data, args.lang)?;
     let rubric = load_rubric(&args.data.rubric)?;
+    super::refuse_overlap(&args.out, &args.data, args.lang)?;
     let loaded = load_data(&rubric, &args.data)?;
     super::rubric::warn_unmatched(&rubric, &loaded, &args.data, quiet);
     progress::phase(Phase::Score);

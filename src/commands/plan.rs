@@ -6,10 +6,10 @@ use crate::report;
 use anyhow::{Context, Result, bail};
 
 pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
+    let rubric = load_rubric(&args.data.rubric)?;
     if let Some(out) = &args.results.out {
         super::refuse_overlap(out, &args.data, args.lang)?;
     }
-    let rubric = load_rubric(&args.data.rubric)?;
     if rubric.improvements.is_empty() {
         bail!(
             "the rubric {} declares no [[improvements]] (with unit costs): nothing to plan with",

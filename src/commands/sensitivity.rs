@@ -21,10 +21,10 @@ pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
             "--stable is a share (0–1), --threshold-spread ≥ 0, --weight-spread in [0, 1), --concentration > 0"
         );
     }
+    let rubric = load_rubric(&args.data.rubric)?;
     if let Some(out) = &args.results.out {
         super::refuse_overlap(out, &args.data, args.lang)?;
     }
-    let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
     let values = crate::scoring::values(&rubric, &loaded)?;
     let settings = Settings {

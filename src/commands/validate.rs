@@ -128,11 +128,11 @@ fn completeness_lines(
 
 pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     crate::progress::phase(crate::progress::Phase::Read);
+    let templates = Templates::new(args.templates.as_deref())?;
+    let rubric = load_rubric(&args.data.rubric)?;
     if let Some(out) = &args.out {
         super::refuse_overlap(out, &args.data, args.lang)?;
     }
-    let templates = Templates::new(args.templates.as_deref())?;
-    let rubric = load_rubric(&args.data.rubric)?;
     let loaded = load_data(&rubric, &args.data)?;
     super::rubric::warn_unmatched(&rubric, &loaded, &args.data, quiet);
     crate::progress::phase(crate::progress::Phase::Render);

@@ -320,7 +320,8 @@ impl FileIndex<'_> {
     }
 }
 
-/// The files of a data folder, sorted by name; other entries are reported as information.
+/// The files of a data folder, sorted by name; other entries are reported as information
+/// (hidden files and kesiapan's manifest are skipped).
 fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, LoadError> {
     let err = |e| LoadError::Dir {
         path: dir.display().to_string(),
@@ -337,7 +338,8 @@ fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, Loa
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        if !p.is_file() || name.starts_with('.') {
+        // kesiapan's own manifest (a folder of forms it wrote) is not data.
+        if !p.is_file() || name.starts_with('.') || name == crate::output::MANIFEST {
             continue;
         }
         if name.starts_with("~$") {
