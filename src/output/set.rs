@@ -518,6 +518,45 @@ mod tests {
     }
 
     #[test]
+    fn a_live_runs_staging_folder_is_left_alone() {
+        let out = tempfile::tempdir().unwrap();
+        let live = out.path().join(format!("{STAGING_PREFIX}live"));
+        let dead = out.path().join(format!("{STAGING_PREFIX}dead"));
+        for d in [&live, &dead] {
+            fs::create_dir(d).unwrap();
+            fs::write(d.join(LOCK), "").unwrap();
+        }
+        let held = File::open(live.join(LOCK)).unwrap();
+        held.try_lock().unwrap();
+        fs::write(out.path().join(".laporan.html.tmp-77"), "x").unwrap();
+        fs::create_dir(out.path().join("feedback")).unwrap();
+        fs::write(out.path().join("feedback/.A.xlsx.tmp-9"), "x").unwrap();
+        fs::write(out.path().join("feedback/A.xlsx"), "keep").unwrap();
+        assert_eq!(remove_stale(out.path()), 3);
+        assert!(live.exists() && !dead.exists());
+        assert!(out.path().join("feedback/A.xlsx").exists());
+        drop(held);
+        assert_eq!(remove_stale(out.path()), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_single_file_is_not_written_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "safe").unwrap();
+        let link = dir.path().join("diagnostics.json");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        assert!(write_file(&link, b"{}").is_err());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "safe");
+        let plain = dir.path().join("plain.json");
+        write_file(&plain, b"{}").unwrap();
+        write_file(&plain, b"[]").unwrap();
+        assert_eq!(fs::read_to_string(&plain).unwrap(), "[]");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
+    }
+
+    #[test]
     fn temporaries_of_killed_runs_are_recognised() {
         assert!(is_temporary(".analisis.xlsx.tmp-12345"));
         assert!(is_temporary(".kesiapan-tmp-Ab12"));
