@@ -371,6 +371,9 @@ pub struct ValidateArgs {
     /// (`data-quality.md.tera`); see `reports/`.
     #[arg(long, value_name = "DIR", requires = "out")]
     pub templates: Option<PathBuf>,
+    /// Language of the messages about the output folder.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Args)]
@@ -388,6 +391,9 @@ pub struct TemplateArgs {
     /// filled in, the code column limited to it.
     #[arg(long)]
     pub per_unit: bool,
+    /// Language of the messages about the output folder.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Subcommand)]

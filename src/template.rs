@@ -381,10 +381,16 @@ pub fn form(
 }
 
 /// The file name of a form: the dataset id (which the rubric's file patterns are meant to
-/// match), and the unit for a unit's own form.
+/// match), and the unit for a unit's own form; safe on every file system (see
+/// `output::names`). Within a run, `unit_file_name` with the run's unique stems.
 pub fn file_name(ds: &Dataset, unit: Option<&ForUnit>) -> String {
     match unit {
-        Some(u) => format!("{}_{}.xlsx", ds.id, crate::xlsx::file_stem(&u.id)),
-        None => format!("{}.xlsx", ds.id),
+        Some(u) => unit_file_name(ds, &crate::output::names::safe_stem(&u.id)),
+        None => format!("{}.xlsx", crate::output::names::safe_stem(&ds.id)),
     }
+}
+
+/// The file name of a unit's form, given the unit's file-name stem.
+pub fn unit_file_name(ds: &Dataset, stem: &str) -> String {
+    format!("{}_{stem}.xlsx", ds.id)
 }

@@ -64,22 +64,6 @@ pub fn sheet_name(s: &str) -> String {
     }
 }
 
-/// A unit id as a file name: letters, digits, `-` and `_` kept.
-pub fn file_stem(unit: &str) -> String {
-    let t: String = unit
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(80)
-        .collect();
-    if t.is_empty() { "unit".into() } else { t }
-}
-
 /// A bold header cell format on `fill`.
 pub fn header_format(fill: u32) -> Format {
     Format::new()
@@ -128,8 +112,6 @@ mod tests {
         assert_eq!(sheet_name("a/b:c*d?[e]"), "a_b_c_d__e_");
         assert_eq!(sheet_name(&"x".repeat(40)).chars().count(), 31);
         assert_eq!(sheet_name("  "), "data");
-        assert_eq!(file_stem("OPD 01/ä"), "OPD_01__");
-        assert_eq!(file_stem(""), "unit");
         assert_eq!(cell_text("a\u{7}b\tc\nd"), "ab\tc\nd");
         let long = cell_text(&"x".repeat(MAX_CELL_CHARS + 5));
         assert_eq!(long.chars().count(), MAX_CELL_CHARS);

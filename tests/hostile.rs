@@ -114,7 +114,8 @@ D;{long};30;10;5;Ya;50%;Tidak\n"
         dir.path().join("survei.csv"),
     )
     .unwrap();
-    let out = dir.path().join("out");
+    let outputs = tempfile::tempdir().unwrap();
+    let out = outputs.path().join("out");
     kesiapan()
         .args(["validate", "--rubric", TINY, "--feedback", "--data"])
         .arg(dir.path())

@@ -12,6 +12,7 @@ mod dingel_neiman;
 mod hostile;
 mod intake;
 mod messy;
+mod outset;
 mod peer;
 mod plan;
 mod progress;

@@ -132,7 +132,9 @@ fn per_unit_forms_carry_the_unit() {
     let text = calamine_text(&f, "Infrastruktur OPD");
     assert!(text.contains("OPD-07"), "{text}");
     assert!(text.contains("Badan Penanggulangan Bencana"), "{text}");
-    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 40);
+    // 40 unit folders and the manifest.
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 41);
+    assert!(out.path().join("kesiapan-manifest.json").is_file());
 }
 
 fn calamine_text(path: &std::path::Path, sheet: &str) -> String {

@@ -3,7 +3,7 @@
 use super::{EXIT_FINDINGS, EXIT_OK, count, load_data, load_rubric};
 use crate::cli::{AssessArgs, FailOn};
 use crate::diag::{self, Severity};
-use crate::output::write_atomic;
+use crate::output::{Source, write_set};
 use crate::progress::{self, Phase};
 use crate::report;
 use crate::{scoring, words};
@@ -28,6 +28,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     progress::phase(Phase::Read);
     let generated_at = timestamp(args.now.as_deref())?;
     let rubric = load_rubric(&args.data.rubric)?;
+    super::refuse_overlap(&args.out, &args.data, args.lang)?;
     let loaded = load_data(&rubric, &args.data)?;
     super::rubric::warn_unmatched(&rubric, &loaded, &args.data, quiet);
     progress::phase(Phase::Score);
@@ -51,12 +52,9 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     // Render everything before writing anything, so an error leaves no partial output.
     progress::phase(Phase::Render);
     let ctx = super::render::render_ctx(&args.report)?;
-    let files = report::bundle::render(&a, &args.report.formats(), &ctx)?;
-    for (name, body) in &files {
-        write_atomic(&args.out.join(name), body)?;
-    }
-    let diff_files = match &comparison {
-        Some(c) => super::diff::write(
+    let mut files = report::bundle::render(&a, &args.report.formats(), &ctx)?;
+    if let Some(c) = &comparison {
+        files.extend(super::diff::files(
             c,
             &crate::cli::ResultArgs {
                 out: Some(args.out.clone()),
@@ -65,9 +63,18 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
             },
             args.lang,
             &ctx.templates,
-        )?,
-        None => Vec::new(),
-    };
+        )?);
+    }
+    let mut run = super::run_info(
+        "assess",
+        args.now.is_some().then(|| generated_at.clone()),
+        &rubric,
+        Some(&loaded),
+    );
+    if let Some(b) = &args.baseline {
+        run.inputs.push(Source::file(b)?);
+    }
+    let written = write_set(&args.out, &files, &run)?;
 
     if quiet {
         let errors: Vec<_> = a
@@ -111,12 +118,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
             a.inputs.len(),
             e,
             w,
-            files
-                .iter()
-                .map(|(n, _)| args.out.join(n).display().to_string())
-                .chain(diff_files)
-                .collect::<Vec<_>>()
-                .join(", ")
+            written.join(", ")
         );
     }
     let fail = match args.fail_on {

@@ -29,8 +29,10 @@ pub mod validate;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::input::{self, Loaded, Sources};
-use crate::rubric::{Rubric, RubricErrors};
+use crate::output::{Run, Source, overlap, write_set};
+use crate::rubric::{Lang, Rubric, RubricErrors};
 use anyhow::Result;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Exit codes, as documented in `--help` and the README.
@@ -43,6 +45,9 @@ pub const EXIT_ERROR: u8 = 2;
 pub enum Fatal {
     #[error("{0}")]
     Rubric(RubricErrors),
+    /// A refusal already in words (and in the run's language).
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// Load and check the rubric; its warnings (deprecated keys) are printed on stderr.
@@ -68,27 +73,81 @@ pub fn count(diags: &[Diagnostic], s: Severity) -> usize {
     diags.iter().filter(|d| d.severity == s).count()
 }
 
-/// Write a command's results as asked: `name.json` and a Markdown report; returns the paths.
-/// The bodies are rendered only for the formats asked for.
+/// Refuse an output folder that overlaps the data: `out` equal to, inside or containing the
+/// data folder, or an `--input` file inside `out` (exit 2, in `lang`).
+pub fn refuse_overlap(out: &Path, data: &crate::cli::DataArgs, lang: Lang) -> Result<()> {
+    let dir = data.data_dir();
+    let inputs: Vec<&Path> = data.inputs.iter().map(|(_, p)| p.as_path()).collect();
+    match overlap::find(out, dir.as_deref(), &inputs) {
+        Some(o) => Err(Fatal::Refused(overlap::message(&o, out, dir.as_deref(), lang)).into()),
+        None => Ok(()),
+    }
+}
+
+/// What the manifest says about a run that read `rubric` and the data in `loaded`.
+pub fn run_info(
+    command: &'static str,
+    now: Option<String>,
+    rubric: &Rubric,
+    loaded: Option<&Loaded>,
+) -> Run {
+    Run {
+        command,
+        now,
+        rubric: Some(Source {
+            path: rubric.path.clone(),
+            dataset: None,
+            sha256: rubric.sha256.clone(),
+        }),
+        inputs: loaded
+            .map(|l| {
+                l.inputs
+                    .iter()
+                    .map(|i| Source {
+                        path: i.path.clone(),
+                        dataset: Some(i.dataset.clone()),
+                        sha256: i.sha256.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// A command's results as asked: `name.json` and a Markdown report, as (name, bytes); none
+/// without `--out`. The bodies are rendered only for the formats asked for.
+pub fn result_files(
+    args: &crate::cli::ResultArgs,
+    json: (&str, &dyn Fn() -> Result<String>),
+    md: (&str, &dyn Fn() -> Result<String>),
+) -> Result<Vec<(String, Vec<u8>)>> {
+    use crate::cli::Format;
+    if args.out.is_none() {
+        return Ok(Vec::new());
+    }
+    let all = args.format.contains(&Format::All);
+    let mut files = Vec::new();
+    for (format, (name, body)) in [(Format::Json, json), (Format::Md, md)] {
+        if all || args.format.contains(&format) {
+            files.push((name.to_string(), body()?.into_bytes()));
+        }
+    }
+    Ok(files)
+}
+
+/// Write a command's results (see `result_files`) as one output set into `--out`; returns
+/// the paths written.
 pub fn write_results(
     args: &crate::cli::ResultArgs,
     json: (&str, &dyn Fn() -> Result<String>),
     md: (&str, &dyn Fn() -> Result<String>),
+    run: &Run,
 ) -> Result<Vec<String>> {
-    use crate::cli::Format;
-    let Some(out) = &args.out else {
-        return Ok(Vec::new());
-    };
-    let all = args.format.contains(&Format::All);
-    let mut written = Vec::new();
-    for (format, (name, body)) in [(Format::Json, json), (Format::Md, md)] {
-        if all || args.format.contains(&format) {
-            let path = out.join(name);
-            crate::output::write_atomic(&path, body()?.as_bytes())?;
-            written.push(path.display().to_string());
-        }
+    let files = result_files(args, json, md)?;
+    match &args.out {
+        Some(out) => write_set(out, &files, run),
+        None => Ok(Vec::new()),
     }
-    Ok(written)
 }
 
 pub fn exit(code: u8) -> ExitCode {

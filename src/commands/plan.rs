@@ -7,6 +7,9 @@ use anyhow::{Context, Result, bail};
 
 pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
     let rubric = load_rubric(&args.data.rubric)?;
+    if let Some(out) = &args.results.out {
+        super::refuse_overlap(out, &args.data, args.lang)?;
+    }
     if rubric.improvements.is_empty() {
         bail!(
             "the rubric {} declares no [[improvements]] (with unit costs): nothing to plan with",
@@ -45,12 +48,14 @@ pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
     let loaded = load_data(&rubric, &args.data)?;
     let p = crate::plan::plan(&rubric, &loaded, target, budget, step)?;
     let templates = report::templates::Templates::new(args.results.templates.as_deref())?;
+    let run = super::run_info("plan", None, &rubric, Some(&loaded));
     let written = super::write_results(
         &args.results,
         ("plan.json", &|| report::plan::json(&p)),
         (report::plan::file_name(args.lang), &|| {
             report::plan::markdown(&p, &rubric, args.lang, &templates)
         }),
+        &run,
     )?;
     if !quiet {
         out!("{}", report::plan::terminal(&p, &rubric, args.lang));

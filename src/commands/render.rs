@@ -7,7 +7,7 @@
 use super::EXIT_OK;
 use crate::assessment::Assessment;
 use crate::cli::{RenderArgs, ReportArgs};
-use crate::output::write_atomic;
+use crate::output::{Run, Source, write_set};
 use crate::report::{self, bundle::RenderCtx, templates::Templates};
 use anyhow::Result;
 
@@ -29,12 +29,12 @@ pub fn run(args: &RenderArgs, quiet: bool) -> Result<u8> {
     let a = Assessment::read(&args.assessment)?;
     let ctx = render_ctx(&args.report)?;
     let files = report::bundle::render(&a, &args.report.formats(), &ctx)?;
-    let mut written = Vec::new();
-    for (name, body) in &files {
-        let path = args.out.join(name);
-        write_atomic(&path, body)?;
-        written.push(path.display().to_string());
-    }
+    let run = Run {
+        command: "render",
+        inputs: vec![Source::file(&args.assessment)?],
+        ..Run::default()
+    };
+    let written = write_set(&args.out, &files, &run)?;
     if !quiet {
         eprintln!("wrote {}", written.join(", "));
     }

@@ -22,6 +22,9 @@ pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
         );
     }
     let rubric = load_rubric(&args.data.rubric)?;
+    if let Some(out) = &args.results.out {
+        super::refuse_overlap(out, &args.data, args.lang)?;
+    }
     let loaded = load_data(&rubric, &args.data)?;
     let values = crate::scoring::values(&rubric, &loaded)?;
     let settings = Settings {
@@ -43,12 +46,14 @@ pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
     let s = sensitivity::run(&rubric, &values, &settings)?;
     let templates = report::templates::Templates::new(args.results.templates.as_deref())?;
     let elapsed = started.elapsed();
+    let run = super::run_info("sensitivity", None, &rubric, Some(&loaded));
     let written = super::write_results(
         &args.results,
         ("sensitivity.json", &|| report::sensitivity::json(&s)),
         (report::sensitivity::file_name(args.lang), &|| {
             report::sensitivity::markdown(&s, &rubric, args.lang, &templates)
         }),
+        &run,
     )?;
     if !quiet {
         out!("{}", report::sensitivity::terminal(&s, &rubric, args.lang));

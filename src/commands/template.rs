@@ -2,7 +2,7 @@
 
 use super::{EXIT_OK, load_data, load_rubric};
 use crate::cli::TemplateArgs;
-use crate::output::write_atomic;
+use crate::output::write_set;
 use crate::template::{self, ForUnit};
 use anyhow::{Result, bail};
 
@@ -28,43 +28,71 @@ pub fn run(args: &TemplateArgs, quiet: bool) -> Result<u8> {
         }
         v
     };
+    // Forms written into the data folder would be read as data (or replace it).
+    if args.per_unit || args.data.data.is_some() || !args.data.inputs.is_empty() {
+        super::refuse_overlap(&args.out, &args.data, args.lang)?;
+    }
+    let mut loaded = None;
     let units: Vec<Option<ForUnit>> = if args.per_unit {
-        let loaded = load_data(&rubric, &args.data)?;
-        if loaded.units.is_empty() {
+        let l = load_data(&rubric, &args.data)?;
+        if l.units.is_empty() {
             bail!(
                 "--per-unit: no unit found in the data (the unit list comes from the data's unit dataset)"
             );
         }
-        loaded
+        let units = l
             .units
-            .into_iter()
-            .map(|(id, name)| Some(ForUnit { id, name }))
-            .collect()
+            .iter()
+            .map(|(id, name)| {
+                Some(ForUnit {
+                    id: id.clone(),
+                    name: name.clone(),
+                })
+            })
+            .collect();
+        loaded = Some(l);
+        units
     } else {
         vec![None]
     };
+    // One folder name per unit, unique and safe (`a/b` and `a_b` do not share a folder).
+    let ids: Vec<&str> = units.iter().flatten().map(|u| u.id.as_str()).collect();
+    let stems = crate::output::names::unique_stems(&ids);
     // Render everything before writing anything.
     let mut files = Vec::new();
-    for u in &units {
+    let mut renamed = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if let (Some(u), Some(stem)) = (u, stems.get(i)) {
+            if *stem != u.id {
+                renamed.push((u.id.clone(), stem.clone()));
+            }
+        }
         for ds in &datasets {
             let bytes = template::form(&rubric, ds, u.as_ref(), &[])?;
-            let sub = match u {
-                Some(u) => args.out.join(crate::xlsx::file_stem(&u.id)),
-                None => args.out.clone(),
+            let name = match u {
+                Some(_) => format!("{}/{}", stems[i], template::unit_file_name(ds, &stems[i])),
+                None => template::file_name(ds, None),
             };
-            files.push((sub.join(template::file_name(ds, u.as_ref())), bytes));
+            files.push((name, bytes));
         }
     }
-    for (path, bytes) in &files {
-        write_atomic(path, bytes)?;
-    }
+    let run = super::run_info("template", None, &rubric, loaded.as_ref());
+    let written = write_set(&args.out, &files, &run)?;
     if !quiet {
-        eprintln!("wrote {} form(s) into {}", files.len(), args.out.display());
-        for (p, _) in files.iter().take(12) {
-            outln!("{}", p.display());
+        eprintln!(
+            "wrote {} form(s) and {} into {}",
+            files.len(),
+            crate::output::MANIFEST,
+            args.out.display()
+        );
+        for (id, stem) in &renamed {
+            eprintln!("  unit `{id}` written as {stem}/");
         }
-        if files.len() > 12 {
-            outln!("+{} more", files.len() - 12);
+        for p in written.iter().take(12) {
+            outln!("{p}");
+        }
+        if written.len() > 12 {
+            outln!("+{} more", written.len() - 12);
         }
     }
     Ok(EXIT_OK)

@@ -3,57 +3,56 @@
 use super::{EXIT_FINDINGS, EXIT_OK, count, load_data, load_rubric};
 use crate::cli::ValidateArgs;
 use crate::diag::{self, Severity};
-use crate::output::write_atomic;
+use crate::output::{write_file, write_set};
 use crate::report::templates::Templates;
 use anyhow::Result;
 
-/// Write the validation outputs into `out`; returns the paths written.
-pub fn write_outputs(
+/// The validation outputs, as (name relative to `--out`, bytes), and the units whose feedback
+/// workbook is not named exactly after them (not a safe file name, or shared), with the name.
+pub fn outputs(
     rubric: &crate::rubric::Rubric,
     loaded: &crate::input::Loaded,
-    out: &std::path::Path,
     cap: usize,
     feedback: bool,
     templates: &Templates,
-) -> Result<Vec<String>> {
+) -> Result<(Vec<(String, Vec<u8>)>, Vec<(String, String)>)> {
     use crate::quality;
     let table = quality::completeness(rubric, loaded)?;
     let datasets: Vec<String> = rubric.datasets.iter().map(|d| d.id.clone()).collect();
-    // Render everything before writing anything.
-    let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = vec![
+    let mut files: Vec<(String, Vec<u8>)> = vec![
         (
-            out.join("data-quality.md"),
+            "data-quality.md".into(),
             quality::report::markdown(rubric, loaded, &table, cap, templates)?.into_bytes(),
         ),
         (
-            out.join("diagnostics.json"),
+            "diagnostics.json".into(),
             diagnostics_json(rubric, loaded)?.into_bytes(),
         ),
         (
-            out.join("rejected.xlsx"),
+            "rejected.xlsx".into(),
             quality::xlsx::rejected_workbook(loaded, &datasets)?,
         ),
         (
-            out.join("completeness.csv"),
+            "completeness.csv".into(),
             quality::report::completeness_csv(rubric, &table)?.into_bytes(),
         ),
     ];
+    let mut renamed = Vec::new();
     if feedback {
         let reasons = quality::xlsx::reasons(loaded);
-        for line in &table {
+        let ids: Vec<&str> = table.iter().map(|l| l.unit.as_str()).collect();
+        let stems = crate::output::names::unique_stems(&ids);
+        for (line, stem) in table.iter().zip(stems) {
+            if stem != line.unit {
+                renamed.push((line.unit.clone(), format!("feedback/{stem}.xlsx")));
+            }
             files.push((
-                out.join("feedback")
-                    .join(format!("{}.xlsx", crate::xlsx::file_stem(&line.unit))),
+                format!("feedback/{stem}.xlsx"),
                 quality::xlsx::feedback_workbook(loaded, line, &reasons, &rubric.title.id)?,
             ));
         }
     }
-    let mut written = Vec::new();
-    for (path, bytes) in files {
-        write_atomic(&path, &bytes)?;
-        written.push(path.display().to_string());
-    }
-    Ok(written)
+    Ok((files, renamed))
 }
 
 fn diagnostics_json(
@@ -131,15 +130,27 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     crate::progress::phase(crate::progress::Phase::Read);
     let templates = Templates::new(args.templates.as_deref())?;
     let rubric = load_rubric(&args.data.rubric)?;
+    if let Some(out) = &args.out {
+        super::refuse_overlap(out, &args.data, args.lang)?;
+    }
     let loaded = load_data(&rubric, &args.data)?;
     super::rubric::warn_unmatched(&rubric, &loaded, &args.data, quiet);
     crate::progress::phase(crate::progress::Phase::Render);
+    // Render everything before writing anything.
+    let (files, renamed) = match &args.out {
+        Some(_) => outputs(&rubric, &loaded, args.show, args.feedback, &templates)?,
+        None => Default::default(),
+    };
     let written = match &args.out {
-        Some(out) => write_outputs(&rubric, &loaded, out, args.show, args.feedback, &templates)?,
+        Some(out) => write_set(
+            out,
+            &files,
+            &super::run_info("validate", None, &rubric, Some(&loaded)),
+        )?,
         None => Vec::new(),
     };
     if let Some(path) = &args.json {
-        write_atomic(path, diagnostics_json(&rubric, &loaded)?.as_bytes())?;
+        write_file(path, diagnostics_json(&rubric, &loaded)?.as_bytes())?;
     }
     if !quiet {
         outln!(
@@ -182,10 +193,14 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
             count(&loaded.diagnostics, Severity::Info)
         );
         if let Some(out) = &args.out {
-            let feedback = written.iter().filter(|w| w.contains("feedback")).count();
+            let feedback = files
+                .iter()
+                .filter(|(n, _)| n.starts_with("feedback/"))
+                .count();
             eprintln!(
-                "wrote {} file(s) into {}{}",
-                written.len(),
+                "wrote {} file(s) and {} into {}{}",
+                files.len(),
+                crate::output::MANIFEST,
                 out.display(),
                 if feedback > 0 {
                     format!(" ({feedback} feedback workbooks in feedback/)")
@@ -193,6 +208,10 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
                     String::new()
                 }
             );
+            for (unit, name) in &renamed {
+                eprintln!("  unit `{unit}` written as {name}");
+            }
+            debug_assert_eq!(written.len(), files.len() + 1);
         }
     }
     Ok(if errors > 0 { EXIT_FINDINGS } else { EXIT_OK })

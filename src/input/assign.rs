@@ -21,11 +21,16 @@ use std::path::{Path, PathBuf};
 pub(super) type ToRead = (Option<String>, PathBuf);
 
 impl Loader<'_> {
-    /// The explicit files, then the data folder's other files (sorted by name).
+    /// The explicit files in canonical order (by resolved path, then dataset: the order they
+    /// were given in changes nothing), then the data folder's other files (sorted by name).
     pub(super) fn files(&mut self) -> Result<Vec<ToRead>, LoadError> {
         let rubric = self.rubric;
         let mut files: Vec<ToRead> = Vec::new();
-        for (ds, p) in &self.sources.files {
+        let mut given: Vec<&(String, std::path::PathBuf)> = self.sources.files.iter().collect();
+        given.sort_by_cached_key(|(ds, p)| {
+            (crate::output::overlap::resolve(p), p.clone(), ds.clone())
+        });
+        for (ds, p) in given {
             if rubric.dataset(ds).is_none() {
                 let known = rubric
                     .datasets
@@ -315,7 +320,8 @@ impl FileIndex<'_> {
     }
 }
 
-/// The files of a data folder, sorted by name; other entries are reported as information.
+/// The files of a data folder, sorted by name; other entries are reported as information
+/// (hidden files and kesiapan's manifest are skipped).
 fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, LoadError> {
     let err = |e| LoadError::Dir {
         path: dir.display().to_string(),
@@ -332,7 +338,8 @@ fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, Loa
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        if !p.is_file() || name.starts_with('.') {
+        // kesiapan's own manifest (a folder of forms it wrote) is not data.
+        if !p.is_file() || name.starts_with('.') || name == crate::output::MANIFEST {
             continue;
         }
         if name.starts_with("~$") {
