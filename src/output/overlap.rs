@@ -91,7 +91,7 @@ pub fn message(o: &Overlap, out: &Path, data: Option<&Path>, lang: Lang) -> Stri
     let data = data.map(|d| d.display().to_string()).unwrap_or_default();
     match (o, lang) {
         (Overlap::InputInOut { input }, Lang::Id) => format!(
-            "galat: berkas masukan {} ada di dalam folder keluaran --out {out}; berkas itu bisa \
+            "kesalahan: berkas masukan {} ada di dalam folder keluaran --out {out}; berkas itu bisa \
              tertimpa dan terbaca lagi sebagai data. Pindahkan berkas itu atau pilih --out lain. \
              Tidak ada yang ditulis.",
             input.display()
@@ -103,7 +103,7 @@ pub fn message(o: &Overlap, out: &Path, data: Option<&Path>, lang: Lang) -> Stri
             input.display()
         ),
         (Overlap::OutIsData, Lang::Id) => format!(
-            "galat: folder keluaran --out {out} sama dengan folder data --data {data}; run \
+            "kesalahan: folder keluaran --out {out} sama dengan folder data --data {data}; run \
              berikutnya akan membaca keluarannya sendiri (mis. analisis.xlsx) sebagai data. \
              Pilih --out lain. Tidak ada yang ditulis."
         ),
@@ -113,7 +113,7 @@ pub fn message(o: &Overlap, out: &Path, data: Option<&Path>, lang: Lang) -> Stri
              Nothing was written."
         ),
         (Overlap::OutInData, Lang::Id) => format!(
-            "galat: folder keluaran --out {out} ada di dalam folder data --data {data}; \
+            "kesalahan: folder keluaran --out {out} ada di dalam folder data --data {data}; \
              keluaran dan data harus terpisah. Pilih --out di luar folder data. Tidak ada yang \
              ditulis."
         ),
@@ -123,7 +123,7 @@ pub fn message(o: &Overlap, out: &Path, data: Option<&Path>, lang: Lang) -> Stri
              was written."
         ),
         (Overlap::DataInOut, Lang::Id) => format!(
-            "galat: folder data --data {data} ada di dalam folder keluaran --out {out}; \
+            "kesalahan: folder data --data {data} ada di dalam folder keluaran --out {out}; \
              keluaran dan data harus terpisah. Pilih --out lain. Tidak ada yang ditulis."
         ),
         (Overlap::DataInOut, Lang::En) => format!(
