@@ -127,6 +127,16 @@ ALSO_ASSESS = {"weight-1e308", "curve-lognormal-nan", "target-nan", "wfa-days-ne
                "improvement-unit-cost-nan", "expr-5000-terms", "expr-deep"}
 DATA = [ROOT / "tests/fixtures/tiny/infra.csv", ROOT / "tests/fixtures/tiny/survei.csv"]
 
+# Rubrics that pass the checker but fail on the data: `assess` stops at the expression's place
+# (`rubric-runtime-<name>`, assess only).
+RUNTIME = [
+    ("indicator-inf", "an indicator dividing by zero (inf)", [('value = "bandwidth_mbps"', 'value = "bandwidth_mbps / 0"')]),
+    ("indicator-nan", "an indicator giving NaN", [('value = "bandwidth_mbps"', 'value = "bandwidth_mbps / 0 - bandwidth_mbps / 0"')]),
+    ("gate-nan", "a NaN compared in a gate", [('require = "persen_skp >= 0.5"', 'require = "persen_skp / 0 - persen_skp / 0 >= 0.5"')]),
+    ("cast-fails", "a cast that fails on the data", [('value = "bandwidth_mbps"', 'value = "CAST(nama_opd AS DOUBLE)"')]),
+    ("metric-cast-fails", "a metric cast that fails on a personal column", [('expr = "AVG(skill)"', 'expr = "AVG(CAST(id_responden AS DOUBLE))"')]),
+]
+
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
@@ -171,7 +181,26 @@ def main() -> int:
                 'status.code = 2\n'
                 'fs.sandbox = true\n'
             )
-    print(f"{len(CASES)} cases (and {len(ALSO_ASSESS)} through assess) written to {OUT}")
+    for name, what, edits in RUNTIME:
+        text = BASE
+        for old, new in edits:
+            if old not in text:
+                print(f"{name}: `{old}` not in the base rubric", file=sys.stderr)
+                bad += 1
+            text = text.replace(old, new, 1)
+        d = OUT / f"rubric-runtime-{name}.in"
+        d.mkdir()
+        (d / "r.toml").write_text(f"# Case rubric-runtime-{name}: {what}.\n" + text)
+        for f in DATA:
+            shutil.copy(f, d / f.name)
+        (OUT / f"rubric-runtime-{name}.toml").write_text(
+            f'# {what}: the checker accepts it; `assess` stops at the expression, exit 2.\n'
+            'bin.name = "kesiapan"\n'
+            'args = ["assess", "--rubric", "r.toml", "--data", ".", "--format", "json", "--out", "out", "-q"]\n'
+            'status.code = 2\n'
+            'fs.sandbox = true\n'
+        )
+    print(f"{len(CASES)} cases (and {len(ALSO_ASSESS)} through assess), {len(RUNTIME)} run-time cases written to {OUT}")
     return 1 if bad else 0
 
 
