@@ -84,10 +84,10 @@ where
         Err(e) if is_broken_pipe(&e) => commands::exit(commands::EXIT_OK),
         Err(e) => {
             // A rubric problem (also one found while computing) prints at its file:line:column.
-            match (
-                e.downcast_ref::<commands::Fatal>(),
-                e.downcast_ref::<rubric::RubricErrors>(),
-            ) {
+            let located = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<rubric::RubricErrors>());
+            match (e.downcast_ref::<commands::Fatal>(), located) {
                 (Some(f), _) => eprintln!("{f}"),
                 (None, Some(r)) => eprintln!("{r}"),
                 (None, None) => eprintln!("error: {e:#}"),

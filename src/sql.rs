@@ -128,6 +128,19 @@ pub fn clean(e: &PolarsError) -> String {
     first.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// polars' message for an error met while computing on data, without the values it quotes
+/// (they are data, possibly personal: "… failed for 3 out of 3 values: [\"R1\", …]").
+pub fn without_values(e: &PolarsError) -> String {
+    let text = clean(e);
+    match text.find(" values: [") {
+        Some(i) => format!("{} values", &text[..i]),
+        None => text,
+    }
+}
+
+/// What to do about an expression that failed on the data.
+pub const FAILED_ON_DATA_HINT: &str = "the checker saw the right types; a value in the data does not fit the expression (TRY_CAST gives missing instead of failing)";
+
 /// Explain a schema-resolution error: an unknown column becomes "unknown column `x`" with
 /// polars' own "did you mean" suggestion, or else the nearest known name.
 pub fn explain(e: &PolarsError, known: &[String]) -> ExprError {

@@ -134,6 +134,8 @@ RUNTIME = [
     ("indicator-nan", "an indicator giving NaN", [('value = "bandwidth_mbps"', 'value = "bandwidth_mbps / 0 - bandwidth_mbps / 0"')]),
     ("gate-nan", "a NaN compared in a gate", [('require = "persen_skp >= 0.5"', 'require = "persen_skp / 0 - persen_skp / 0 >= 0.5"')]),
     ("cast-fails", "a cast that fails on the data", [('value = "bandwidth_mbps"', 'value = "CAST(nama_opd AS DOUBLE)"')]),
+    ("derived-cast-fails", "a derived column whose cast fails on the data", [('per-unit = true\n', 'per-unit = true\nderived = [{ name = "nama_angka", expr = "CAST(nama_opd AS DOUBLE)" }]\n')]),
+    ("plan-scale-inf", "`plan` with an improvement scale dividing by zero", [('scale = "1.0 / jumlah_pegawai"', 'scale = "1.0 / (jumlah_pegawai - jumlah_pegawai)"')]),
     ("metric-cast-fails", "a metric cast that fails on a personal column", [('expr = "AVG(skill)"', 'expr = "AVG(CAST(id_responden AS DOUBLE))"')]),
 ]
 
@@ -193,10 +195,13 @@ def main() -> int:
         (d / "r.toml").write_text(f"# Case rubric-runtime-{name}: {what}.\n" + text)
         for f in DATA:
             shutil.copy(f, d / f.name)
+        args = '["assess", "--rubric", "r.toml", "--data", ".", "--format", "json", "--out", "out", "-q"]'
+        if name.startswith("plan-"):
+            args = '["plan", "--rubric", "r.toml", "--data", ".", "-q"]'
         (OUT / f"rubric-runtime-{name}.toml").write_text(
-            f'# {what}: the checker accepts it; `assess` stops at the expression, exit 2.\n'
+            f'# {what}: the checker accepts it; the run stops at the expression, exit 2.\n'
             'bin.name = "kesiapan"\n'
-            'args = ["assess", "--rubric", "r.toml", "--data", ".", "--format", "json", "--out", "out", "-q"]\n'
+            f'args = {args}\n'
             'status.code = 2\n'
             'fs.sandbox = true\n'
         )

@@ -235,19 +235,10 @@ fn unit_exprs(computed: &[Computed]) -> Vec<Expr> {
 
 /// A rubric problem at `e`'s place, as an error of the run.
 fn located(rubric: &Rubric, e: &NamedExpr, message: String, hint: &str) -> anyhow::Error {
-    let problem = RubricError::error(Some(e.span.clone()), message).hint(hint);
-    anyhow::Error::new(rubric.report(vec![problem]))
+    anyhow::Error::new(rubric.problem_at(e, message, hint))
 }
 
-/// polars' message for an error met while computing, without the values it quotes (they are
-/// data, possibly personal: "… failed for 3 out of 3 values: [\"R1\", …]").
-fn without_values(e: &PolarsError) -> String {
-    let text = sql::clean(e);
-    match text.find(" values: [") {
-        Some(i) => format!("{} values", &text[..i]),
-        None => text,
-    }
-}
+use sql::{FAILED_ON_DATA_HINT, without_values};
 
 /// A polars error met while computing `lf` with `exprs`: the first rubric expression that
 /// fails on its own, at its place; else the error as it is.
@@ -273,7 +264,7 @@ fn blame(
                     c.expr.expr,
                     without_values(&e)
                 ),
-                "the checker saw the right types; a value in the data does not fit the expression (TRY_CAST gives missing instead of failing)",
+                FAILED_ON_DATA_HINT,
             );
         }
     }
@@ -302,7 +293,7 @@ fn blame_metric(rubric: &Rubric, loaded: &Loaded, err: PolarsError) -> anyhow::E
                         m.expr,
                         without_values(&e)
                     ),
-                    "the checker saw the right types; a value in the data does not fit the expression (TRY_CAST gives missing instead of failing)",
+                    FAILED_ON_DATA_HINT,
                 );
             }
         }
