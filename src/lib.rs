@@ -83,9 +83,14 @@ where
         // The reader closed standard output (`kesiapan validate | head -n 1`): not an error.
         Err(e) if is_broken_pipe(&e) => commands::exit(commands::EXIT_OK),
         Err(e) => {
-            match e.downcast_ref::<commands::Fatal>() {
-                Some(f) => eprintln!("{f}"),
-                None => eprintln!("error: {e:#}"),
+            // A rubric problem (also one found while computing) prints at its file:line:column.
+            let located = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<rubric::RubricErrors>());
+            match (e.downcast_ref::<commands::Fatal>(), located) {
+                (Some(f), _) => eprintln!("{f}"),
+                (None, Some(r)) => eprintln!("{r}"),
+                (None, None) => eprintln!("error: {e:#}"),
             }
             commands::exit(commands::EXIT_ERROR)
         }

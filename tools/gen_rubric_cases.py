@@ -94,6 +94,50 @@ CASES = [
     ("improvement-cost", "a negative cost", [('cost = 100000000', 'cost = -1')]),
     ("improvement-step", "a step of 0", [('unit-cost = 10000000', 'unit-cost = 10000000\nstep = 0')]),
     ("improvement-unknown-column", "an improvement on an unknown column", [('adds-to = "laptop_dinas"', 'adds-to = "laptop"')]),
+    # Numbers that must be finite and in range (rubrics/README.md, "Numbers and their ranges").
+    ("weight-1e308", "a dimension weight of 1e308", [('id = "infra"\nweight = 2', 'id = "infra"\nweight = 1e308')]),
+    ("weights-overflow", "two weights whose sum overflows", [('id = "infra"\nweight = 2', 'id = "infra"\nweight = 1.7e308'), ('id = "kinerja"\nweight = 1', 'id = "kinerja"\nweight = 1.7e308')]),
+    ("indicator-weight-inf", "an indicator weight of inf", [('value = "bandwidth_mbps"\nweight = 1', 'value = "bandwidth_mbps"\nweight = inf')]),
+    ("curve-lognormal-nan", "a log-normal median of nan", [('median = 20, good = 100', 'median = nan, good = 100')]),
+    ("curve-linear-inf", "a linear curve ending at inf", [('{ kind = "linear", zero = 1, full = 5 }', '{ kind = "linear", zero = 1, full = +inf }')]),
+    ("curve-steps-threshold-nan", "a step threshold of nan", [('thresholds = [0.5, 0.8]', 'thresholds = [0.5, nan]')]),
+    ("curve-steps-score-nan", "a step score of nan", [('scores = [0, 50, 100]', 'scores = [0, nan, 100]')]),
+    ("curve-boolean-inf", "a boolean score of -inf", [('scoring = { kind = "boolean" }', 'scoring = { kind = "boolean", false-score = -inf }')]),
+    ("target-nan", "a target of nan", [('target = 0.6', 'target = nan')]),
+    ("target-inf", "a target of inf", [('target = 20', 'target = inf')]),
+    ("min-coverage-nan", "min-coverage of nan", [("min-coverage = 0.5", "min-coverage = nan")]),
+    ("min-group-size-huge", "a min-group-size above 1000", [("min-group-size = 3", "min-group-size = 5000")]),
+    ("units-min-response-nan", "min-response of nan", [('name = "nama_opd"', 'name = "nama_opd"\nheadcount = "jumlah_pegawai"\nrespondents = "survei"\nmin-response = nan')]),
+    ("column-min-nan", "a column min of nan", [('type = "integer", min = 0 }', 'type = "integer", min = nan }')]),
+    ("verdict-nan", "a verdict min-score of nan", [('min-score = 70', 'min-score = nan')]),
+    ("wfa-days-negative", "max-days-per-week of -3", [("max-days-per-week = 2", "max-days-per-week = -3")]),
+    ("wfa-days-week", "more WFA days than a working week", [("max-days-per-week = 2", "max-days-per-week = 7")]),
+    ("wfa-share-nan", "a max-share-away of nan", [('layak = 0.2, terbatas', 'layak = nan, terbatas')]),
+    ("improvement-unit-cost-nan", "a unit-cost of nan", [('unit-cost = 10000000', 'unit-cost = nan')]),
+    ("improvement-cost-inf", "a cost of inf", [('cost = 100000000', 'cost = inf')]),
+    ("improvement-step-nan", "a step of nan", [('unit-cost = 10000000', 'unit-cost = 10000000\nstep = nan')]),
+    # Expressions past the size limits (README.md, "Limits").
+    ("expr-5000-terms", "a 5,000-term expression", [('value = "bandwidth_mbps"', 'value = "' + ' + '.join(['bandwidth_mbps'] * 5000) + '"')]),
+    ("expr-operators", "an expression with more than 256 operators", [('value = "bandwidth_mbps"', 'value = "' + '+'.join(['bandwidth_mbps'] * 260) + '"')]),
+    ("expr-deep", "parentheses nested 40 deep", [('value = "bandwidth_mbps"', 'value = "' + '(' * 40 + 'bandwidth_mbps' + ')' * 40 + '"')]),
+]
+
+# Cases also run through `assess` on the tiny data: the same problem, exit 2, nothing scored.
+ALSO_ASSESS = {"weight-1e308", "curve-lognormal-nan", "target-nan", "wfa-days-negative",
+               "improvement-unit-cost-nan", "expr-5000-terms", "expr-deep"}
+DATA = [ROOT / "tests/fixtures/tiny/infra.csv", ROOT / "tests/fixtures/tiny/survei.csv"]
+
+# Rubrics that pass the checker but fail on the data: `assess` stops at the expression's place
+# (`rubric-runtime-<name>`, assess only).
+RUNTIME = [
+    ("indicator-inf", "an indicator dividing by zero (inf)", [('value = "bandwidth_mbps"', 'value = "bandwidth_mbps / 0"')]),
+    ("indicator-nan", "an indicator giving NaN", [('value = "bandwidth_mbps"', 'value = "bandwidth_mbps / 0 - bandwidth_mbps / 0"')]),
+    ("gate-nan", "a NaN compared in a gate", [('require = "persen_skp >= 0.5"', 'require = "persen_skp / 0 - persen_skp / 0 >= 0.5"')]),
+    ("cast-fails", "a cast that fails on the data", [('value = "bandwidth_mbps"', 'value = "CAST(nama_opd AS DOUBLE)"')]),
+    ("derived-cast-fails", "a derived column whose cast fails on the data", [('per-unit = true\n', 'per-unit = true\nderived = [{ name = "nama_angka", expr = "CAST(nama_opd AS DOUBLE)" }]\n')]),
+    ("plan-scale-inf", "`plan` with an improvement scale dividing by zero", [('scale = "1.0 / jumlah_pegawai"', 'scale = "1.0 / (jumlah_pegawai - jumlah_pegawai)"')]),
+    ("province-cast-fails", "a province rule whose cast fails", [('when = "n_layak >= 2"', 'when = "n_layak >= CAST(CONCAT(\'dua\', units) AS DOUBLE)"')]),
+    ("metric-cast-fails", "a metric cast that fails on a personal column", [('expr = "AVG(skill)"', 'expr = "AVG(CAST(id_responden AS DOUBLE))"')]),
 ]
 
 
@@ -127,7 +171,42 @@ def main() -> int:
             'args = ["rubric", "check", "r.toml"]\n'
             'status.code = 2\n'
         )
-    print(f"{len(CASES)} cases written to {OUT}")
+        if name in ALSO_ASSESS:
+            d = OUT / f"rubric-{name}-assess.in"
+            d.mkdir()
+            (d / "r.toml").write_text(f"# Case rubric-{name}-assess: {what}.\n" + text)
+            for f in DATA:
+                shutil.copy(f, d / f.name)
+            (OUT / f"rubric-{name}-assess.toml").write_text(
+                f'# {what}: `assess` refuses the rubric with its place, exits 2 and scores nothing.\n'
+                'bin.name = "kesiapan"\n'
+                'args = ["assess", "--rubric", "r.toml", "--data", ".", "--format", "json", "--out", "out"]\n'
+                'status.code = 2\n'
+                'fs.sandbox = true\n'
+            )
+    for name, what, edits in RUNTIME:
+        text = BASE
+        for old, new in edits:
+            if old not in text:
+                print(f"{name}: `{old}` not in the base rubric", file=sys.stderr)
+                bad += 1
+            text = text.replace(old, new, 1)
+        d = OUT / f"rubric-runtime-{name}.in"
+        d.mkdir()
+        (d / "r.toml").write_text(f"# Case rubric-runtime-{name}: {what}.\n" + text)
+        for f in DATA:
+            shutil.copy(f, d / f.name)
+        args = '["assess", "--rubric", "r.toml", "--data", ".", "--format", "json", "--out", "out", "-q"]'
+        if name.startswith("plan-"):
+            args = '["plan", "--rubric", "r.toml", "--data", ".", "-q"]'
+        (OUT / f"rubric-runtime-{name}.toml").write_text(
+            f'# {what}: the checker accepts it; the run stops at the expression, exit 2.\n'
+            'bin.name = "kesiapan"\n'
+            f'args = {args}\n'
+            'status.code = 2\n'
+            'fs.sandbox = true\n'
+        )
+    print(f"{len(CASES)} cases (and {len(ALSO_ASSESS)} through assess), {len(RUNTIME)} run-time cases written to {OUT}")
     return 1 if bad else 0
 
 

@@ -53,8 +53,9 @@ pub enum LoadError {
     UnknownDataset(String, String),
     #[error("{} input file(s) could not be read:\n  {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n  "))]
     Files(Vec<ReadError>),
-    #[error("computing derived columns of `{dataset}` failed: {message}")]
-    Derived { dataset: String, message: String },
+    /// A derived column failed on the data, at its place in the rubric.
+    #[error("{0}")]
+    Derived(#[source] crate::rubric::RubricErrors),
     #[error("internal table error: {0}")]
     Polars(#[from] PolarsError),
 }

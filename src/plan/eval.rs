@@ -5,7 +5,7 @@
 //! Nothing here searches or chooses: `search` decides what to evaluate, `knapsack` what to buy.
 
 use crate::input::Loaded;
-use crate::rubric::{Change, Improvement, Indicator, Rubric};
+use crate::rubric::{Change, Improvement, Indicator, NamedExpr, Rubric};
 use crate::scoring::unit::{decide, scored, staffing};
 use crate::scoring::{UnitValues, evaluate};
 use anyhow::Result;
@@ -64,6 +64,44 @@ fn per_unit(table: &DataFrame, e: &Expr) -> Result<Vec<Option<f64>>> {
         .iter()
         .map(|v| v.filter(|x| x.is_finite()))
         .collect())
+}
+
+/// Per-unit values of the rubric expression `e` (`what` it is, for messages): an error at its
+/// place in the rubric when polars fails on the data or a unit's value is not finite.
+fn located(r: &Rubric, table: &DataFrame, e: &NamedExpr, what: &str) -> Result<Vec<Option<f64>>> {
+    let out = table
+        .clone()
+        .lazy()
+        .with_column(e.parsed.clone().cast(DataType::Float64).alias("__x"))
+        .select([col("__x")])
+        .collect()
+        .map_err(|err| {
+            let message = format!(
+                "{what} `{}` failed on the data: {}",
+                e.expr,
+                crate::sql::without_values(&err)
+            );
+            r.problem_at(e, message, crate::sql::FAILED_ON_DATA_HINT)
+        })?;
+    let values: Vec<Option<f64>> = out.column("__x")?.f64()?.iter().collect();
+    if let Some(i) = values
+        .iter()
+        .position(|v| v.is_some_and(|x| !x.is_finite()))
+    {
+        let unit = table
+            .column("unit_id")
+            .ok()
+            .and_then(|c| c.str().ok()?.get(i).map(str::to_string))
+            .unwrap_or_default();
+        let message = format!(
+            "{what} `{}` gives {} for unit `{unit}`; only a finite number (or missing) can be used",
+            e.expr,
+            values[i].unwrap_or_default()
+        );
+        let hint = "a division by zero gives inf or NaN; divide by NULLIF(x, 0) so that the value is missing (null) instead";
+        return Err(r.problem_at(e, message, hint).into());
+    }
+    Ok(values)
 }
 
 fn edits(r: &Rubric) -> Result<Vec<Expr>> {
@@ -134,14 +172,18 @@ impl UnitData {
         };
         Ok(UnitData {
             max: each(&|im| match &im.change {
-                Change::Add { max, .. } => per_unit(table, &max.parsed),
+                Change::Add { max, .. } => {
+                    located(r, table, max, &format!("improvement `{}` max", im.id))
+                }
                 Change::Set { .. } => Ok(vec![Some(1.0); n]),
             })?,
             current: each(&|im| {
                 per_unit(table, &im.current_value()).or_else(|_| Ok(vec![None; n]))
             })?,
             scale: each(&|im| match &im.change {
-                Change::Add { scale: Some(s), .. } => per_unit(table, &s.parsed),
+                Change::Add { scale: Some(s), .. } => {
+                    located(r, table, s, &format!("improvement `{}` scale", im.id))
+                }
                 _ => Ok(vec![Some(1.0); n]),
             })?,
         })

@@ -173,10 +173,11 @@ pub fn plan(
     let table = unit_table(r, loaded)?;
     let n = table.height();
     let ctx = Ctx::new(r, loaded, &table)?;
+    // First, so that a non-finite `max` or `scale` is blamed on itself, not on what it feeds.
+    let data = UnitData::new(r, &table)?;
     let zero = vec![0.0; r.improvements.len()];
     let base = ctx.eval(&(0..n).map(|u| (u, zero.clone())).collect::<Vec<_>>())?;
     let reads = Reads::new(r)?;
-    let data = UnitData::new(r, &table)?;
     let standing = Standing::new(r, &base, &reads, &data);
 
     let options = search::options(&ctx, &reads, &data, &standing)?;

@@ -86,6 +86,13 @@ impl Rubric {
     pub fn report(&self, problems: Vec<RubricError>) -> RubricErrors {
         RubricErrors::new(&self.path, &self.source, problems)
     }
+
+    /// One problem found while computing, at the place of the expression `at`.
+    pub fn problem_at(&self, at: &NamedExpr, message: String, hint: &str) -> RubricErrors {
+        self.report(vec![
+            RubricError::error(Some(at.span.clone()), message).hint(hint),
+        ])
+    }
 }
 
 #[cfg(test)]

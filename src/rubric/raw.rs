@@ -270,9 +270,9 @@ pub struct RawWfa {
     /// Unit-level SQL: staff who must stay on site whatever happens.
     pub min_on_site: Option<Spanned<String>>,
     /// Share of staff that may be away at once, per verdict id.
-    pub max_share_away: Spanned<std::collections::BTreeMap<String, f64>>,
+    pub max_share_away: Spanned<std::collections::BTreeMap<String, Spanned<f64>>>,
     /// Maximum WFA days a week per person (PermenPANRB 4/2025: 2).
-    pub max_days_per_week: Option<i64>,
+    pub max_days_per_week: Option<Spanned<i64>>,
     /// Which job rows are eligible, to list them.
     pub jobs: Option<Spanned<RawWfaJobs>>,
     /// Conditions attached to WFA wherever it is allowed.

@@ -2,13 +2,18 @@
 //! unit-level expressions (indicator values, gates, WFA figures), in one lazy plan.
 //! Figures from personal datasets over fewer rows than `min-group-size` are suppressed here,
 //! before anything can use them.
+//!
+//! A computed number is a value or missing (null), never infinite or NaN: a metric or a
+//! unit-level expression that gives a non-finite number for some unit (a division by zero) is
+//! an error at the expression's `file:line:column`, naming the units, and so is a polars error
+//! met while computing (a failed cast): the run stops before anything is scored.
 
 use crate::assessment::EligibleJob;
 use crate::diag::{Code, Diagnostic};
 use crate::input::Loaded;
-use crate::rubric::Rubric;
+use crate::rubric::{NamedExpr, Rubric, RubricError};
 use crate::sql;
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use polars::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 
@@ -94,85 +99,283 @@ fn unit_level(rubric: &Rubric, loaded: &Loaded) -> Result<(LazyFrame, Vec<(Strin
     Ok((lf, personal))
 }
 
+/// One of the rubric's unit-level expressions, as computed into a column of the unit table.
+struct Computed<'a> {
+    /// The column it is computed into (`__ind_0`).
+    column: String,
+    /// What it is, for messages: "indicator `laptop` value".
+    what: String,
+    /// The rubric expression it comes from (its text and place).
+    expr: &'a NamedExpr,
+    /// What is computed: the expression, or one side of a comparison in it.
+    value: Expr,
+    /// The type it is cast to: Float64 (a number), or Boolean (a gate's condition).
+    dtype: DataType,
+}
+
 /// The rubric's unit-level expressions: indicator values, affects, gaps, gates, WFA figures.
-fn unit_exprs(rubric: &Rubric) -> Vec<Expr> {
-    let mut exprs = Vec::new();
+fn computed(rubric: &Rubric) -> Vec<Computed<'_>> {
+    let mut out: Vec<(String, String, &NamedExpr)> = Vec::new();
+    let mut push = |column: String, what: String, e| out.push((column, what, e));
     for (i, ind) in rubric.indicators.iter().enumerate() {
-        exprs.push(
-            ind.value
-                .parsed
-                .clone()
-                .cast(DataType::Float64)
-                .alias(format!("__ind_{i}")),
+        let id = &ind.id;
+        push(
+            format!("__ind_{i}"),
+            format!("indicator `{id}` value"),
+            &ind.value,
         );
         if let Some(a) = &ind.affects {
-            exprs.push(
-                a.parsed
-                    .clone()
-                    .cast(DataType::Float64)
-                    .alias(format!("__aff_{i}")),
-            );
+            push(format!("__aff_{i}"), format!("indicator `{id}` affects"), a);
         }
         if let Some(g) = &ind.gap {
-            exprs.push(
-                g.parsed
-                    .clone()
-                    .cast(DataType::Float64)
-                    .alias(format!("__gap_{i}")),
-            );
+            push(format!("__gap_{i}"), format!("indicator `{id}` gap"), g);
         }
     }
+    let mut gates = Vec::new();
     for (i, g) in rubric.gates.iter().enumerate() {
-        exprs.push(
-            g.require
-                .parsed
-                .clone()
-                .cast(DataType::Boolean)
-                .alias(format!("__gate_{i}")),
-        );
+        gates.push((
+            format!("__gate_{i}"),
+            format!("gate `{}` require", g.id),
+            &g.require,
+        ));
         if let Some(a) = &g.affects {
-            exprs.push(
-                a.parsed
-                    .clone()
-                    .cast(DataType::Float64)
-                    .alias(format!("__gaff_{i}")),
-            );
+            push(format!("__gaff_{i}"), format!("gate `{}` affects", g.id), a);
         }
     }
     if let Some(w) = &rubric.wfa {
-        exprs.push(
-            w.staff_total
-                .parsed
-                .clone()
-                .cast(DataType::Float64)
-                .alias("__wfa_total"),
+        push(
+            "__wfa_total".into(),
+            "wfa staff-total".into(),
+            &w.staff_total,
         );
-        exprs.push(
-            w.staff_eligible
-                .parsed
-                .clone()
-                .cast(DataType::Float64)
-                .alias("__wfa_eligible"),
+        push(
+            "__wfa_eligible".into(),
+            "wfa staff-eligible".into(),
+            &w.staff_eligible,
         );
         if let Some(m) = &w.min_on_site {
-            exprs.push(
-                m.parsed
-                    .clone()
-                    .cast(DataType::Float64)
-                    .alias("__wfa_onsite"),
+            push("__wfa_onsite".into(), "wfa min-on-site".into(), m);
+        }
+    }
+    let numbers = out.into_iter().map(|(column, what, expr)| Computed {
+        column,
+        what,
+        value: expr.parsed.clone(),
+        expr,
+        dtype: DataType::Float64,
+    });
+    let conditions = gates.into_iter().map(|(column, what, expr)| Computed {
+        column,
+        what,
+        value: expr.parsed.clone(),
+        expr,
+        dtype: DataType::Boolean,
+    });
+    numbers.chain(conditions).collect()
+}
+
+/// The floating-point sides of every comparison in `computed` (`a / b >= 0.5`), to be checked
+/// like the numbers: polars orders NaN above every number, so a NaN there would pass a gate
+/// instead of being refused.
+fn compared<'a>(computed: &[Computed<'a>], on: &LazyFrame) -> Vec<Computed<'a>> {
+    let mut sides = Vec::new();
+    for c in computed {
+        for node in c.expr.parsed.into_iter() {
+            let Expr::BinaryExpr { left, op, right } = node else {
+                continue;
+            };
+            if !op.is_comparison() {
+                continue;
+            }
+            for side in [left, right] {
+                if !matches!(side.as_ref(), Expr::Literal(_) | Expr::Column(_)) {
+                    sides.push(Computed {
+                        column: format!("{}_side_{}", c.column, sides.len()),
+                        what: format!("a value compared in {}", c.what),
+                        expr: c.expr,
+                        value: side.as_ref().clone(),
+                        dtype: DataType::Float64,
+                    });
+                }
+            }
+        }
+    }
+    if sides.is_empty() {
+        return sides;
+    }
+    let Ok(schema) = on.clone().select(unit_exprs_as_is(&sides)).collect_schema() else {
+        return Vec::new();
+    };
+    sides
+        .into_iter()
+        .filter(|s| schema.get(s.column.as_str()).is_some_and(|t| t.is_float()))
+        .collect()
+}
+
+/// `computed` under their column names, without the cast.
+fn unit_exprs_as_is(computed: &[Computed]) -> Vec<Expr> {
+    computed
+        .iter()
+        .map(|c| c.value.clone().alias(c.column.as_str()))
+        .collect()
+}
+
+/// The polars expressions computing `computed` into their columns.
+fn unit_exprs(computed: &[Computed]) -> Vec<Expr> {
+    computed
+        .iter()
+        .map(|c| {
+            c.value
+                .clone()
+                .cast(c.dtype.clone())
+                .alias(c.column.as_str())
+        })
+        .collect()
+}
+
+/// A rubric problem at `e`'s place, as an error of the run.
+fn located(rubric: &Rubric, e: &NamedExpr, message: String, hint: &str) -> anyhow::Error {
+    anyhow::Error::new(rubric.problem_at(e, message, hint))
+}
+
+use sql::{FAILED_ON_DATA_HINT, without_values};
+
+/// A polars error met while computing `lf` with `exprs`: the first rubric expression that
+/// fails on its own, at its place; else the error as it is.
+fn blame(
+    rubric: &Rubric,
+    err: PolarsError,
+    lf: &LazyFrame,
+    computed: &[Computed],
+    what: &str,
+) -> anyhow::Error {
+    for c in computed {
+        let alone = lf
+            .clone()
+            .select([c.value.clone().cast(c.dtype.clone()).alias("__x")])
+            .collect();
+        if let Err(e) = alone {
+            return located(
+                rubric,
+                c.expr,
+                format!(
+                    "{} `{}` failed on the data: {}",
+                    c.what,
+                    c.expr.expr,
+                    without_values(&e)
+                ),
+                FAILED_ON_DATA_HINT,
             );
         }
     }
-    exprs
+    anyhow!("{}", without_values(&err)).context(what.to_string())
+}
+
+/// The metrics of every dataset, each computed alone per unit: the first that fails, at its
+/// place.
+fn blame_metric(rubric: &Rubric, loaded: &Loaded, err: PolarsError) -> anyhow::Error {
+    for ds in &rubric.datasets {
+        let df = loaded.tables[&ds.id].df.clone();
+        for m in &ds.metrics {
+            let alone = df
+                .clone()
+                .lazy()
+                .group_by([col("__unit")])
+                .agg([m.parsed.clone().alias("__x")])
+                .collect();
+            if let Err(e) = alone {
+                return located(
+                    rubric,
+                    m,
+                    format!(
+                        "metric `{}` `{}` failed on the data: {}",
+                        m.name,
+                        m.expr,
+                        without_values(&e)
+                    ),
+                    FAILED_ON_DATA_HINT,
+                );
+            }
+        }
+    }
+    anyhow!("{}", without_values(&err)).context("computing the unit-level table")
+}
+
+/// Every computed number is finite: the expressions (and metrics) that gave inf or NaN for
+/// some unit, each at its place with the first units it happened for.
+fn check_finite(rubric: &Rubric, df: &DataFrame, computed: &[Computed]) -> Result<()> {
+    let ids: Vec<&str> = df
+        .column("unit_id")?
+        .str()?
+        .iter()
+        .map(|s| s.unwrap_or_default())
+        .collect();
+    let metrics = rubric.datasets.iter().flat_map(|d| {
+        d.metrics
+            .iter()
+            .map(|m| (m.name.clone(), format!("metric `{}`", m.name), m))
+    });
+    let numbers = computed
+        .iter()
+        .filter(|c| c.dtype == DataType::Float64)
+        .map(|c| (c.column.clone(), c.what.clone(), c.expr));
+    let mut problems = Vec::new();
+    for (column, what, e) in metrics.chain(numbers) {
+        let Ok(c) = df.column(&column) else { continue };
+        let Ok(c) = c.cast(&DataType::Float64) else {
+            continue;
+        };
+        let bad: Vec<(usize, f64)> = c
+            .f64()?
+            .iter()
+            .enumerate()
+            .filter_map(|(r, v)| v.filter(|x| !x.is_finite()).map(|x| (r, x)))
+            .collect();
+        let Some(&(first, value)) = bad.first() else {
+            continue;
+        };
+        let shown = if value.is_nan() {
+            "NaN"
+        } else if value > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        };
+        let more = match bad.len() {
+            1 => String::new(),
+            n => format!(
+                " (and {} more unit{})",
+                n - 1,
+                if n == 2 { "" } else { "s" }
+            ),
+        };
+        problems.push(
+            RubricError::error(
+                Some(e.span.clone()),
+                format!(
+                    "{what} `{}` gives {shown} for unit `{}`{more}; only a finite number (or missing) can be scored",
+                    e.expr, ids[first]
+                ),
+            )
+            .hint("a division by zero gives inf or NaN; divide by NULLIF(x, 0) so that the value is missing (null) instead"),
+        );
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow::Error::new(rubric.report(problems)))
+    }
 }
 
 /// The unit-level table, collected and sorted by unit id (what `evaluate` takes, edited).
 pub fn unit_table(rubric: &Rubric, loaded: &Loaded) -> Result<DataFrame> {
     let (lf, _) = unit_level(rubric, loaded)?;
-    lf.sort(["unit_id"], SortMultipleOptions::default())
+    let df = lf
+        .sort(["unit_id"], SortMultipleOptions::default())
         .collect()
-        .map_err(|e| anyhow!("{}", sql::clean(&e)))
-        .context("computing the unit-level table")
+        .map_err(|e| blame_metric(rubric, loaded, e))?;
+    check_finite(rubric, &df, &[])?;
+    Ok(df)
 }
 
 /// Evaluate the rubric's expressions on rows of a unit-level table (rows may repeat a unit),
@@ -185,13 +388,23 @@ pub fn evaluate(
     edits: Vec<Expr>,
 ) -> Result<Vec<UnitValues>> {
     let personal = personal_metrics(rubric);
-    let df = table
-        .lazy()
-        .with_columns(edits)
-        .with_columns(unit_exprs(rubric))
+    let edited = table.lazy().with_columns(edits);
+    let mut computed = computed(rubric);
+    computed.extend(compared(&computed, &edited));
+    let df = edited
+        .clone()
+        .with_columns(unit_exprs(&computed))
         .collect()
-        .map_err(|e| anyhow!("{}", sql::clean(&e)))
-        .context("evaluating the rubric on edited values")?;
+        .map_err(|e| {
+            blame(
+                rubric,
+                e,
+                &edited,
+                &computed,
+                "evaluating the rubric on edited values",
+            )
+        })?;
+    check_finite(rubric, &df, &computed)?;
     extract(rubric, loaded, &df, &personal)
 }
 
@@ -212,14 +425,29 @@ fn personal_metrics(rubric: &Rubric) -> Vec<(String, String)> {
 /// Compute every unit's values. Returns them sorted by unit id, with any small-group notes.
 pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec<Diagnostic>)> {
     let (lf, personal) = unit_level(rubric, loaded)?;
-    let exprs = unit_exprs(rubric);
     let min = rubric.min_group_size as f64;
-    let df = lf
-        .with_columns(exprs)
+    // The unit-level table first, so that a failing metric is told from a failing expression.
+    let units = lf
+        .collect()
+        .map_err(|e| blame_metric(rubric, loaded, e))?
+        .lazy();
+    let mut computed = computed(rubric);
+    computed.extend(compared(&computed, &units));
+    let df = units
+        .clone()
+        .with_columns(unit_exprs(&computed))
         .sort(["unit_id"], SortMultipleOptions::default())
         .collect()
-        .map_err(|e| anyhow!("{}", sql::clean(&e)))
-        .context("computing the unit-level values")?;
+        .map_err(|e| {
+            blame(
+                rubric,
+                e,
+                &units,
+                &computed,
+                "computing the unit-level values",
+            )
+        })?;
+    check_finite(rubric, &df, &computed)?;
 
     let unit_ids: Vec<String> = df
         .column("unit_id")?
@@ -398,4 +626,147 @@ fn eligible_jobs(rubric: &Rubric, loaded: &Loaded) -> Result<BTreeMap<String, Ve
             (u, v)
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::{Sources, load};
+    use crate::rubric::RubricErrors;
+
+    const TINY: &str = include_str!("../../tests/fixtures/tiny/tiny.toml");
+
+    /// The tiny fixture scored under `TINY` with `old` replaced by `new`: the problems of the run
+    /// as (line, column, message, hint), or the error's text when it is not a rubric problem.
+    fn run(old: &str, new: &str) -> Result<super::super::Scored, Vec<(usize, usize, String)>> {
+        assert!(TINY.contains(old), "`{old}` is not in the tiny rubric");
+        let rubric = crate::rubric::load_str(&TINY.replacen(old, new, 1), "r.toml").unwrap();
+        let sources = Sources {
+            dir: Some("tests/fixtures/tiny".into()),
+            files: vec![],
+            resubmit: Default::default(),
+            keep_going: false,
+        };
+        let loaded = load(&rubric, &sources).unwrap();
+        crate::scoring::score(&rubric, &loaded).map_err(|e| {
+            let r = e
+                .downcast_ref::<RubricErrors>()
+                .unwrap_or_else(|| panic!("not a rubric problem: {e:#}"));
+            r.errors
+                .iter()
+                .map(|x| {
+                    let (l, c) = r.line_col(x.span.clone().unwrap().start);
+                    (l, c, x.message.clone())
+                })
+                .collect()
+        })
+    }
+
+    fn line_of(text: &str) -> usize {
+        TINY.lines().position(|l| l.contains(text)).unwrap() + 1
+    }
+
+    #[test]
+    fn an_indicator_dividing_by_zero_is_an_error_not_a_missing_value() {
+        // `bandwidth` has missing = "zero": before, inf was read as missing and scored 0.
+        let e = run(
+            "value = \"bandwidth_mbps\"",
+            "value = \"bandwidth_mbps / 0\"",
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].0, e[0].1), (line_of("value = \"bandwidth_mbps\""), 9));
+        assert_eq!(
+            e[0].2,
+            "indicator `bandwidth` value `bandwidth_mbps / 0` gives inf for unit `A` (and 1 more unit); only a finite number (or missing) can be scored"
+        );
+        let e = run(
+            "value = \"bandwidth_mbps\"",
+            "value = \"bandwidth_mbps / 0 - bandwidth_mbps / 0\"",
+        )
+        .unwrap_err();
+        assert!(e[0].2.contains("gives NaN for unit `A`"), "{e:?}");
+    }
+
+    #[test]
+    fn a_missing_value_is_still_missing_not_an_error() {
+        // NULLIF gives null (missing) where the divisor is 0: scored by `missing`, no error.
+        let s = run(
+            "value = \"bandwidth_mbps\"",
+            "value = \"bandwidth_mbps / NULLIF(bandwidth_mbps - bandwidth_mbps, 0)\"",
+        )
+        .unwrap();
+        assert!(s.units.iter().all(|u| u.indicators[1].value.is_none()));
+        assert!(s.units.iter().all(|u| u.indicators[1].score == Some(0.0)));
+    }
+
+    #[test]
+    fn a_nan_compared_in_a_gate_no_longer_passes_it() {
+        // polars orders NaN above every number: `NaN >= 0.5` was true and the gate passed.
+        let e = run(
+            "require = \"persen_skp >= 0.5\"",
+            "require = \"persen_skp / 0 - persen_skp / 0 >= 0.5\"",
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].0, line_of("require = \"persen_skp >= 0.5\""));
+        assert!(
+            e[0].2.starts_with("a value compared in gate `skp_gate` require `persen_skp / 0 - persen_skp / 0 >= 0.5` gives NaN for unit `A`"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn an_infinite_metric_or_staff_figure_is_an_error() {
+        let e = run(
+            "expr = \"AVG(skill)\"",
+            "expr = \"AVG(skill) / (COUNT(*) - COUNT(*))\"",
+        )
+        .unwrap_err();
+        assert!(
+            e.iter().any(|x| x
+                .2
+                .starts_with("metric `skill_avg` `AVG(skill) / (COUNT(*) - COUNT(*))` gives inf")),
+            "{e:?}"
+        );
+        let e = run(
+            "staff-total = \"jumlah_pegawai\"",
+            "staff-total = \"jumlah_pegawai / 0\"",
+        )
+        .unwrap_err();
+        assert!(
+            e[0].2
+                .starts_with("wfa staff-total `jumlah_pegawai / 0` gives inf for unit `A`"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_sql_error_at_run_time_points_at_the_expression() {
+        let e = run(
+            "value = \"bandwidth_mbps\"",
+            "value = \"CAST(nama_opd AS DOUBLE)\"",
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].0, e[0].1), (line_of("value = \"bandwidth_mbps\""), 9));
+        assert!(
+            e[0].2.starts_with("indicator `bandwidth` value `CAST(nama_opd AS DOUBLE)` failed on the data: conversion from `str` to `f64` failed"),
+            "{e:?}"
+        );
+        // The failing values are data (here unit names; in a personal column, names or NIPs).
+        assert!(!e[0].2.contains("Dinas"), "{e:?}");
+    }
+
+    #[test]
+    fn a_metric_failing_at_run_time_points_at_the_metric_without_quoting_the_data() {
+        let e = run(
+            "expr = \"AVG(skill)\"",
+            "expr = \"AVG(CAST(id_responden AS DOUBLE))\"",
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].0, line_of("expr = \"AVG(skill)\""));
+        assert!(e[0].2.starts_with("metric `skill_avg`"), "{e:?}");
+        assert!(!e[0].2.contains("R1"), "a respondent id was quoted: {e:?}");
+    }
 }

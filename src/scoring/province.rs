@@ -19,7 +19,15 @@ pub fn answers(r: &Rubric, df: &DataFrame) -> Result<Vec<Option<usize>>> {
             .clone()
             .lazy()
             .select([rule.when.parsed.clone().cast(DataType::Boolean).alias("ok")])
-            .collect()?;
+            .collect()
+            .map_err(|e| {
+                let message = format!(
+                    "province rule `{}` failed: {}",
+                    rule.when.expr,
+                    crate::sql::without_values(&e)
+                );
+                r.problem_at(&rule.when, message, crate::sql::FAILED_ON_DATA_HINT)
+            })?;
         for (k, hit) in ok.column("ok")?.bool()?.iter().enumerate() {
             if out[k].is_none() && hit == Some(true) {
                 out[k] = Some(i);

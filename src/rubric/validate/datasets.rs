@@ -3,6 +3,7 @@
 //! names each dataset exposes.
 
 use super::expr::{Fields, Scope};
+use super::numbers::VALUE;
 use super::{Ctx, Unvalidated, text};
 use crate::rubric::model::*;
 use crate::rubric::raw::*;
@@ -106,6 +107,12 @@ fn columns(ctx: &mut Ctx, raw: &[Spanned<RawColumn>]) -> (Vec<Column>, Fields) {
             continue;
         }
         let kind = column_type(ctx, c);
+        for (bound, which) in [(&c.min, "min"), (&c.max, "max")] {
+            if let Some(b) = bound {
+                let what = format!("column `{}` {which}", c.name.get_ref());
+                ctx.number(b.span(), *b.get_ref(), VALUE, &what);
+            }
+        }
         let (mut min, mut max) = (
             c.min.as_ref().map(|m| *m.get_ref()),
             c.max.as_ref().map(|m| *m.get_ref()),

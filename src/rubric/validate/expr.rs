@@ -86,6 +86,11 @@ impl Ctx {
     fn expr_error(&mut self, e: &Spanned<String>, x: ExprError) {
         // Point at the unknown name inside the expression when it can be found.
         let mut span = e.span();
+        if let Some(at) = x.offset {
+            // Inside the quotes of a basic string, like the unknown name below.
+            let start = span.start + 1 + at;
+            span = start..start + 1;
+        }
         if let Some(name) = x
             .message
             .strip_prefix("unknown column `")

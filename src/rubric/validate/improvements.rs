@@ -1,6 +1,7 @@
 //! `[[improvements]]`: what can be bought for a unit (for `kesiapan plan`): a unit-level name
 //! raised by an amount (`adds-to`, priced per unit) or set to a value (`sets`/`to`, at a cost).
 
+use super::numbers::{MAX_COST, MAX_MAGNITUDE};
 use super::{Ctx, Unvalidated, text};
 use crate::rubric::model::*;
 use crate::rubric::raw::*;
@@ -55,12 +56,12 @@ impl Unvalidated for Vec<Spanned<RawImprovement>> {
                         continue;
                     };
                     let step = r.step.as_ref().map(|s| *s.get_ref()).unwrap_or(1.0);
-                    if step <= 0.0 || *cost.get_ref() < 0.0 {
-                        ctx.err(
-                            im.span(),
-                            "`step` must be above 0 and `unit-cost` 0 or more",
-                        );
+                    if let Some(s) = &r.step {
+                        if ctx.number(s.span(), step, 0.0..=MAX_MAGNITUDE, "step") && step <= 0.0 {
+                            ctx.err(s.span(), "`step` must be above 0");
+                        }
                     }
+                    ctx.number(cost.span(), *cost.get_ref(), 0.0..=MAX_COST, "unit-cost");
                     Change::Add {
                         name: name.get_ref().clone(),
                         scale,
@@ -81,9 +82,7 @@ impl Unvalidated for Vec<Spanned<RawImprovement>> {
                     };
                     let scope = ctx.unit.clone();
                     let (to, _) = ctx.expr("to", to, &scope, None);
-                    if *cost.get_ref() < 0.0 {
-                        ctx.err(cost.span(), "`cost` must be 0 or more");
-                    }
+                    ctx.number(cost.span(), *cost.get_ref(), 0.0..=MAX_COST, "cost");
                     Change::Set {
                         name: name.get_ref().clone(),
                         to,
@@ -150,7 +149,7 @@ mod tests {
             msgs.contains(&"unknown unit-level name `laptop_dinass`"),
             "{e:?}"
         );
-        assert!(msgs.contains(&"`cost` must be 0 or more"), "{e:?}");
+        assert!(msgs.contains(&"cost -1 is outside 0..1e15"), "{e:?}");
         let neither = TINY.replace("sets = \"vpn\"\n", "");
         assert_eq!(
             errors(&neither)[0].2,

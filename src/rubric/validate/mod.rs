@@ -9,6 +9,7 @@
 mod datasets;
 mod expr;
 mod improvements;
+mod numbers;
 mod province;
 mod scoring;
 mod units;
@@ -76,8 +77,14 @@ pub(super) fn check(
         ctx.err(raw.id.span(), "the rubric id is empty");
     }
     let min_group_size = match &raw.min_group_size {
-        Some(m) if *m.get_ref() < 1 => {
-            ctx.err(m.span(), "min-group-size must be at least 1");
+        Some(m)
+            if !ctx.integer(
+                m.span(),
+                *m.get_ref(),
+                1..=numbers::MAX_GROUP,
+                "min-group-size",
+            ) =>
+        {
             5
         }
         Some(m) => *m.get_ref() as usize,

@@ -2,6 +2,7 @@
 //! their curves, and `[[gates]]`. Indicator values and gate conditions are unit-level
 //! expressions, checked against the names the datasets expose.
 
+use super::numbers::{MAX_WEIGHT, SCORE, SHARE, VALUE};
 use super::{Ctx, Unvalidated, text};
 use crate::rubric::model::*;
 use crate::rubric::raw::*;
@@ -21,9 +22,7 @@ impl Unvalidated for Option<Spanned<RawScoringSettings>> {
         let mut dec = 4;
         if let Some(s) = self {
             if let Some(c) = &s.get_ref().min_coverage {
-                if !(0.0..=1.0).contains(c.get_ref()) {
-                    ctx.err(c.span(), "min-coverage is a share between 0 and 1");
-                } else {
+                if ctx.number(c.span(), *c.get_ref(), SHARE, "min-coverage") {
                     cov = *c.get_ref();
                 }
             }
@@ -57,10 +56,8 @@ impl Unvalidated for Vec<Spanned<RawVerdict>> {
             ctx.ident(&r.id, "verdict id");
             ctx.once(&mut seen, &r.id, "verdict");
             let m = *r.min_score.get_ref();
-            if !(0.0..=100.0).contains(&m) {
-                ctx.err(r.min_score.span(), "min-score is between 0 and 100");
-            }
-            if let Some(prev) = out.last() {
+            let in_range = ctx.number(r.min_score.span(), m, SCORE, "min-score");
+            if let Some(prev) = out.last().filter(|_| in_range) {
                 if m >= prev.min_score {
                     ctx.err_hint(
                         r.min_score.span(),
@@ -102,19 +99,24 @@ impl Unvalidated for Vec<Spanned<RawDimension>> {
             ctx.ident(&r.id, "dimension id");
             ctx.once(&mut seen, &r.id, "dimension");
             let w = *r.weight.get_ref();
-            if !w.is_finite() || w < 0.0 {
-                ctx.err(r.weight.span(), "a weight is a number of 0 or more");
-            }
+            let ok = ctx.number(r.weight.span(), w, 0.0..=MAX_WEIGHT, "dimension weight");
             out.push(Dimension {
                 id: r.id.get_ref().clone(),
                 label: text(r.label.as_ref(), r.id.get_ref()),
-                weight: w.max(0.0),
+                weight: if ok { w } else { 0.0 },
                 weight_share: 0.0,
             });
         }
         let total: f64 = out.iter().map(|d| d.weight).sum();
         if self.is_empty() {
             ctx.err(ctx.root.clone(), "the rubric declares no [[dimensions]]");
+        } else if !total.is_finite() {
+            // Each weight is at most MAX_WEIGHT, so this cannot happen; kept so that a larger
+            // limit can never let the sum overflow.
+            ctx.err(
+                self[0].get_ref().weight.span(),
+                "the dimension weights add up to more than a number can hold",
+            );
         } else if total <= 0.0 {
             ctx.err_hint(
                 self[0].get_ref().weight.span(),
@@ -174,8 +176,13 @@ fn indicator(ctx: &mut Ctx, i: &Spanned<RawIndicator>) -> Indicator {
         ctx.unknown(&r.dimension, "dimension", ctx.dimension_ids.clone());
     }
     let w = *r.weight.get_ref();
-    if !w.is_finite() || w < 0.0 {
-        ctx.err(r.weight.span(), "a weight is a number of 0 or more");
+    let w = if ctx.number(r.weight.span(), w, 0.0..=MAX_WEIGHT, "indicator weight") {
+        w
+    } else {
+        0.0
+    };
+    if let Some(t) = &r.target {
+        ctx.number(t.span(), *t.get_ref(), VALUE, "target");
     }
     let value = ctx.numeric(r.id.get_ref(), &r.value, "value");
     let affects = r
@@ -233,7 +240,7 @@ fn indicator(ctx: &mut Ctx, i: &Spanned<RawIndicator>) -> Indicator {
         dimension: r.dimension.get_ref().clone(),
         label,
         value,
-        weight: w.max(0.0),
+        weight: w,
         curve,
         target: r.target.as_ref().map(|t| *t.get_ref()),
         missing,
@@ -282,7 +289,9 @@ impl Unvalidated for Spanned<RawCurve> {
         let span = self.span();
         match self.get_ref().clone() {
             RawCurve::Linear { zero, full } => {
-                if zero == full || !zero.is_finite() || !full.is_finite() {
+                let finite = ctx.number(span.clone(), zero, VALUE, "linear `zero`")
+                    & ctx.number(span.clone(), full, VALUE, "linear `full`");
+                if finite && zero == full {
                     ctx.err(
                         span,
                         "a linear curve needs two different finite points `zero` and `full`",
@@ -294,11 +303,14 @@ impl Unvalidated for Spanned<RawCurve> {
                 if scores.len() != thresholds.len() + 1 {
                     ctx.err_hint(span.clone(), format!("{} thresholds need {} scores, found {}", thresholds.len(), thresholds.len() + 1, scores.len()), "scores[0] is for values below thresholds[0], the last for values at or above the last threshold");
                 }
-                if thresholds.windows(2).any(|w| w[0] >= w[1]) {
+                let finite = thresholds
+                    .iter()
+                    .all(|t| ctx.number(span.clone(), *t, VALUE, "step threshold"));
+                if finite && thresholds.windows(2).any(|w| w[0] >= w[1]) {
                     ctx.err(span.clone(), "step thresholds must be strictly increasing");
                 }
-                if scores.iter().any(|s| !(0.0..=100.0).contains(s)) {
-                    ctx.err(span, "step scores are between 0 and 100");
+                if let Some(s) = scores.iter().find(|s| !SCORE.contains(*s)) {
+                    ctx.number(span, *s, SCORE, "step score");
                 }
                 Curve::Steps { thresholds, scores }
             }
@@ -307,16 +319,17 @@ impl Unvalidated for Spanned<RawCurve> {
                 false_score,
             } => {
                 let (t, f) = (true_score.unwrap_or(100.0), false_score.unwrap_or(0.0));
-                if !(0.0..=100.0).contains(&t) || !(0.0..=100.0).contains(&f) {
-                    ctx.err(span, "boolean scores are between 0 and 100");
-                }
+                ctx.number(span.clone(), t, SCORE, "boolean `true-score`");
+                ctx.number(span, f, SCORE, "boolean `false-score`");
                 Curve::Boolean {
                     true_score: t,
                     false_score: f,
                 }
             }
             RawCurve::LogNormal { median, good } => {
-                if median <= 0.0 || good <= 0.0 || median == good {
+                let finite = ctx.number(span.clone(), median, VALUE, "log-normal `median`")
+                    & ctx.number(span.clone(), good, VALUE, "log-normal `good`");
+                if finite && (median <= 0.0 || good <= 0.0 || median == good) {
                     ctx.err(
                         span,
                         "a log-normal curve needs `median` and `good` above 0 and different",

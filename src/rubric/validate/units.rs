@@ -1,6 +1,7 @@
 //! `[units]`: the unit dataset, the column with the unit's name, and the survey response check
 //! (respondents ÷ headcount). Checked after the datasets, whose columns it names.
 
+use super::numbers::SHARE;
 use super::{Ctx, Unvalidated, text};
 use crate::rubric::model::*;
 use crate::rubric::raw::*;
@@ -76,8 +77,7 @@ fn response(ctx: &mut Ctx, units: &RawUnits, unit_dataset: Option<&str>) -> Opti
                 }
             }
             let min_rate = match &units.min_response {
-                Some(m) if !(0.0..=1.0).contains(m.get_ref()) => {
-                    ctx.err(m.span(), "min-response must be a share from 0 to 1");
+                Some(m) if !ctx.number(m.span(), *m.get_ref(), SHARE, "min-response") => {
                     ok = false;
                     0.0
                 }
@@ -129,10 +129,7 @@ mod tests {
         let msgs: Vec<&str> = e.iter().map(|x| x.2.as_str()).collect();
         assert!(msgs.contains(&"unknown dataset `survey`"), "{e:?}");
         assert!(msgs.contains(&"unknown column `jumlah_pegawe`"), "{e:?}");
-        assert!(
-            msgs.contains(&"min-response must be a share from 0 to 1"),
-            "{e:?}"
-        );
+        assert!(msgs.contains(&"min-response 30 is outside 0..1"), "{e:?}");
         assert!(
             e.iter().all(|x| x.0 >= 9 && x.0 <= 12),
             "positions on the keys: {e:?}"

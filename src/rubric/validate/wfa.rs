@@ -1,6 +1,7 @@
 //! `[wfa]`: the staff figures (unit-level expressions), the share away at once per verdict, and
 //! the job rows that list eligible jobs.
 
+use super::numbers::{SHARE, WORK_DAYS_PER_WEEK};
 use super::{Ctx, Unvalidated, text};
 use crate::rubric::model::*;
 use crate::rubric::raw::*;
@@ -27,12 +28,20 @@ impl Unvalidated for Spanned<RawWfa> {
                     format!("verdicts: {}", ctx.verdict_ids.join(", ")),
                 );
             }
-            if !(0.0..=1.0).contains(v) {
-                ctx.err(
-                    r.max_share_away.span(),
-                    format!("max-share-away for `{k}` is a share between 0 and 1"),
-                );
-            }
+            ctx.number(
+                v.span(),
+                *v.get_ref(),
+                SHARE,
+                &format!("max-share-away for `{k}`"),
+            );
+        }
+        if let Some(d) = &r.max_days_per_week {
+            ctx.integer(
+                d.span(),
+                *d.get_ref(),
+                0..=WORK_DAYS_PER_WEEK,
+                "max-days-per-week",
+            );
         }
         let jobs = r.jobs.as_ref().and_then(|j| jobs(ctx, j.get_ref()));
         Wfa {
@@ -42,9 +51,9 @@ impl Unvalidated for Spanned<RawWfa> {
             max_share_away: ctx
                 .verdict_ids
                 .iter()
-                .map(|v| shares.get(v).copied().unwrap_or(0.0))
+                .map(|v| shares.get(v).map(|s| *s.get_ref()).unwrap_or(0.0))
                 .collect(),
-            max_days_per_week: r.max_days_per_week,
+            max_days_per_week: r.max_days_per_week.as_ref().map(|d| *d.get_ref()),
             jobs,
             conditions: r.conditions.iter().map(|c| text(Some(c), "")).collect(),
         }
@@ -100,7 +109,7 @@ mod tests {
             "{msgs:?}"
         );
         assert!(
-            msgs.contains(&"max-share-away for `layak` is a share between 0 and 1".to_string()),
+            msgs.contains(&"max-share-away for `layak` 1.2 is outside 0..1".to_string()),
             "{msgs:?}"
         );
     }
