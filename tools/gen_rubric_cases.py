@@ -175,12 +175,13 @@ def main() -> int:
             d = OUT / f"rubric-{name}-assess.in"
             d.mkdir()
             (d / "r.toml").write_text(f"# Case rubric-{name}-assess: {what}.\n" + text)
+            (d / "data").mkdir()
             for f in DATA:
-                shutil.copy(f, d / f.name)
+                shutil.copy(f, d / "data" / f.name)
             (OUT / f"rubric-{name}-assess.toml").write_text(
                 f'# {what}: `assess` refuses the rubric with its place, exits 2 and scores nothing.\n'
                 'bin.name = "kesiapan"\n'
-                'args = ["assess", "--rubric", "r.toml", "--data", ".", "--format", "json", "--out", "out"]\n'
+                'args = ["assess", "--rubric", "r.toml", "--data", "data", "--format", "json", "--out", "out"]\n'
                 'status.code = 2\n'
                 'fs.sandbox = true\n'
             )
@@ -194,11 +195,12 @@ def main() -> int:
         d = OUT / f"rubric-runtime-{name}.in"
         d.mkdir()
         (d / "r.toml").write_text(f"# Case rubric-runtime-{name}: {what}.\n" + text)
+        (d / "data").mkdir()
         for f in DATA:
-            shutil.copy(f, d / f.name)
-        args = '["assess", "--rubric", "r.toml", "--data", ".", "--format", "json", "--out", "out", "-q"]'
+            shutil.copy(f, d / "data" / f.name)
+        args = '["assess", "--rubric", "r.toml", "--data", "data", "--format", "json", "--out", "out", "-q"]'
         if name.startswith("plan-"):
-            args = '["plan", "--rubric", "r.toml", "--data", ".", "-q"]'
+            args = '["plan", "--rubric", "r.toml", "--data", "data", "-q"]'
         (OUT / f"rubric-runtime-{name}.toml").write_text(
             f'# {what}: the checker accepts it; the run stops at the expression, exit 2.\n'
             'bin.name = "kesiapan"\n'
