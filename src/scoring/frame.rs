@@ -212,7 +212,11 @@ fn personal_metrics(rubric: &Rubric) -> Vec<(String, String)> {
         .datasets
         .iter()
         .filter(|d| d.personal)
-        .flat_map(|d| d.metrics.iter().map(|m| (m.name.clone(), answers_name(&m.name))))
+        .flat_map(|d| {
+            d.metrics
+                .iter()
+                .map(|m| (m.name.clone(), answers_name(&m.name)))
+        })
         .collect()
 }
 

@@ -429,7 +429,11 @@ pub fn wfa_facts(r: &Rubric, v: &UnitValues, verdict: usize) -> WfaFacts {
 fn shown_jobs(
     jobs: &[EligibleJob],
     min: usize,
-) -> (Vec<EligibleJob>, usize, Option<crate::assessment::Suppression>) {
+) -> (
+    Vec<EligibleJob>,
+    usize,
+    Option<crate::assessment::Suppression>,
+) {
     use crate::assessment::Suppression;
     let cells: Vec<Option<i64>> = jobs.iter().map(|j| j.holders).collect();
     let people: i64 = cells.iter().flatten().sum();
@@ -438,7 +442,8 @@ fn shown_jobs(
         return (Vec::new(), jobs.len(), Some(Suppression::SmallGroup));
     }
     let marks = crate::privacy::suppress(&cells, min);
-    let total = (!crate::privacy::is_safe(&cells, &marks, min)).then_some(Suppression::Complementary);
+    let total =
+        (!crate::privacy::is_safe(&cells, &marks, min)).then_some(Suppression::Complementary);
     (suppress_jobs(jobs, &marks), 0, total)
 }
 

@@ -9,6 +9,7 @@
 mod datasets;
 mod expr;
 mod improvements;
+mod personal;
 mod province;
 mod scoring;
 mod units;
