@@ -13,6 +13,7 @@ mod intake;
 mod messy;
 mod peer;
 mod plan;
+mod privacy;
 mod progress;
 mod reports;
 mod sensitivity;
