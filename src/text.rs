@@ -44,7 +44,7 @@ pub enum IdKind {
     Email,
     /// A phone number: `+62…`, `62…` or `08…`, 9 to 15 digits.
     Phone,
-    /// Any other run of 10 or more digits.
+    /// Any other run of 12 or more digits.
     Digits,
     /// Text written like a person's name (`Siti Rahayu`).
     Name,
@@ -77,8 +77,9 @@ impl IdKind {
 }
 
 /// Whether `s` as a whole is an identifier of a person: an e-mail, an NIP, an NIK, a phone
-/// number or a long digit string (spaces, `-`, `(`, `)`, `.` and a leading `+` allowed between
-/// the digits). Short codes (`OPD-07`, `1.01`) are not.
+/// number or a digit string of 12 or more (spaces, `-`, `(`, `)` and a leading `+` allowed
+/// between the digits). Short codes (`OPD-07`) and dotted codes (`1.02.0.00.0.00.01.0000`, the
+/// SIPD unit codes) are not.
 pub fn id_like(s: &str) -> Option<IdKind> {
     let t = s.trim();
     if looks_like_email(t) {
@@ -88,7 +89,7 @@ pub fn id_like(s: &str) -> Option<IdKind> {
     if body.is_empty()
         || !body
             .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.'))
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
     {
         return None;
     }
@@ -99,7 +100,7 @@ pub fn id_like(s: &str) -> Option<IdKind> {
         18 => Some(IdKind::Nip),
         16 => Some(IdKind::Nik),
         9..=15 if phone_prefix => Some(IdKind::Phone),
-        n if n >= 10 => Some(IdKind::Digits),
+        n if n >= 12 => Some(IdKind::Digits),
         _ => None,
     }
 }
@@ -281,10 +282,12 @@ mod tests {
         assert_eq!(id_like("+62 812-3456-7890"), Some(IdKind::Phone));
         assert_eq!(id_like("081234567890"), Some(IdKind::Phone));
         assert_eq!(id_like("siti.rahayu@kalteng.go.id"), Some(IdKind::Email));
-        assert_eq!(id_like("1234567890"), Some(IdKind::Digits));
+        assert_eq!(id_like("123456789012"), Some(IdKind::Digits));
         for code in [
             "OPD-07",
             "1.01.0.00",
+            "1.02.0.00.0.00.01.0000",
+            "1234567890",
             "1234567",
             "A",
             "2024-05-31",
