@@ -222,7 +222,7 @@ fn nip_in_unit_column_is_masked_everywhere() {
     // One unit's code is an NIP, another's a person's name; a survey row names a unit by an NIP
     // that is no unit at all.
     let infra = format!(
-        "{INFRA}198501012010010099;Dinas D;30;20;20;Ya;90%;Tidak\nHendra Gunawan;Dinas E;30;20;20;Ya;90%;Tidak\n"
+        "{INFRA}198501012010010099;Dinas D;30;20;20;Ya;90%;Tidak\nHendra Gunawan;Dinas E;30;20;20;Ya;90%;Tidak\n198501012010010055;Dinas F;banyak;20;20;Ya;90%;Tidak\n"
     );
     let survey = format!(
         "{SURVEY_HEAD}{}R90,Someone,198501012010010090,198702022010010077,4,Ya,baik\n",
@@ -239,6 +239,9 @@ fn nip_in_unit_column_is_masked_everywhere() {
     r.assert_nowhere(&[
         "198501012010010099",
         "19850101201001009",
+        // A unit whose own row was rejected (`banyak` staff) is known by a mask too.
+        "198501012010010055",
+        "19850101201001005",
         "Hendra Gunawan",
         "198702022010010077",
         "19870202201001007",

@@ -27,9 +27,15 @@ impl Loader<'_> {
         if let Some(ud) = &self.rubric.unit_dataset {
             for (ds, k, loc) in &self.track.bad_rows {
                 if ds == ud && resolver.resolve(k).unit().is_none() {
+                    // Known by a mask when the key looks personal (never a file name or a
+                    // heading with an NIP in it).
+                    let shown = match personal_key(k) {
+                        Some(kind) => masked_key(kind),
+                        None => k.trim().to_string(),
+                    };
                     pending
                         .entry(fold_key(k))
-                        .or_insert_with(|| (k.trim().to_string(), loc.clone()));
+                        .or_insert_with(|| (shown, loc.clone()));
                 }
             }
         }
