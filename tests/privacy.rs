@@ -343,6 +343,44 @@ fn one_answer_among_six_is_suppressed() {
 }
 
 #[test]
+fn an_average_over_one_person_of_a_subgroup_is_suppressed() {
+    // Unit B: six respondents, all answered `skill`, one of them is willing (`bersedia`); the
+    // average skill of the willing is that one person's answer.
+    let rubric = rubric()
+        .replace(
+            "  { name = \"skill_avg\", expr = \"AVG(skill)\" },",
+            "  { name = \"skill_avg\", expr = \"AVG(skill)\" },\n  { name = \"skill_bersedia\", expr = \"AVG(CASE WHEN bersedia THEN skill END)\" },",
+        )
+        .replace(
+            "[[indicators]]\nid = \"bersedia\"",
+            "[[indicators]]\nid = \"skill_b\"\ndimension = \"pegawai\"\nvalue = \"skill_bersedia\"\nweight = 1\nscoring = { kind = \"linear\", zero = 1, full = 5 }\n\n[[indicators]]\nid = \"bersedia\"",
+        );
+    assert!(rubric.contains("id = \"skill_b\""));
+    let mut survey = format!("{SURVEY_HEAD}{}", survey_rows(&["A", "C"]));
+    for k in 0..6 {
+        let willing = if k == 0 { "Ya" } else { "Tidak" };
+        survey.push_str(&format!(
+            "S{k},Responden B{k},19850101201001{k:04},B,{},{willing},baik\n",
+            1 + k % 5
+        ));
+    }
+    let r = run(
+        &rubric,
+        &[
+            ("infra.csv", INFRA),
+            ("jabatan.csv", JOBS),
+            ("survei.csv", &survey),
+        ],
+    );
+    let b = unit(&r.assessment, "B");
+    assert!(indicator(b, "skill")["value"].is_number());
+    assert_eq!(indicator(b, "skill_b")["status"], "suppressed");
+    assert!(indicator(b, "skill_b")["value"].is_null());
+    // A's five willing respondents are enough.
+    assert!(indicator(unit(&r.assessment, "A"), "skill_b")["value"].is_number());
+}
+
+#[test]
 fn complementary_suppression_covers_staff_eligible() {
     // Unit A's only eligible job has 3 holders: its count, its name and A's eligible total
     // (which is that count) are hidden; and so is one other unit's total, or the province's

@@ -78,7 +78,7 @@ fn unit_level(rubric: &Rubric, loaded: &Loaded) -> Result<(LazyFrame, Vec<(Strin
         for m in &ds.metrics {
             aggs.push(m.parsed.clone().alias(m.name.as_str()));
             if ds.personal {
-                aggs.push(answers(ds, m).alias(answers_name(&m.name)));
+                aggs.push(answers(m).alias(answers_name(&m.name)));
             }
         }
         let agg = table.df.clone().lazy().group_by([col("__unit")]).agg(aggs);
@@ -225,29 +225,44 @@ fn answers_name(m: &str) -> String {
     format!("__answers_{m}")
 }
 
-/// How many people a personal metric speaks for, per unit: the fewest non-empty values among
-/// the columns (and derived columns) it reads, or the rows when it reads none (`COUNT(*)`) or
-/// when nobody answered (then there is no figure to hide).
-/// 6 respondents of whom 1 answered `skill` give `AVG(skill)` 1 answer, not 6 rows.
-fn answers(ds: &crate::rubric::Dataset, m: &crate::rubric::NamedExpr) -> Expr {
-    let mut read: Vec<String> = m
-        .parsed
-        .clone()
-        .meta()
-        .root_names()
-        .iter()
-        .map(|n| n.to_string())
-        .filter(|n| ds.column(n).is_some() || ds.derived.iter().any(|d| &d.name == n))
-        .collect();
-    read.sort();
-    read.dedup();
+/// How many people a personal metric speaks for, per unit: for each aggregate in it (`AVG`,
+/// `SUM`, `MIN`, …) the non-empty values of what it aggregates, the fewest of them. So
+/// 6 respondents of whom 1 answered `skill` give `AVG(skill)` 1 answer, not 6 rows, and
+/// `AVG(CASE WHEN golongan = 'IV' THEN skill END)` the answers of golongan IV only. Counts
+/// (`COUNT(*)`, `COUNT(x)`) speak for the rows. When nobody answered there is no figure to hide:
+/// the rows are used (then only a small unit is suppressed).
+fn answers(m: &crate::rubric::NamedExpr) -> Expr {
+    use polars::prelude::AggExpr::*;
     let rows = len().cast(DataType::Float64);
-    match read
-        .iter()
-        .map(|n| col(n.as_str()).count().cast(DataType::Float64))
+    let inputs: Vec<Expr> = m
+        .parsed
+        .into_iter()
+        .filter_map(|node| match node {
+            Expr::Agg(a) => match a {
+                Min { input, .. }
+                | Max { input, .. }
+                | Item { input, .. }
+                | Implode { input, .. } => Some(input.as_ref().clone()),
+                Median(i)
+                | First(i)
+                | FirstNonNull(i)
+                | Last(i)
+                | LastNonNull(i)
+                | Mean(i)
+                | Sum(i)
+                | AggGroups(i)
+                | Std(i, _)
+                | Var(i, _) => Some(i.as_ref().clone()),
+                Count { .. } | NUnique(_) => None,
+            },
+            _ => None,
+        })
+        .collect();
+    match inputs
+        .into_iter()
+        .map(|e| e.count().cast(DataType::Float64))
         .reduce(|a, b| when(a.clone().lt(b.clone())).then(a).otherwise(b))
     {
-        // No answer at all gives no figure (missing, not suppressed) unless the rows are few.
         Some(n) => when(n.clone().eq(lit(0.0))).then(rows).otherwise(n),
         None => rows,
     }
