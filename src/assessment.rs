@@ -353,7 +353,11 @@ pub struct SuppressionSummary {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WfaForm {
     pub staff_total: Option<i64>,
+    /// `None` when unknown or suppressed.
     pub staff_eligible: Option<i64>,
+    /// Why `staff_eligible` is not shown (it would give away a small group).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_eligible_suppressed: Option<Suppression>,
     pub min_on_site: Option<i64>,
     /// Share of staff that may be away at once for this verdict.
     pub max_share_away: f64,

@@ -136,6 +136,10 @@ codes! {
     UnknownUnit => "unknown-unit" [Error],
         "the row names a unit that is not in the unit list",
         "kode OPD tidak dikenal; gunakan kode OPD dari daftar";
+    /// A unit-key cell holding what looks like personal data (an NIP, a person's name).
+    PersonalUnitKey => "personal-unit-key",
+        "the unit column holds what looks like personal data (an NIP, NIK, e-mail, phone number or a person's name); it is masked in every output",
+        "kolom kode OPD berisi data yang tampak seperti data pribadi (NIP, NIK, e-mail, nomor telepon atau nama orang); disamarkan di semua keluaran, isi kode OPD";
     /// A row whose key repeats an earlier row.
     DuplicateKey => "duplicate-key" [Error],
         "the row repeats the key of an earlier row; it is rejected",

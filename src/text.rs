@@ -1,5 +1,6 @@
 //! Shared text helpers for every output: shortening a value, hiding long digit runs, the mask
-//! shown for personal data, the one Markdown cell escaper (data text inside a Markdown report,
+//! shown for personal data, recognising values that look personal (NIP, NIK, e-mail, phone,
+//! a person's name) and headers that ask for them, the one Markdown cell escaper (data text inside a Markdown report,
 //! table cell or prose) and the one CSV formula neutraliser. Each rule lives here once, so the
 //! data-quality report, the summary, the memo and the CSVs cannot drift apart.
 //!
@@ -30,6 +31,186 @@ pub fn hide_ids(s: &str) -> String {
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// What a value that looks personal looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    /// 18 digits: a civil servant's NIP (`19850101 201001 1 001`).
+    Nip,
+    /// 16 digits: a resident's NIK.
+    Nik,
+    /// An e-mail address.
+    Email,
+    /// A phone number: `+62…`, `62…` or `08…`, 9 to 15 digits.
+    Phone,
+    /// Any other run of 12 or more digits.
+    Digits,
+    /// Text written like a person's name (`Siti Rahayu`).
+    Name,
+}
+
+impl IdKind {
+    /// The kind in an English sentence.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            IdKind::Nip => "an NIP",
+            IdKind::Nik => "an NIK",
+            IdKind::Email => "an e-mail address",
+            IdKind::Phone => "a phone number",
+            IdKind::Digits => "a long number",
+            IdKind::Name => "a person's name",
+        }
+    }
+
+    /// How the kind is named in a mask, in Indonesian (`[NIP disamarkan]`).
+    pub fn label_id(self) -> &'static str {
+        match self {
+            IdKind::Nip => "NIP",
+            IdKind::Nik => "NIK",
+            IdKind::Email => "e-mail",
+            IdKind::Phone => "nomor telepon",
+            IdKind::Digits => "nomor",
+            IdKind::Name => "nama",
+        }
+    }
+}
+
+/// Whether `s` as a whole is an identifier of a person: an e-mail, an NIP, an NIK, a phone
+/// number or a digit string of 12 or more (spaces, `-`, `(`, `)` and a leading `+` allowed
+/// between the digits). Short codes (`OPD-07`) and dotted codes (`1.02.0.00.0.00.01.0000`, the
+/// SIPD unit codes) are not.
+pub fn id_like(s: &str) -> Option<IdKind> {
+    let t = s.trim();
+    if looks_like_email(t) {
+        return Some(IdKind::Email);
+    }
+    let body = t.strip_prefix('+').unwrap_or(t);
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
+    {
+        return None;
+    }
+    let digits: String = body.chars().filter(char::is_ascii_digit).collect();
+    let n = digits.len();
+    let phone_prefix = t.starts_with('+') || digits.starts_with("62") || digits.starts_with("08");
+    match n {
+        18 => Some(IdKind::Nip),
+        16 => Some(IdKind::Nik),
+        9..=15 if phone_prefix => Some(IdKind::Phone),
+        n if n >= 12 => Some(IdKind::Digits),
+        _ => None,
+    }
+}
+
+fn looks_like_email(t: &str) -> bool {
+    let Some((user, domain)) = t.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && !t.contains(char::is_whitespace)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+/// Words of unit names: text with one of them names an office, not a person.
+const OFFICE_WORDS: &[&str] = &[
+    "dinas",
+    "badan",
+    "biro",
+    "sekretariat",
+    "sekretaris",
+    "inspektorat",
+    "satuan",
+    "satpol",
+    "kantor",
+    "rumah",
+    "sakit",
+    "rsud",
+    "unit",
+    "upt",
+    "uptd",
+    "bagian",
+    "bidang",
+    "balai",
+    "pusat",
+    "daerah",
+    "provinsi",
+    "prov",
+    "kabupaten",
+    "kota",
+    "dprd",
+    "bappeda",
+    "bpkad",
+    "bkd",
+    "bpbd",
+    "opd",
+    "skpd",
+    "direktorat",
+    "kementerian",
+    "lembaga",
+    "kesehatan",
+    "pendidikan",
+    "umum",
+    "hukum",
+    "keuangan",
+    "perhubungan",
+    "pariwisata",
+    "dan",
+    "pemerintah",
+    "pemprov",
+    "sekda",
+    "kesbangpol",
+    "perangkat",
+    "layanan",
+    "pelayanan",
+    "office",
+    "department",
+    "agency",
+    "bureau",
+    "of",
+    "the",
+    "and",
+];
+
+/// Whether `s` reads like a person's name: two to four words of letters (`.`, `'`, `-` and a
+/// title's comma allowed), each starting with a capital, none of them a word of office names.
+/// Meant for a unit-code cell or a column whose header asks for a name, not for free text.
+pub fn name_like(s: &str) -> bool {
+    let t = s.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let letters = w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | ','));
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let bare: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters
+            && capital
+            && !bare.is_empty()
+            && !OFFICE_WORDS.contains(&bare.to_lowercase().as_str())
+    })
+}
+
+/// Whether a column header asks for something personal: a name, an e-mail, a phone or
+/// WhatsApp number, an NIP or NIK (`Nama Lengkap`, `No. HP`, `E-mail`, `NIP Baru`).
+pub fn personal_header(h: &str) -> bool {
+    let lower = h.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    const WORDS: &[&str] = &[
+        "nama", "name", "email", "surel", "telepon", "telpon", "telp", "tlp", "phone", "hp",
+        "ponsel", "wa", "whatsapp", "nip", "nik", "ktp",
+    ];
+    lower.contains("e-mail") || words.iter().any(|w| WORDS.contains(w))
 }
 
 /// At most `n` characters, with `…` when cut.
@@ -91,6 +272,49 @@ mod tests {
     fn hide_ids_keeps_the_space_after_a_short_run() {
         // A short run with its trailing space is put back as it was.
         assert_eq!(hide_ids("per 31 Mei 2024"), "per 31 Mei 2024");
+    }
+
+    #[test]
+    fn personal_values_are_recognised_and_codes_are_not() {
+        assert_eq!(id_like("198501012010010001"), Some(IdKind::Nip));
+        assert_eq!(id_like("19850101 201001 1 001"), Some(IdKind::Nip));
+        assert_eq!(id_like("6271010101850001"), Some(IdKind::Nik));
+        assert_eq!(id_like("+62 812-3456-7890"), Some(IdKind::Phone));
+        assert_eq!(id_like("081234567890"), Some(IdKind::Phone));
+        assert_eq!(id_like("siti.rahayu@kalteng.go.id"), Some(IdKind::Email));
+        assert_eq!(id_like("123456789012"), Some(IdKind::Digits));
+        for code in [
+            "OPD-07",
+            "1.01.0.00",
+            "1.02.0.00.0.00.01.0000",
+            "1234567890",
+            "1234567",
+            "A",
+            "2024-05-31",
+            "Rp 1.250.000",
+            "",
+        ] {
+            assert_eq!(id_like(code), None, "{code}");
+        }
+        assert!(name_like("Siti Rahayu"));
+        assert!(name_like("Yohanes Ngabut, S.Kom"));
+        for not in [
+            "Dinas Kesehatan",
+            "OPD-07",
+            "DINKES",
+            "Biro Umum",
+            "siti",
+            "A B C D E",
+        ] {
+            assert!(!name_like(not), "{not}");
+        }
+        assert!(personal_header("Nama Lengkap"));
+        assert!(personal_header("No. HP/WA"));
+        assert!(personal_header("E-mail"));
+        assert!(personal_header("NIP"));
+        assert!(!personal_header("Kode OPD"));
+        assert!(!personal_header("Skill"));
+        assert!(!personal_header("Pinjaman"));
     }
 
     #[test]

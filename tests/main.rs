@@ -15,6 +15,7 @@ mod messy;
 mod outset;
 mod peer;
 mod plan;
+mod privacy;
 mod progress;
 mod reports;
 mod sensitivity;

@@ -137,7 +137,7 @@ RUNTIME = [
     ("derived-cast-fails", "a derived column whose cast fails on the data", [('per-unit = true\n', 'per-unit = true\nderived = [{ name = "nama_angka", expr = "CAST(nama_opd AS DOUBLE)" }]\n')]),
     ("plan-scale-inf", "`plan` with an improvement scale dividing by zero", [('scale = "1.0 / jumlah_pegawai"', 'scale = "1.0 / (jumlah_pegawai - jumlah_pegawai)"')]),
     ("province-cast-fails", "a province rule whose cast fails", [('when = "n_layak >= 2"', 'when = "n_layak >= CAST(CONCAT(\'dua\', units) AS DOUBLE)"')]),
-    ("metric-cast-fails", "a metric cast that fails on a personal column", [('expr = "AVG(skill)"', 'expr = "AVG(CAST(id_responden AS DOUBLE))"')]),
+    ("metric-cast-fails", "a metric cast that fails on the data", [('expr = "AVG(skill)"', 'expr = "AVG(CAST(kode_opd AS DOUBLE))"')]),
 ]
 
 

@@ -515,6 +515,35 @@ pub(super) fn unit_row_rejected(
     .unit(unit)
 }
 
+/// A unit-key cell holding what looks like personal data (`kind`), never quoted: shown as
+/// `masked`. With `unit` (the unit dataset gave it that id) the row is kept under the masked
+/// id; without, it names no unit and is rejected.
+pub(super) fn personal_unit_key(
+    cell: &KeyCell,
+    kind: crate::text::IdKind,
+    masked: &str,
+    unit: Option<&str>,
+) -> Diagnostic {
+    let what = format!(
+        "the unit column `{}` holds what looks like personal data ({}), not a unit code; it is shown as `{masked}`",
+        cell.key_name,
+        kind.label_en()
+    );
+    let d = match unit {
+        Some(u) => cell
+            .place(Diagnostic::warning(
+                Code::PersonalUnitKey,
+                format!("{what}; write the unit's code"),
+            ))
+            .unit(u),
+        None => cell.place(Diagnostic::error(
+            Code::PersonalUnitKey,
+            format!("{what} and it is not in the unit list; rejected"),
+        )),
+    };
+    d.value(masked.to_string())
+}
+
 /// Unit key `key` naming no unit (`nearest`: the closest unit id, if any); rejected.
 pub(super) fn unknown_unit(cell: &KeyCell, key: &str, nearest: Option<&str>) -> Diagnostic {
     let hint = nearest
@@ -570,8 +599,23 @@ pub(super) struct Repeat<'a> {
     pub shown: String,
 }
 
-/// A repeated unique key; the repeat is rejected.
+/// A repeated unique key; the repeat is rejected. A repeat of another unit's row says only
+/// that: the message reaches this unit's feedback, so it quotes neither the other row's values
+/// nor its place (the key itself is masked when personal).
 pub(super) fn duplicate_key(r: Repeat) -> Diagnostic {
+    if !r.same_unit {
+        return Diagnostic::error(
+            Code::DuplicateKey,
+            format!(
+                "repeats {} of a row also in another unit's file; rejected; two units use the same key",
+                r.unique.join(" + "),
+            ),
+        )
+        .dataset(r.ds)
+        .at(r.at)
+        .column_opt(r.column)
+        .value(r.shown);
+    }
     let same = if r.differences.is_empty() {
         "same values".to_string()
     } else {
@@ -586,7 +630,6 @@ pub(super) fn duplicate_key(r: Repeat) -> Diagnostic {
         (true, true) => {
             "; if one file replaces the other, remove the old one or run with --resubmit order|date"
         }
-        (true, false) => "; two units use the same key",
         _ => "",
     };
     Diagnostic::error(

@@ -9,7 +9,7 @@
 use super::cell;
 use super::diags::{self, KeyCell, Repeat};
 use super::model::{FastMap, Frame, LoadError, Resubmit, SourceMap, Table};
-use super::units::{Resolved, Resolver, fold_key};
+use super::units::{Resolved, Resolver, fold_key, masked_key, personal_key};
 use super::{Loader, key_column, resubmit};
 use crate::diag::{Diagnostic, Location};
 use crate::rubric::{Dataset, Rubric};
@@ -27,9 +27,15 @@ impl Loader<'_> {
         if let Some(ud) = &self.rubric.unit_dataset {
             for (ds, k, loc) in &self.track.bad_rows {
                 if ds == ud && resolver.resolve(k).unit().is_none() {
+                    // Known by a mask when the key looks personal (never a file name or a
+                    // heading with an NIP in it).
+                    let shown = match personal_key(k) {
+                        Some(kind) => masked_key(kind),
+                        None => k.trim().to_string(),
+                    };
                     pending
                         .entry(fold_key(k))
-                        .or_insert_with(|| (k.trim().to_string(), loc.clone()));
+                        .or_insert_with(|| (shown, loc.clone()));
                 }
             }
         }
@@ -202,6 +208,27 @@ impl<'a> KeyCheck<'a> {
                 cache.insert(k.to_string(), resolver.resolve(k));
             }
             let r = &cache[k];
+            // A key that looks personal is never quoted: said masked, at its place.
+            if let Some(kind) = personal_key(k) {
+                let personal = match r {
+                    Resolved::Code(u) | Resolved::CodeVariant(u) if u != k => Some(Some(u)),
+                    Resolved::Unknown => Some(None),
+                    _ => None,
+                };
+                if let Some(unit) = personal {
+                    let masked = unit.cloned().unwrap_or_else(|| masked_key(kind));
+                    let d = diags::personal_unit_key(
+                        &self.key_cell(i),
+                        kind,
+                        &masked,
+                        unit.map(String::as_str),
+                    );
+                    self.diags.push(d);
+                    self.keep[i] = unit.is_some();
+                    self.unit[i] = unit.cloned();
+                    continue;
+                }
+            }
             let d = match r {
                 Resolved::Code(_) => None,
                 Resolved::CodeVariant(u) => Some(diags::unit_code_variant(&self.key_cell(i), k, u)),
@@ -340,7 +367,13 @@ impl<'a> KeyCheck<'a> {
             };
             for &i in &g[1..] {
                 let at = self.src(i);
-                let diff = differences(ds, df, winner, i)?;
+                let same_unit = self.unit[i] == self.unit[winner];
+                // Another unit's answers are never quoted to this one.
+                let diff = if same_unit {
+                    differences(ds, df, winner, i)?
+                } else {
+                    Vec::new()
+                };
                 let d = diags::duplicate_key(Repeat {
                     ds: &ds.id,
                     unique: &ds.unique,
@@ -349,7 +382,7 @@ impl<'a> KeyCheck<'a> {
                     first: &first,
                     differences: &diff,
                     other_file: self.file(i) != self.file(winner),
-                    same_unit: self.unit[i] == self.unit[winner],
+                    same_unit,
                     shown: shown.clone(),
                 });
                 self.diags.push(d);
@@ -419,14 +452,15 @@ pub(super) fn unit_list(
     Ok(v)
 }
 
-/// The schema columns in which rows `a` and `b` differ (personal ones named, never shown).
+/// The schema columns in which rows `a` and `b` differ (personal ones named, never shown; in a
+/// personal dataset no value is shown: they are a person's answers).
 fn differences(ds: &Dataset, df: &DataFrame, a: usize, b: usize) -> PolarsResult<Vec<String>> {
     let mut out = Vec::new();
     for c in &ds.columns {
         let col = df.column(&c.name)?;
         let (x, y) = (col.get(a)?, col.get(b)?);
         if x != y {
-            out.push(if c.personal {
+            out.push(if c.personal || ds.personal {
                 format!("`{}`", c.name)
             } else {
                 format!("`{}` ({} vs {})", c.name, show_any(&y), show_any(&x))

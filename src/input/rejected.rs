@@ -11,6 +11,8 @@ use super::header::Header;
 use super::model::RejectedRow;
 use super::read::Sheet;
 use super::units;
+use crate::rubric::Dataset;
+use crate::text;
 use std::collections::HashMap;
 
 impl Loader<'_> {
@@ -58,21 +60,10 @@ impl Loader<'_> {
                     _ => crate::diag::column_letter(j),
                 })
                 .collect();
-            let mut personal = vec![false; width];
-            match (ds, header) {
-                (Some(ds), Some(h)) => {
-                    for (ci, c) in ds.columns.iter().enumerate() {
-                        if let Some(j) = h.columns[ci] {
-                            if c.personal && j < width {
-                                personal[j] = true;
-                            }
-                        }
-                    }
-                }
-                // No header to tell the columns apart: every cell may be personal.
-                (Some(ds), None) if ds.personal => personal = vec![true; width],
-                _ => {}
-            }
+            let shown: Vec<String> = (0..width)
+                .map(|j| cells.get(j).map(Raw::show).unwrap_or_default())
+                .collect();
+            let personal = personal_cells(ds, header, &header_text, &shown);
             let unit = row_keys
                 .key(file, sheet.as_deref(), *row)
                 .and_then(|k| resolver.resolve(&k).unit().map(str::to_string))
@@ -83,13 +74,53 @@ impl Loader<'_> {
                 sheet: sheet.clone(),
                 row: *row,
                 header: header_text,
-                cells: (0..width)
-                    .map(|j| cells.get(j).map(Raw::show).unwrap_or_default())
-                    .collect(),
+                cells: shown,
                 personal,
                 unit,
             });
         }
         out
     }
+}
+
+/// Which cells of a rejected row the bureau must not see. In a personal dataset (a staff
+/// survey) only the declared, non-personal columns are shown; without a header to tell the
+/// columns apart, nothing is. In any dataset, declared personal columns, undeclared columns whose
+/// header asks for something personal (`Nama`, `No. HP`, `E-mail`), and every value that looks
+/// like an NIP, NIK, e-mail or phone number — or, in the unit-key column, a person's name — are
+/// hidden.
+fn personal_cells(
+    ds: Option<&Dataset>,
+    header: Option<&Header>,
+    header_text: &[String],
+    cells: &[String],
+) -> Vec<bool> {
+    let width = cells.len();
+    let Some(ds) = ds else {
+        return cells.iter().map(|c| text::id_like(c).is_some()).collect();
+    };
+    let Some(h) = header else {
+        return cells
+            .iter()
+            .map(|c| ds.personal || text::id_like(c).is_some())
+            .collect();
+    };
+    // Sheet column → the schema column it holds.
+    let mut declared: Vec<Option<&crate::rubric::Column>> = vec![None; width];
+    for (ci, c) in ds.columns.iter().enumerate() {
+        if let Some(j) = h.columns[ci].filter(|j| *j < width) {
+            declared[j] = Some(c);
+        }
+    }
+    (0..width)
+        .map(|j| {
+            let v = &cells[j];
+            let by_column = match declared[j] {
+                Some(c) => c.personal,
+                None => ds.personal || header_text.get(j).is_some_and(|h| text::personal_header(h)),
+            };
+            let is_key = declared[j].is_some_and(|c| c.name == ds.unit_key);
+            by_column || text::id_like(v).is_some() || (is_key && text::name_like(v))
+        })
+        .collect()
 }

@@ -114,6 +114,25 @@ impl Resolver {
         r
     }
 
+    /// Unit `from` is known as `to` from now on (a masked id): its code, code variant and name
+    /// still recognise it.
+    pub fn rename(&mut self, from: &str, to: &str) {
+        for u in self
+            .by_code
+            .values_mut()
+            .chain(self.by_variant.values_mut().flatten())
+        {
+            if u == from {
+                *u = to.to_string();
+            }
+        }
+        for (u, _, _) in &mut self.names {
+            if u == from {
+                *u = to.to_string();
+            }
+        }
+    }
+
     /// Every unit id.
     pub fn units(&self) -> impl Iterator<Item = &str> {
         self.by_code.values().map(String::as_str)
@@ -219,9 +238,83 @@ impl Resolver {
     }
 }
 
+/// What a unit key that looks personal is shown as: `[NIP disamarkan]`. The same in every
+/// language (it is the unit's id, which `diff` and `plan` match on).
+pub fn masked_key(kind: crate::text::IdKind) -> String {
+    format!("[{} disamarkan]", kind.label_id())
+}
+
+/// How a unit key looks personal, if it does: an NIP, NIK, e-mail, phone number or long digit
+/// string, or a person's name (for a key that names no unit).
+pub fn personal_key(key: &str) -> Option<crate::text::IdKind> {
+    crate::text::id_like(key)
+        .or_else(|| crate::text::name_like(key).then_some(crate::text::IdKind::Name))
+}
+
+/// The unit list with every id that looks personal masked (`[NIP disamarkan]`,
+/// `[NIP disamarkan 2]`, …), and the renames made: (id as written, masked id).
+pub fn mask_units(
+    units: Vec<(String, Option<String>)>,
+) -> (Vec<(String, Option<String>)>, Vec<(String, String)>) {
+    let mut renames = Vec::new();
+    let mut taken: std::collections::HashSet<String> =
+        units.iter().map(|(u, _)| u.clone()).collect();
+    let mut out: Vec<(String, Option<String>)> = units
+        .into_iter()
+        .map(|(id, name)| {
+            // A key equal to the unit's own name is a name of an office, not of a person.
+            let kind = personal_key(&id).filter(|k| {
+                *k != crate::text::IdKind::Name || name.as_deref() != Some(id.as_str())
+            });
+            let Some(kind) = kind else {
+                return (id, name);
+            };
+            let base = masked_key(kind);
+            let mut masked = base.clone();
+            let mut n = 1;
+            while taken.contains(&masked) {
+                n += 1;
+                masked = format!("[{} disamarkan {n}]", kind.label_id());
+            }
+            taken.insert(masked.clone());
+            renames.push((id, masked.clone()));
+            (masked, name)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    (out, renames)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn personal_unit_ids_are_masked_and_stay_apart() {
+        let (units, renames) = mask_units(vec![
+            ("198501012010010001".into(), Some("Dinas A".into())),
+            ("198501012010010002".into(), None),
+            ("Siti Rahayu".into(), None),
+            ("OPD-01".into(), Some("Dinas Kesehatan".into())),
+        ]);
+        let ids: Vec<&str> = units.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "OPD-01",
+                "[NIP disamarkan 2]",
+                "[NIP disamarkan]",
+                "[nama disamarkan]"
+            ]
+        );
+        assert_eq!(renames.len(), 3);
+        let mut r = Resolver::new(&[("198501012010010001".into(), None)]);
+        r.rename("198501012010010001", "[NIP disamarkan]");
+        assert_eq!(
+            r.resolve("198501012010010001"),
+            Resolved::Code("[NIP disamarkan]".into())
+        );
+    }
 
     fn units() -> Vec<(String, Option<String>)> {
         [

@@ -157,6 +157,13 @@ pub struct WfaFacts {
     pub staff_allowed_at_once: i64,
     /// With small holder counts suppressed.
     pub eligible_jobs: Vec<EligibleJob>,
+    /// Eligible jobs not listed at all: the unit's eligible staff are fewer than the minimum
+    /// group size, so even a job's name could point at one person.
+    pub jobs_hidden: usize,
+    /// Why `staff_eligible` must not be shown: it would give away a hidden job count (or the
+    /// unit's eligible staff are themselves a small group), or another unit's hidden total could
+    /// be worked out from the province's. The value is kept for the province's rules.
+    pub staff_eligible_hidden: Option<crate::assessment::Suppression>,
 }
 
 /// The province's answer.

@@ -1,7 +1,8 @@
 //! The polars part of scoring: per-unit metrics from every dataset, then the rubric's
 //! unit-level expressions (indicator values, gates, WFA figures), in one lazy plan.
-//! Figures from personal datasets over fewer rows than `min-group-size` are suppressed here,
-//! before anything can use them.
+//! Figures from personal datasets over fewer rows than `min-group-size`, or over fewer answers
+//! (non-empty values of what the metric reads), are suppressed here, before anything can use
+//! them.
 //!
 //! A computed number is a value or missing (null), never infinite or NaN: a metric or a
 //! unit-level expression that gives a non-finite number for some unit (a division by zero) is
@@ -81,10 +82,19 @@ fn unit_level(rubric: &Rubric, loaded: &Loaded) -> Result<(LazyFrame, Vec<(Strin
         }
         for m in &ds.metrics {
             aggs.push(m.parsed.clone().alias(m.name.as_str()));
+            if ds.personal {
+                aggs.push(answers(m).alias(answers_name(&m.name)));
+            }
         }
         let agg = table.df.clone().lazy().group_by([col("__unit")]).agg(aggs);
         lf = lf.left_join(agg, col("unit_id"), col("__unit"));
         lf = lf.with_column(col(rows.as_str()).fill_null(lit(0.0)));
+        if ds.personal {
+            for m in &ds.metrics {
+                let a = answers_name(&m.name);
+                lf = lf.with_column(col(a.as_str()).fill_null(lit(0.0)));
+            }
+        }
     }
     let min = rubric.min_group_size as f64;
     let personal = personal_metrics(rubric);
@@ -408,7 +418,8 @@ pub fn evaluate(
     extract(rubric, loaded, &df, &personal)
 }
 
-/// The metrics of personal datasets, with the row-count column that guards each.
+/// The metrics of personal datasets, with the count column that guards each: how many people
+/// answered what the metric reads (`answers`).
 fn personal_metrics(rubric: &Rubric) -> Vec<(String, String)> {
     rubric
         .datasets
@@ -417,9 +428,57 @@ fn personal_metrics(rubric: &Rubric) -> Vec<(String, String)> {
         .flat_map(|d| {
             d.metrics
                 .iter()
-                .map(move |m| (m.name.clone(), d.rows_metric()))
+                .map(|m| (m.name.clone(), answers_name(&m.name)))
         })
         .collect()
+}
+
+/// The column holding the answer count of personal metric `m`.
+fn answers_name(m: &str) -> String {
+    format!("__answers_{m}")
+}
+
+/// How many people a personal metric speaks for, per unit: for each aggregate in it (`AVG`,
+/// `SUM`, `MIN`, …) the non-empty values of what it aggregates, the fewest of them. So
+/// 6 respondents of whom 1 answered `skill` give `AVG(skill)` 1 answer, not 6 rows, and
+/// `AVG(CASE WHEN golongan = 'IV' THEN skill END)` the answers of golongan IV only. Counts
+/// (`COUNT(*)`, `COUNT(x)`) speak for the rows. When nobody answered there is no figure to hide:
+/// the rows are used (then only a small unit is suppressed).
+fn answers(m: &crate::rubric::NamedExpr) -> Expr {
+    use polars::prelude::AggExpr::*;
+    let rows = len().cast(DataType::Float64);
+    let inputs: Vec<Expr> = m
+        .parsed
+        .into_iter()
+        .filter_map(|node| match node {
+            Expr::Agg(a) => match a {
+                Min { input, .. }
+                | Max { input, .. }
+                | Item { input, .. }
+                | Implode { input, .. } => Some(input.as_ref().clone()),
+                Median(i)
+                | First(i)
+                | FirstNonNull(i)
+                | Last(i)
+                | LastNonNull(i)
+                | Mean(i)
+                | Sum(i)
+                | AggGroups(i)
+                | Std(i, _)
+                | Var(i, _) => Some(i.as_ref().clone()),
+                Count { .. } | NUnique(_) => None,
+            },
+            _ => None,
+        })
+        .collect();
+    match inputs
+        .into_iter()
+        .map(|e| e.count().cast(DataType::Float64))
+        .reduce(|a, b| when(a.clone().lt(b.clone())).then(a).otherwise(b))
+    {
+        Some(n) => when(n.clone().eq(lit(0.0))).then(rows).otherwise(n),
+        None => rows,
+    }
 }
 
 /// Compute every unit's values. Returns them sorted by unit id, with any small-group notes.
@@ -472,6 +531,26 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
         }
     }
 
+    // A group large enough by its rows may still have few answers to one question.
+    for ds in rubric.datasets.iter().filter(|d| d.personal) {
+        let rows = f64s(&df, &ds.rows_metric())?;
+        for m in &ds.metrics {
+            let answers = f64s(&df, &answers_name(&m.name))?;
+            for ((u, r), a) in unit_ids.iter().zip(&rows).zip(answers) {
+                let (r, a) = (r.unwrap_or(0.0), a.unwrap_or(0.0));
+                if r >= min && a > 0.0 && a < min {
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::SmallGroup,
+                            format!("metric `{}` of unit `{u}` rests on only {a} answer(s) (minimum group size {}); it is suppressed", m.name, rubric.min_group_size),
+                        )
+                        .dataset(&ds.id)
+                        .value(u.clone()),
+                    );
+                }
+            }
+        }
+    }
     Ok((extract(rubric, loaded, &df, &personal)?, diags))
 }
 
@@ -586,9 +665,10 @@ fn eligible_jobs(rubric: &Rubric, loaded: &Loaded) -> Result<BTreeMap<String, Ve
         .iter()
         .map(|s| s.map(str::to_string))
         .collect();
+    // Without a `count` column each row is one holder.
     let counts = match &jobs.count {
         Some(c) => f64s(df, c)?,
-        None => vec![None; df.height()],
+        None => vec![Some(1.0); df.height()],
     };
     for i in 0..df.height() {
         if eligible[i] != Some(true) {

@@ -29,7 +29,8 @@ pub fn values(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitValues>> {
 /// Score every unit and answer for the province.
 pub fn score(rubric: &Rubric, loaded: &Loaded) -> Result<Scored> {
     let (values, mut diags) = frame::compute(rubric, loaded)?;
-    let units: Vec<UnitScore> = values.iter().map(|v| unit::score_unit(rubric, v)).collect();
+    let mut units: Vec<UnitScore> = values.iter().map(|v| unit::score_unit(rubric, v)).collect();
+    hide_totals_across_units(rubric, &mut units);
     let province = province::summarise(rubric, &units)?;
     let mut diagnostics = loaded.diagnostics.clone();
     diagnostics.append(&mut diags);
@@ -40,6 +41,22 @@ pub fn score(rubric: &Rubric, loaded: &Loaded) -> Result<Scored> {
         province,
         diagnostics,
     })
+}
+
+/// A unit's hidden eligible total could be worked out from the province's total less the other
+/// units': hide the smallest other unit's too (complementary suppression across units).
+fn hide_totals_across_units(rubric: &Rubric, units: &mut [UnitScore]) {
+    let cells: Vec<Option<i64>> = units.iter().map(|u| u.wfa.staff_eligible).collect();
+    let forced: Vec<bool> = units
+        .iter()
+        .map(|u| u.wfa.staff_eligible_hidden.is_some())
+        .collect();
+    let marks = crate::privacy::extend(&cells, &forced, rubric.min_group_size);
+    for (u, m) in units.iter_mut().zip(marks) {
+        if u.wfa.staff_eligible_hidden.is_none() {
+            u.wfa.staff_eligible_hidden = m;
+        }
+    }
 }
 
 /// What each dataset contributed: rows used, units with at least one row, and for personal

@@ -125,6 +125,10 @@ fn suppression(r: &Rubric, units: &[UnitScore]) -> SuppressionSummary {
             .iter()
             .filter(|i| i.status == IndicatorStatus::Suppressed)
             .count();
+        s.job_counts += u.wfa.jobs_hidden;
+        if u.wfa.staff_eligible_hidden.is_some() {
+            s.complementary += 1;
+        }
         for j in &u.wfa.eligible_jobs {
             match j.suppressed {
                 Some(Suppression::SmallGroup) => s.job_counts += 1,

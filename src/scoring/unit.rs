@@ -399,6 +399,8 @@ pub fn wfa_facts(r: &Rubric, v: &UnitValues, verdict: usize) -> WfaFacts {
             max_share_away: 0.0,
             staff_allowed_at_once: 0,
             eligible_jobs: vec![],
+            jobs_hidden: 0,
+            staff_eligible_hidden: None,
         };
     }
     let Staffing {
@@ -408,23 +410,52 @@ pub fn wfa_facts(r: &Rubric, v: &UnitValues, verdict: usize) -> WfaFacts {
         share,
         allowed,
     } = staffing(r, v, verdict);
+    let (eligible_jobs, jobs_hidden, staff_eligible_hidden) =
+        shown_jobs(&v.eligible_jobs, r.min_group_size);
     WfaFacts {
         staff_total: total.map(|x| x as i64),
         staff_eligible: eligible.map(|x| x as i64),
         min_on_site: onsite.map(|x| x as i64),
         max_share_away: share,
         staff_allowed_at_once: allowed,
-        eligible_jobs: suppress_jobs(&v.eligible_jobs, r.min_group_size),
+        eligible_jobs,
+        jobs_hidden,
+        staff_eligible_hidden,
     }
+}
+
+/// The job breakdown as it may be shown, how many jobs are not listed at all, and whether the
+/// unit's eligible total must be hidden with it.
+fn shown_jobs(
+    jobs: &[EligibleJob],
+    min: usize,
+) -> (
+    Vec<EligibleJob>,
+    usize,
+    Option<crate::assessment::Suppression>,
+) {
+    use crate::assessment::Suppression;
+    let cells: Vec<Option<i64>> = jobs.iter().map(|j| j.holders).collect();
+    let people: i64 = cells.iter().flatten().sum();
+    if people > 0 && (people as usize) < min {
+        // The whole group is small: one job may be one person, so no name is listed.
+        return (Vec::new(), jobs.len(), Some(Suppression::SmallGroup));
+    }
+    let marks = crate::privacy::suppress(&cells, min);
+    let total =
+        (!crate::privacy::is_safe(&cells, &marks, min)).then_some(Suppression::Complementary);
+    (suppress_jobs(jobs, &marks), 0, total)
 }
 
 /// The job breakdown with small holder counts (and their complements) hidden; the shown jobs
 /// keep their order, the hidden ones follow by name so their order reveals nothing.
-fn suppress_jobs(jobs: &[EligibleJob], min: usize) -> Vec<EligibleJob> {
-    let marks = crate::privacy::suppress(&jobs.iter().map(|j| j.holders).collect::<Vec<_>>(), min);
+fn suppress_jobs(
+    jobs: &[EligibleJob],
+    marks: &[Option<crate::assessment::Suppression>],
+) -> Vec<EligibleJob> {
     let (mut shown, mut hidden): (Vec<EligibleJob>, Vec<EligibleJob>) = jobs
         .iter()
-        .zip(marks)
+        .zip(marks.iter().copied())
         .map(|(j, m)| EligibleJob {
             name: j.name.clone(),
             holders: if m.is_some() { None } else { j.holders },

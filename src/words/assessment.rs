@@ -305,7 +305,11 @@ fn wfa(r: &Rubric, u: &UnitScore, lang: Lang) -> WfaForm {
     };
     WfaForm {
         staff_total: f.staff_total,
-        staff_eligible: f.staff_eligible,
+        // Hidden where it would give away a small group (decided in `scoring`).
+        staff_eligible: f
+            .staff_eligible
+            .filter(|_| f.staff_eligible_hidden.is_none()),
+        staff_eligible_suppressed: f.staff_eligible_hidden,
         min_on_site: f.min_on_site,
         max_share_away: f.max_share_away,
         staff_allowed_at_once: f.staff_allowed_at_once,

@@ -222,11 +222,13 @@ fn dataset(
         }
     }
     let mut metrics = Vec::new();
+    let personal = super::personal::personal_names(&columns, &derived);
     if known.contains(r.unit_key.get_ref()) {
         for m in &r.metrics {
             let mr = m.get_ref();
             ctx.ident(&mr.name, "metric name");
             let (e, t) = described(ctx, m, &scope, Some(r.unit_key.get_ref()));
+            ctx.personal_metric(id, &e, &mr.expr, &personal);
             if let Some(t) = t {
                 if !sql::is_scalar_numeric(&t) {
                     ctx.err_hint(

@@ -10,6 +10,7 @@ mod datasets;
 mod expr;
 mod improvements;
 mod numbers;
+mod personal;
 mod province;
 mod scoring;
 mod units;

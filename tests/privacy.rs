@@ -1,0 +1,542 @@
+//! Personal data (UU 27/2022 PDP): each test writes a small data set, runs the real binary
+//! (`assess --format all` and `validate --feedback`) and searches every file it wrote (the
+//! xlsx and docx unzipped), and its standard output and error, for the personal values.
+
+use crate::common::*;
+use std::io::Read;
+use std::path::Path;
+
+/// The reports rubric with a free-text survey answer (`saran`), so that answers are findable.
+fn rubric() -> String {
+    let r = read(&root().join("tests/fixtures/reports/reports.toml"));
+    let r2 = r.replace(
+        "  { name = \"bersedia\", type = \"boolean\" },\n]",
+        "  { name = \"bersedia\", type = \"boolean\" },\n  { name = \"saran\", type = \"text\" },\n]",
+    );
+    assert_ne!(r, r2, "the reports rubric changed");
+    r2
+}
+
+const INFRA: &str =
+    "Kode OPD;Nama OPD;Jumlah Pegawai;Laptop Dinas;Bandwidth (Mbps);VPN;SKP (%);Garis Depan
+A;Dinas A;100;60;20;Ya;90%;Tidak
+B;Dinas B;50;45;40;Ya;95%;Tidak
+C;Dinas C;40;30;30;Ya;85%;Tidak
+";
+
+const JOBS: &str = "Kode OPD,Nama Jabatan,Jumlah Pemangku,Layak WFA
+A,Analis Kebijakan,12,Ya
+A,Arsiparis,8,Ya
+B,Perencana,20,Ya
+B,Pengelola Keuangan,9,Ya
+C,Perencana,8,Ya
+C,Analis Data,7,Ya
+";
+
+/// Five respondents in each of `units`, ids `R<unit><k>`.
+fn survey_rows(units: &[&str]) -> String {
+    let mut s = String::new();
+    let mut n = 0;
+    for u in units {
+        for k in 0..5 {
+            n += 1;
+            s.push_str(&format!(
+                "R{u}{k},Responden {u}{k},1985010120100100{n:02},{u},{},Ya,baik\n",
+                2 + k % 3
+            ));
+        }
+    }
+    s
+}
+
+const SURVEY_HEAD: &str = "ID Responden,Nama,NIP,Kode OPD,Skill,Bersedia,Saran\n";
+
+/// Every output of both commands, by name, as text; and their stdout and stderr.
+struct Run {
+    files: Vec<(String, String)>,
+    assessment: serde_json::Value,
+}
+
+impl Run {
+    fn all(&self) -> impl Iterator<Item = &(String, String)> {
+        self.files.iter()
+    }
+
+    /// Fails naming the file when any output holds one of `values`.
+    fn assert_nowhere(&self, values: &[&str]) {
+        assert!(self.files.len() > 10, "{:?}", self.names());
+        for (name, text) in self.all() {
+            for v in values {
+                assert!(!text.contains(v), "`{v}` found in {name}");
+            }
+        }
+    }
+
+    fn names(&self) -> Vec<&str> {
+        self.files.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    fn file(&self, suffix: &str) -> &str {
+        &self
+            .files
+            .iter()
+            .find(|(n, _)| n.ends_with(suffix))
+            .unwrap_or_else(|| panic!("no {suffix} in {:?}", self.names()))
+            .1
+    }
+}
+
+fn zip_text(bytes: &[u8]) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut all = String::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut s = String::new();
+        if f.read_to_string(&mut s).is_ok() {
+            all.push_str(&s);
+        }
+    }
+    all
+}
+
+fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, String)>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = format!("{prefix}{}", p.file_name().unwrap().to_string_lossy());
+        if p.is_dir() {
+            walk(&p, &format!("{name}/"), out);
+        } else {
+            let bytes = std::fs::read(&p).unwrap();
+            let text = if name.ends_with(".xlsx") || name.ends_with(".docx") {
+                zip_text(&bytes)
+            } else {
+                String::from_utf8_lossy(&bytes).to_string()
+            };
+            out.push((name, text));
+        }
+    }
+}
+
+/// Write `files` and the rubric into a folder, run `assess` and `validate --feedback` on it.
+fn run(rubric: &str, files: &[(&str, &str)]) -> Run {
+    let data = tempfile::tempdir().unwrap();
+    for (n, body) in files {
+        std::fs::write(data.path().join(n), body).unwrap();
+    }
+    let rubric_path = data.path().join("rubric.toml");
+    std::fs::write(&rubric_path, rubric).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut texts = Vec::new();
+    for (cmd, extra) in [
+        ("assess", vec!["--format", "all", "--now", NOW]),
+        ("validate", vec!["--feedback"]),
+    ] {
+        let dir = out.path().join(cmd);
+        let o = kesiapan()
+            .arg(cmd)
+            .arg("--rubric")
+            .arg(&rubric_path)
+            .arg("--data")
+            .arg(data.path())
+            .arg("--out")
+            .arg(&dir)
+            .args(&extra)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.code().is_some_and(|c| c <= 1),
+            "{cmd}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        texts.push((
+            format!("{cmd} stdout"),
+            String::from_utf8_lossy(&o.stdout).to_string(),
+        ));
+        texts.push((
+            format!("{cmd} stderr"),
+            String::from_utf8_lossy(&o.stderr).to_string(),
+        ));
+        walk(&dir, &format!("{cmd}/"), &mut texts);
+    }
+    let assessment = serde_json::from_str(
+        &texts
+            .iter()
+            .find(|(n, _)| n == "assess/assessment.json")
+            .expect("assessment.json")
+            .1,
+    )
+    .unwrap();
+    Run {
+        files: texts,
+        assessment,
+    }
+}
+
+#[test]
+fn rejected_xlsx_masks_undeclared_personal_columns() {
+    // Undeclared columns of the staff survey (e-mail, phone, a note naming someone), and of the
+    // jobs form (the holder's name and phone), in rows rejected for an unknown unit.
+    let survey = format!(
+        "ID Responden,Nama,NIP,Kode OPD,Skill,Bersedia,Saran,Email,No HP,Catatan\n{}R99,Lestari Wulandari,198703032011020099,Z,4,Ya,baik,lestari.w@kalteng.go.id,+62 812-3456-7890,minta dihubungi Bu Lestari Wulandari\n",
+        survey_rows(&["A", "B", "C"])
+            .lines()
+            .map(|l| format!("{l},x@y.id,081200000000,-\n"))
+            .collect::<String>()
+    );
+    let jobs = format!(
+        "Kode OPD,Nama Jabatan,Jumlah Pemangku,Layak WFA,Nama Pemangku,Telp\n{}Z,Analis Kebijakan,3,Ya,Hendra Gunawan,0813 9876 5432\n",
+        JOBS.lines()
+            .skip(1)
+            .map(|l| format!("{l},-,-\n"))
+            .collect::<String>()
+    );
+    let r = run(
+        &rubric(),
+        &[
+            ("infra.csv", INFRA),
+            ("jabatan.csv", &jobs),
+            ("survei.csv", &survey),
+        ],
+    );
+    let rejected = r.file("validate/rejected.xlsx");
+    assert!(rejected.contains("(personal data, not shown)"));
+    // The rejected rows are there, with their declared non-personal cells.
+    assert!(
+        rejected.contains("Analis Kebijakan"),
+        "the jobs row is listed"
+    );
+    r.assert_nowhere(&[
+        "lestari.w@kalteng.go.id",
+        "812-3456-7890",
+        "Lestari Wulandari",
+        "198703032011020099",
+        "Hendra Gunawan",
+        "0813 9876 5432",
+        "081200000000",
+        "x@y.id",
+    ]);
+}
+
+#[test]
+fn nip_in_unit_column_is_masked_everywhere() {
+    // One unit's code is an NIP, another's a person's name; a survey row names a unit by an NIP
+    // that is no unit at all.
+    let infra = format!(
+        "{INFRA}198501012010010099;Dinas D;30;20;20;Ya;90%;Tidak\nHendra Gunawan;Dinas E;30;20;20;Ya;90%;Tidak\n198501012010010055;Dinas F;banyak;20;20;Ya;90%;Tidak\n"
+    );
+    let survey = format!(
+        "{SURVEY_HEAD}{}R90,Someone,198501012010010090,198702022010010077,4,Ya,baik\n",
+        survey_rows(&["A", "B", "C"])
+    );
+    let r = run(
+        &rubric(),
+        &[
+            ("infra.csv", &infra),
+            ("jabatan.csv", JOBS),
+            ("survei.csv", &survey),
+        ],
+    );
+    r.assert_nowhere(&[
+        "198501012010010099",
+        "19850101201001009",
+        // A unit whose own row was rejected (`banyak` staff) is known by a mask too.
+        "198501012010010055",
+        "19850101201001005",
+        "Hendra Gunawan",
+        "198702022010010077",
+        "19870202201001007",
+    ]);
+    // The units are there, under masked ids, with located diagnostics saying why.
+    let ids: Vec<&str> = r.assessment["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"[NIP disamarkan]"), "{ids:?}");
+    assert!(ids.contains(&"[nama disamarkan]"), "{ids:?}");
+    let diags = r.assessment["diagnostics"].as_array().unwrap();
+    let personal: Vec<&serde_json::Value> = diags
+        .iter()
+        .filter(|d| d["code"] == "personal-unit-key")
+        .collect();
+    assert!(personal.len() >= 3, "{personal:?}");
+    for d in &personal {
+        assert!(d["file"].is_string() && d["row"].is_number() && d["column"].is_string());
+        assert!(d["message"].as_str().unwrap().contains("personal data"));
+    }
+    // The survey row naming no unit is rejected.
+    assert!(
+        personal
+            .iter()
+            .any(|d| d["severity"] == "error" && d["value"] == "[NIP disamarkan]")
+    );
+    assert!(r.file("assess/laporan.html").contains("[NIP disamarkan]"));
+}
+
+#[test]
+fn duplicate_across_units_does_not_quote_answers() {
+    // Respondent RA0 answered in A's file; B's file repeats the key with other answers.
+    let a = format!(
+        "{SURVEY_HEAD}{}",
+        survey_rows(&["A"]).replacen("baik", "ruang kerja sempit sekali", 1)
+    );
+    let b = format!(
+        "{SURVEY_HEAD}RA0,Other,198501012010010001,B,1,Tidak,atasan sering marah\n{}",
+        survey_rows(&["B", "C"])
+    );
+    let r = run(
+        &rubric(),
+        &[
+            ("infra.csv", INFRA),
+            ("jabatan.csv", JOBS),
+            ("survei_A.csv", &a),
+            ("survei_B.csv", &b),
+        ],
+    );
+    let diags = r.assessment["diagnostics"].as_array().unwrap();
+    let dup = diags
+        .iter()
+        .find(|d| d["code"] == "duplicate-key")
+        .expect("the repeat is reported");
+    assert!(
+        dup["message"]
+            .as_str()
+            .unwrap()
+            .contains("also in another unit's file"),
+        "{dup}"
+    );
+    // A's respondent's answer is nowhere; B's feedback does not even name A's file.
+    r.assert_nowhere(&["ruang kerja sempit sekali"]);
+    assert!(!r.file("feedback/B.xlsx").contains("survei_A"));
+}
+
+#[test]
+fn one_answer_among_six_is_suppressed() {
+    // Unit B: six respondents, one of whom answered `skill` (5).
+    let mut survey = format!("{SURVEY_HEAD}{}", survey_rows(&["A", "C"]));
+    for k in 0..6 {
+        let skill = if k == 0 { "5" } else { "" };
+        survey.push_str(&format!(
+            "S{k},Responden B{k},19850101201001{k:04},B,{skill},Ya,baik\n"
+        ));
+    }
+    let r = run(
+        &rubric(),
+        &[
+            ("infra.csv", INFRA),
+            ("jabatan.csv", JOBS),
+            ("survei.csv", &survey),
+        ],
+    );
+    let b = unit(&r.assessment, "B");
+    assert_eq!(indicator(b, "skill")["status"], "suppressed");
+    assert!(indicator(b, "skill")["value"].is_null());
+    // `bersedia` has six answers: shown.
+    assert_eq!(indicator(b, "bersedia")["status"], "ok");
+    let small = r.assessment["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "small-group" && d["message"].as_str().unwrap().contains("1 answer"));
+    assert!(small, "a small-group warning names the answer count");
+}
+
+#[test]
+fn an_average_over_one_person_of_a_subgroup_is_suppressed() {
+    // Unit B: six respondents, all answered `skill`, one of them is willing (`bersedia`); the
+    // average skill of the willing is that one person's answer.
+    let rubric = rubric()
+        .replace(
+            "  { name = \"skill_avg\", expr = \"AVG(skill)\" },",
+            "  { name = \"skill_avg\", expr = \"AVG(skill)\" },\n  { name = \"skill_bersedia\", expr = \"AVG(CASE WHEN bersedia THEN skill END)\" },",
+        )
+        .replace(
+            "[[indicators]]\nid = \"bersedia\"",
+            "[[indicators]]\nid = \"skill_b\"\ndimension = \"pegawai\"\nvalue = \"skill_bersedia\"\nweight = 1\nscoring = { kind = \"linear\", zero = 1, full = 5 }\n\n[[indicators]]\nid = \"bersedia\"",
+        );
+    assert!(rubric.contains("id = \"skill_b\""));
+    let mut survey = format!("{SURVEY_HEAD}{}", survey_rows(&["A", "C"]));
+    for k in 0..6 {
+        let willing = if k == 0 { "Ya" } else { "Tidak" };
+        survey.push_str(&format!(
+            "S{k},Responden B{k},19850101201001{k:04},B,{},{willing},baik\n",
+            1 + k % 5
+        ));
+    }
+    let r = run(
+        &rubric,
+        &[
+            ("infra.csv", INFRA),
+            ("jabatan.csv", JOBS),
+            ("survei.csv", &survey),
+        ],
+    );
+    let b = unit(&r.assessment, "B");
+    assert!(indicator(b, "skill")["value"].is_number());
+    assert_eq!(indicator(b, "skill_b")["status"], "suppressed");
+    assert!(indicator(b, "skill_b")["value"].is_null());
+    // A's five willing respondents are enough.
+    assert!(indicator(unit(&r.assessment, "A"), "skill_b")["value"].is_number());
+}
+
+#[test]
+fn complementary_suppression_covers_staff_eligible() {
+    // Unit A's only eligible job has 3 holders: its count, its name and A's eligible total
+    // (which is that count) are hidden; and so is one other unit's total, or the province's
+    // total less the others would give A's back.
+    let rubric = rubric().replace(
+        "staff-eligible = \"laptop_dinas\"",
+        "staff-eligible = \"pemangku_layak\"",
+    );
+    let rubric = rubric.replace(
+        "  { name = \"layak_wfa\", type = \"boolean\", required = true },\n]",
+        "  { name = \"layak_wfa\", type = \"boolean\", required = true },\n]\nmetrics = [{ name = \"pemangku_layak\", expr = \"SUM(CASE WHEN layak_wfa THEN jumlah_pemangku ELSE 0 END)\" }]",
+    );
+    assert!(rubric.contains("pemangku_layak\", expr"));
+    let jobs = "Kode OPD,Nama Jabatan,Jumlah Pemangku,Layak WFA
+A,Pranata Komputer Rahasia,3,Ya
+A,Pengemudi,40,Tidak
+B,Perencana,20,Ya
+B,Pengelola Keuangan,9,Ya
+C,Perencana,8,Ya
+C,Analis Data,7,Ya
+";
+    let survey = format!("{SURVEY_HEAD}{}", survey_rows(&["A", "B", "C"]));
+    let r = run(
+        &rubric,
+        &[
+            ("infra.csv", INFRA),
+            ("jabatan.csv", jobs),
+            ("survei.csv", &survey),
+        ],
+    );
+    let a = unit(&r.assessment, "A");
+    assert!(a["wfa"]["staff_eligible"].is_null(), "{}", a["wfa"]);
+    assert_eq!(a["wfa"]["staff_eligible_suppressed"], "small-group");
+    assert!(a["wfa"]["eligible_jobs"].as_array().unwrap().is_empty());
+    // The smallest other total (C: 15) goes with it; B's stays.
+    let c = unit(&r.assessment, "C");
+    assert!(c["wfa"]["staff_eligible"].is_null(), "{}", c["wfa"]);
+    assert_eq!(c["wfa"]["staff_eligible_suppressed"], "complementary");
+    assert_eq!(unit(&r.assessment, "B")["wfa"]["staff_eligible"], 29);
+    // The province's total keeps every unit (its rules see the real figure).
+    assert_eq!(r.assessment["summary"]["staff_eligible"], 3 + 29 + 15);
+    r.assert_nowhere(&["Pranata Komputer Rahasia"]);
+    // The CSV's "on WFA-eligible jobs" column is empty for A.
+    let csv = r.file("assess/opd.csv");
+    let head: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let col = head.iter().position(|h| *h == "Pada jabatan WFA").unwrap();
+    let line_a: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("A,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(line_a[col], "", "{line_a:?}");
+}
+
+#[test]
+fn jobs_without_count_count_rows_as_holders() {
+    // A jobs dataset with one row per person and no `count`: each row is one holder.
+    let rubric = rubric()
+        .replace(", count = \"jumlah_pemangku\" }", " }")
+        .replace(
+            "unique = [\"kode_opd\", \"nama_jabatan\"]",
+            "personal = true",
+        )
+        .replace(
+            "  { name = \"jumlah_pemangku\", type = \"integer\", required = true, min = 0 },\n",
+            "  { name = \"nip_pemangku\", type = \"text\", personal = true },\n",
+        );
+    assert!(!rubric.contains("count = \"jumlah_pemangku\""));
+    let mut jobs = String::from("Kode OPD,Nama Jabatan,NIP Pemangku,Layak WFA\n");
+    let mut n = 0;
+    for (u, job, holders) in [
+        ("B", "Perencana", 6),
+        ("B", "Arsiparis", 5),
+        ("C", "Perencana", 7),
+        ("A", "Kepala Bidang Rahasia", 1),
+        ("A", "Sekretaris Pribadi", 2),
+    ] {
+        for _ in 0..holders {
+            n += 1;
+            jobs.push_str(&format!("{u},{job},1990010120150100{n:02},Ya\n"));
+        }
+    }
+    let survey = format!("{SURVEY_HEAD}{}", survey_rows(&["A", "B", "C"]));
+    let r = run(
+        &rubric,
+        &[
+            ("infra.csv", INFRA),
+            ("jabatan.csv", &jobs),
+            ("survei.csv", &survey),
+        ],
+    );
+    let holders = |u: &str| -> Vec<(String, serde_json::Value)> {
+        unit(&r.assessment, u)["wfa"]["eligible_jobs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|j| {
+                (
+                    j["name"].as_str().unwrap().to_string(),
+                    j["holders"].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        holders("B"),
+        vec![
+            ("Perencana".into(), 6.into()),
+            ("Arsiparis".into(), 5.into())
+        ]
+    );
+    assert_eq!(holders("C"), vec![("Perencana".into(), 7.into())]);
+    // A's three eligible holders are below the minimum group: no job of theirs is named.
+    assert!(holders("A").is_empty());
+    r.assert_nowhere(&[
+        "Kepala Bidang Rahasia",
+        "Sekretaris Pribadi",
+        "19900101201501",
+    ]);
+}
+
+#[test]
+fn metric_over_personal_column_is_refused() {
+    // A metric publishing the first 15 digits of an NIP.
+    let src = rubric().replace(
+        "  { name = \"skill_avg\", expr = \"AVG(skill)\" },",
+        "  { name = \"skill_avg\", expr = \"AVG(skill)\" },\n  { name = \"nip_awal\", expr = \"MAX(CAST(SUBSTR(nip, 1, 15) AS DOUBLE))\" },",
+    );
+    assert!(src.contains("nip_awal"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.toml");
+    std::fs::write(&path, &src).unwrap();
+    let o = kesiapan()
+        .args(["rubric", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr).to_string() + &String::from_utf8_lossy(&o.stdout);
+    let line = src.lines().position(|l| l.contains("nip_awal")).unwrap() + 1;
+    let col = src.lines().nth(line - 1).unwrap().find("nip,").unwrap() + 1;
+    assert!(err.contains(&format!("r.toml:{line}:{col}")), "{err}");
+    assert!(
+        err.contains("metric `nip_awal` computes with `nip`, personal data of `survei`"),
+        "{err}"
+    );
+    // Counting respondents by NIP is fine.
+    let ok = rubric().replace(
+        "  { name = \"skill_avg\", expr = \"AVG(skill)\" },",
+        "  { name = \"skill_avg\", expr = \"AVG(skill)\" },\n  { name = \"dengan_nip\", expr = \"COUNT(nip)\" },",
+    );
+    std::fs::write(&path, &ok).unwrap();
+    kesiapan()
+        .args(["rubric", "check"])
+        .arg(&path)
+        .assert()
+        .success();
+}
