@@ -14,6 +14,7 @@ mod messy;
 mod peer;
 mod plan;
 mod progress;
+mod readme;
 mod reports;
 mod sensitivity;
 mod synth;
