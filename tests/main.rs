@@ -17,6 +17,7 @@ mod progress;
 mod readme;
 mod reports;
 mod sensitivity;
+mod shapes;
 mod synth;
 mod template;
 mod tiny;
