@@ -16,6 +16,8 @@ use std::path::Path;
 
 /// Number of generated cases; each covers one combination of the shape switches below.
 const CASES: u64 = 24;
+/// Cases after those: extremes (one unit, no obstacle anywhere, no score anywhere, …).
+const EXTREMES: u64 = 6;
 
 /// A small deterministic generator (SplitMix64): the same seed gives the same rubric everywhere.
 struct Rng(u64);
@@ -58,14 +60,20 @@ struct Shape {
     improvements: bool,
     min_group: i64,
     units: usize,
+    /// 0: a normal case (units decided by score, coverage and the gate); else one of the
+    /// extremes: 1 a single unit, 2 every unit perfect, 3 no unit with any figure, 4 the bare
+    /// minimum (one unit, one dataset, nothing optional), 5 six verdicts and every unit capped,
+    /// 6 every unit decided by coverage.
+    extreme: u64,
 }
 
 impl Shape {
     /// The switches from the case number, so that every shape comes up in a few cases.
     fn of(case: u64, rng: &mut Rng) -> Shape {
         let bit = |b: u64| case >> b & 1 == 1;
-        let one_dataset = case % 4 == 3;
-        Shape {
+        let extreme = case.saturating_sub(CASES - 1);
+        let one_dataset = case % 4 == 3 || extreme == 4;
+        let mut s = Shape {
             verdicts: [2, 3, 4, 5][(case % 4) as usize ^ (case / 4 % 2) as usize],
             gates: !bit(0),
             wfa: case % 3 != 1,
@@ -77,7 +85,22 @@ impl Shape {
             improvements: bit(3) || case.is_multiple_of(7),
             min_group: rng.int(1, 5),
             units: rng.int(4, 7) as usize,
+            extreme,
+        };
+        match extreme {
+            1 | 4 => s.units = 1,
+            5 => {
+                s.verdicts = 6;
+                s.gates = true;
+            }
+            _ => {}
         }
+        if extreme == 4 {
+            (s.gates, s.wfa, s.province, s.improvements) = (false, false, false, false);
+            s.jobs_without_count = false;
+            s.jobs_personal = false;
+        }
+        s
     }
 }
 
@@ -124,7 +147,14 @@ fn indicators(rng: &mut Rng) -> Vec<Ind> {
         Ind {
             id: "akses_vpn",
             value: "CAST(vpn AS DOUBLE)",
-            curve: "{ kind = \"boolean\" }".into(),
+            curve: if rng.chance(0.5) {
+                "{ kind = \"boolean\" }".into()
+            } else {
+                format!(
+                    "{{ kind = \"boolean\", true-score = 100, false-score = {} }}",
+                    rng.int(0, 40)
+                )
+            },
             format: "boolean",
             target: Some(1.0),
             multi: false,
@@ -142,7 +172,12 @@ fn indicators(rng: &mut Rng) -> Vec<Ind> {
         Ind {
             id: "porsi_bersedia",
             value: "porsi_bersedia",
-            curve: "{ kind = \"linear\", zero = 0.2, full = 0.9 }".into(),
+            curve: if rng.chance(0.5) {
+                "{ kind = \"linear\", zero = 0.2, full = 0.9 }".into()
+            } else {
+                "{ kind = \"steps\", thresholds = [0.25, 0.5, 0.75], scores = [0, 40, 80, 100] }"
+                    .into()
+            },
             format: "percent",
             target: Some(0.5),
             multi: true,
@@ -336,6 +371,28 @@ fn generate(case: u64) -> Case {
             w(&mut r, &format!("target = {t}"));
         }
         w(&mut r, &format!("format = \"{}\"", ind.format));
+        if ind.id == "bandwidth" && rng.chance(0.5) {
+            w(&mut r, "unit = \"Mbps\"");
+        }
+        if rng.chance(0.4) {
+            let extra = if ind.gap.is_some() { " {gap}" } else { "" };
+            w(
+                &mut r,
+                &format!(
+                    "message = {}",
+                    text(
+                        &format!(
+                            "{{label}} {{name}}: {{value}} (target {{target}} {{unit}}, skor {{score}}){extra}"
+                        ),
+                        &format!(
+                            "{{label}} {{name}}: {{value}} (target {{target}} {{unit}}, score {{score}}){extra}"
+                        )
+                    )
+                ),
+            );
+        }
+        // Replaced below by `missing = "zero"` for the one indicator unit 1 has data for.
+        w(&mut r, &format!("# MISSING:{}", ind.id));
         if let Some(g) = ind.gap {
             w(&mut r, &format!("gap = \"{g}\""));
             w(
@@ -365,6 +422,9 @@ fn generate(case: u64) -> Case {
     min_coverage = f64::max(min_coverage, ((share(lonely) + 0.1) * 10.0).ceil() / 10.0);
     assert!(min_coverage <= 1.0);
     r = r.replace("MIN_COVERAGE", &min_coverage.to_string());
+    if rng.chance(0.5) {
+        r = r.replace(&format!("# MISSING:{lonely}\n"), "missing = \"zero\"\n");
+    }
     // An information-only indicator now and then.
     if rng.chance(0.4) {
         w(&mut r, "\n[[indicators]]");
@@ -551,7 +611,7 @@ fn generate(case: u64) -> Case {
 
     // Data. Unit 0 is complete and good (decided by its score), unit 1 has next to no data
     // (decided by coverage), unit 2 is good but fails the gate (decided by it); the rest random.
-    let units: Vec<String> = (0..s.units).map(|u| format!("UX{case:02}-{u}")).collect();
+    let mut units: Vec<String> = (0..s.units).map(|u| format!("UX{case:02}-{u}")).collect();
     let sep = *rng.pick(&[";", ","]);
     let mut kantor = [
         "kode",
@@ -575,7 +635,15 @@ fn generate(case: u64) -> Case {
     for (k, u) in units.iter().enumerate() {
         let staff = rng.int(5, 40);
         let cell = |rng: &mut Rng, v: String| if rng.chance(0.15) { String::new() } else { v };
-        let row: Vec<String> = match k {
+        // Which kind of unit this is (the extremes make every unit the same kind; 9: no figure).
+        let kind = match s.extreme {
+            1 | 2 | 4 => 0,
+            3 => 9,
+            5 => 2,
+            6 => 1,
+            _ => k,
+        };
+        let row: Vec<String> = match kind {
             0 => vec![
                 staff.to_string(),
                 staff.to_string(),
@@ -593,6 +661,13 @@ fn generate(case: u64) -> Case {
                     "90%".into(),
                 ]
             }
+            9 => vec![
+                staff.to_string(),
+                "".into(),
+                "".into(),
+                "".into(),
+                "".into(),
+            ],
             2 if s.gates => vec![
                 staff.to_string(),
                 staff.to_string(),
@@ -614,17 +689,17 @@ fn generate(case: u64) -> Case {
         };
         let name = format!("Dinas {u}");
         writeln!(kantor, "{u}{sep}{name}{sep}{}", row.join(sep)).unwrap();
-        if s.one_dataset || k == 1 {
+        if s.one_dataset || kind == 1 || kind == 9 {
             continue;
         }
         // Jobs: without `count` each row is one holder.
-        let jobs = if k == 0 || k == 2 {
+        let jobs = if kind == 0 || kind == 2 {
             s.min_group + 1
         } else {
             rng.int(1, 6)
         };
         for j in 0..jobs {
-            let eligible = k != 1 && (k == 0 || k == 2 || rng.chance(0.6));
+            let eligible = kind == 0 || kind == 2 || rng.chance(0.6);
             let mut line = format!("{u};Jabatan {};{}", j % 3, yn(eligible));
             if !s.jobs_without_count {
                 line.push_str(&format!(";{}", rng.int(1, 9)));
@@ -633,7 +708,7 @@ fn generate(case: u64) -> Case {
             jabatan.push('\n');
         }
         // Survey: complete units get enough respondents not to be suppressed.
-        let n = if k == 0 || k == 2 {
+        let n = if kind == 0 || kind == 2 {
             s.min_group + 1
         } else {
             rng.int(0, 6)
@@ -643,11 +718,20 @@ fn generate(case: u64) -> Case {
             writeln!(
                 survei,
                 "{u};R{respondent:04};{};{}",
-                yn(k == 0 || k == 2 || rng.chance(0.5)),
+                yn(kind == 0 || kind == 2 || rng.chance(0.5)),
                 rng.int(1, 5)
             )
             .unwrap();
         }
+    }
+    // Without a unit list, a unit may be known only from the survey: no office row at all.
+    if !s.unit_list && !s.one_dataset && s.extreme == 0 {
+        let solo = format!("UX{case:02}-solo");
+        for _ in 0..rng.int(1, 3) {
+            respondent += 1;
+            writeln!(survei, "{solo};R{respondent:04};Ya;3").unwrap();
+        }
+        units.push(solo);
     }
     let mut files = vec![("kantor.csv".to_string(), kantor)];
     if !s.one_dataset {
@@ -848,7 +932,10 @@ fn side_results(c: &Case, r: &Rubric, loaded: &kesiapan::input::Loaded, a: &[Ass
 }
 
 /// One case in-process: returns the decisions seen (`score`, `coverage`, gate ids).
-fn run_in_process(case: u64) -> (Shape, BTreeSet<String>) {
+fn run_in_process(
+    case: u64,
+    previous: &mut Option<Assessment>,
+) -> (Shape, String, BTreeSet<String>) {
     let c = generate(case);
     let dir = tempfile::tempdir().unwrap();
     let (r, loaded) = load(&c, dir.path());
@@ -861,15 +948,61 @@ fn run_in_process(case: u64) -> (Shape, BTreeSet<String>) {
         render_all(&c, x, &format!("case {case} {:?} ({:?})", x.lang, c.shape));
     }
     side_results(&c, &r, &loaded, &a);
+    // `diff` from the previous case's rubric (other verdicts, gates, dimensions) to this one,
+    // its units renamed to this case's ids: a leadership edit that changes the rubric's shape.
+    if let Some(mut old) = previous.take() {
+        for u in &mut old.units {
+            u.id = format!("UX{case:02}{}", &u.id[4..]);
+        }
+        let cmp = kesiapan::compare::compare(&old, &a[0]);
+        for lang in [Lang::Id, Lang::En] {
+            let md = report::diff::markdown(&cmp, lang, &Templates::default())
+                .unwrap_or_else(|e| panic!("case {case}: diff from case {}: {e:#}", case - 1));
+            assert!(md.contains(c.units[0].as_str()));
+            report::diff::terminal(&cmp, lang);
+        }
+        report::diff::json(&cmp).unwrap();
+    }
+    *previous = Some(a[0].clone());
     let decided = a[0].units.iter().map(|u| u.decided_by.clone()).collect();
-    (c.shape, decided)
+    (c.shape, c.rubric, decided)
 }
 
 #[test]
 fn generated_rubric_shapes_render_every_format_in_both_languages() {
     let mut seen = BTreeSet::new();
-    for case in 0..CASES {
-        let (shape, decided) = run_in_process(case);
+    let mut previous = None;
+    for case in 0..CASES + EXTREMES {
+        let (shape, rubric, decided) = run_in_process(case, &mut previous);
+        for (on, name) in [
+            (rubric.contains("missing = \"zero\""), "missing = zero"),
+            (rubric.contains("{score}"), "message placeholders"),
+            (rubric.contains("weight = 0"), "information-only indicator"),
+            (rubric.contains("steps"), "steps curve"),
+            (rubric.contains("headcount"), "survey response rate"),
+            (
+                rubric.contains("if-missing = \"pass\""),
+                "gate passing without data",
+            ),
+        ] {
+            if on {
+                seen.insert(name.to_string());
+            }
+        }
+        if shape.extreme > 0 {
+            let want = match shape.extreme {
+                1 | 2 | 4 => "score",
+                3 => "score",
+                5 => "kinerja_terukur",
+                _ => "coverage",
+            };
+            assert_eq!(
+                decided.iter().map(String::as_str).collect::<Vec<_>>(),
+                [want],
+                "case {case} {shape:?}"
+            );
+            continue;
+        }
         // Unit 0 by its score, unit 1 by coverage, unit 2 by the gate when there is one.
         assert!(
             decided.contains("score"),
@@ -914,6 +1047,12 @@ fn generated_rubric_shapes_render_every_format_in_both_languages() {
         "personal jobs without count",
         "no unit list",
         "improvements",
+        "missing = zero",
+        "message placeholders",
+        "information-only indicator",
+        "steps curve",
+        "survey response rate",
+        "gate passing without data",
     ] {
         assert!(seen.contains(want), "no case with {want}: {seen:?}");
     }
