@@ -108,7 +108,7 @@ impl Shape {
 struct Case {
     shape: Shape,
     rubric: String,
-    files: Vec<(String, String)>,
+    files: Vec<(String, Vec<u8>)>,
     units: Vec<String>,
 }
 
@@ -733,10 +733,27 @@ fn generate(case: u64) -> Case {
         }
         units.push(solo);
     }
-    let mut files = vec![("kantor.csv".to_string(), kantor)];
+    // Every other case sends workbooks (numbers as number cells, under a title row), and the
+    // survey as two files.
+    let as_xlsx = case % 2 == 1;
+    let file = |name: &str, body: String, sep: &str| -> (String, Vec<u8>) {
+        if as_xlsx {
+            (format!("{name}.xlsx"), workbook(&body, sep))
+        } else {
+            (format!("{name}.csv"), body.into_bytes())
+        }
+    };
+    let mut files = vec![file("kantor", kantor, sep)];
     if !s.one_dataset {
-        files.push(("jabatan.csv".into(), jabatan));
-        files.push(("survei.csv".into(), survei));
+        files.push(file("jabatan", jabatan, ";"));
+        let lines: Vec<&str> = survei.lines().collect();
+        let half = lines.len().div_ceil(2).max(1);
+        let second = std::iter::once(lines[0])
+            .chain(lines[half..].iter().copied())
+            .collect::<Vec<_>>()
+            .join("\n");
+        files.push(file("survei-bagian1", lines[..half].join("\n") + "\n", ";"));
+        files.push(file("survei-bagian2", second + "\n", ";"));
     }
     // Without a unit list, unit 1 is a unit only through its office row (it has no other rows).
     Case {
@@ -745,6 +762,24 @@ fn generate(case: u64) -> Case {
         files,
         units,
     }
+}
+
+/// A CSV text as a workbook: a title row above the header, numbers as number cells.
+fn workbook(csv: &str, sep: &str) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Formulir isian").unwrap();
+    for (r, line) in csv.lines().enumerate() {
+        for (c, cell) in line.split(sep).enumerate() {
+            let (r, c) = (r as u32 + 2, c as u16);
+            match cell.parse::<f64>() {
+                Ok(x) => ws.write_number(r, c, x).unwrap(),
+                Err(_) if cell.is_empty() => ws,
+                Err(_) => ws.write_string(r, c, cell).unwrap(),
+            };
+        }
+    }
+    wb.save_to_buffer().unwrap()
 }
 
 /// Every text of a zip file (docx, xlsx) joined.
@@ -942,6 +977,14 @@ fn run_in_process(
     let scored = kesiapan::scoring::score(&r, &loaded)
         .unwrap_or_else(|e| panic!("case {case}: scoring failed: {e:#}\n{}", c.rubric));
     let a = [Lang::Id, Lang::En].map(|lang| kesiapan::words::assessment(&r, &scored, lang, NOW));
+    // The generated data fits its rubric: no row is rejected.
+    let errors: Vec<String> = a[0]
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == kesiapan::diag::Severity::Error)
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect();
+    assert!(errors.is_empty(), "case {case}: {errors:#?}\n{}", c.rubric);
     let ids: Vec<&str> = a[0].units.iter().map(|u| u.id.as_str()).collect();
     assert_eq!(ids, c.units, "case {case}: every unit assessed");
     for x in &a {
