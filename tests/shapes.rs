@@ -693,8 +693,9 @@ fn generate(case: u64) -> Case {
             continue;
         }
         // Jobs: without `count` each row is one holder.
+        // Complete units: three job names, each with more holders than the minimum group.
         let jobs = if kind == 0 || kind == 2 {
-            s.min_group + 1
+            3 * (s.min_group + 1)
         } else {
             rng.int(1, 6)
         };
@@ -1241,4 +1242,51 @@ fn memo_names_every_verdict_band_for_two_and_five_verdicts() {
         assert!(!line.contains("≥ 0,"), "{line}");
         assert_eq!(line.contains("hard conditions"), c.shape.gates, "{line}");
     }
+}
+
+#[test]
+fn jobs_without_count_count_each_row_as_one_holder() {
+    // `[wfa] jobs` without `count` showed no holders at all (and so hid nothing either): each
+    // row of the jobs dataset is one holder.
+    let mut shown = 0;
+    for c in (0..CASES).map(generate) {
+        if !(c.shape.wfa && c.shape.jobs_without_count) {
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let (r, loaded) = load(&c, dir.path());
+        let a = kesiapan::words::assessment(
+            &r,
+            &kesiapan::scoring::score(&r, &loaded).unwrap(),
+            Lang::En,
+            NOW,
+        );
+        let jobs = &c
+            .files
+            .iter()
+            .find(|f| f.0.starts_with("jabatan"))
+            .unwrap()
+            .1;
+        let rows = if c.files[0].0.ends_with(".csv") {
+            String::from_utf8(jobs.clone()).unwrap()
+        } else {
+            continue; // the workbook's cells are not re-read here
+        };
+        for u in a.units.iter().filter(|u| u.wfa.staff_allowed_at_once > 0) {
+            for j in &u.wfa.eligible_jobs {
+                let expected = rows
+                    .lines()
+                    .filter(|l| *l == format!("{};{};Ya", u.id, j.name))
+                    .count() as i64;
+                match j.holders {
+                    Some(h) => {
+                        assert_eq!(h, expected, "{} {}\n{rows}", u.id, j.name);
+                        shown += 1;
+                    }
+                    None => assert!(j.suppressed.is_some(), "{} {}: no holders", u.id, j.name),
+                }
+            }
+        }
+    }
+    assert!(shown > 0, "no holder count shown in any case");
 }

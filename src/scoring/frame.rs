@@ -358,9 +358,10 @@ fn eligible_jobs(rubric: &Rubric, loaded: &Loaded) -> Result<BTreeMap<String, Ve
         .iter()
         .map(|s| s.map(str::to_string))
         .collect();
+    // Without a `count` column every row is one holder (a list of staff by job).
     let counts = match &jobs.count {
         Some(c) => f64s(df, c)?,
-        None => vec![None; df.height()],
+        None => vec![Some(1.0); df.height()],
     };
     for i in 0..df.height() {
         if eligible[i] != Some(true) {
