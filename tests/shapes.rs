@@ -882,6 +882,32 @@ fn render_all(c: &Case, a: &Assessment, what: &str) {
             names.insert(name);
         }
     }
+    // The HTML says what decided each verdict that the score did not.
+    let html = bundle::render(a, &[Format::Html], &ctx)
+        .unwrap()
+        .remove(0)
+        .1;
+    let html = String::from_utf8(html).unwrap();
+    let (coverage, capped) = match a.lang {
+        Lang::Id => (
+            "Putusan ditentukan oleh kelengkapan data",
+            "Putusan dibatasi oleh syarat",
+        ),
+        Lang::En => (
+            "Verdict decided by data coverage",
+            "Verdict capped by the condition",
+        ),
+    };
+    let by = |what: &str| a.units.iter().filter(|u| u.decided_by == what).count();
+    assert_eq!(html.matches(coverage).count(), by("coverage"), "{what}");
+    assert_eq!(
+        html.matches(&format!("{capped}: Kinerja terukur")).count()
+            + html
+                .matches(&format!("{capped}: Measurable performance"))
+                .count(),
+        by("kinerja_terukur"),
+        "{what}"
+    );
     // `render` from the saved assessment.json gives the same bytes.
     let json = bundle::render(a, &[Format::Json], &ctx)
         .unwrap()
@@ -947,8 +973,10 @@ fn side_results(c: &Case, r: &Rubric, loaded: &kesiapan::input::Loaded, a: &[Ass
     }
     report::sensitivity::json(&s).unwrap();
 
-    if !r.improvements.is_empty() {
-        let p = kesiapan::plan::plan(r, loaded, 0, Some(500_000_000.0), 1_000.0)
+    // Towards the best verdict with a budget, and towards the one above the worst without.
+    let targets = [(0, Some(500_000_000.0)), (r.verdicts.len() - 2, None)];
+    for (target, budget) in targets.into_iter().filter(|_| !r.improvements.is_empty()) {
+        let p = kesiapan::plan::plan(r, loaded, target, budget, 1_000.0)
             .unwrap_or_else(|e| panic!("plan: {e:#}\n{}", c.rubric));
         for lang in [Lang::Id, Lang::En] {
             report::plan::markdown(&p, r, lang, &t)
