@@ -609,6 +609,14 @@ fn generate(case: u64) -> Case {
         w(&mut r, "cost = 75_000_000");
     }
 
+    // Every third case gives its texts in Indonesian only (`{ id = "…" }`): English falls back.
+    if case % 3 == 2 {
+        while let Some(at) = r.find(", en = \"") {
+            let end = at + 8 + r[at + 8..].find('"').unwrap();
+            r.replace_range(at..=end, "");
+        }
+    }
+
     // Data. Unit 0 is complete and good (decided by its score), unit 1 has next to no data
     // (decided by coverage), unit 2 is good but fails the gate (decided by it); the rest random.
     let mut units: Vec<String> = (0..s.units).map(|u| format!("UX{case:02}-{u}")).collect();
@@ -1052,6 +1060,7 @@ fn generated_rubric_shapes_render_every_format_in_both_languages() {
             (rubric.contains("weight = 0"), "information-only indicator"),
             (rubric.contains("steps"), "steps curve"),
             (rubric.contains("headcount"), "survey response rate"),
+            (!rubric.contains(", en = "), "texts in Indonesian only"),
             (
                 rubric.contains("if-missing = \"pass\""),
                 "gate passing without data",
@@ -1125,6 +1134,7 @@ fn generated_rubric_shapes_render_every_format_in_both_languages() {
         "steps curve",
         "survey response rate",
         "gate passing without data",
+        "texts in Indonesian only",
     ] {
         assert!(seen.contains(want), "no case with {want}: {seen:?}");
     }
