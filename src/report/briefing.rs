@@ -200,6 +200,18 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
         .iter()
         .filter(|u| u.wfa.staff_allowed_at_once > 0)
         .count();
+    // The labels of the verdicts the units that allow WFA have, best first (any number of
+    // verdicts: the memo must not assume the first two are the ones that allow it).
+    let feasible_verdicts: Vec<&str> = a
+        .verdicts
+        .iter()
+        .filter(|v| {
+            a.units
+                .iter()
+                .any(|u| u.verdict == v.id && u.wfa.staff_allowed_at_once > 0)
+        })
+        .map(|v| v.label.as_str())
+        .collect();
     let mut conditions: Vec<String> = Vec::new();
     for u in &a.units {
         for c in &u.wfa.conditions {
@@ -237,6 +249,7 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
     ctx.insert("date", &tanggal);
     ctx.insert("groups", &groups);
     ctx.insert("feasible_units", &feasible_units);
+    ctx.insert("feasible_verdicts", &feasible_verdicts);
     ctx.insert("gates", &gates);
     super::capped(&mut ctx, a, "annex_units", super::ANNEX_CAP);
     ctx.insert(

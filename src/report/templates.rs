@@ -174,12 +174,39 @@ pub fn engine(lang: Lang) -> tera::Tera {
     tera.register_filter("cell", |s: String, _: tera::Kwargs, _: &tera::State| {
         crate::text::md_cell(&s)
     });
+    // tera's own `default` replaces only an undefined value; the assessment writes a missing
+    // figure (a unit without a name, `min_on_site` without a `min-on-site` rule) as `null`, and
+    // `x | default(value=0) | num` must then give 0, not fail the whole run.
+    tera.register_filter(
+        "default",
+        |v: tera::Value, kw: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
+            let fallback = kw.must_get::<tera::Value>("value")?;
+            let boolean = kw.get::<bool>("boolean")?.unwrap_or_default();
+            let missing = v.is_undefined() || v.is_none() || (boolean && !v.is_truthy());
+            Ok(if missing { fallback } else { v })
+        },
+    );
     tera
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn default_filter_replaces_null_as_well_as_undefined() {
+        let mut t = engine(Lang::Id);
+        t.add_raw_template(
+            "x",
+            "{{ a | default(value=0) | num(d=0) }}|{{ b | default(value='-') | cell }}|{{ c | default(value=0) }}|{{ nope | default(value=1) }}",
+        )
+        .unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("a", &None::<f64>);
+        ctx.insert("b", &None::<String>);
+        ctx.insert("c", &7);
+        assert_eq!(t.render("x", &ctx).unwrap(), "0|-|7|1");
+    }
 
     #[test]
     fn every_file_in_reports_is_in_the_registry() {
