@@ -257,6 +257,14 @@ impl fmt::Display for Code {
     }
 }
 
+/// `s` capped at `text::TEXT_LIMIT` characters (diagnostics are worded in English).
+fn capped(s: String) -> String {
+    match crate::text::cap(&s, crate::text::TEXT_LIMIT, crate::rubric::Lang::En) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(t) => t,
+    }
+}
+
 /// One problem in the data, with its exact place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -287,10 +295,11 @@ impl Diagnostic {
             "`{code}` is always {:?}, not {severity:?}",
             code.severity()
         );
+        let message: String = message.into();
         Diagnostic {
             code,
             severity,
-            message: message.into(),
+            message: capped(message),
             dataset: None,
             file: None,
             sheet: None,
@@ -355,8 +364,10 @@ impl Diagnostic {
         self
     }
 
+    /// The offending value as shown: capped at `text::TEXT_LIMIT` characters with the visible
+    /// marker (a 10 MB cell must not become a 10 MB line on the terminal and in every report).
     pub fn value(mut self, v: impl Into<String>) -> Self {
-        self.value = Some(v.into());
+        self.value = Some(capped(v.into()));
         self
     }
 

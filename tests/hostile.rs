@@ -261,3 +261,168 @@ proptest! {
         }
     }
 }
+
+/// The tiny fixture's infrastructure header.
+const INFRA_HEAD: &str =
+    "Kode OPD;Nama OPD;Jumlah Pegawai;Laptop Dinas;Bandwidth (Mbps);VPN;SKP (%);Garis Depan\n";
+
+/// A data folder with `infra` rows and the tiny survey.
+fn data_folder(infra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("infra.csv"), format!("{INFRA_HEAD}{infra}")).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/tiny/survei.csv"),
+        dir.path().join("survei.csv"),
+    )
+    .unwrap();
+    dir
+}
+
+/// Every file under `dir` with its size.
+fn sizes(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u64)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(sizes(&p));
+        } else {
+            out.push((p.clone(), std::fs::metadata(&p).unwrap().len()));
+        }
+    }
+    out
+}
+
+#[test]
+fn terminal_survives_65536_char_unit_id() {
+    // A format width above u16::MAX panicked in the terminal summary ("Formatting argument
+    // out of range").
+    let id = "X".repeat(65_536);
+    let dir = data_folder(&format!(
+        "A;Dinas A;100;60;20;Ya;90%;Tidak\n{id};Dinas B;50;5;2,5;Tidak;40%;Tidak\n"
+    ));
+    let out = dir.path().join("out");
+    let o = kesiapan()
+        .args(["assess", "--rubric", TINY, "--format", "all", "--data"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(!stderr.contains("panicked"));
+    // The id is shown capped, with the marker, in the terminal and in the reports.
+    let shown = format!("{}… (+65.336 karakter)", "X".repeat(200));
+    assert!(
+        stdout.contains(&shown),
+        "{}",
+        &stdout[..stdout.len().min(2000)]
+    );
+    assert!(stdout.len() + stderr.len() < 20_000, "{}", stdout.len());
+    assert!(read(&out.join("ringkasan.md")).contains("… (+65.336 karakter)"));
+    let total: u64 = sizes(&out).iter().map(|(_, n)| n).sum();
+    assert!(total < 1_000_000, "{total} bytes of outputs");
+}
+
+#[test]
+fn ten_megabyte_cell_is_capped_everywhere() {
+    let big = "y".repeat(10_000_000);
+    // In a name, in an optional number (a warning quoting it), an optional boolean and a
+    // required integer (the row is rejected: rejected.xlsx keeps what Excel can hold).
+    let dir = data_folder(&format!(
+        "A;{big};100;60;20;Ya;90%;Tidak\n\
+B;Dinas B;50;5;{big};Tidak;40%;Tidak\n\
+C;Dinas C;40;20;10;Ya;75%;{big}\n\
+D;Dinas D;{big};10;5;Ya;50%;Tidak\n"
+    ));
+    let out = dir.path().join("out");
+    let assess = kesiapan()
+        .args(["assess", "--rubric", TINY, "--format", "all", "--data"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(assess.status.code(), Some(0));
+    let vout = dir.path().join("validate");
+    let validate = kesiapan()
+        .args(["validate", "--rubric", TINY, "--feedback", "--data"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&vout)
+        .output()
+        .unwrap();
+    assert_eq!(validate.status.code(), Some(1), "data errors, written");
+    let printed = [
+        assess.stdout,
+        assess.stderr,
+        validate.stdout,
+        validate.stderr,
+    ]
+    .concat();
+    assert!(printed.len() < 100_000, "{} bytes printed", printed.len());
+    let printed = String::from_utf8(printed).unwrap();
+    assert!(
+        printed.contains("… (+9,999,000 characters)"),
+        "diagnostics quote it capped"
+    );
+    let mut files = sizes(&out);
+    files.extend(sizes(&vout));
+    let total: u64 = files.iter().map(|(_, n)| n).sum();
+    assert!(total < 5_000_000, "{total} bytes: {files:?}");
+    for f in [
+        "completeness.csv",
+        "rejected.xlsx",
+        "feedback/A.xlsx",
+        "feedback/D.xlsx",
+    ] {
+        assert!(vout.join(f).is_file(), "{f}");
+    }
+    for f in [
+        "ringkasan.md",
+        "telaahan-staf.md",
+        "laporan.html",
+        "assessment.json",
+        "opd.csv",
+    ] {
+        let text = read(&out.join(f));
+        assert!(text.contains("… (+9.999.800 karakter)"), "{f}");
+        assert!(
+            !text.contains(&"y".repeat(1001)),
+            "{f} holds more than the cap"
+        );
+    }
+    let dq = read(&vout.join("data-quality.md"));
+    assert!(!dq.contains(&"y".repeat(201)));
+    let diags = read(&vout.join("diagnostics.json"));
+    assert!(diags.contains("… (+9,999,000 characters)"));
+    // rejected.xlsx keeps the cell up to Excel's limit, with the marker.
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(vout.join("rejected.xlsx")).unwrap();
+    let range = wb.worksheet_range("infra").unwrap();
+    let cell = range
+        .used_cells()
+        .map(|(_, _, c)| c.to_string())
+        .find(|t| t.starts_with("yyy"))
+        .expect("the rejected cell");
+    assert!(cell.chars().count() <= 32_767);
+    assert!(cell.ends_with("karakter)"), "{}", &cell[cell.len() - 40..]);
+    // The English run says characters.
+    let en = dir.path().join("en");
+    kesiapan()
+        .args([
+            "assess", "--rubric", TINY, "--lang", "en", "--format", "md", "--data",
+        ])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&en)
+        .assert()
+        .code(0);
+    assert!(read(&en.join("summary.md")).contains("… (+9,999,800 characters)"));
+}

@@ -11,7 +11,7 @@ use super::model::{Frame, SourceMap};
 use super::{Loader, header_column};
 use crate::diag::Location;
 use crate::rubric::{ColumnType, Dataset};
-use crate::text::{PERSONAL, hide_ids, shorten};
+use crate::text::{PERSONAL, cap, hide_ids};
 use polars::prelude::*;
 use std::collections::BTreeMap;
 
@@ -131,7 +131,9 @@ fn notes_row(ds: &Dataset, cells: &[Raw]) -> Option<String> {
     }
     let mut filled = cells.iter().filter(|c| !c.is_blank());
     match (filled.next(), filled.next()) {
-        (Some(Raw::Text(t)), None) => Some(shorten(&hide_ids(t.trim()), 80)),
+        (Some(Raw::Text(t)), None) => {
+            Some(cap(&hide_ids(t.trim()), 80, crate::rubric::Lang::En).into_owned())
+        }
         _ => None,
     }
 }
