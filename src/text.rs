@@ -64,7 +64,7 @@ pub fn cap(s: &str, limit: usize, lang: Lang) -> Cow<'_, str> {
     let digits = rest.to_string();
     let mut grouped = String::new();
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(sep);
         }
         grouped.push(d);

@@ -221,7 +221,7 @@ fn a_verdict_change_is_explained_in_one_line() {
     );
     has_line(
         &md,
-        "- Dinas C: Layak Terbatas → Layak karena syarat «front_line» kini terpenuhi",
+        "- Dinas C: Layak Terbatas → Layak karena syarat «front\\_line» kini terpenuhi",
     );
     // Verdict changes come first.
     assert_eq!(d["units"][0]["id"], "C");
@@ -296,7 +296,7 @@ fn a_gate_cap_change_is_the_reason() {
     );
     has_line(
         &md,
-        "- Dinas C: Layak Terbatas → Belum Layak karena syarat «front_line» kini membatasi ke Belum Layak (sebelumnya Layak Terbatas)",
+        "- Dinas C: Layak Terbatas → Belum Layak karena syarat «front\\_line» kini membatasi ke Belum Layak (sebelumnya Layak Terbatas)",
     );
     let g = d["rubric_changes"]
         .as_array()

@@ -426,3 +426,124 @@ D;Dinas D;{big};10;5;Ya;50%;Tidak\n"
         .code(0);
     assert!(read(&en.join("summary.md")).contains("… (+9,999,800 characters)"));
 }
+
+/// Every `.md` and `.html` file under `dir`.
+fn md_and_html(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    sizes(dir)
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "html"))
+        .map(|p| (p.clone(), read(&p)))
+        .collect()
+}
+
+/// No raw HTML, no link or image to `evil` in the Markdown (parsed as a CommonMark viewer
+/// would).
+fn markdown_is_inert(path: &std::path::Path, md: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    for ev in Parser::new_ext(md, Options::all()) {
+        match ev {
+            // The memo's own `<!-- pagebreak -->` is the template's, not data.
+            Event::Html(h) | Event::InlineHtml(h) if h.trim() != "<!-- pagebreak -->" => {
+                panic!("{}: raw HTML {h:?}", path.display())
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                panic!("{}: a live link or image to {dest_url}", path.display())
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn markdown_escapes_hostile_unit_names() {
+    let infra = "A;<script>alert(1)</script>;100;60;20;Ya;90%;Tidak\n\
+[x](http://evil);![img](http://evil/x.png);50;5;2,5;Tidak;40%;Tidak\n\
+C;\"a|b `code` *em* _u_\n# heading <b>bold</b> &amp;\";40;20;10;Ya;75%;Ya\n\
+\"<img src=x onerror=alert(2)>\";Dinas D;30;10;5;Ya;50%;Tidak\n";
+    let dir = data_folder(infra);
+    let base = dir.path().join("base");
+    kesiapan()
+        .args(["assess", "--rubric", TINY, "--format", "all", "--data"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&base)
+        .assert()
+        .code(0);
+    // A second run against the first (perubahan.md), with C changed so that a verdict moves.
+    let again = data_folder(&infra.replace("40;20;10;Ya;75%;Ya", "40;40;20;Ya;95%;Tidak"));
+    let out = dir.path().join("out");
+    kesiapan()
+        .args(["assess", "--rubric", TINY, "--format", "all", "--data"])
+        .arg(again.path())
+        .arg("--baseline")
+        .arg(base.join("assessment.json"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(0);
+    for (cmd, extra) in [
+        ("plan", &["--format", "json,md"][..]),
+        ("sensitivity", &["--format", "json,md"][..]),
+        ("validate", &["--feedback"][..]),
+    ] {
+        kesiapan()
+            .args([cmd, "--rubric", TINY, "--data"])
+            .arg(dir.path())
+            .args(extra)
+            .arg("--out")
+            .arg(dir.path().join(cmd))
+            .assert()
+            .code(if cmd == "validate" { 1 } else { 0 });
+    }
+    let mut files = md_and_html(&base);
+    files.extend(md_and_html(&out));
+    for cmd in ["plan", "sensitivity", "validate"] {
+        files.extend(md_and_html(&dir.path().join(cmd)));
+    }
+    let names: Vec<String> = files
+        .iter()
+        .map(|(p, _)| p.file_name().unwrap().to_string_lossy().to_string())
+        .collect();
+    for f in [
+        "ringkasan.md",
+        "telaahan-staf.md",
+        "laporan.html",
+        "perubahan.md",
+        "rencana.md",
+        "data-quality.md",
+    ] {
+        assert!(names.iter().any(|n| n == f), "{f} not written: {names:?}");
+    }
+    assert!(
+        names.iter().filter(|n| n.ends_with(".md")).count() >= 7,
+        "{names:?}"
+    );
+    for (p, text) in &files {
+        if p.extension().is_some_and(|e| e == "md") {
+            markdown_is_inert(p, text);
+            assert!(!text.contains("<script>"), "{}", p.display());
+        } else {
+            for live in [
+                "<script>alert",
+                "<img src=x",
+                "<b>bold",
+                "href=\"http://evil",
+                "src=\"http://evil",
+            ] {
+                assert!(!text.contains(live), "{}: {live}", p.display());
+            }
+            assert!(text.contains("&lt;script&gt;alert(1)"), "{}", p.display());
+        }
+    }
+    // Still readable: the summary shows the names as text.
+    let summary = read(&base.join("ringkasan.md"));
+    assert!(
+        summary.contains("\\<script\\>alert(1)\\</script\\>"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("\\!\\[img\\](http://evil/x.png)"),
+        "{summary}"
+    );
+}

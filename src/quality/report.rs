@@ -1,23 +1,24 @@
 //! The data-quality report (Markdown, from the registry's `data-quality.md.tera`) and the
 //! completeness table (CSV) for the analysts: counts per code, then per file a capped list of
 //! problems with "+N more", then the problems tied to no file, then who sent what. Values of
-//! personal columns are already masked by the loader; every text from a file is escaped here
-//! before the template sees it, so HTML or Markdown in a cell stays text.
+//! personal columns are already masked by the loader; every text from a file is capped here
+//! and escaped by the template engine (`templates::render`), so HTML or Markdown in a cell stays
+//! text.
 
 use super::UnitCompleteness;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::input::Loaded;
 use crate::report::templates::Templates;
 use crate::rubric::{Lang, Rubric};
-use crate::text::{NAME_LIMIT, TEXT_LIMIT, cap, csv_cell, md_cell};
+use crate::text::{NAME_LIMIT, TEXT_LIMIT, cap, csv_cell};
 use anyhow::Result;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Text from the data, capped at `max` characters (`text::cap`, with its marker) and made inert
-/// for Markdown.
+/// Text from the data, capped at `max` characters (`text::cap`, with its marker); the template
+/// engine escapes it for Markdown (`templates::render`).
 fn md_safe(s: &str, max: usize) -> String {
-    md_cell(&cap(s, max, Lang::En))
+    cap(s, max, Lang::En).into_owned()
 }
 
 /// One problem in a file's list, its texts already made inert.
@@ -283,12 +284,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn report_text_is_shortened_then_made_inert() {
-        assert_eq!(
-            md_safe("<script>alert(1)</script>", 100),
-            "\\<script\\>alert(1)\\</script\\>"
-        );
-        assert_eq!(md_safe("a|b\nc\u{7}", 100), "a\\|b c\u{fffd}");
+    fn report_text_is_capped_with_the_marker() {
         assert_eq!(
             md_safe(&"x".repeat(500), 10),
             "xxxxxxxxxx… (+490 characters)"
