@@ -220,6 +220,11 @@ codes! {
     LegacyEncoding => "legacy-encoding" [Info],
         "a CSV file in Windows-1252, not UTF-8; read as such",
         "CSV bukan UTF-8; simpan sebagai \"CSV UTF-8\"";
+    /// A unit id that only looks like another: invisible characters (removed: a warning) or
+    /// Cyrillic/Greek letters that look Latin (the row is rejected: an error).
+    LookalikeId => "lookalike-id",
+        "a unit id with invisible characters (removed) or with Cyrillic or Greek letters that look Latin (rejected)",
+        "kode unit berisi karakter tak terlihat (dihapus) atau huruf Kiril/Yunani yang mirip huruf Latin (baris ditolak); ketik ulang kodenya dengan huruf Latin";
 }
 
 /// A code name that is not one of [`Code::ALL`].

@@ -219,6 +219,7 @@ fn a_verdict_change_is_explained_in_one_line() {
             "parts": [{"kind": "gate-met", "gate": "front_line", "label": "front_line"}]
         })
     );
+    // (escaped Markdown: `front\_line` renders as front_line)
     has_line(
         &md,
         "- Dinas C: Layak Terbatas → Layak karena syarat «front\\_line» kini terpenuhi",
@@ -308,9 +309,10 @@ fn a_gate_cap_change_is_the_reason() {
         (&g["from_cap"], &g["to_cap"]),
         (&"terbatas".into(), &"belum".into())
     );
+    // Every printed value is escaped Markdown: the expression shows with its backticks, as text.
     has_line(
         &md,
-        "- Syarat front_line: `NOT garis_depan` (paling baik terbatas) → `NOT garis_depan` (paling baik belum)",
+        "- Syarat front\\_line: \\`NOT garis\\_depan\\` (paling baik terbatas) → \\`NOT garis\\_depan\\` (paling baik belum)",
     );
 }
 

@@ -547,3 +547,88 @@ C;\"a|b `code` *em* _u_\n# heading <b>bold</b> &amp;\";40;20;10;Ya;75%;Ya\n\
         "{summary}"
     );
 }
+
+#[test]
+fn lookalike_ids_are_flagged() {
+    // Three rows that all show as "OPD-01": the real one, one with a zero-width space and one
+    // with a Cyrillic О. They made three units.
+    let dir = data_folder(
+        "OPD-01;Dinas A;100;60;20;Ya;90%;Tidak\n\
+OPD\u{200B}-01;Dinas A lagi;50;5;2,5;Tidak;40%;Tidak\n\
+\u{041E}PD-01;Dinas palsu;40;20;10;Ya;75%;Ya\n\
+B;Dinas B;30;10;5;Ya;50%;Tidak\n",
+    );
+    std::fs::write(
+        dir.path().join("survei.csv"),
+        "ID Responden,Kode OPD,Skill,Bersedia\n\
+R1,OPD-01,4,Ya\n\
+R2,\u{FEFF}OPD-01\u{200D},4,Ya\n\
+R3,OPD-01\u{00A0},5,Ya\n\
+R4,O\u{0420}D-01,3,Ya\n\
+R5,B,3,Ya\n",
+    )
+    .unwrap();
+    let (_o, a) = assess(&["--rubric", TINY, "--data", dir.path().to_str().unwrap()]);
+    let ids: Vec<&str> = a["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["B", "OPD-01"], "one OPD-01, not three");
+    let diags = a["diagnostics"].as_array().unwrap();
+    let of = |code: &str| -> Vec<&serde_json::Value> {
+        diags.iter().filter(|d| d["code"] == code).collect()
+    };
+    let look = of("lookalike-id");
+    let at = |file: &str, row: u64| {
+        look.iter()
+            .find(|d| d["file"].as_str().unwrap().ends_with(file) && d["row"] == row)
+            .unwrap_or_else(|| panic!("no lookalike-id at {file} row {row}: {look:#?}"))
+    };
+    // Invisible characters: removed with a warning, the row attaches to the real unit.
+    let zw = at("infra.csv", 3);
+    assert_eq!(zw["severity"], "warning");
+    assert_eq!(zw["column"], "A");
+    assert!(
+        zw["message"]
+            .as_str()
+            .unwrap()
+            .contains("ZERO WIDTH SPACE (U+200B); removed, read as `OPD-01`"),
+        "{zw}"
+    );
+    let bom = at("survei.csv", 3)["message"].as_str().unwrap().to_string();
+    assert!(
+        bom.contains(
+            "ZERO WIDTH NO-BREAK SPACE (byte-order mark) (U+FEFF) and ZERO WIDTH JOINER (U+200D)"
+        ),
+        "{bom}"
+    );
+    // The cleaned infra row repeats OPD-01: a duplicate, rejected, not a second unit.
+    assert!(
+        of("duplicate-key")
+            .iter()
+            .any(|d| d["file"].as_str().unwrap().ends_with("infra.csv") && d["row"] == 3),
+        "{diags:#?}"
+    );
+    // Look-alike letters: an error naming the character; the row is rejected.
+    let cyr = at("infra.csv", 4);
+    assert_eq!(cyr["severity"], "error");
+    assert!(
+        cyr["message"].as_str().unwrap().contains(
+            "Cyrillic capital letter 'О' (U+041E), which looks like the Latin 'O': it looks like `OPD-01` but is another id"
+        ),
+        "{cyr}"
+    );
+    let cyr = at("survei.csv", 5);
+    assert_eq!(cyr["severity"], "error");
+    assert!(cyr["message"].as_str().unwrap().contains("(U+0420)"));
+    // The survey rows with invisible characters count for OPD-01: R1, R2 and R3 (no
+    // unknown-unit for them).
+    assert!(
+        of("unknown-unit")
+            .iter()
+            .all(|d| d["row"] != 3 && d["row"] != 4),
+        "{diags:#?}"
+    );
+}

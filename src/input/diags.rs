@@ -8,6 +8,7 @@
 
 use super::cell::CellProblem;
 use super::header;
+use super::lookalike::Suspect;
 use super::read::ReadError;
 use crate::diag::{Code, Diagnostic, Location};
 use crate::rubric::{Dataset, Lang};
@@ -419,6 +420,40 @@ pub(super) fn bad_cell(cell: CellAt, problem: CellProblem, required: bool) -> Di
         Diagnostic::warning(code, msg)
     };
     cell.place(d)
+}
+
+/// A unit-key cell with invisible characters, read as `cleaned` without them.
+pub(super) fn lookalike_invisible(cell: CellAt, found: &[Suspect], cleaned: &str) -> Diagnostic {
+    let msg = format!(
+        "`{}` has invisible characters: {}; removed, read as `{}`",
+        cell.column,
+        describe(found),
+        q(cleaned)
+    );
+    cell.place(Diagnostic::warning(Code::LookalikeId, msg))
+}
+
+/// A unit-key cell with Cyrillic or Greek letters that look Latin (`latin`: the id in Latin
+/// letters); the row is rejected.
+pub(super) fn lookalike_letters(cell: CellAt, found: &[Suspect], latin: &str) -> Diagnostic {
+    let msg = format!(
+        "`{}` = `{}` has the {}: it looks like `{}` but is another id; type it in Latin letters; rejected",
+        cell.column,
+        q(&cell.shown),
+        describe(found),
+        q(latin)
+    );
+    cell.place(Diagnostic::error(Code::LookalikeId, msg))
+}
+
+/// `A, B and C`: the suspicious characters in a message.
+fn describe(found: &[Suspect]) -> String {
+    let all: Vec<String> = found.iter().map(Suspect::describe).collect();
+    match all.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// A required cell that is empty; the row is rejected.
