@@ -359,13 +359,26 @@ D;Dinas D;{big};10;5;Ya;50%;Tidak\n"
         .output()
         .unwrap();
     assert_eq!(validate.status.code(), Some(1), "data errors, written");
-    let printed = [
+    let mut printed = [
         assess.stdout,
         assess.stderr,
         validate.stdout,
         validate.stderr,
     ]
     .concat();
+    for cmd in ["plan", "sensitivity"] {
+        let o = kesiapan()
+            .args([cmd, "--rubric", TINY, "--format", "json,md", "--data"])
+            .arg(dir.path())
+            .arg("--out")
+            .arg(dir.path().join(cmd))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{cmd}");
+        printed.extend([o.stdout, o.stderr].concat());
+        let json = read(&dir.path().join(cmd).join(format!("{cmd}.json")));
+        assert!(json.contains("… (+9,999,800 characters)"), "{cmd}.json");
+    }
     assert!(printed.len() < 100_000, "{} bytes printed", printed.len());
     let printed = String::from_utf8(printed).unwrap();
     assert!(
@@ -374,6 +387,8 @@ D;Dinas D;{big};10;5;Ya;50%;Tidak\n"
     );
     let mut files = sizes(&out);
     files.extend(sizes(&vout));
+    files.extend(sizes(&dir.path().join("plan")));
+    files.extend(sizes(&dir.path().join("sensitivity")));
     let total: u64 = files.iter().map(|(_, n)| n).sum();
     assert!(total < 5_000_000, "{total} bytes: {files:?}");
     for f in [
