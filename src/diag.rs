@@ -224,6 +224,11 @@ codes! {
     LegacyEncoding => "legacy-encoding" [Info],
         "a CSV file in Windows-1252, not UTF-8; read as such",
         "CSV bukan UTF-8; simpan sebagai \"CSV UTF-8\"";
+    /// A unit id that only looks like another: invisible characters (removed: a warning) or
+    /// Cyrillic/Greek letters that look Latin (the row is rejected: an error).
+    LookalikeId => "lookalike-id",
+        "a unit id with invisible characters (removed) or with Cyrillic or Greek letters that look Latin (rejected)",
+        "kode unit berisi karakter tak terlihat (dihapus) atau huruf Kiril/Yunani yang mirip huruf Latin (baris ditolak); ketik ulang kodenya dengan huruf Latin";
 }
 
 /// A code name that is not one of [`Code::ALL`].
@@ -261,6 +266,14 @@ impl fmt::Display for Code {
     }
 }
 
+/// `s` capped at `text::TEXT_LIMIT` characters (diagnostics are worded in English).
+fn capped(s: String) -> String {
+    match crate::text::cap(&s, crate::text::TEXT_LIMIT, crate::rubric::Lang::En) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(t) => t,
+    }
+}
+
 /// One problem in the data, with its exact place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -291,10 +304,11 @@ impl Diagnostic {
             "`{code}` is always {:?}, not {severity:?}",
             code.severity()
         );
+        let message: String = message.into();
         Diagnostic {
             code,
             severity,
-            message: message.into(),
+            message: capped(message),
             dataset: None,
             file: None,
             sheet: None,
@@ -359,8 +373,10 @@ impl Diagnostic {
         self
     }
 
+    /// The offending value as shown: capped at `text::TEXT_LIMIT` characters with the visible
+    /// marker (a 10 MB cell must not become a 10 MB line on the terminal and in every report).
     pub fn value(mut self, v: impl Into<String>) -> Self {
-        self.value = Some(v.into());
+        self.value = Some(capped(v.into()));
         self
     }
 

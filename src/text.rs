@@ -1,10 +1,17 @@
-//! Shared text helpers for every output: shortening a value, hiding long digit runs, the mask
-//! shown for personal data, recognising values that look personal (NIP, NIK, e-mail, phone,
+//! Shared text helpers for every output: capping a displayed value, hiding long digit runs, the
+//! mask shown for personal data, recognising values that look personal (NIP, NIK, e-mail, phone,
 //! a person's name) and headers that ask for them, the one Markdown cell escaper (data text inside a Markdown report,
 //! table cell or prose) and the one CSV formula neutraliser. Each rule lives here once, so the
 //! data-quality report, the summary, the memo and the CSVs cannot drift apart.
 //!
-//! A leaf: it imports nothing from the crate, and decides no wording beyond the mask text.
+//! Every data text shown to a user goes through [`cap`] (with [`NAME_LIMIT`] or [`TEXT_LIMIT`]):
+//! a 10 MB cell is shown as its first characters and a visible "… (+N karakter)".
+//!
+//! A leaf: it imports nothing from the crate but [`Lang`], and decides no wording beyond the mask
+//! text and the cut marker.
+
+use crate::rubric::Lang;
+use std::borrow::Cow;
 
 /// What is shown instead of a personal value.
 pub const PERSONAL: &str = "(personal data, not shown)";
@@ -213,15 +220,37 @@ pub fn personal_header(h: &str) -> bool {
     lower.contains("e-mail") || words.iter().any(|w| WORDS.contains(w))
 }
 
-/// At most `n` characters, with `…` when cut.
-pub fn shorten(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(n).collect();
-        out.push('…');
-        out
+/// The longest unit id, unit name or other name shown in a table, heading or sentence, in
+/// characters (the rest is replaced by the [`cap`] marker).
+pub const NAME_LIMIT: usize = 200;
+
+/// The longest single data text shown anywhere else, in characters: a cell value quoted by a
+/// diagnostic, a diagnostic's message, any one value a report template prints.
+pub const TEXT_LIMIT: usize = 1000;
+
+/// The one capped display of data text: `s` when it has at most `limit` characters, else its
+/// first `limit` characters and a visible marker saying how many were left out,
+/// `… (+9.999.800 karakter)` (English: `… (+9,999,800 characters)`). Counts characters, never
+/// cuts inside one. Used wherever data text reaches a user: the terminal, diagnostics, every
+/// report and workbook; only files that must keep a cell as it was (rejected rows) keep more.
+pub fn cap(s: &str, limit: usize, lang: Lang) -> Cow<'_, str> {
+    let Some((cut, _)) = s.char_indices().nth(limit) else {
+        return Cow::Borrowed(s);
+    };
+    let rest = s[cut..].chars().count();
+    let (sep, word) = match lang {
+        Lang::Id => ('.', "karakter"),
+        Lang::En => (',', if rest == 1 { "character" } else { "characters" }),
+    };
+    let digits = rest.to_string();
+    let mut grouped = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(sep);
+        }
+        grouped.push(d);
     }
+    Cow::Owned(format!("{}… (+{grouped} {word})", &s[..cut]))
 }
 
 /// Text from the data made inert in Markdown: one line (newlines, CR and tab become spaces),
@@ -318,11 +347,25 @@ mod tests {
     }
 
     #[test]
-    fn shorten_cuts_by_characters_not_bytes() {
-        assert_eq!(shorten("abc", 3), "abc");
-        assert_eq!(shorten("abcd", 3), "abc…");
-        assert_eq!(shorten("éééé", 2), "éé…");
-        assert_eq!(shorten("", 0), "");
+    fn cap_counts_characters_and_says_how_many_were_cut() {
+        assert_eq!(cap("abc", 3, Lang::Id), "abc");
+        assert!(matches!(cap("abc", 3, Lang::En), Cow::Borrowed(_)));
+        assert_eq!(cap("abcd", 3, Lang::Id), "abc… (+1 karakter)");
+        assert_eq!(cap("abcd", 3, Lang::En), "abc… (+1 character)");
+        // Multi-byte characters are never cut inside.
+        assert_eq!(cap("ééééé", 2, Lang::En), "éé… (+3 characters)");
+        assert_eq!(cap("日本語テキスト", 3, Lang::Id), "日本語… (+4 karakter)");
+        let big = "y".repeat(10_000_000);
+        assert_eq!(
+            cap(&big, NAME_LIMIT, Lang::Id),
+            format!("{}… (+9.999.800 karakter)", "y".repeat(200))
+        );
+        assert_eq!(
+            cap(&big, TEXT_LIMIT, Lang::En),
+            format!("{}… (+9,999,000 characters)", "y".repeat(1000))
+        );
+        assert_eq!(cap("", 0, Lang::Id), "");
+        assert_eq!(cap("x", 0, Lang::Id), "… (+1 karakter)");
     }
 
     #[test]

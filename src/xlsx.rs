@@ -35,16 +35,16 @@ pub fn new_workbook(title: &str) -> Result<Workbook, XlsxError> {
 }
 
 /// Text fit for a cell: control characters other than tab and newline dropped, cut to
-/// Excel's limit.
+/// Excel's limit with the visible marker of [`crate::text::cap`] (rust_xlsxwriter refuses a
+/// longer string, which would fail the whole file).
 pub fn cell_text(s: &str) -> String {
     let clean: String = s
         .chars()
         .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
         .collect();
     if clean.chars().count() > MAX_CELL_CHARS {
-        let mut t: String = clean.chars().take(MAX_CELL_CHARS - 1).collect();
-        t.push('…');
-        t
+        // Room for the marker, `… (+99.999.999 karakter)`.
+        crate::text::cap(&clean, MAX_CELL_CHARS - 40, crate::rubric::Lang::Id).into_owned()
     } else {
         clean
     }
@@ -114,7 +114,7 @@ mod tests {
         assert_eq!(sheet_name("  "), "data");
         assert_eq!(cell_text("a\u{7}b\tc\nd"), "ab\tc\nd");
         let long = cell_text(&"x".repeat(MAX_CELL_CHARS + 5));
-        assert_eq!(long.chars().count(), MAX_CELL_CHARS);
-        assert!(long.ends_with('…'));
+        assert!(long.chars().count() <= MAX_CELL_CHARS);
+        assert!(long.ends_with("… (+45 karakter)"), "{}", &long[32_000..]);
     }
 }

@@ -282,9 +282,10 @@ fn a_verdict_change_is_explained_in_one_line() {
             "offset_by": []
         })
     );
+    // (escaped Markdown: `front\_line` renders as front_line)
     has_line(
         &md,
-        "- Dinas C: Layak Terbatas → Layak karena syarat «front_line» kini terpenuhi",
+        "- Dinas C: Layak Terbatas → Layak karena syarat «front\\_line» kini terpenuhi",
     );
     // Verdict changes come first.
     assert_eq!(d["units"][0]["id"], "C");
@@ -359,7 +360,7 @@ fn a_gate_cap_change_is_the_reason() {
     );
     has_line(
         &md,
-        "- Dinas C: Layak Terbatas → Belum Layak karena syarat «front_line» kini membatasi ke Belum Layak (sebelumnya Layak Terbatas)",
+        "- Dinas C: Layak Terbatas → Belum Layak karena syarat «front\\_line» kini membatasi ke Belum Layak (sebelumnya Layak Terbatas)",
     );
     let g = d["rubric_changes"]
         .as_array()
@@ -371,9 +372,10 @@ fn a_gate_cap_change_is_the_reason() {
         (&g["from_cap"], &g["to_cap"]),
         (&"terbatas".into(), &"belum".into())
     );
+    // Every printed value is escaped Markdown: the expression shows with its backticks, as text.
     has_line(
         &md,
-        "- Syarat front_line: `NOT garis_depan` (paling baik terbatas) → `NOT garis_depan` (paling baik belum)",
+        "- Syarat front\\_line: \\`NOT garis\\_depan\\` (paling baik terbatas) → \\`NOT garis\\_depan\\` (paling baik belum)",
     );
 }
 

@@ -262,3 +262,389 @@ proptest! {
         }
     }
 }
+
+/// The tiny fixture's infrastructure header.
+const INFRA_HEAD: &str =
+    "Kode OPD;Nama OPD;Jumlah Pegawai;Laptop Dinas;Bandwidth (Mbps);VPN;SKP (%);Garis Depan\n";
+
+/// A data folder with `infra` rows and the tiny survey.
+fn data_folder(infra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("infra.csv"), format!("{INFRA_HEAD}{infra}")).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/tiny/survei.csv"),
+        dir.path().join("survei.csv"),
+    )
+    .unwrap();
+    dir
+}
+
+/// Every file under `dir` with its size.
+fn sizes(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u64)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(sizes(&p));
+        } else {
+            out.push((p.clone(), std::fs::metadata(&p).unwrap().len()));
+        }
+    }
+    out
+}
+
+#[test]
+fn terminal_survives_65536_char_unit_id() {
+    // A format width above u16::MAX panicked in the terminal summary ("Formatting argument
+    // out of range").
+    let id = "X".repeat(65_536);
+    let dir = data_folder(&format!(
+        "A;Dinas A;100;60;20;Ya;90%;Tidak\n{id};Dinas B;50;5;2,5;Tidak;40%;Tidak\n"
+    ));
+    let out = dir.path().join("out");
+    let o = kesiapan()
+        .args(["assess", "--rubric", TINY, "--format", "all", "--data"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(!stderr.contains("panicked"));
+    // The id is shown capped, with the marker, in the terminal and in the reports.
+    let shown = format!("{}… (+65.336 karakter)", "X".repeat(200));
+    assert!(
+        stdout.contains(&shown),
+        "{}",
+        &stdout[..stdout.len().min(2000)]
+    );
+    assert!(stdout.len() + stderr.len() < 20_000, "{}", stdout.len());
+    assert!(read(&out.join("ringkasan.md")).contains("… (+65.336 karakter)"));
+    let total: u64 = sizes(&out).iter().map(|(_, n)| n).sum();
+    assert!(total < 1_000_000, "{total} bytes of outputs");
+}
+
+#[test]
+fn ten_megabyte_cell_is_capped_everywhere() {
+    let big = "y".repeat(10_000_000);
+    // In a name, in an optional number (a warning quoting it), an optional boolean and a
+    // required integer (the row is rejected: rejected.xlsx keeps what Excel can hold).
+    let dir = data_folder(&format!(
+        "A;{big};100;60;20;Ya;90%;Tidak\n\
+B;Dinas B;50;5;{big};Tidak;40%;Tidak\n\
+C;Dinas C;40;20;10;Ya;75%;{big}\n\
+D;Dinas D;{big};10;5;Ya;50%;Tidak\n"
+    ));
+    let out = dir.path().join("out");
+    let assess = kesiapan()
+        .args(["assess", "--rubric", TINY, "--format", "all", "--data"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(assess.status.code(), Some(0));
+    let vout = dir.path().join("validate");
+    let validate = kesiapan()
+        .args(["validate", "--rubric", TINY, "--feedback", "--data"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&vout)
+        .output()
+        .unwrap();
+    assert_eq!(validate.status.code(), Some(1), "data errors, written");
+    let mut printed = [
+        assess.stdout,
+        assess.stderr,
+        validate.stdout,
+        validate.stderr,
+    ]
+    .concat();
+    for cmd in ["plan", "sensitivity"] {
+        let o = kesiapan()
+            .args([cmd, "--rubric", TINY, "--format", "json,md", "--data"])
+            .arg(dir.path())
+            .arg("--out")
+            .arg(dir.path().join(cmd))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{cmd}");
+        printed.extend([o.stdout, o.stderr].concat());
+        let json = read(&dir.path().join(cmd).join(format!("{cmd}.json")));
+        assert!(json.contains("… (+9,999,800 characters)"), "{cmd}.json");
+    }
+    assert!(printed.len() < 100_000, "{} bytes printed", printed.len());
+    let printed = String::from_utf8(printed).unwrap();
+    assert!(
+        printed.contains("… (+9,999,000 characters)"),
+        "diagnostics quote it capped"
+    );
+    let mut files = sizes(&out);
+    files.extend(sizes(&vout));
+    files.extend(sizes(&dir.path().join("plan")));
+    files.extend(sizes(&dir.path().join("sensitivity")));
+    let total: u64 = files.iter().map(|(_, n)| n).sum();
+    assert!(total < 5_000_000, "{total} bytes: {files:?}");
+    for f in [
+        "completeness.csv",
+        "rejected.xlsx",
+        "feedback/A.xlsx",
+        "feedback/D.xlsx",
+    ] {
+        assert!(vout.join(f).is_file(), "{f}");
+    }
+    for f in [
+        "ringkasan.md",
+        "telaahan-staf.md",
+        "laporan.html",
+        "assessment.json",
+        "opd.csv",
+    ] {
+        let text = read(&out.join(f));
+        assert!(text.contains("… (+9.999.800 karakter)"), "{f}");
+        assert!(
+            !text.contains(&"y".repeat(1001)),
+            "{f} holds more than the cap"
+        );
+    }
+    let dq = read(&vout.join("data-quality.md"));
+    assert!(!dq.contains(&"y".repeat(201)));
+    let diags = read(&vout.join("diagnostics.json"));
+    assert!(diags.contains("… (+9,999,000 characters)"));
+    // rejected.xlsx keeps the cell up to Excel's limit, with the marker.
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(vout.join("rejected.xlsx")).unwrap();
+    let range = wb.worksheet_range("infra").unwrap();
+    let cell = range
+        .used_cells()
+        .map(|(_, _, c)| c.to_string())
+        .find(|t| t.starts_with("yyy"))
+        .expect("the rejected cell");
+    assert!(cell.chars().count() <= 32_767);
+    assert!(cell.ends_with("karakter)"), "{}", &cell[cell.len() - 40..]);
+    // The English run says characters.
+    let en = dir.path().join("en");
+    kesiapan()
+        .args([
+            "assess", "--rubric", TINY, "--lang", "en", "--format", "md", "--data",
+        ])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&en)
+        .assert()
+        .code(0);
+    assert!(read(&en.join("summary.md")).contains("… (+9,999,800 characters)"));
+}
+
+/// Every `.md` and `.html` file under `dir`.
+fn md_and_html(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    sizes(dir)
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "html"))
+        .map(|p| (p.clone(), read(&p)))
+        .collect()
+}
+
+/// No raw HTML, no link or image to `evil` in the Markdown (parsed as a CommonMark viewer
+/// would).
+fn markdown_is_inert(path: &std::path::Path, md: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    for ev in Parser::new_ext(md, Options::all()) {
+        match ev {
+            // The memo's own `<!-- pagebreak -->` is the template's, not data.
+            Event::Html(h) | Event::InlineHtml(h) if h.trim() != "<!-- pagebreak -->" => {
+                panic!("{}: raw HTML {h:?}", path.display())
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                panic!("{}: a live link or image to {dest_url}", path.display())
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn markdown_escapes_hostile_unit_names() {
+    let infra = "A;<script>alert(1)</script>;100;60;20;Ya;90%;Tidak\n\
+[x](http://evil);![img](http://evil/x.png);50;5;2,5;Tidak;40%;Tidak\n\
+C;\"a|b `code` *em* _u_\n# heading <b>bold</b> &amp;\";40;20;10;Ya;75%;Ya\n\
+\"<img src=x onerror=alert(2)>\";Dinas D;30;10;5;Ya;50%;Tidak\n";
+    let dir = data_folder(infra);
+    let base = dir.path().join("base");
+    kesiapan()
+        .args(["assess", "--rubric", TINY, "--format", "all", "--data"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&base)
+        .assert()
+        .code(0);
+    // A second run against the first (perubahan.md), with C changed so that a verdict moves.
+    let again = data_folder(&infra.replace("40;20;10;Ya;75%;Ya", "40;40;20;Ya;95%;Tidak"));
+    let out = dir.path().join("out");
+    kesiapan()
+        .args(["assess", "--rubric", TINY, "--format", "all", "--data"])
+        .arg(again.path())
+        .arg("--baseline")
+        .arg(base.join("assessment.json"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(0);
+    for (cmd, extra) in [
+        ("plan", &["--format", "json,md"][..]),
+        ("sensitivity", &["--format", "json,md"][..]),
+        ("validate", &["--feedback"][..]),
+    ] {
+        kesiapan()
+            .args([cmd, "--rubric", TINY, "--data"])
+            .arg(dir.path())
+            .args(extra)
+            .arg("--out")
+            .arg(dir.path().join(cmd))
+            .assert()
+            .code(if cmd == "validate" { 1 } else { 0 });
+    }
+    let mut files = md_and_html(&base);
+    files.extend(md_and_html(&out));
+    for cmd in ["plan", "sensitivity", "validate"] {
+        files.extend(md_and_html(&dir.path().join(cmd)));
+    }
+    let names: Vec<String> = files
+        .iter()
+        .map(|(p, _)| p.file_name().unwrap().to_string_lossy().to_string())
+        .collect();
+    for f in [
+        "ringkasan.md",
+        "telaahan-staf.md",
+        "laporan.html",
+        "perubahan.md",
+        "rencana.md",
+        "data-quality.md",
+    ] {
+        assert!(names.iter().any(|n| n == f), "{f} not written: {names:?}");
+    }
+    assert!(
+        names.iter().filter(|n| n.ends_with(".md")).count() >= 7,
+        "{names:?}"
+    );
+    for (p, text) in &files {
+        if p.extension().is_some_and(|e| e == "md") {
+            markdown_is_inert(p, text);
+            assert!(!text.contains("<script>"), "{}", p.display());
+        } else {
+            for live in [
+                "<script>alert",
+                "<img src=x",
+                "<b>bold",
+                "href=\"http://evil",
+                "src=\"http://evil",
+            ] {
+                assert!(!text.contains(live), "{}: {live}", p.display());
+            }
+            assert!(text.contains("&lt;script&gt;alert(1)"), "{}", p.display());
+        }
+    }
+    // Still readable: the summary shows the names as text.
+    let summary = read(&base.join("ringkasan.md"));
+    assert!(
+        summary.contains("\\<script\\>alert(1)\\</script\\>"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("\\!\\[img\\](http://evil/x.png)"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn lookalike_ids_are_flagged() {
+    // Three rows that all show as "OPD-01": the real one, one with a zero-width space and one
+    // with a Cyrillic О. They made three units.
+    let dir = data_folder(
+        "OPD-01;Dinas A;100;60;20;Ya;90%;Tidak\n\
+OPD\u{200B}-01;Dinas A lagi;50;5;2,5;Tidak;40%;Tidak\n\
+\u{041E}PD-01;Dinas palsu;40;20;10;Ya;75%;Ya\n\
+B;Dinas B;30;10;5;Ya;50%;Tidak\n",
+    );
+    std::fs::write(
+        dir.path().join("survei.csv"),
+        "ID Responden,Kode OPD,Skill,Bersedia\n\
+R1,OPD-01,4,Ya\n\
+R2,\u{FEFF}OPD-01\u{200D},4,Ya\n\
+R3,OPD-01\u{00A0},5,Ya\n\
+R4,O\u{0420}D-01,3,Ya\n\
+R5,B,3,Ya\n",
+    )
+    .unwrap();
+    let (_o, a) = assess(&["--rubric", TINY, "--data", dir.path().to_str().unwrap()]);
+    let ids: Vec<&str> = a["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["B", "OPD-01"], "one OPD-01, not three");
+    let diags = a["diagnostics"].as_array().unwrap();
+    let of = |code: &str| -> Vec<&serde_json::Value> {
+        diags.iter().filter(|d| d["code"] == code).collect()
+    };
+    let look = of("lookalike-id");
+    let at = |file: &str, row: u64| {
+        look.iter()
+            .find(|d| d["file"].as_str().unwrap().ends_with(file) && d["row"] == row)
+            .unwrap_or_else(|| panic!("no lookalike-id at {file} row {row}: {look:#?}"))
+    };
+    // Invisible characters: removed with a warning, the row attaches to the real unit.
+    let zw = at("infra.csv", 3);
+    assert_eq!(zw["severity"], "warning");
+    assert_eq!(zw["column"], "A");
+    assert!(
+        zw["message"]
+            .as_str()
+            .unwrap()
+            .contains("ZERO WIDTH SPACE (U+200B); removed, read as `OPD-01`"),
+        "{zw}"
+    );
+    let bom = at("survei.csv", 3)["message"].as_str().unwrap().to_string();
+    assert!(
+        bom.contains(
+            "ZERO WIDTH NO-BREAK SPACE (byte-order mark) (U+FEFF) and ZERO WIDTH JOINER (U+200D)"
+        ),
+        "{bom}"
+    );
+    // The cleaned infra row repeats OPD-01: a duplicate, rejected, not a second unit.
+    assert!(
+        of("duplicate-key")
+            .iter()
+            .any(|d| d["file"].as_str().unwrap().ends_with("infra.csv") && d["row"] == 3),
+        "{diags:#?}"
+    );
+    // Look-alike letters: an error naming the character; the row is rejected.
+    let cyr = at("infra.csv", 4);
+    assert_eq!(cyr["severity"], "error");
+    assert!(
+        cyr["message"].as_str().unwrap().contains(
+            "Cyrillic capital letter 'О' (U+041E), which looks like the Latin 'O': it looks like `OPD-01` but is another id"
+        ),
+        "{cyr}"
+    );
+    let cyr = at("survei.csv", 5);
+    assert_eq!(cyr["severity"], "error");
+    assert!(cyr["message"].as_str().unwrap().contains("(U+0420)"));
+    // The survey rows with invisible characters count for OPD-01: R1, R2 and R3 (no
+    // unknown-unit for them).
+    assert!(
+        of("unknown-unit")
+            .iter()
+            .all(|d| d["row"] != 3 && d["row"] != 4),
+        "{diags:#?}"
+    );
+}

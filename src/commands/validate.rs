@@ -76,6 +76,10 @@ fn completeness_lines(
 ) -> Result<String> {
     const CAP: usize = 8;
     let table = crate::quality::completeness(rubric, loaded)?;
+    // The validate summary is worded in English.
+    let shown = |u: &str| {
+        crate::text::cap(u, crate::text::NAME_LIMIT, crate::rubric::Lang::En).into_owned()
+    };
     let capped = |items: Vec<String>| {
         let n = items.len();
         let mut s = items.into_iter().take(CAP).collect::<Vec<_>>().join(", ");
@@ -87,20 +91,24 @@ fn completeness_lines(
     let missing: Vec<String> = table
         .iter()
         .filter(|u| !u.missing().is_empty())
-        .map(|u| format!("{} ({})", u.unit, u.missing().join(", ")))
+        .map(|u| format!("{} ({})", shown(&u.unit), u.missing().join(", ")))
         .collect();
     let low: Vec<String> = table
         .iter()
         .filter(|u| u.low_response)
         .filter_map(|u| {
             let rate = u.response.as_ref()?.rate?;
-            Some(format!("{} {:.0} %", u.unit, (rate * 100.0).floor()))
+            Some(format!(
+                "{} {:.0} %",
+                shown(&u.unit),
+                (rate * 100.0).floor()
+            ))
         })
         .collect();
     let pending: Vec<String> = table
         .iter()
         .filter(|u| u.pending)
-        .map(|u| u.unit.clone())
+        .map(|u| shown(&u.unit))
         .collect();
     let mut s = String::new();
     if !missing.is_empty() {

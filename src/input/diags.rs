@@ -8,9 +8,19 @@
 
 use super::cell::CellProblem;
 use super::header;
+use super::lookalike::Suspect;
 use super::read::ReadError;
 use crate::diag::{Code, Diagnostic, Location};
-use crate::rubric::Dataset;
+use crate::rubric::{Dataset, Lang};
+use crate::text::{NAME_LIMIT, cap};
+use std::borrow::Cow;
+
+/// A key, unit, header or other data text inside a message: capped at `text::NAME_LIMIT` so
+/// that a 10 MB cell does not make a 10 MB message (the value field keeps more, see
+/// `Diagnostic::value`).
+fn q(s: &str) -> Cow<'_, str> {
+    cap(s, NAME_LIMIT, Lang::En)
+}
 
 /// `a, b, c`: dataset ids in a message.
 fn ids(datasets: &[&Dataset]) -> String {
@@ -203,6 +213,7 @@ pub(super) fn missing_optional_column(ds: &str, at: &Location, column: &str) -> 
 
 /// A header cell not in the schema.
 pub(super) fn extra_column(ds: &str, at: &Location, j: usize, text: &str) -> Diagnostic {
+    let text = q(text);
     Diagnostic::info(
         Code::ExtraColumn,
         format!("column `{text}` is not in the schema of `{ds}`; ignored"),
@@ -222,6 +233,7 @@ pub(super) fn similar_column(
     column: &str,
     similarity: f64,
 ) -> Diagnostic {
+    let text = q(text);
     Diagnostic::warning(
         Code::SimilarColumn,
         format!(
@@ -243,6 +255,7 @@ pub(super) fn ambiguous_column(
     text: &str,
     candidates: &[String],
 ) -> Diagnostic {
+    let text = q(text);
     Diagnostic::warning(
         Code::AmbiguousColumn,
         format!(
@@ -268,6 +281,7 @@ pub(super) fn duplicate_column(
     text: &str,
     column: &str,
 ) -> Diagnostic {
+    let text = q(text);
     Diagnostic::warning(
         Code::DuplicateColumn,
         format!("column `{text}` names `{column}` again; the first one is used"),
@@ -408,6 +422,40 @@ pub(super) fn bad_cell(cell: CellAt, problem: CellProblem, required: bool) -> Di
     cell.place(d)
 }
 
+/// A unit-key cell with invisible characters, read as `cleaned` without them.
+pub(super) fn lookalike_invisible(cell: CellAt, found: &[Suspect], cleaned: &str) -> Diagnostic {
+    let msg = format!(
+        "`{}` has invisible characters: {}; removed, read as `{}`",
+        cell.column,
+        describe(found),
+        q(cleaned)
+    );
+    cell.place(Diagnostic::warning(Code::LookalikeId, msg))
+}
+
+/// A unit-key cell with Cyrillic or Greek letters that look Latin (`latin`: the id in Latin
+/// letters); the row is rejected.
+pub(super) fn lookalike_letters(cell: CellAt, found: &[Suspect], latin: &str) -> Diagnostic {
+    let msg = format!(
+        "`{}` = `{}` has the {}: it looks like `{}` but is another id; type it in Latin letters; rejected",
+        cell.column,
+        q(&cell.shown),
+        describe(found),
+        q(latin)
+    );
+    cell.place(Diagnostic::error(Code::LookalikeId, msg))
+}
+
+/// `A, B and C`: the suspicious characters in a message.
+fn describe(found: &[Suspect]) -> String {
+    let all: Vec<String> = found.iter().map(Suspect::describe).collect();
+    match all.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// A required cell that is empty; the row is rejected.
 pub(super) fn missing_value(cell: CellAt) -> Diagnostic {
     let msg = format!("required `{}` is empty; the row is rejected", cell.column);
@@ -443,6 +491,7 @@ pub(super) fn empty_unit_key(cell: &KeyCell) -> Diagnostic {
 
 /// Unit key `key` read as unit `unit`: the code written another way.
 pub(super) fn unit_code_variant(cell: &KeyCell, key: &str, unit: &str) -> Diagnostic {
+    let key = q(key);
     cell.place(Diagnostic::warning(
         Code::UnitByName,
         format!(
@@ -462,6 +511,8 @@ pub(super) fn unit_by_name(
     name: &str,
     confidence: f64,
 ) -> Diagnostic {
+    let key = q(key);
+    let name = q(name);
     cell.place(Diagnostic::warning(
         Code::UnitByName,
         format!(
@@ -480,6 +531,7 @@ pub(super) fn ambiguous_unit(
     key: &str,
     candidates: &[(String, String, f64)],
 ) -> Diagnostic {
+    let key = q(key);
     cell.place(Diagnostic::error(
         Code::AmbiguousUnit,
         format!(
@@ -503,6 +555,7 @@ pub(super) fn unit_row_rejected(
     unit_dataset: &str,
     unit_row: &Location,
 ) -> Diagnostic {
+    let key = q(key);
     cell.place(Diagnostic::error(
         Code::UnknownUnit,
         format!(
@@ -546,6 +599,7 @@ pub(super) fn personal_unit_key(
 
 /// Unit key `key` naming no unit (`nearest`: the closest unit id, if any); rejected.
 pub(super) fn unknown_unit(cell: &KeyCell, key: &str, nearest: Option<&str>) -> Diagnostic {
+    let key = q(key);
     let hint = nearest
         .map(|n| format!(" (did you mean `{n}`?)"))
         .unwrap_or_default();
@@ -568,10 +622,12 @@ pub(super) fn superseded(
     by_file: &str,
     how: &str,
 ) -> Diagnostic {
+    let by_file = q(by_file);
     Diagnostic::warning(
         Code::Superseded,
         format!(
-            "`{unit}` sent `{ds}` again in {by_file} ({how}): this file's rows of `{unit}` are replaced by that one's; not used"
+            "`{shown}` sent `{ds}` again in {by_file} ({how}): this file's rows of `{shown}` are replaced by that one's; not used",
+            shown = q(unit)
         ),
     )
     .dataset(ds)
@@ -650,10 +706,11 @@ pub(super) fn duplicate_key(r: Repeat) -> Diagnostic {
 pub(super) fn unit_without_data(ds: &str, unit: &str) -> Diagnostic {
     Diagnostic::warning(
         Code::UnitWithoutData,
-        format!("unit `{unit}` has no rows in dataset `{ds}`"),
+        format!("unit `{}` has no rows in dataset `{ds}`", q(unit)),
     )
     .dataset(ds)
     .value(unit.to_string())
+    .unit(unit)
 }
 
 // Survey response (response.rs).

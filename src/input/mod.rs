@@ -23,6 +23,7 @@ mod attribute;
 mod derive;
 mod diags;
 mod keys;
+mod lookalike;
 mod model;
 mod rejected;
 mod response;

@@ -7,11 +7,12 @@
 
 use super::cell::{self, CellProblem, Raw, Value};
 use super::diags::{self, CellAt};
+use super::lookalike;
 use super::model::{Frame, SourceMap};
 use super::{Loader, header_column};
 use crate::diag::Location;
 use crate::rubric::{ColumnType, Dataset};
-use crate::text::{PERSONAL, hide_ids, shorten};
+use crate::text::{PERSONAL, cap, hide_ids};
 use polars::prelude::*;
 use std::collections::BTreeMap;
 
@@ -131,7 +132,9 @@ fn notes_row(ds: &Dataset, cells: &[Raw]) -> Option<String> {
     }
     let mut filled = cells.iter().filter(|c| !c.is_blank());
     match (filled.next(), filled.next()) {
-        (Some(Raw::Text(t)), None) => Some(shorten(&hide_ids(t.trim()), 80)),
+        (Some(Raw::Text(t)), None) => {
+            Some(cap(&hide_ids(t.trim()), 80, crate::rubric::Lang::En).into_owned())
+        }
         _ => None,
     }
 }
@@ -344,6 +347,30 @@ impl Loader<'_> {
                         reject |= col.required;
                         None
                     }
+                };
+                // The unit key: invisible characters are removed (a warning, the row then
+                // attaches to the real unit); Cyrillic or Greek look-alike letters reject it.
+                let v = match v {
+                    Some(Value::Text(t)) if col.name == ds.unit_key && !t.is_ascii() => {
+                        let found = lookalike::check(&t);
+                        let t = match &found.cleaned {
+                            Some(c) => {
+                                diags.push(diags::lookalike_invisible(here(), &found.invisible, c));
+                                c.as_str().into()
+                            }
+                            None => t,
+                        };
+                        match &found.latin {
+                            Some(l) => {
+                                diags.push(diags::lookalike_letters(here(), &found.lookalikes, l));
+                                reject = true;
+                                None
+                            }
+                            None if t.is_empty() => None,
+                            None => Some(Value::Text(t)),
+                        }
+                    }
+                    v => v,
                 };
                 if v.is_none() && col.required && !reject {
                     diags.push(diags::missing_value(here()));

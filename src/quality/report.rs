@@ -1,22 +1,24 @@
 //! The data-quality report (Markdown, from the registry's `data-quality.md.tera`) and the
 //! completeness table (CSV) for the analysts: counts per code, then per file a capped list of
 //! problems with "+N more", then the problems tied to no file, then who sent what. Values of
-//! personal columns are already masked by the loader; every text from a file is escaped here
-//! before the template sees it, so HTML or Markdown in a cell stays text.
+//! personal columns are already masked by the loader; every text from a file is capped here
+//! and escaped by the template engine (`templates::render`), so HTML or Markdown in a cell stays
+//! text.
 
 use super::UnitCompleteness;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::input::Loaded;
 use crate::report::templates::Templates;
 use crate::rubric::{Lang, Rubric};
-use crate::text::{csv_cell, md_cell};
+use crate::text::{NAME_LIMIT, TEXT_LIMIT, cap, csv_cell};
 use anyhow::Result;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Text from the data, shortened to `max` characters and made inert for Markdown.
+/// Text from the data, capped at `max` characters (`text::cap`, with its marker); the template
+/// engine escapes it for Markdown (`templates::render`).
 fn md_safe(s: &str, max: usize) -> String {
-    md_cell(&crate::text::shorten(s, max))
+    cap(s, max, Lang::En).into_owned()
 }
 
 /// One problem in a file's list, its texts already made inert.
@@ -39,14 +41,14 @@ impl Line {
         Line {
             severity: d.severity.to_string(),
             code: d.code.to_string(),
-            sheet: d.sheet.as_deref().map(|s| md_safe(s, 40)),
+            sheet: d.sheet.as_deref().map(|s| md_safe(s, NAME_LIMIT)),
             row: d.row,
             column: d.column.clone(),
             whole_file: d.file.is_some(),
             dataset: d.dataset.as_deref().unwrap_or("-").to_string(),
-            unit: d.unit.as_deref().map(|u| md_safe(u, 40)),
-            message: md_safe(&d.message, 400),
-            value: d.value.as_deref().map(|v| md_safe(v, 80)),
+            unit: d.unit.as_deref().map(|u| md_safe(u, NAME_LIMIT)),
+            message: md_safe(&d.message, TEXT_LIMIT),
+            value: d.value.as_deref().map(|v| md_safe(v, NAME_LIMIT)),
         }
     }
 }
@@ -63,7 +65,7 @@ impl Group {
     fn new(file: Option<&str>, mut ds: Vec<&Diagnostic>, cap: usize) -> Self {
         ds.sort_by_key(|d| d.severity);
         Group {
-            file: file.map(|f| md_safe(f, 200)),
+            file: file.map(|f| md_safe(f, NAME_LIMIT)),
             lines: ds.iter().take(cap).map(|d| Line::new(d)).collect(),
             more: ds.len().saturating_sub(cap),
         }
@@ -150,7 +152,7 @@ pub fn markdown(
         .inputs
         .iter()
         .map(|f| FileRow {
-            path: md_safe(&f.path, 200),
+            path: md_safe(&f.path, NAME_LIMIT),
             dataset: f.dataset.clone(),
             rows_read: f.rows_read,
             rows_used: f.rows_used,
@@ -181,8 +183,8 @@ pub fn markdown(
     let units: Vec<UnitRow> = table
         .iter()
         .map(|u| UnitRow {
-            unit: md_safe(&u.unit, 40),
-            name: md_safe(u.name.as_deref().unwrap_or(""), 80),
+            unit: md_safe(&u.unit, NAME_LIMIT),
+            name: md_safe(u.name.as_deref().unwrap_or(""), NAME_LIMIT),
             pending: u.pending,
             cells: u
                 .datasets
@@ -206,9 +208,9 @@ pub fn markdown(
         })
         .collect();
     let mut ctx = tera::Context::new();
-    ctx.insert("title", &md_safe(&rubric.title.id, 200));
-    ctx.insert("rubric_id", &md_safe(&rubric.id, 80));
-    ctx.insert("rubric_version", &md_safe(&rubric.version, 40));
+    ctx.insert("title", &md_safe(&rubric.title.id, NAME_LIMIT));
+    ctx.insert("rubric_id", &md_safe(&rubric.id, NAME_LIMIT));
+    ctx.insert("rubric_version", &md_safe(&rubric.version, NAME_LIMIT));
     ctx.insert("rows_read", &read);
     ctx.insert("rows_used", &used);
     ctx.insert("rows_rejected", &rejected);
@@ -250,7 +252,8 @@ pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> Result<S
     );
     w.write_record(&head)?;
     for u in table {
-        let mut rec = vec![csv_cell(&u.unit), csv_cell(u.name.as_deref().unwrap_or(""))];
+        let shown = |s: &str| csv_cell(&cap(s, NAME_LIMIT, Lang::En));
+        let mut rec = vec![shown(&u.unit), shown(u.name.as_deref().unwrap_or(""))];
         for (_, used, rejected) in &u.datasets {
             rec.push(used.to_string());
             rec.push(rejected.to_string());
@@ -281,13 +284,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn report_text_is_shortened_then_made_inert() {
+    fn report_text_is_capped_with_the_marker() {
         assert_eq!(
-            md_safe("<script>alert(1)</script>", 100),
-            "\\<script\\>alert(1)\\</script\\>"
+            md_safe(&"x".repeat(500), 10),
+            "xxxxxxxxxx… (+490 characters)"
         );
-        assert_eq!(md_safe("a|b\nc\u{7}", 100), "a\\|b c\u{fffd}");
-        assert_eq!(md_safe(&"x".repeat(500), 10).chars().count(), 11);
         assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
         assert_eq!(csv_cell("OPD-01"), "OPD-01");
     }

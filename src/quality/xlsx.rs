@@ -8,7 +8,8 @@
 use super::UnitCompleteness;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::input::{Loaded, RejectedRow};
-use crate::text::PERSONAL;
+use crate::rubric::Lang;
+use crate::text::{NAME_LIMIT, PERSONAL, cap};
 use crate::xlsx::{FORM_HEADER_FILL, header_format, new_workbook, sheet_name, text, text_f};
 use anyhow::Result;
 use rust_xlsxwriter::{Format, Worksheet};
@@ -180,8 +181,8 @@ pub fn feedback_workbook(
         0,
         format!(
             "Umpan balik data: {} {}",
-            line.unit,
-            line.name.as_deref().unwrap_or("")
+            cap(&line.unit, NAME_LIMIT, Lang::Id),
+            cap(line.name.as_deref().unwrap_or(""), NAME_LIMIT, Lang::Id)
         ),
         &title,
     )?;

@@ -21,7 +21,15 @@ pub fn file_name(lang: Lang) -> &'static str {
 }
 
 pub fn json(p: &Plans) -> Result<String> {
-    let mut t = serde_json::to_string_pretty(p)?;
+    // Unit ids and names are display text here: capped (`text::cap`; the file is
+    // language-neutral, so the marker is English) so that a 10 MB cell is not copied whole.
+    let mut p = p.clone();
+    let shown = |x: &str| crate::text::cap(x, crate::text::NAME_LIMIT, Lang::En).into_owned();
+    for u in &mut p.units {
+        u.id = shown(&u.id);
+        u.name = u.name.as_deref().map(shown);
+    }
+    let mut t = serde_json::to_string_pretty(&p)?;
     t.push('\n');
     Ok(t)
 }
@@ -136,8 +144,11 @@ impl Words<'_> {
 
     fn unit(&self, u: &UnitPlan) -> UnitView {
         UnitView {
-            id: u.id.clone(),
-            name: u.name.clone(),
+            id: crate::text::cap(&u.id, crate::text::NAME_LIMIT, self.lang).into_owned(),
+            name: u
+                .name
+                .as_deref()
+                .map(|n| crate::text::cap(n, crate::text::NAME_LIMIT, self.lang).into_owned()),
             at_target: u.at_target,
             reaches_target: u.reaches_target,
             verdict_label: self.verdict(&u.verdict),

@@ -14,7 +14,15 @@ pub fn file_name(lang: Lang) -> &'static str {
 }
 
 pub fn json(s: &Sensitivity) -> Result<String> {
-    let mut t = serde_json::to_string_pretty(s)?;
+    // Unit ids and names are display text here: capped (`text::cap`; the file is
+    // language-neutral, so the marker is English) so that a 10 MB cell is not copied whole.
+    let mut s = s.clone();
+    let shown = |x: &str| crate::text::cap(x, crate::text::NAME_LIMIT, Lang::En).into_owned();
+    for u in &mut s.units {
+        u.id = shown(&u.id);
+        u.name = u.name.as_deref().map(shown);
+    }
+    let mut t = serde_json::to_string_pretty(&s)?;
     t.push('\n');
     Ok(t)
 }
@@ -48,7 +56,7 @@ pub fn terminal(s: &Sensitivity, r: &Rubric, lang: Lang) -> String {
     for u in &s.units {
         out.push_str(&format!(
             "{:<10} {:<16} ",
-            u.id,
+            crate::text::cap(&u.id, crate::text::NAME_LIMIT, lang),
             labels[&u.base_verdict].chars().take(16).collect::<String>()
         ));
         for v in &s.verdicts {

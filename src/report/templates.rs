@@ -3,6 +3,12 @@
 //! name in `--templates DIR` (as mdBook's theme folder), so analysts can adjust wording without
 //! recompiling. No renderer embeds a template of its own.
 //!
+//! Every value a template prints is escaped for its format, unless the template says `| safe`
+//! (only the embedded CSS, JS and charts do): HTML templates with tera's HTML escaper, Markdown
+//! templates (`*.md.tera`) with `text::md_cell` — data text in a heading, a list item or a table
+//! cell can then never be markup, a link, an image or raw HTML. Both escapers first cap the
+//! value at `text::TEXT_LIMIT` characters (`text::cap`, with its marker).
+//!
 //! This module finds and renders templates; it decides no wording and computes nothing.
 
 use crate::format;
@@ -95,11 +101,19 @@ impl Templates {
     }
 
     /// Render the template file `name` (e.g. `diff.md.tera`) with `ctx` and the filters for
-    /// `lang`. A name ending in `.html.tera` is HTML-autoescaped.
+    /// `lang`. Every printed value is escaped: a name ending in `.html.tera` for HTML, one
+    /// ending in `.md.tera` for Markdown (see the module header).
     pub fn render(&self, lang: Lang, name: &str, ctx: &tera::Context) -> Result<String> {
         let template = self.get(name)?;
         let name = name.strip_suffix(".tera").unwrap_or(name);
         let mut tera = engine(lang);
+        tera.autoescape_on([".html", ".htm", ".xml", ".md"]);
+        tera.set_escape_fn(match (name.ends_with(".md"), lang) {
+            (true, Lang::Id) => escape_md_id,
+            (true, Lang::En) => escape_md_en,
+            (false, Lang::Id) => escape_html_id,
+            (false, Lang::En) => escape_html_en,
+        });
         tera.add_raw_template(name, &template)
             .map_err(|e| anyhow!("{name} template: {e}"))?;
         tera.render(name, ctx)
@@ -155,6 +169,34 @@ impl Strings {
     }
 }
 
+/// Markdown escaping of one printed value: capped, then `text::md_cell`.
+fn escape_md(s: &str, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(
+        crate::text::md_cell(&crate::text::cap(s, crate::text::TEXT_LIMIT, lang)).as_bytes(),
+    )
+}
+
+fn escape_md_id(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    escape_md(s, Lang::Id, out)
+}
+
+fn escape_md_en(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    escape_md(s, Lang::En, out)
+}
+
+/// HTML escaping of one printed value (text and attributes: `&<>"'`): capped, then tera's.
+fn escape_html(s: &str, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    tera::escape_html(&crate::text::cap(s, crate::text::TEXT_LIMIT, lang), out)
+}
+
+fn escape_html_id(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    escape_html(s, Lang::Id, out)
+}
+
+fn escape_html_en(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    escape_html(s, Lang::En, out)
+}
+
 /// A tera engine with kesiapan's filters for `lang`: `num(d=1)`, `score`, `pct` (numbers as
 /// written in the language) and `cell` (data text made inert in Markdown, `text::md_cell`).
 pub fn engine(lang: Lang) -> tera::Tera {
@@ -171,9 +213,18 @@ pub fn engine(lang: Lang) -> tera::Tera {
     });
     // Text from the data in Markdown: one line, no markup and no raw HTML (a name such as
     // `<script>` must stay text in every Markdown viewer and in the .docx).
-    tera.register_filter("cell", |s: String, _: tera::Kwargs, _: &tera::State| {
-        crate::text::md_cell(&s)
-    });
+    // Kept for templates in `--templates` folders; Markdown templates escape every value anyway,
+    // so the result is marked safe (not escaped twice).
+    tera.register_filter(
+        "cell",
+        move |s: String, _: tera::Kwargs, _: &tera::State| {
+            tera::Value::safe_string(&crate::text::md_cell(&crate::text::cap(
+                &s,
+                crate::text::TEXT_LIMIT,
+                lang,
+            )))
+        },
+    );
     // tera's own `default` replaces only an undefined value; the assessment writes a missing
     // figure (a unit without a name, `min_on_site` without a `min-on-site` rule) as `null`, and
     // `x | default(value=0) | num` must then give 0, not fail the whole run.

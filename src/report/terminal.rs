@@ -1,7 +1,12 @@
 //! The short summary printed to the terminal: one line per unit, then the province's answer.
+//!
+//! Columns are padded by hand, not with `{:<width$}`: a format width above 65,535 panics, and
+//! an assessment read from a file may hold ids of any length, so every id is capped first
+//! (`text::cap`, at `TEXT_LIMIT`: the assessment's ids are capped at `NAME_LIMIT` already).
 
 use crate::assessment::Assessment;
 use crate::format;
+use crate::text::{TEXT_LIMIT, cap};
 
 fn cut(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
@@ -13,29 +18,45 @@ fn cut(s: &str, n: usize) -> String {
     }
 }
 
+/// `s` followed by spaces up to `width` characters.
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+}
+
 pub fn render(a: &Assessment) -> String {
     let lang = a.lang;
     let mut out = String::new();
-    let idw = a
+    // The assessment caps ids at `NAME_LIMIT` already; this cap is for a hand-made file.
+    let ids: Vec<_> = a
         .units
         .iter()
-        .map(|u| u.id.chars().count())
+        .map(|u| cap(&u.id, TEXT_LIMIT, lang))
+        .collect();
+    let idw = ids
+        .iter()
+        .map(|id| id.chars().count())
         .max()
         .unwrap_or(2)
         .max(4);
     out.push_str(&format!(
-        "{:<idw$}  {:<34}  {:>5}  {:<16}  {:>7}  {}\n",
-        "Unit", "Name", "Score", "Verdict", "WFA now", "Top obstacle"
+        "{}  {:<34}  {:>5}  {:<16}  {:>7}  {}\n",
+        pad("Unit", idw),
+        "Name",
+        "Score",
+        "Verdict",
+        "WFA now",
+        "Top obstacle"
     ));
-    for u in &a.units {
+    for (u, id) in a.units.iter().zip(&ids) {
         let score = u
             .score
             .map(|s| format::number(s, 1, lang))
             .unwrap_or_else(|| "-".into());
         let top = u.obstacles.first().map(|o| o.label.as_str()).unwrap_or("-");
         out.push_str(&format!(
-            "{:<idw$}  {:<34}  {:>5}  {:<16}  {:>7}  {}\n",
-            u.id,
+            "{}  {:<34}  {:>5}  {:<16}  {:>7}  {}\n",
+            pad(id, idw),
             cut(u.name.as_deref().unwrap_or(""), 34),
             score,
             cut(&u.verdict_label, 16),

@@ -74,7 +74,18 @@ pub fn assessment(r: &Rubric, s: &Scored, lang: Lang, generated_at: &str) -> Ass
             .map(|u| unit(r, u, &s.diagnostics, lang))
             .collect(),
         summary: summary(r, &s.province, lang),
-        diagnostics: s.diagnostics.clone(),
+        // A diagnostic's unit is shown as the unit's id is (capped the same way, so they match).
+        diagnostics: s
+            .diagnostics
+            .iter()
+            .map(|d| Diagnostic {
+                unit: d
+                    .unit
+                    .as_deref()
+                    .map(|u| crate::text::cap(u, crate::text::NAME_LIMIT, lang).into_owned()),
+                ..d.clone()
+            })
+            .collect(),
     }
 }
 
@@ -121,10 +132,13 @@ fn applied(r: &Rubric, lang: Lang) -> Applied {
 
 /// One unit's part of the assessment.
 fn unit(r: &Rubric, u: &UnitScore, diagnostics: &[Diagnostic], lang: Lang) -> Unit {
-    let name = u.name.clone().unwrap_or_else(|| u.id.clone());
+    // Ids and names are display text here: capped (`text::cap`, with its marker) so that a 10 MB
+    // cell is not copied into every report. Matching below uses the full `u.id`.
+    let capped = |s: &str| crate::text::cap(s, crate::text::NAME_LIMIT, lang).into_owned();
+    let name = capped(u.name.as_deref().unwrap_or(&u.id));
     Unit {
-        id: u.id.clone(),
-        name: u.name.clone(),
+        id: capped(&u.id),
+        name: u.name.as_deref().map(capped),
         score: u.score,
         coverage: u.coverage,
         verdict: r.verdicts[u.verdict].id.clone(),
