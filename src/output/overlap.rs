@@ -1,6 +1,8 @@
 //! Refusing an output folder that overlaps the inputs: an input file inside `--out` (a run
-//! could overwrite it, and the next run would read the outputs back), or `--out` equal to,
-//! inside or containing `--data` (the next run reads its own `analisis.xlsx` as data).
+//! could overwrite it, and the next run would read the outputs back), `--out` equal to `--data`
+//! (the next run reads its own `analisis.xlsx` as data), or `--out` containing `--data` (outputs
+//! such as `feedback/` could land among the data). `--out` inside `--data` is allowed: the data
+//! folder is read without its subfolders.
 //! Paths are compared canonicalised (links resolved, `..` gone), also when `--out` does not
 //! exist yet.
 //!
@@ -56,8 +58,6 @@ pub enum Overlap {
     InputInOut { input: PathBuf },
     /// `--out` is the data folder.
     OutIsData,
-    /// `--out` is inside the data folder.
-    OutInData,
     /// The data folder is inside `--out`.
     DataInOut,
 }
@@ -70,9 +70,8 @@ pub fn find(out: &Path, data: Option<&Path>, inputs: &[&Path]) -> Option<Overlap
         if o == d {
             return Some(Overlap::OutIsData);
         }
-        if o.starts_with(&d) {
-            return Some(Overlap::OutInData);
-        }
+        // `--out` inside the data folder is allowed: the data folder is read without its
+        // subfolders, so `cd data && kesiapan assess --data .` (outputs in `./out`) is safe.
         if d.starts_with(&o) {
             return Some(Overlap::DataInOut);
         }
@@ -112,16 +111,6 @@ pub fn message(o: &Overlap, out: &Path, data: Option<&Path>, lang: Lang) -> Stri
              run would read its own outputs (e.g. analysis.xlsx) as data. Choose another --out. \
              Nothing was written."
         ),
-        (Overlap::OutInData, Lang::Id) => format!(
-            "kesalahan: folder keluaran --out {out} ada di dalam folder data --data {data}; \
-             keluaran dan data harus terpisah. Pilih --out di luar folder data. Tidak ada yang \
-             ditulis."
-        ),
-        (Overlap::OutInData, Lang::En) => format!(
-            "error: the output folder --out {out} is inside the data folder --data {data}; \
-             outputs and data must be apart. Choose an --out outside the data folder. Nothing \
-             was written."
-        ),
         (Overlap::DataInOut, Lang::Id) => format!(
             "kesalahan: folder data --data {data} ada di dalam folder keluaran --out {out}; \
              keluaran dan data harus terpisah. Pilih --out lain. Tidak ada yang ditulis."
@@ -148,10 +137,7 @@ mod tests {
             find(&r.join("x/../data"), Some(&data), &[]),
             Some(Overlap::OutIsData)
         );
-        assert_eq!(
-            find(&r.join("data/out/new"), Some(&data), &[]),
-            Some(Overlap::OutInData)
-        );
+        assert_eq!(find(&r.join("data/out/new"), Some(&data), &[]), None);
         assert_eq!(find(r, Some(&data), &[]), Some(Overlap::DataInOut));
         assert_eq!(find(&r.join("out"), Some(&data), &[]), None);
         let input = r.join("data/a.csv");
