@@ -5,6 +5,23 @@
 //! Data flows one way: `input` (read, validate) → `scoring` (typed facts) → `words` (an
 //! `Assessment`) → `report`.
 
+/// `eprint!` that never panics: a closed stderr (`kesiapan … 2>&1 | head -n 1`) must not stop a
+/// run, whose outputs matter more than its messages; the write error is ignored.
+macro_rules! eout {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that never panics; see `eout!`.
+macro_rules! eoutln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 pub mod assessment;
 pub mod cli;
 pub mod commands;
@@ -75,7 +92,7 @@ where
     };
     if let Some(t) = progress::finish() {
         if verbose && result.is_ok() {
-            eprint!("{}", t.render());
+            eout!("{}", t.render());
         }
     }
     match result {
@@ -88,9 +105,9 @@ where
                 .chain()
                 .find_map(|c| c.downcast_ref::<rubric::RubricErrors>());
             match (e.downcast_ref::<commands::Fatal>(), located) {
-                (Some(f), _) => eprintln!("{f}"),
-                (None, Some(r)) => eprintln!("{r}"),
-                (None, None) => eprintln!("error: {e:#}"),
+                (Some(f), _) => eoutln!("{f}"),
+                (None, Some(r)) => eoutln!("{r}"),
+                (None, None) => eoutln!("error: {e:#}"),
             }
             commands::exit(commands::EXIT_ERROR)
         }

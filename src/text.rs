@@ -233,7 +233,23 @@ pub const TEXT_LIMIT: usize = 1000;
 /// `… (+9.999.800 karakter)` (English: `… (+9,999,800 characters)`). Counts characters, never
 /// cuts inside one. Used wherever data text reaches a user: the terminal, diagnostics, every
 /// report and workbook; only files that must keep a cell as it was (rejected rows) keep more.
+///
+/// Characters that would act on a terminal or reorder text are made inert on the way: newline,
+/// CR and tab become a space, other control characters (an ESC sequence that clears the screen
+/// or sets the window title) and the bidirectional overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069, which make `exe.fdp` read as `pdf.exe`) become U+FFFD.
 pub fn cap(s: &str, limit: usize, lang: Lang) -> Cow<'_, str> {
+    if s.chars().any(unsafe_to_show) {
+        let clean: String = s
+            .chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' => ' ',
+                c if unsafe_to_show(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect();
+        return Cow::Owned(cap(&clean, limit, lang).into_owned());
+    }
     let Some((cut, _)) = s.char_indices().nth(limit) else {
         return Cow::Borrowed(s);
     };
@@ -251,6 +267,12 @@ pub fn cap(s: &str, limit: usize, lang: Lang) -> Cow<'_, str> {
         grouped.push(d);
     }
     Cow::Owned(format!("{}… (+{grouped} {word})", &s[..cut]))
+}
+
+/// A character that must not reach a terminal or a report as it is: a control character or a
+/// bidirectional override / isolate.
+pub fn unsafe_to_show(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Text from the data made inert in Markdown: one line (newlines, CR and tab become spaces),
@@ -366,6 +388,15 @@ mod tests {
         );
         assert_eq!(cap("", 0, Lang::Id), "");
         assert_eq!(cap("x", 0, Lang::Id), "… (+1 karakter)");
+    }
+
+    #[test]
+    fn terminal_escapes_and_bidi_overrides_are_made_inert() {
+        assert_eq!(cap("B\u{1b}[2JX", 200, Lang::Id), "B\u{FFFD}[2JX");
+        assert_eq!(cap("a\nb\r\tc", 200, Lang::Id), "a b  c");
+        assert_eq!(cap("OPD\u{202E}10", 200, Lang::En), "OPD\u{FFFD}10");
+        // Capping still counts the cleaned characters.
+        assert_eq!(cap("\u{7}bc", 2, Lang::En), "\u{FFFD}b… (+1 character)");
     }
 
     #[test]

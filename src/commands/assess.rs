@@ -84,7 +84,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
             .cloned()
             .collect();
         if !errors.is_empty() {
-            eprint!("{}", diag::render_human(&errors, args.show));
+            eout!("{}", diag::render_human(&errors, args.show));
         }
     } else {
         let (e, w) = (
@@ -92,7 +92,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
             count(&a.diagnostics, Severity::Warning),
         );
         if e + w > 0 {
-            eprintln!(
+            eoutln!(
                 "{}",
                 diag::render_human(
                     &a.diagnostics
@@ -111,7 +111,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
                 report::diff::terminal(c, args.lang)
             );
         }
-        eprintln!(
+        eoutln!(
             "\nRubric {} {} · {} input file(s) · {} error(s), {} warning(s) in the data · wrote {}",
             a.rubric.id,
             a.rubric.version,

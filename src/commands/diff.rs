@@ -45,7 +45,7 @@ pub fn run(args: &DiffArgs, quiet: bool) -> Result<u8> {
     if !quiet {
         out!("{}", report::diff::terminal(&c, lang));
         if !written.is_empty() {
-            eprintln!("wrote {}", written.join(", "));
+            eoutln!("wrote {}", written.join(", "));
         }
     }
     Ok(EXIT_OK)

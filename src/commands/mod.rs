@@ -54,7 +54,7 @@ pub enum Fatal {
 pub fn load_rubric(path: &std::path::Path) -> Result<Rubric> {
     let rubric = crate::rubric::load(path).map_err(Fatal::Rubric)?;
     if !rubric.warnings.is_empty() {
-        eprintln!("{}", rubric.report(rubric.warnings.clone()));
+        eoutln!("{}", rubric.report(rubric.warnings.clone()));
     }
     Ok(rubric)
 }

@@ -33,13 +33,15 @@ pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
     let budget = match &args.budget {
         Some(b) => Some(
             crate::input::cell::parse_number_text(b, false)
-                .filter(|x| *x >= 0.0)
+                .filter(|x| (0.0..=1e15).contains(x))
                 .with_context(|| format!("--budget `{b}` is not an amount in Rupiah"))?,
         ),
         None => None,
     };
     let step = match (args.budget_step, budget) {
-        (Some(s), _) if s.is_nan() || s <= 0.0 => bail!("--budget-step must be above 0"),
+        (Some(s), _) if !(s > 0.0 && s <= 1e15) => {
+            bail!("--budget-step must be above 0 and at most Rp 10^15")
+        }
         (Some(s), _) => s,
         // A power of ten near budget ÷ 100 000: round prices stay exact.
         (None, Some(b)) => 10f64.powi((b / 100_000.0).max(1.0).log10().floor() as i32),
@@ -60,7 +62,7 @@ pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
     if !quiet {
         out!("{}", report::plan::terminal(&p, &rubric, args.lang));
         if !written.is_empty() {
-            eprintln!("wrote {}", written.join(", "));
+            eoutln!("wrote {}", written.join(", "));
         }
     }
     Ok(EXIT_OK)

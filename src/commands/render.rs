@@ -36,7 +36,7 @@ pub fn run(args: &RenderArgs, quiet: bool) -> Result<u8> {
     };
     let written = write_set(&args.out, &files, &run)?;
     if !quiet {
-        eprintln!("wrote {}", written.join(", "));
+        eoutln!("wrote {}", written.join(", "));
     }
     Ok(EXIT_OK)
 }

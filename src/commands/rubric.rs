@@ -20,7 +20,7 @@ pub fn warn_unmatched(rubric: &Rubric, loaded: &Loaded, data: &DataArgs, quiet: 
         .map(|i| (i.dataset.as_str(), i.path.as_str()));
     let warnings = rubric.unmatched_patterns(read);
     if !warnings.is_empty() {
-        eprintln!("{}", rubric.report(warnings));
+        eoutln!("{}", rubric.report(warnings));
     }
 }
 

@@ -11,14 +11,15 @@ pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
     if args.runs == 0 {
         bail!("--runs must be at least 1");
     }
+    // `contains` is false for NaN, so every check below also refuses NaN and infinities.
     if !(0.0..=1.0).contains(&args.stable)
-        || args.threshold_spread < 0.0
-        || args.weight_spread < 0.0
-        || args.weight_spread >= 1.0
-        || args.concentration <= 0.0
+        || !(0.0..=100.0).contains(&args.threshold_spread)
+        || !(0.0..1.0).contains(&args.weight_spread)
+        || !(f64::MIN_POSITIVE..=1e9).contains(&args.concentration)
     {
         bail!(
-            "--stable is a share (0–1), --threshold-spread ≥ 0, --weight-spread in [0, 1), --concentration > 0"
+            "--stable is a share (0–1), --threshold-spread 0–100 points, --weight-spread in [0, 1), \
+             --concentration above 0 and at most 1e9"
         );
     }
     let rubric = load_rubric(&args.data.rubric)?;
@@ -57,7 +58,7 @@ pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
     )?;
     if !quiet {
         out!("{}", report::sensitivity::terminal(&s, &rubric, args.lang));
-        eprintln!(
+        eoutln!(
             "\n{} perturbed rubrics × {} units re-scored in {:.2} s (seed {}){}",
             args.runs,
             values.len(),

@@ -79,14 +79,17 @@ pub fn run(args: &TemplateArgs, quiet: bool) -> Result<u8> {
     let run = super::run_info("template", None, &rubric, loaded.as_ref());
     let written = write_set(&args.out, &files, &run)?;
     if !quiet {
-        eprintln!(
+        eoutln!(
             "wrote {} form(s) and {} into {}",
             files.len(),
             crate::output::MANIFEST,
             args.out.display()
         );
         for (id, stem) in &renamed {
-            eprintln!("  unit `{id}` written as {stem}/");
+            eoutln!(
+                "  unit `{}` written as {stem}/",
+                crate::text::cap(id, crate::text::NAME_LIMIT, args.lang)
+            );
         }
         for p in written.iter().take(12) {
             outln!("{p}");

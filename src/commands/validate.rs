@@ -191,7 +191,7 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
             .filter(|d| d.severity == Severity::Error)
             .cloned()
             .collect();
-        eprint!("{}", diag::render_human(&only, args.show));
+        eout!("{}", diag::render_human(&only, args.show));
     }
     if !quiet {
         outln!(
@@ -205,7 +205,7 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
                 .iter()
                 .filter(|(n, _)| n.starts_with("feedback/"))
                 .count();
-            eprintln!(
+            eoutln!(
                 "wrote {} file(s) and {} into {}{}",
                 files.len(),
                 crate::output::MANIFEST,
@@ -217,7 +217,10 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
                 }
             );
             for (unit, name) in &renamed {
-                eprintln!("  unit `{unit}` written as {name}");
+                eoutln!(
+                    "  unit `{}` written as {name}",
+                    crate::text::cap(unit, crate::text::NAME_LIMIT, args.lang)
+                );
             }
             debug_assert_eq!(written.len(), files.len() + 1);
         }

@@ -9,6 +9,14 @@ use crate::format;
 use crate::text::{TEXT_LIMIT, cap};
 
 fn cut(s: &str, n: usize) -> String {
+    // A name with an ESC sequence or a bidi override must not act on the terminal.
+    let clean: String;
+    let s = if s.chars().any(crate::text::unsafe_to_show) {
+        clean = cap(s, usize::MAX, crate::rubric::Lang::En).into_owned();
+        clean.as_str()
+    } else {
+        s
+    };
     if s.chars().count() <= n {
         s.to_string()
     } else {
