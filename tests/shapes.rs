@@ -1234,7 +1234,7 @@ fn summary_and_html_render_when_wfa_has_no_min_on_site() {
         assert!(
             a.units
                 .iter()
-                .any(|u| u.wfa.min_on_site.is_none() && u.wfa.staff_allowed_at_once > 0),
+                .any(|u| u.wfa.min_on_site.is_none() && u.wfa.staff_allowed_at_once > Some(0)),
             "{}",
             c.rubric
         );
@@ -1313,7 +1313,7 @@ fn jobs_without_count_count_each_row_as_one_holder() {
         } else {
             continue; // the workbook's cells are not re-read here
         };
-        for u in a.units.iter().filter(|u| u.wfa.staff_allowed_at_once > 0) {
+        for u in a.units.iter().filter(|u| u.wfa.allows_wfa()) {
             for j in &u.wfa.eligible_jobs {
                 let expected = rows
                     .lines()
