@@ -346,7 +346,8 @@ pub struct SuppressionSummary {
     pub indicator_values: usize,
     /// Job-holder counts under the minimum.
     pub job_counts: usize,
-    /// Job-holder counts hidden only so that a small one cannot be recovered by subtraction.
+    /// Figures hidden only so that a small one cannot be recovered by subtraction: job-holder
+    /// counts, and units' eligible and allowed-at-once totals.
     pub complementary: usize,
 }
 
