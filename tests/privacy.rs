@@ -1,5 +1,5 @@
 //! Personal data (UU 27/2022 PDP): each test writes a small data set, runs the real binary
-//! (`assess --format all` and `validate --feedback`) and searches every file it wrote (the
+//! (`assess --format all`, `validate --feedback` and `plan --budget`) and searches every file it wrote (the
 //! xlsx and docx unzipped), and its standard output and error, for the personal values.
 
 use crate::common::*;
@@ -139,6 +139,7 @@ fn run(rubric: &str, files: &[(&str, &str)]) -> Run {
     for (cmd, extra) in [
         ("assess", vec!["--format", "all", "--now", NOW]),
         ("validate", vec!["--feedback"]),
+        ("plan", vec!["--budget", "500000000", "--format", "json,md"]),
     ] {
         let dir = out.path().join(cmd);
         let o = kesiapan()
@@ -694,6 +695,18 @@ fn allowed_at_once_does_not_give_back_hidden_staff_eligible() {
                 }
             }
         }
+    }
+    // The plan shows neither the figure before nor after, nor a budget gain made of it alone.
+    let plan: serde_json::Value = serde_json::from_str(r.file("plan/plan.json")).unwrap();
+    for (id, _) in secret {
+        let p = plan["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["id"] == id)
+            .unwrap();
+        assert!(p["staff_allowed_before"].is_null(), "{p}");
+        assert!(p["staff_allowed_after"].is_null(), "{p}");
     }
     // The per-unit WFA forms say it is hidden instead of giving the figure.
     r.assert_nowhere(&[
