@@ -346,7 +346,8 @@ pub struct SuppressionSummary {
     pub indicator_values: usize,
     /// Job-holder counts under the minimum.
     pub job_counts: usize,
-    /// Job-holder counts hidden only so that a small one cannot be recovered by subtraction.
+    /// Figures hidden only so that a small one cannot be recovered by subtraction: job-holder
+    /// counts, and units' eligible and allowed-at-once totals.
     pub complementary: usize,
 }
 
@@ -361,10 +362,32 @@ pub struct WfaForm {
     pub min_on_site: Option<i64>,
     /// Share of staff that may be away at once for this verdict.
     pub max_share_away: f64,
-    pub staff_allowed_at_once: i64,
+    /// `None` when suppressed: whenever `staff_eligible` is, since it is that figure when
+    /// eligible staff is the binding limit (schema 1.2).
+    pub staff_allowed_at_once: Option<i64>,
+    /// Why `staff_allowed_at_once` is not shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_allowed_suppressed: Option<Suppression>,
     pub max_days_per_week: Option<i64>,
     pub eligible_jobs: Vec<EligibleJob>,
     pub conditions: Vec<String>,
+}
+
+impl WfaForm {
+    /// Whether anyone may take WFA in the unit. When the allowed figure is hidden, its eligible
+    /// total is hidden too and is above zero (an empty group is never hidden), so the figure is
+    /// above zero exactly when the verdict's share and the minimum on site leave room: what a
+    /// reader can tell from the shown figures anyway.
+    pub fn allows_wfa(&self) -> bool {
+        match (self.staff_allowed_at_once, self.staff_total) {
+            (Some(x), _) => x > 0,
+            (None, Some(t)) => {
+                (self.max_share_away * t as f64 + 1e-9).floor() >= 1.0
+                    && t - self.min_on_site.unwrap_or(0) > 0
+            }
+            (None, None) => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

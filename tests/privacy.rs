@@ -1,5 +1,5 @@
 //! Personal data (UU 27/2022 PDP): each test writes a small data set, runs the real binary
-//! (`assess --format all` and `validate --feedback`) and searches every file it wrote (the
+//! (`assess --format all`, `validate --feedback` and `plan --budget`) and searches every file it wrote (the
 //! xlsx and docx unzipped), and its standard output and error, for the personal values.
 
 use crate::common::*;
@@ -54,6 +54,8 @@ const SURVEY_HEAD: &str = "ID Responden,Nama,NIP,Kode OPD,Skill,Bersedia,Saran\n
 /// Every output of both commands, by name, as text; and their stdout and stderr.
 struct Run {
     files: Vec<(String, String)>,
+    /// The workbooks' and documents' bytes, by name.
+    raw: Vec<(String, Vec<u8>)>,
     assessment: serde_json::Value,
 }
 
@@ -99,15 +101,21 @@ fn zip_text(bytes: &[u8]) -> String {
     all
 }
 
-fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, String)>) {
+fn walk(
+    dir: &Path,
+    prefix: &str,
+    out: &mut Vec<(String, String)>,
+    raw: &mut Vec<(String, Vec<u8>)>,
+) {
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
         let name = format!("{prefix}{}", p.file_name().unwrap().to_string_lossy());
         if p.is_dir() {
-            walk(&p, &format!("{name}/"), out);
+            walk(&p, &format!("{name}/"), out, raw);
         } else {
             let bytes = std::fs::read(&p).unwrap();
             let text = if name.ends_with(".xlsx") || name.ends_with(".docx") {
+                raw.push((name.clone(), bytes.clone()));
                 zip_text(&bytes)
             } else {
                 String::from_utf8_lossy(&bytes).to_string()
@@ -127,9 +135,11 @@ fn run(rubric: &str, files: &[(&str, &str)]) -> Run {
     std::fs::write(&rubric_path, rubric).unwrap();
     let out = tempfile::tempdir().unwrap();
     let mut texts = Vec::new();
+    let mut raw = Vec::new();
     for (cmd, extra) in [
         ("assess", vec!["--format", "all", "--now", NOW]),
         ("validate", vec!["--feedback"]),
+        ("plan", vec!["--budget", "500000000", "--format", "json,md"]),
     ] {
         let dir = out.path().join(cmd);
         let o = kesiapan()
@@ -156,7 +166,7 @@ fn run(rubric: &str, files: &[(&str, &str)]) -> Run {
             format!("{cmd} stderr"),
             String::from_utf8_lossy(&o.stderr).to_string(),
         ));
-        walk(&dir, &format!("{cmd}/"), &mut texts);
+        walk(&dir, &format!("{cmd}/"), &mut texts, &mut raw);
     }
     let assessment = serde_json::from_str(
         &texts
@@ -168,6 +178,7 @@ fn run(rubric: &str, files: &[(&str, &str)]) -> Run {
     .unwrap();
     Run {
         files: texts,
+        raw,
         assessment,
     }
 }
@@ -380,11 +391,9 @@ fn an_average_over_one_person_of_a_subgroup_is_suppressed() {
     assert!(indicator(unit(&r.assessment, "A"), "skill_b")["value"].is_number());
 }
 
-#[test]
-fn complementary_suppression_covers_staff_eligible() {
-    // Unit A's only eligible job has 3 holders: its count, its name and A's eligible total
-    // (which is that count) are hidden; and so is one other unit's total, or the province's
-    // total less the others would give A's back.
+/// Unit A's only eligible job has 3 holders (below the minimum of 5); B's two jobs hold 20 and
+/// 9, C's 8 and 7; each unit's eligible total is the sum of its eligible jobs' holders.
+fn hidden_job_run() -> Run {
     let rubric = rubric().replace(
         "staff-eligible = \"laptop_dinas\"",
         "staff-eligible = \"pemangku_layak\"",
@@ -403,14 +412,22 @@ C,Perencana,8,Ya
 C,Analis Data,7,Ya
 ";
     let survey = format!("{SURVEY_HEAD}{}", survey_rows(&["A", "B", "C"]));
-    let r = run(
+    run(
         &rubric,
         &[
             ("infra.csv", INFRA),
             ("jabatan.csv", jobs),
             ("survei.csv", &survey),
         ],
-    );
+    )
+}
+
+#[test]
+fn complementary_suppression_covers_staff_eligible() {
+    // Unit A's only eligible job has 3 holders: its count, its name and A's eligible total
+    // (which is that count) are hidden; and so is one other unit's total, or the province's
+    // total less the others would give A's back.
+    let r = hidden_job_run();
     let a = unit(&r.assessment, "A");
     assert!(a["wfa"]["staff_eligible"].is_null(), "{}", a["wfa"]);
     assert_eq!(a["wfa"]["staff_eligible_suppressed"], "small-group");
@@ -539,4 +556,163 @@ fn metric_over_personal_column_is_refused() {
         .arg(&path)
         .assert()
         .success();
+}
+
+/// The text of a docx's or xlsx's XML parts, one table row a line, cells separated by tabs.
+fn rows_of(xml: &str) -> Vec<Vec<String>> {
+    let marked = xml
+        .replace("</w:tc>", "\u{1f}")
+        .replace("</w:tr>", "\u{1e}");
+    let mut text = String::new();
+    let mut in_tag = false;
+    for ch in marked.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split('\u{1e}')
+        .map(|r| r.split('\u{1f}').map(|c| c.trim().to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn allowed_at_once_does_not_give_back_hidden_staff_eligible() {
+    // A's hidden eligible total (3) binds its allowed figure (20 % of 100 staff would allow 20):
+    // shown, the allowed figure would be the hidden total. C's (40 staff, 20 %: at most 8)
+    // would be pinned at 8 by its listed "Perencana (8)", and then the province's allowed total
+    // less B's and C's would give A's back.
+    let r = hidden_job_run();
+    let secret = [("A", 3i64), ("C", 8i64)];
+    let units = r.assessment["units"].as_array().unwrap();
+    let s = &r.assessment["summary"];
+    let min = s["suppressed"]["min_group_size"].as_i64().unwrap();
+    let a = unit(&r.assessment, "A");
+    assert!(a["wfa"]["staff_allowed_at_once"].is_null(), "{}", a["wfa"]);
+    assert_eq!(a["wfa"]["staff_allowed_suppressed"], "small-group");
+    // The province's total less the shown figures leaves at least two hidden ones, holding
+    // at least the minimum together.
+    let hidden: Vec<&serde_json::Value> = units
+        .iter()
+        .filter(|u| u["wfa"]["staff_allowed_at_once"].is_null())
+        .collect();
+    let shown: i64 = units
+        .iter()
+        .filter_map(|u| u["wfa"]["staff_allowed_at_once"].as_i64())
+        .sum();
+    assert!(hidden.len() >= 2, "{units:?}");
+    assert!(s["staff_allowed_at_once"].as_i64().unwrap() - shown >= min);
+    for u in &hidden {
+        let w = &u["wfa"];
+        assert!(w["staff_allowed_suppressed"].is_string(), "{w}");
+        // A hidden allowed figure comes with a hidden eligible total …
+        assert!(w["staff_eligible"].is_null(), "{w}");
+        // … and what is shown does not pin it: the least the listed jobs hold stays under the
+        // limits set by the share and the minimum on site.
+        let t = w["staff_total"].as_i64().unwrap();
+        let limit = ((w["max_share_away"].as_f64().unwrap() * t as f64 + 1e-9).floor() as i64)
+            .min(t - w["min_on_site"].as_i64().unwrap_or(0));
+        let least: i64 = w["eligible_jobs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|j| j["holders"].as_i64().unwrap_or(1))
+            .sum();
+        assert!(least < limit, "{} pinned at {limit}: {w}", u["id"]);
+    }
+    // No output shows a hidden unit's figure in its allowed column.
+    for (id, n) in secret {
+        assert!(unit(&r.assessment, id)["wfa"]["staff_allowed_at_once"].is_null());
+        let n = n.to_string();
+        let line = r
+            .file("assess stdout")
+            .lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap();
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert!(cols.contains(&"*") && !cols.contains(&n.as_str()), "{line}");
+        for md in ["assess/ringkasan.md", "assess/telaahan-staf.md"] {
+            for l in r
+                .file(md)
+                .lines()
+                .filter(|l| l.starts_with(&format!("| {id} |")))
+            {
+                assert_eq!(l.split('|').nth(5).unwrap().trim(), "-", "{md}: {l}");
+            }
+        }
+        let html = r.file("assess/laporan.html");
+        let row = html
+            .lines()
+            .find(|l| l.contains(&format!("<td data-v=\"{id}\">")))
+            .unwrap();
+        assert!(row.contains("data-v=\"-1\"><abbr"), "{row}");
+        assert!(!row.contains(&format!("data-v=\"{n}\"")), "{row}");
+        let csv = r.file("assess/opd.csv");
+        let head: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        let col = head
+            .iter()
+            .position(|h| *h == "Boleh WFA bersamaan")
+            .unwrap();
+        let line: Vec<&str> = csv
+            .lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .unwrap()
+            .split(',')
+            .collect();
+        assert_eq!(line[col], "", "{line:?}");
+        // The memo's annex (docx): the allowed column of the unit's row.
+        let docx = r.file("assess/telaahan-staf.docx");
+        for row in rows_of(docx).iter().filter(|c| c[0] == id) {
+            assert_eq!(row[4], "-", "{row:?}");
+        }
+        // Every workbook: under an allowed-at-once header, the unit's row says it is hidden.
+        for (name, bytes) in r.raw.iter().filter(|(n, _)| n.ends_with(".xlsx")) {
+            use calamine::{Data, Reader, Xlsx};
+            let mut wb: Xlsx<_> =
+                calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+            for sheet in wb.sheet_names() {
+                let range = wb.worksheet_range(&sheet).unwrap();
+                let mut col = None;
+                for row in range.rows() {
+                    if let Some(c) = row
+                        .iter()
+                        .position(|c| matches!(c, Data::String(s) if s == "Boleh WFA bersamaan"))
+                    {
+                        col = Some(c);
+                        continue;
+                    }
+                    if let (Some(c), Some(Data::String(first))) = (col, row.first()) {
+                        if first == id {
+                            assert_eq!(
+                                row[c],
+                                Data::String("disembunyikan".into()),
+                                "{name} {sheet}: {row:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The plan shows neither the figure before nor after, nor a budget gain made of it alone.
+    let plan: serde_json::Value = serde_json::from_str(r.file("plan/plan.json")).unwrap();
+    for (id, _) in secret {
+        let p = plan["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["id"] == id)
+            .unwrap();
+        assert!(p["staff_allowed_before"].is_null(), "{p}");
+        assert!(p["staff_allowed_after"].is_null(), "{p}");
+    }
+    // The per-unit WFA forms say it is hidden instead of giving the figure.
+    r.assert_nowhere(&[
+        "paling banyak **3**",
+        "<b>3</b> dari",
+        "paling banyak **8**",
+        "<b>8</b> dari",
+    ]);
 }

@@ -1232,9 +1232,9 @@ fn summary_and_html_render_when_wfa_has_no_min_on_site() {
     for lang in [Lang::Id, Lang::En] {
         let (c, a) = first_case(|s, r| s.wfa && !r.contains("min-on-site"), lang);
         assert!(
-            a.units
-                .iter()
-                .any(|u| u.wfa.min_on_site.is_none() && u.wfa.staff_allowed_at_once > 0),
+            a.units.iter().any(|u| u.wfa.min_on_site.is_none()
+                    // The form is rendered when the figure is above 0, or hidden.
+                    && u.wfa.staff_allowed_at_once.is_none_or(|x| x > 0)),
             "{}",
             c.rubric
         );
@@ -1313,7 +1313,7 @@ fn jobs_without_count_count_each_row_as_one_holder() {
         } else {
             continue; // the workbook's cells are not re-read here
         };
-        for u in a.units.iter().filter(|u| u.wfa.staff_allowed_at_once > 0) {
+        for u in a.units.iter().filter(|u| u.wfa.allows_wfa()) {
             for j in &u.wfa.eligible_jobs {
                 let expected = rows
                     .lines()

@@ -85,8 +85,10 @@ pub struct UnitPlan {
     pub reaches_target: bool,
     pub new_verdict: String,
     pub cost: f64,
-    pub staff_allowed_before: i64,
-    pub staff_allowed_after: i64,
+    /// `None` for a unit whose allowed-at-once figure `assess` hides for privacy (the figure
+    /// before and after would give its hidden eligible staff away).
+    pub staff_allowed_before: Option<i64>,
+    pub staff_allowed_after: Option<i64>,
     pub actions: Vec<Action>,
     /// Obstacles that no improvement can change (the nature of the jobs, front-line services).
     pub structural_limits: Vec<Limit>,
@@ -96,7 +98,10 @@ pub struct UnitPlan {
 pub struct BudgetPlan {
     pub budget: f64,
     pub spent: f64,
-    pub staff_gain: i64,
+    /// `None` when the units bought include hidden figures that it would give back by
+    /// subtraction of the shown ones (one such unit, or several gaining fewer than the
+    /// minimum group size together).
+    pub staff_gain: Option<i64>,
     /// Costs are rounded up to multiples of this many Rupiah, so the plan never exceeds the
     /// budget (exact multiple-choice knapsack over each unit's evaluated combinations).
     pub step: f64,
@@ -111,6 +116,8 @@ struct Found<'a> {
     data: UnitData,
     standing: Standing,
     target: usize,
+    /// Units whose allowed-at-once figure is hidden for privacy (as in `assess`).
+    hidden: Vec<bool>,
 }
 
 impl Found<'_> {
@@ -125,8 +132,8 @@ impl Found<'_> {
             reaches_target: c.verdict <= self.target,
             new_verdict: r.verdicts[c.verdict].id.clone(),
             cost: c.cost,
-            staff_allowed_before: s.allowed[u],
-            staff_allowed_after: c.allowed,
+            staff_allowed_before: (!self.hidden[u]).then_some(s.allowed[u]),
+            staff_allowed_after: (!self.hidden[u]).then_some(c.allowed),
             actions: self.actions(u, c),
             structural_limits: s.structural[u].clone(),
         }
@@ -202,6 +209,13 @@ pub fn plan(
         }
     }
 
+    // The same figures stay hidden as in `assess`'s reports.
+    let hidden_ids: std::collections::BTreeSet<String> = crate::scoring::score(r, loaded)?
+        .units
+        .into_iter()
+        .filter(|u| u.wfa.staff_allowed_hidden.is_some())
+        .map(|u| u.id)
+        .collect();
     let found = Found {
         r,
         ids: base
@@ -211,6 +225,7 @@ pub fn plan(
         data,
         standing,
         target,
+        hidden: base.iter().map(|v| hidden_ids.contains(&v.id)).collect(),
     };
     let units = (0..n)
         .map(|u| unit_result(&found, u, chosen[u].as_ref(), &candidates[u]))
@@ -309,18 +324,27 @@ fn budget_plan(
             .collect::<Vec<_>>(),
         cap,
     );
-    let units: Vec<UnitPlan> = choice
+    let picked: Vec<(usize, &Candidate)> = choice
         .picks
         .iter()
         .enumerate()
-        .filter_map(|(u, pick)| pick.map(|j| found.unit_plan(u, &candidates[u][groups[u][j].1])))
+        .filter_map(|(u, pick)| pick.map(|j| (u, &candidates[u][groups[u][j].1])))
         .collect();
+    let units: Vec<UnitPlan> = picked.iter().map(|(u, c)| found.unit_plan(*u, c)).collect();
+    let hidden_gains: Vec<i64> = picked
+        .iter()
+        .filter(|(u, _)| found.hidden[*u])
+        .map(|(u, c)| c.allowed - found.standing.allowed[*u])
+        .collect();
+    let gain_shown = hidden_gains.is_empty()
+        || (hidden_gains.len() >= 2
+            && hidden_gains.iter().sum::<i64>() >= found.r.min_group_size as i64);
     // `+ 0.0`: the sum of nothing is -0.0 in Rust; the JSON says 0.0.
     let spent: f64 = units.iter().map(|p| p.cost).sum::<f64>() + 0.0;
     BudgetPlan {
         budget: b,
         spent,
-        staff_gain: choice.gain,
+        staff_gain: gain_shown.then_some(choice.gain),
         step,
         units,
     }

@@ -195,11 +195,7 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
             count: a.summary.verdict_counts.get(&v.id).copied().unwrap_or(0),
         })
         .collect();
-    let feasible_units = a
-        .units
-        .iter()
-        .filter(|u| u.wfa.staff_allowed_at_once > 0)
-        .count();
+    let feasible_units = a.units.iter().filter(|u| u.wfa.allows_wfa()).count();
     // The labels of the verdicts the units that allow WFA have, best first (any number of
     // verdicts: the memo must not assume the first two are the ones that allow it).
     let feasible_verdicts: Vec<&str> = a
@@ -208,7 +204,7 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
         .filter(|v| {
             a.units
                 .iter()
-                .any(|u| u.verdict == v.id && u.wfa.staff_allowed_at_once > 0)
+                .any(|u| u.verdict == v.id && u.wfa.allows_wfa())
         })
         .map(|v| v.label.as_str())
         .collect();

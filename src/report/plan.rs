@@ -34,6 +34,11 @@ pub fn json(p: &Plans) -> Result<String> {
     Ok(t)
 }
 
+/// A staff figure, or `-` when it is hidden for privacy.
+fn shown(x: Option<i64>) -> String {
+    x.map(|x| x.to_string()).unwrap_or_else(|| "-".into())
+}
+
 fn rupiah(x: f64, lang: Lang) -> String {
     format!("Rp {}", format::number(x.round(), 0, lang))
 }
@@ -62,8 +67,11 @@ struct UnitView {
     new_verdict_label: String,
     cost: f64,
     cost_display: String,
-    staff_allowed_before: i64,
-    staff_allowed_after: i64,
+    /// `None` when hidden for privacy (shown as `-`).
+    staff_allowed_before: Option<i64>,
+    staff_allowed_after: Option<i64>,
+    /// After less before, when both are shown.
+    staff_gain: Option<i64>,
     actions: Vec<ActionView>,
     structural_limits: Vec<String>,
 }
@@ -78,7 +86,7 @@ struct ActionView {
 struct BudgetView {
     budget: f64,
     spent: f64,
-    staff_gain: i64,
+    staff_gain: Option<i64>,
     method: String,
     units: Vec<UnitView>,
 }
@@ -157,6 +165,10 @@ impl Words<'_> {
             cost_display: rupiah(u.cost, self.lang),
             staff_allowed_before: u.staff_allowed_before,
             staff_allowed_after: u.staff_allowed_after,
+            staff_gain: u
+                .staff_allowed_after
+                .zip(u.staff_allowed_before)
+                .map(|(a, b)| a - b),
             actions: u
                 .actions
                 .iter()
@@ -224,8 +236,8 @@ pub fn terminal(p: &Plans, r: &Rubric, lang: Lang) -> String {
                 u.verdict_label,
                 u.new_verdict_label,
                 rp(u.cost),
-                u.staff_allowed_before,
-                u.staff_allowed_after
+                shown(u.staff_allowed_before),
+                shown(u.staff_allowed_after)
             ));
         } else if u.actions.is_empty() {
             out.push_str(&format!(
@@ -265,7 +277,7 @@ pub fn terminal(p: &Plans, r: &Rubric, lang: Lang) -> String {
             "\nBudget {}: spend {}, {} more staff may take WFA at once, in {} unit(s)\n  method: {}\n",
             rp(b.budget),
             rp(b.spent),
-            b.staff_gain,
+            shown(b.staff_gain),
             b.units.len(),
             b.method
         ));
@@ -275,7 +287,7 @@ pub fn terminal(p: &Plans, r: &Rubric, lang: Lang) -> String {
                 u.id,
                 u.name.as_deref().unwrap_or(""),
                 rp(u.cost),
-                u.staff_allowed_after - u.staff_allowed_before,
+                shown(u.staff_gain),
                 u.actions
                     .iter()
                     .map(|a| a.description.as_str())

@@ -68,7 +68,10 @@ pub fn render(a: &Assessment) -> String {
             cut(u.name.as_deref().unwrap_or(""), 34),
             score,
             cut(&u.verdict_label, 16),
-            u.wfa.staff_allowed_at_once,
+            u.wfa
+                .staff_allowed_at_once
+                .map(|x| x.to_string())
+                .unwrap_or_else(|| "*".into()),
             cut(top, 50)
         ));
     }

@@ -281,7 +281,14 @@ fn units_sheet(
         opt_num(ws, r, c + 1, u.wfa.staff_eligible.map(|x| x as f64), &s.int)?;
         opt_num(ws, r, c + 2, u.wfa.min_on_site.map(|x| x as f64), &s.int)?;
         ws.write_number_with_format(r, c + 3, u.wfa.max_share_away, &s.pct)?;
-        ws.write_number_with_format(r, c + 4, u.wfa.staff_allowed_at_once as f64, &s.int)?;
+        match u.wfa.staff_allowed_at_once {
+            Some(x) => {
+                ws.write_number_with_format(r, c + 4, x as f64, &s.int)?;
+            }
+            None => {
+                text(ws, r, c + 4, t.get("hidden"))?;
+            }
+        }
         text(
             ws,
             r,
@@ -438,7 +445,14 @@ fn wfa_sheet(
         text(ws, r, 0, &u.id)?;
         text(ws, r, 1, u.name.as_deref().unwrap_or(""))?;
         text_f(ws, r, 2, &u.verdict_label, s.verdict_of(a, &u.verdict))?;
-        ws.write_number_with_format(r, 3, u.wfa.staff_allowed_at_once as f64, &s.int)?;
+        match u.wfa.staff_allowed_at_once {
+            Some(x) => {
+                ws.write_number_with_format(r, 3, x as f64, &s.int)?;
+            }
+            None => {
+                text(ws, r, 3, t.get("hidden"))?;
+            }
+        }
         opt_num(ws, r, 4, u.wfa.min_on_site.map(|x| x as f64), &s.int)?;
         text(ws, r, 7, u.wfa.conditions.join(" "))?;
         Ok(())

@@ -164,6 +164,12 @@ pub struct WfaFacts {
     /// unit's eligible staff are themselves a small group), or another unit's hidden total could
     /// be worked out from the province's. The value is kept for the province's rules.
     pub staff_eligible_hidden: Option<crate::assessment::Suppression>,
+    /// Why `staff_allowed_at_once` must not be shown: whenever `staff_eligible` is hidden
+    /// (when eligible staff is the binding limit the allowed figure *is* the hidden total, and
+    /// hiding it only then would tell that it binds), or another unit's hidden figure could be
+    /// worked out from the province's total. The value is kept for the province's rules and
+    /// the WFA conditions.
+    pub staff_allowed_hidden: Option<crate::assessment::Suppression>,
 }
 
 /// The province's answer.

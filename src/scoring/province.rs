@@ -129,6 +129,9 @@ fn suppression(r: &Rubric, units: &[UnitScore]) -> SuppressionSummary {
         if u.wfa.staff_eligible_hidden.is_some() {
             s.complementary += 1;
         }
+        if u.wfa.staff_allowed_hidden.is_some() {
+            s.complementary += 1;
+        }
         for j in &u.wfa.eligible_jobs {
             match j.suppressed {
                 Some(Suppression::SmallGroup) => s.job_counts += 1,

@@ -401,6 +401,7 @@ pub fn wfa_facts(r: &Rubric, v: &UnitValues, verdict: usize) -> WfaFacts {
             eligible_jobs: vec![],
             jobs_hidden: 0,
             staff_eligible_hidden: None,
+            staff_allowed_hidden: None,
         };
     }
     let Staffing {
@@ -421,6 +422,8 @@ pub fn wfa_facts(r: &Rubric, v: &UnitValues, verdict: usize) -> WfaFacts {
         eligible_jobs,
         jobs_hidden,
         staff_eligible_hidden,
+        // Hidden with the eligible total, always (see `WfaFacts::staff_allowed_hidden`).
+        staff_allowed_hidden: staff_eligible_hidden,
     }
 }
 

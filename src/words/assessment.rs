@@ -326,7 +326,9 @@ fn wfa(r: &Rubric, u: &UnitScore, lang: Lang) -> WfaForm {
         staff_eligible_suppressed: f.staff_eligible_hidden,
         min_on_site: f.min_on_site,
         max_share_away: f.max_share_away,
-        staff_allowed_at_once: f.staff_allowed_at_once,
+        staff_allowed_at_once: Some(f.staff_allowed_at_once)
+            .filter(|_| f.staff_allowed_hidden.is_none()),
+        staff_allowed_suppressed: f.staff_allowed_hidden,
         max_days_per_week: r.wfa.as_ref().and_then(|w| w.max_days_per_week),
         eligible_jobs: f.eligible_jobs.clone(),
         conditions,
