@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-/// Version of the `assessment.json` format.
-pub const SCHEMA_VERSION: &str = "1.2";
+/// Version of the `assessment.json` format (1.3: `wfa.staff_allowed_at_once` may be null, hidden
+/// with `wfa.staff_allowed_suppressed`, like `staff_eligible`).
+pub const SCHEMA_VERSION: &str = "1.3";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Assessment {
