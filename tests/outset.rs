@@ -511,3 +511,69 @@ fn input_order_does_not_change_outputs() {
         }
     }
 }
+
+/// The attack pass: `assess --rubric oo/ringkasan.md --out oo` replaced the rubric with the
+/// summary, and `validate --json data/infra.csv` replaced a data file with JSON.
+#[test]
+fn rubric_inside_out_and_json_onto_an_input_are_refused() {
+    let base = tempfile::tempdir().unwrap();
+    let data = base.path().join("data");
+    let out = base.path().join("out");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    for f in ["infra.csv", "survei.csv"] {
+        std::fs::copy(root().join("tests/fixtures/tiny").join(f), data.join(f)).unwrap();
+    }
+    let rubric = out.join("ringkasan.md");
+    std::fs::copy(root().join(TINY), &rubric).unwrap();
+    let before = std::fs::read(&rubric).unwrap();
+    let o = run(&[
+        "assess",
+        "--rubric",
+        s(&rubric),
+        "--data",
+        s(&data),
+        "--out",
+        s(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ada di dalam folder keluaran"));
+    assert_eq!(
+        std::fs::read(&rubric).unwrap(),
+        before,
+        "the rubric was overwritten"
+    );
+
+    let csv = data.join("infra.csv");
+    let before = std::fs::read(&csv).unwrap();
+    for (json, lang, words) in [
+        (csv.clone(), "id", "berkas masukan"),
+        (root().join(TINY), "en", "is an input file"),
+        (
+            data.join("diagnostics.json"),
+            "en",
+            "inside the data folder",
+        ),
+    ] {
+        let o = run(&[
+            "validate",
+            "--rubric",
+            TINY,
+            "--data",
+            s(&data),
+            "--json",
+            s(&json),
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", json.display());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(words), "{err}");
+    }
+    assert_eq!(
+        std::fs::read(&csv).unwrap(),
+        before,
+        "a data file was overwritten"
+    );
+    assert!(!data.join("diagnostics.json").exists());
+}

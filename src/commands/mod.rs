@@ -77,11 +77,40 @@ pub fn count(diags: &[Diagnostic], s: Severity) -> usize {
 /// data folder, or an `--input` file inside `out` (exit 2, in `lang`).
 pub fn refuse_overlap(out: &Path, data: &crate::cli::DataArgs, lang: Lang) -> Result<()> {
     let dir = data.data_dir();
-    let inputs: Vec<&Path> = data.inputs.iter().map(|(_, p)| p.as_path()).collect();
+    // The rubric is an input too: `--rubric out/r.toml --out out` would overwrite it.
+    let inputs: Vec<&Path> = std::iter::once(data.rubric.as_path())
+        .chain(data.inputs.iter().map(|(_, p)| p.as_path()))
+        .collect();
     match overlap::find(out, dir.as_deref(), &inputs) {
         Some(o) => Err(Fatal::Refused(overlap::message(&o, out, dir.as_deref(), lang)).into()),
         None => Ok(()),
     }
+}
+
+/// Refuse a single output file (`validate --json FILE`) that is the rubric, an input file, or
+/// inside the data folder (it would replace data, or be read as data by the next run).
+pub fn refuse_input_as_output(file: &Path, data: &crate::cli::DataArgs, lang: Lang) -> Result<()> {
+    let target = overlap::resolve(file);
+    let dir = data.data_dir().map(|d| overlap::resolve(&d));
+    let is_input = std::iter::once(data.rubric.as_path())
+        .chain(data.inputs.iter().map(|(_, p)| p.as_path()))
+        .any(|i| overlap::resolve(i) == target);
+    let in_data = dir.is_some_and(|d| target.parent() == Some(d.as_path()));
+    if !(is_input || in_data) {
+        return Ok(());
+    }
+    let f = file.display();
+    Err(Fatal::Refused(match lang {
+        Lang::Id => format!(
+            "kesalahan: {f} adalah berkas masukan atau ada di dalam folder data; berkas itu \
+             akan tertimpa atau terbaca sebagai data. Pilih tempat lain. Tidak ada yang ditulis."
+        ),
+        Lang::En => format!(
+            "error: {f} is an input file or inside the data folder; it would be overwritten or \
+             read as data. Choose another place. Nothing was written."
+        ),
+    })
+    .into())
 }
 
 /// What the manifest says about a run that read `rubric` and the data in `loaded`.

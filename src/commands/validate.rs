@@ -141,6 +141,9 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     if let Some(out) = &args.out {
         super::refuse_overlap(out, &args.data, args.lang)?;
     }
+    if let Some(json) = &args.json {
+        super::refuse_input_as_output(json, &args.data, args.lang)?;
+    }
     let loaded = load_data(&rubric, &args.data)?;
     super::rubric::warn_unmatched(&rubric, &loaded, &args.data, quiet);
     crate::progress::phase(crate::progress::Phase::Render);
