@@ -205,6 +205,32 @@ pub fn name_like(s: &str) -> bool {
     })
 }
 
+/// Honorifics before a person's name in Indonesian forms (`Ibu Siti Rahayu`, `Bpk. Budi`).
+const HONORIFICS: &[&str] = &[
+    "ibu", "bu", "bapak", "pak", "bpk", "sdr", "sdri", "saudara", "saudari", "mr", "mrs", "ms",
+];
+
+/// Whether a free-text cell carries something personal anywhere in it: the whole cell is an id
+/// ([`id_like`]), or one of its words is an e-mail address (`Hubungi rina.m@yahoo.co.id`), or
+/// an honorific is followed by a capitalised word (`Ibu Siti Rahayu S.Kom`). Long digit runs
+/// inside text are hidden separately ([`hide_ids`]).
+pub fn mentions_personal(s: &str) -> bool {
+    if id_like(s).is_some() {
+        return true;
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '<' | '>'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .any(|w| looks_like_email(w.trim_matches(|c: char| matches!(c, '.' | ':' | '"' | '\''))))
+        || words.windows(2).any(|p| {
+            let h = p[0].trim_end_matches(['.', ':']).to_lowercase();
+            HONORIFICS.contains(&h.as_str()) && p[1].chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
 /// Whether a column header asks for something personal: a name, an e-mail, a phone or
 /// WhatsApp number, an NIP or NIK (`Nama Lengkap`, `No. HP`, `E-mail`, `NIP Baru`).
 pub fn personal_header(h: &str) -> bool {
@@ -214,8 +240,25 @@ pub fn personal_header(h: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     const WORDS: &[&str] = &[
-        "nama", "name", "email", "surel", "telepon", "telpon", "telp", "tlp", "phone", "hp",
-        "ponsel", "wa", "whatsapp", "nip", "nik", "ktp",
+        "nama",
+        "name",
+        "email",
+        "surel",
+        "telepon",
+        "telpon",
+        "telp",
+        "tlp",
+        "phone",
+        "hp",
+        "ponsel",
+        "wa",
+        "whatsapp",
+        "nip",
+        "nik",
+        "ktp",
+        "kontak",
+        "narahubung",
+        "pic",
     ];
     lower.contains("e-mail") || words.iter().any(|w| WORDS.contains(w))
 }
@@ -366,6 +409,28 @@ mod tests {
         assert!(!personal_header("Kode OPD"));
         assert!(!personal_header("Skill"));
         assert!(!personal_header("Pinjaman"));
+        assert!(personal_header("Kontak"));
+        assert!(personal_header("PIC"));
+    }
+
+    /// The attack pass found e-mails inside text and names after an honorific kept in clear
+    /// in `rejected.xlsx`.
+    #[test]
+    fn personal_data_inside_text_is_recognised() {
+        assert!(mentions_personal("Hubungi rina.m@yahoo.co.id"));
+        assert!(mentions_personal("email: (siti@kalteng.go.id)."));
+        assert!(mentions_personal("Ibu Siti Rahayu S.Kom"));
+        assert!(mentions_personal("Bpk. Budi"));
+        assert!(mentions_personal("198501012010010001"));
+        for not in [
+            "Jaringan belum stabil",
+            "ibu kota provinsi",
+            "Lantai 2",
+            "OPD-07",
+            "Bapak",
+        ] {
+            assert!(!mentions_personal(not), "{not}");
+        }
     }
 
     #[test]

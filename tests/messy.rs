@@ -164,7 +164,7 @@ fn outputs_for_the_bureau_and_for_each_opd() {
     );
 
     // Personal data: the NIPs used as respondent ids by OPD-16, and the NIP under OPD-02's
-    // signature, never reach the bureau's files; OPD-16's own feedback quotes its rows.
+    // signature, never reach the bureau's files, nor OPD-16's own feedback file.
     let nip_16 = "198703152010011751";
     for f in ["data-quality.md", "diagnostics.json", "completeness.csv"] {
         let t = read(&run.out.join(f));
@@ -183,7 +183,13 @@ fn outputs_for_the_bureau_and_for_each_opd() {
     let fb = run.out.join("feedback");
     assert_eq!(std::fs::read_dir(&fb).unwrap().count(), 40);
     let own = xlsx_text(&fb.join("OPD-16.xlsx"));
-    assert!(own.contains(nip_16), "OPD-16 sees its own rejected row");
+    // Its rejected rows are located (file, sheet, row, reason), their personal cells masked as
+    // in rejected.xlsx: a feedback file travels by e-mail and carries no personal data.
+    assert!(
+        !own.contains(nip_16),
+        "a NIP travelled in OPD-16's feedback file"
+    );
+    assert!(own.contains("(personal data, not shown)"));
     assert!(own.contains("duplicate-key"));
     let t10 = xlsx_text(&fb.join("OPD-10.xlsx"));
     assert!(t10.contains("#DIV/0!") && t10.contains("formula-error"));

@@ -97,12 +97,12 @@ fn personal_cells(
 ) -> Vec<bool> {
     let width = cells.len();
     let Some(ds) = ds else {
-        return cells.iter().map(|c| text::id_like(c).is_some()).collect();
+        return cells.iter().map(|c| text::mentions_personal(c)).collect();
     };
     let Some(h) = header else {
         return cells
             .iter()
-            .map(|c| ds.personal || text::id_like(c).is_some())
+            .map(|c| ds.personal || text::mentions_personal(c))
             .collect();
     };
     // Sheet column → the schema column it holds.
@@ -120,7 +120,7 @@ fn personal_cells(
                 None => ds.personal || header_text.get(j).is_some_and(|h| text::personal_header(h)),
             };
             let is_key = declared[j].is_some_and(|c| c.name == ds.unit_key);
-            by_column || text::id_like(v).is_some() || (is_key && text::name_like(v))
+            by_column || text::mentions_personal(v) || (is_key && text::name_like(v))
         })
         .collect()
 }

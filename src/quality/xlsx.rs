@@ -55,13 +55,12 @@ pub fn reasons(loaded: &Loaded) -> HashMap<(String, Option<String>, u32), String
     out
 }
 
-/// Rejected rows grouped by dataset, each sheet's header above its rows. `show_personal`
-/// only for a unit's own feedback.
+/// Rejected rows grouped by dataset, each sheet's header above its rows; personal cells masked
+/// (in `rejected.xlsx` and in a unit's own feedback file alike).
 fn write_rejected(
     ws: &mut Worksheet,
     rows: &[&RejectedRow],
     reasons: &HashMap<(String, Option<String>, u32), String>,
-    show_personal: bool,
     labels: [&str; 4],
 ) -> Result<()> {
     let bold = Format::new().set_bold();
@@ -98,9 +97,7 @@ fn write_rejected(
         for (j, v) in row.cells.iter().enumerate() {
             // For the bureau: personal columns masked, and long digit runs (an NIP under a
             // signature, a phone number) hidden in every other cell.
-            let v = if show_personal {
-                v.clone()
-            } else if row.personal.get(j).copied().unwrap_or(false) {
+            let v = if row.personal.get(j).copied().unwrap_or(false) {
                 PERSONAL.to_string()
             } else {
                 crate::text::hide_ids(v)
@@ -132,13 +129,7 @@ pub fn rejected_workbook(loaded: &Loaded, datasets: &[String]) -> Result<Vec<u8>
         any = true;
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(ds))?;
-        write_rejected(
-            ws,
-            &rows,
-            &reasons,
-            false,
-            ["File", "Sheet", "Row", "Reason"],
-        )?;
+        write_rejected(ws, &rows, &reasons, ["File", "Sheet", "Row", "Reason"])?;
     }
     if !any {
         let ws = wb.add_worksheet();
@@ -297,15 +288,10 @@ pub fn feedback_workbook(
         text(ws, 1, 0, "Tidak ada masalah pada data yang dikirim.")?;
     }
 
-    // Sheet 3: the rejected rows, with the unit's own cells.
+    // Sheet 3: the rejected rows, masked as in `rejected.xlsx`: the file, sheet and row say
+    // where to look, and personal data does not travel in a feedback file.
     let ws = wb.add_worksheet();
     ws.set_name("Baris ditolak")?;
-    write_rejected(
-        ws,
-        &rows,
-        reasons,
-        true,
-        ["Berkas", "Sheet", "Baris", "Alasan"],
-    )?;
+    write_rejected(ws, &rows, reasons, ["Berkas", "Sheet", "Baris", "Alasan"])?;
     Ok(wb.save_to_buffer()?)
 }
