@@ -648,3 +648,30 @@ R5,B,3,Ya\n",
         "{diags:#?}"
     );
 }
+
+/// The attack pass: `kesiapan assess … 2>&1 | head -n 1` panicked ("failed printing to stderr:
+/// Broken pipe") in 3 of 6 tries. A closed stderr must not stop the run or change its exit code.
+#[test]
+fn closed_stderr_does_not_panic_assess() {
+    let out = tempfile::tempdir().unwrap();
+    for _ in 0..3 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kesiapan"))
+            .current_dir(root())
+            .args(["assess", "--rubric", "tests/fixtures/tiny/tiny.toml"])
+            .args(["--data", "tests/fixtures/tiny", "--out"])
+            .arg(out.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before the run writes its diagnostics.
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(
+            status.code(),
+            Some(0),
+            "a closed stderr changed the outcome"
+        );
+        assert!(out.path().join("assessment.json").exists());
+    }
+}
