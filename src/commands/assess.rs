@@ -10,18 +10,51 @@ use crate::{scoring, words};
 use anyhow::{Context, Result, bail};
 use std::time::SystemTime;
 
-/// The run time: `--now` (checked, normalised) or the system clock, as RFC 3339 UTC.
+/// The run time: `--now` (checked, normalised) or the system clock, as RFC 3339: UTC (`Z`), or
+/// with the offset `--now` gave (`2025-12-23T09:00:00+07:00`, WIB), kept so that the dates the
+/// reports print are the local ones.
 pub fn timestamp(now: Option<&str>) -> Result<String> {
-    let t = match now {
+    let bad = |s: &str| format!("--now `{s}` is not an RFC 3339 time such as 2025-12-23T09:00:00Z");
+    let (t, offset) = match now {
         Some(s) => {
-            humantime::parse_rfc3339_weak(s.trim_end_matches('Z').trim_end_matches("+00:00"))
-                .with_context(|| {
-                    format!("--now `{s}` is not an RFC 3339 time such as 2025-12-23T09:00:00Z")
-                })?
+            let (local, offset) = split_offset(s).with_context(|| bad(s))?;
+            let t = humantime::parse_rfc3339_weak(local).with_context(|| bad(s))?;
+            (t, offset)
         }
-        None => SystemTime::now(),
+        None => (SystemTime::now(), None),
     };
-    Ok(humantime::format_rfc3339_seconds(t).to_string())
+    let utc = humantime::format_rfc3339_seconds(t).to_string();
+    Ok(match offset {
+        Some(o) => format!("{}{o}", utc.trim_end_matches('Z')),
+        None => utc,
+    })
+}
+
+/// `s` without its zone, and the offset (`+07:00`) when it is not UTC.
+fn split_offset(s: &str) -> Option<(&str, Option<&str>)> {
+    if let Some(local) = s.strip_suffix('Z').or_else(|| s.strip_suffix('z')) {
+        return Some((local, None));
+    }
+    let n = s.len();
+    let tail = s.get(n.saturating_sub(6)..)?;
+    let b = tail.as_bytes();
+    if n > 6 && matches!(b[0], b'+' | b'-') && b[3] == b':' {
+        let (h, m) = (
+            tail.get(1..3)?.parse::<u8>().ok()?,
+            tail.get(4..)?.parse::<u8>().ok()?,
+        );
+        if h > 23
+            || m > 59
+            || !tail[1..3]
+                .bytes()
+                .chain(tail[4..].bytes())
+                .all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        return Some((&s[..n - 6], ((h, m) != (0, 0)).then_some(tail)));
+    }
+    Some((s, None))
 }
 
 pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
@@ -129,4 +162,38 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
         }
     };
     Ok(if fail { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::timestamp;
+
+    /// The attack pass: `--now 2025-12-23T09:00:00+07:00` (WIB) was refused as "not an RFC 3339
+    /// time"; it is one, and its offset is kept so the memo's date is the local one.
+    #[test]
+    fn now_with_an_offset_is_an_rfc3339_time() {
+        let t = |s| timestamp(Some(s)).map_err(|e| e.to_string());
+        assert_eq!(t("2025-12-23T09:00:00Z").unwrap(), "2025-12-23T09:00:00Z");
+        assert_eq!(
+            t("2025-12-23T09:00:00+00:00").unwrap(),
+            "2025-12-23T09:00:00Z"
+        );
+        assert_eq!(
+            t("2025-12-23T09:00:00+07:00").unwrap(),
+            "2025-12-23T09:00:00+07:00"
+        );
+        assert_eq!(
+            t("2025-12-23T01:30:00-03:30").unwrap(),
+            "2025-12-23T01:30:00-03:30"
+        );
+        assert_eq!(t("2025-12-23T09:00:00").unwrap(), "2025-12-23T09:00:00Z");
+        for bad in [
+            "2025-12-23T09:00:00+25:00",
+            "2025-12-23T09:00:00+0a:00",
+            "kemarin",
+            "",
+        ] {
+            assert!(t(bad).is_err(), "{bad}");
+        }
+    }
 }
