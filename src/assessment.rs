@@ -40,7 +40,7 @@ impl Assessment {
     /// Read an `assessment.json` written by `kesiapan assess`: a schema 1.x file with the
     /// applied rubric (older files cannot be compared or re-rendered faithfully).
     pub fn read(path: &Path) -> anyhow::Result<Assessment> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::fsread::read_text(path, u64::MAX)
             .with_context(|| format!("cannot read {}", path.display()))?;
         let v: serde_json::Value = serde_json::from_str(&text)
             .with_context(|| format!("{} is not JSON", path.display()))?;

@@ -28,6 +28,7 @@ pub mod commands;
 pub mod compare;
 pub mod diag;
 pub mod format;
+pub mod fsread;
 pub mod input;
 pub mod output;
 pub mod plan;

@@ -66,7 +66,7 @@ pub fn read_all(paths: &[PathBuf]) -> Vec<Result<(Vec<Sheet>, String), ReadError
     let one = |path: &PathBuf| -> Result<(Vec<Sheet>, String), ReadError> {
         crate::progress::reading(&path.display().to_string());
         let sheets = read_file(path)?;
-        let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
+        let bytes = crate::fsread::read(path, u64::MAX).map_err(|e| ReadError::Io {
             path: path.display().to_string(),
             err: e,
         })?;
@@ -283,7 +283,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 
 fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
+    let bytes = crate::fsread::read(path, u64::MAX).map_err(|e| ReadError::Io {
         path: shown.clone(),
         err: e,
     })?;

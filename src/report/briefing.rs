@@ -55,7 +55,7 @@ impl MemoConfig {
     ) -> Result<Self> {
         let mut c = match file {
             Some(f) => Self::parse(
-                &std::fs::read_to_string(f)
+                &crate::fsread::read_text(f, crate::fsread::CONFIG_LIMIT)
                     .with_context(|| format!("cannot read {}", f.display()))?,
                 &f.display().to_string(),
             )?,

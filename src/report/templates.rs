@@ -88,7 +88,7 @@ impl Templates {
         if let Some(d) = &self.dir {
             let p = d.join(name);
             if p.is_file() {
-                return std::fs::read_to_string(&p)
+                return crate::fsread::read_text(&p, crate::fsread::CONFIG_LIMIT)
                     .map(Cow::Owned)
                     .with_context(|| format!("cannot read the template {}", p.display()));
             }

@@ -29,8 +29,8 @@ pub fn load(path: &Path) -> Result<Rubric, RubricErrors> {
     let shown = path.display().to_string();
     let unreadable =
         |message: String| RubricErrors::new(&shown, "", vec![RubricError::error(None, message)]);
-    let bytes =
-        std::fs::read(path).map_err(|e| unreadable(format!("cannot read the rubric: {e}")))?;
+    let bytes = crate::fsread::read(path, crate::fsread::CONFIG_LIMIT)
+        .map_err(|e| unreadable(format!("cannot read the rubric: {e}")))?;
     let src =
         String::from_utf8(bytes).map_err(|_| unreadable("the rubric is not UTF-8 text".into()))?;
     load_str(&src, &shown)
