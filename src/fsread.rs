@@ -66,6 +66,10 @@ mod tests {
                 .contains("larger than")
         );
         assert_eq!(read_text(&f, 11).unwrap(), "a".repeat(11));
-        assert_eq!(read(&f, u64::MAX).unwrap().len(), 11, "no overflow at the largest cap");
+        assert_eq!(
+            read(&f, u64::MAX).unwrap().len(),
+            11,
+            "no overflow at the largest cap"
+        );
     }
 }

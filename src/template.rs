@@ -112,6 +112,13 @@ fn clamp_i32(x: f64) -> i32 {
 }
 
 /// The data validation of a column, with an input message saying what to type.
+/// Whether Excel can offer `values` as a dropdown list: 255 characters in all, and no value
+/// with a comma (the list separator) or a double quote.
+fn listable<S: AsRef<str>>(values: &[S]) -> bool {
+    let joined: usize = values.iter().map(|v| v.as_ref().chars().count() + 1).sum();
+    joined <= 256 && values.iter().all(|v| !v.as_ref().contains([',', '"']))
+}
+
 fn validation(c: &Column, unit: Option<&ForUnit>, key: bool) -> Result<Option<DataValidation>> {
     let whole = |lo: Option<f64>, hi: Option<f64>| match (lo, hi) {
         (Some(l), Some(h)) => DataValidationRule::Between(clamp_i32(l), clamp_i32(h)),
@@ -126,7 +133,12 @@ fn validation(c: &Column, unit: Option<&ForUnit>, key: bool) -> Result<Option<Da
         (None, None) => DataValidationRule::Between(-1e15, 1e15),
     };
     let v = match (&c.kind, unit) {
-        (_, Some(u)) if key => Some(DataValidation::new().allow_list_strings(&[u.id.as_str()])?),
+        // The unit's own code, pre-filled; a code Excel cannot hold in a list (a comma splits
+        // it into two choices, over 255 characters it is refused) is left without the list.
+        (_, Some(u)) if key => match listable(&[u.id.as_str()]) {
+            true => Some(DataValidation::new().allow_list_strings(&[u.id.as_str()])?),
+            false => None,
+        },
         (ColumnType::Integer | ColumnType::Likert, _) => {
             Some(DataValidation::new().allow_whole_number(whole(c.min, c.max)))
         }
@@ -141,9 +153,8 @@ fn validation(c: &Column, unit: Option<&ForUnit>, key: bool) -> Result<Option<Da
             Some(DataValidation::new().allow_list_strings(&["Ya", "Tidak"])?)
         }
         (ColumnType::Category { values }, _) => {
-            let joined: usize = values.iter().map(|v| v.chars().count() + 1).sum();
             // Excel's list limit is 255 characters; longer lists are explained, not enforced.
-            if joined <= 255 {
+            if listable(values) {
                 Some(DataValidation::new().allow_list_strings(values)?)
             } else {
                 None

@@ -302,3 +302,64 @@ mod round_trip {
         super::rows(ds, "OPD-01", 1)
     }
 }
+
+/// The attack pass: `template --per-unit` wrote the code `A,B` as the dropdown list "A","B"
+/// (Excel then refused the OPD's own pre-filled code), and a code over 255 characters failed
+/// the whole run with a raw library error.
+#[test]
+fn per_unit_forms_survive_codes_excel_cannot_list() {
+    let data = tempfile::tempdir().unwrap();
+    let long = "X".repeat(300);
+    std::fs::write(
+        data.path().join("infra.csv"),
+        format!(
+            "Kode OPD;Nama OPD;Jumlah Pegawai;Laptop Dinas;Bandwidth (Mbps);VPN;SKP (%);Garis Depan\n\
+             A;Dinas A;100;60;20;Ya;90%;Tidak\nB,C;Dinas BC;50;5;2;Tidak;40%;Tidak\n\
+             {long};Dinas L;20;16;1;Ya;80%;Ya\n"
+        ),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = kesiapan()
+        .args([
+            "template",
+            "--rubric",
+            "tests/fixtures/tiny/tiny.toml",
+            "--per-unit",
+        ])
+        .arg("--data")
+        .arg(data.path())
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let folders: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    assert_eq!(folders.len(), 3, "a folder of forms per unit: {folders:?}");
+    let mut checked = 0;
+    for dir in &folders {
+        for f in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(f.unwrap().path()).unwrap();
+            let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            for i in 0..z.len() {
+                let mut e = z.by_index(i).unwrap();
+                if e.name().unwrap().starts_with("xl/worksheets/") {
+                    let mut xml = String::new();
+                    std::io::Read::read_to_string(&mut e, &mut xml).unwrap();
+                    assert!(!xml.contains("<formula1>\"B,C\"</formula1>"));
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 0);
+}
