@@ -60,12 +60,45 @@ impl Assessment {
                 path.display()
             );
         }
-        serde_json::from_value(v).with_context(|| {
+        let a: Assessment = serde_json::from_value(v).with_context(|| {
             format!(
                 "{} does not have the shape of an assessment.json",
                 path.display()
             )
-        })
+        })?;
+        a.check()
+            .with_context(|| format!("{} is not a faithful assessment.json", path.display()))?;
+        Ok(a)
+    }
+
+    /// What `assess` never writes, so a file that has it was edited by hand (a score of 1e308
+    /// rendered as "Layak (skor inf)", −50 as *Layak*, a unit three times): scores outside
+    /// 0–100, shares outside 0–1, a verdict the file does not list, a unit id twice.
+    pub fn check(&self) -> anyhow::Result<()> {
+        // A hair of rounding is not an edit.
+        let score_ok = |s: Option<f64>| s.is_none_or(|x| (-1e-9..=100.0 + 1e-9).contains(&x));
+        let mut seen = std::collections::HashSet::new();
+        for u in &self.units {
+            let id = crate::text::cap(&u.id, crate::text::NAME_LIMIT, crate::rubric::Lang::En);
+            if !seen.insert(u.id.as_str()) {
+                bail!("unit `{id}` appears twice");
+            }
+            if !score_ok(u.score)
+                || !u.dimensions.iter().all(|d| score_ok(d.score))
+                || !u.indicators.iter().all(|i| score_ok(i.score))
+            {
+                bail!("unit `{id}` has a score outside 0–100");
+            }
+            if !(-1e-9..=1.0 + 1e-9).contains(&u.coverage) {
+                bail!("unit `{id}` has a coverage outside 0–1");
+            }
+            for v in [&u.verdict, &u.score_verdict] {
+                if !self.verdicts.iter().any(|x| &x.id == v) {
+                    bail!("unit `{id}` has the verdict `{v}`, which the file does not list");
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -439,5 +472,35 @@ mod tests {
                 .contains("does not have the shape")
         );
         assert!(Assessment::read(&dir.path().join("none.json")).is_err());
+    }
+
+    /// The attack pass: `render` drew "Layak (skor inf)" from a hand-edited score of 1e308,
+    /// *Layak* from −50, and a unit copied three times.
+    #[test]
+    fn an_edited_assessment_is_refused_by_render() {
+        let tiny = include_str!("../tests/snapshots/tiny-assessment.id.json");
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.json");
+        let read = |v: &serde_json::Value| {
+            std::fs::write(&p, v.to_string()).unwrap();
+            Assessment::read(&p).map_err(|e| format!("{e:#}"))
+        };
+        let base: serde_json::Value = serde_json::from_str(tiny).unwrap();
+        assert!(read(&base).is_ok());
+        for (edit, words) in [
+            (serde_json::json!(1e308), "outside 0–100"),
+            (serde_json::json!(-50.0), "outside 0–100"),
+        ] {
+            let mut v = base.clone();
+            v["units"][0]["score"] = edit;
+            assert!(read(&v).unwrap_err().contains(words));
+        }
+        let mut v = base.clone();
+        let first = v["units"][0].clone();
+        v["units"].as_array_mut().unwrap().push(first);
+        assert!(read(&v).unwrap_err().contains("appears twice"));
+        let mut v = base.clone();
+        v["units"][0]["verdict"] = "sangat-layak".into();
+        assert!(read(&v).unwrap_err().contains("does not list"));
     }
 }
