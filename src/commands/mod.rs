@@ -60,6 +60,19 @@ pub fn load_rubric(path: &std::path::Path) -> Result<Rubric> {
 }
 
 pub fn load_data(rubric: &Rubric, args: &crate::cli::DataArgs) -> Result<Loaded> {
+    // The same file twice made every row a "repeat" of itself: say what happened instead.
+    let mut seen: Vec<(std::path::PathBuf, &Path)> = Vec::new();
+    for (_, p) in &args.inputs {
+        let r = overlap::resolve(p);
+        if let Some((_, first)) = seen.iter().find(|(x, _)| *x == r) {
+            anyhow::bail!(
+                "--input {} is the same file as --input {}: give each file once",
+                p.display(),
+                first.display()
+            );
+        }
+        seen.push((r, p));
+    }
     let sources = Sources {
         dir: args.data_dir(),
         files: args.inputs.clone(),
