@@ -4,10 +4,12 @@
 //! (non-empty values of what the metric reads), are suppressed here, before anything can use
 //! them.
 //!
-//! A computed number is a value or missing (null), never infinite or NaN: a metric or a
-//! unit-level expression that gives a non-finite number for some unit (a division by zero) is
-//! an error at the expression's `file:line:column`, naming the units, and so is a polars error
-//! met while computing (a failed cast): the run stops before anything is scored.
+//! A computed number is a value on the value scale (finite, at most 1e15 in magnitude) or
+//! missing (null): a metric, a unit-level expression or a number compared in one that gives
+//! inf or NaN (a division by zero) or a number beyond ±1e15 (an integer that overflowed and
+//! wrapped) for some unit is an error at the expression's `file:line:column`, naming the units,
+//! and so is a polars error met while computing (a failed cast): the run stops before anything
+//! is scored. `check_numbers` is also what checks the province rules (`province`).
 
 use crate::assessment::EligibleJob;
 use crate::diag::{Code, Diagnostic};
