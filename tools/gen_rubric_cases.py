@@ -138,6 +138,8 @@ RUNTIME = [
     ("plan-scale-inf", "`plan` with an improvement scale dividing by zero", [('scale = "1.0 / jumlah_pegawai"', 'scale = "1.0 / (jumlah_pegawai - jumlah_pegawai)"')]),
     ("province-cast-fails", "a province rule whose cast fails", [('when = "n_layak >= 2"', 'when = "n_layak >= CAST(CONCAT(\'dua\', units) AS DOUBLE)"')]),
     ("metric-cast-fails", "a metric cast that fails on the data", [('expr = "AVG(skill)"', 'expr = "AVG(CAST(kode_opd AS DOUBLE))"')]),
+    ("province-inf", "a province rule dividing by zero (inf)", [('when = "n_layak >= 2"', 'when = "n_layak / 0.0 >= 2"')]),
+    ("integer-overflow", "an integer sum that overflows (wraps) beyond the value scale", [('value = "bandwidth_mbps"', 'value = "CAST(9223372036854775807 AS BIGINT) + jumlah_pegawai"')]),
 ]
 
 

@@ -17,6 +17,7 @@ mod validate;
 
 pub use error::{RubricError, RubricErrors, Severity};
 pub use model::*;
+pub(crate) use validate::numbers::{MAX_MAGNITUDE, show};
 
 use deprecated::Deprecated;
 use error::{find_key_span, toml_error};

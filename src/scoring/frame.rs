@@ -4,15 +4,17 @@
 //! (non-empty values of what the metric reads), are suppressed here, before anything can use
 //! them.
 //!
-//! A computed number is a value or missing (null), never infinite or NaN: a metric or a
-//! unit-level expression that gives a non-finite number for some unit (a division by zero) is
-//! an error at the expression's `file:line:column`, naming the units, and so is a polars error
-//! met while computing (a failed cast): the run stops before anything is scored.
+//! A computed number is a value on the value scale (finite, at most 1e15 in magnitude) or
+//! missing (null): a metric, a unit-level expression or a number compared in one that gives
+//! inf or NaN (a division by zero) or a number beyond ±1e15 (an integer that overflowed and
+//! wrapped) for some unit is an error at the expression's `file:line:column`, naming the units,
+//! and so is a polars error met while computing (a failed cast): the run stops before anything
+//! is scored. `check_numbers` is also what checks the province rules (`province`).
 
 use crate::assessment::EligibleJob;
 use crate::diag::{Code, Diagnostic};
 use crate::input::Loaded;
-use crate::rubric::{NamedExpr, Rubric, RubricError};
+use crate::rubric::{MAX_MAGNITUDE, NamedExpr, Rubric, RubricError, show};
 use crate::sql;
 use anyhow::{Result, anyhow};
 use polars::prelude::*;
@@ -110,17 +112,17 @@ fn unit_level(rubric: &Rubric, loaded: &Loaded) -> Result<(LazyFrame, Vec<(Strin
 }
 
 /// One of the rubric's unit-level expressions, as computed into a column of the unit table.
-struct Computed<'a> {
+pub(super) struct Computed<'a> {
     /// The column it is computed into (`__ind_0`).
-    column: String,
+    pub(super) column: String,
     /// What it is, for messages: "indicator `laptop` value".
-    what: String,
+    pub(super) what: String,
     /// The rubric expression it comes from (its text and place).
-    expr: &'a NamedExpr,
+    pub(super) expr: &'a NamedExpr,
     /// What is computed: the expression, or one side of a comparison in it.
-    value: Expr,
+    pub(super) value: Expr,
     /// The type it is cast to: Float64 (a number), or Boolean (a gate's condition).
-    dtype: DataType,
+    pub(super) dtype: DataType,
 }
 
 /// The rubric's unit-level expressions: indicator values, affects, gaps, gates, WFA figures.
@@ -184,10 +186,10 @@ fn computed(rubric: &Rubric) -> Vec<Computed<'_>> {
     numbers.chain(conditions).collect()
 }
 
-/// The floating-point sides of every comparison in `computed` (`a / b >= 0.5`), to be checked
-/// like the numbers: polars orders NaN above every number, so a NaN there would pass a gate
-/// instead of being refused.
-fn compared<'a>(computed: &[Computed<'a>], on: &LazyFrame) -> Vec<Computed<'a>> {
+/// The numeric sides of every comparison in `computed` (`a / b >= 0.5`), to be checked like
+/// the numbers: polars orders NaN above every number, so a NaN there would pass a gate instead
+/// of being refused, and an integer that overflowed (wrapped) would be compared as it is.
+pub(super) fn compared<'a>(computed: &[Computed<'a>], on: &LazyFrame) -> Vec<Computed<'a>> {
     let mut sides = Vec::new();
     for c in computed {
         for node in c.expr.parsed.into_iter() {
@@ -218,7 +220,11 @@ fn compared<'a>(computed: &[Computed<'a>], on: &LazyFrame) -> Vec<Computed<'a>> 
     };
     sides
         .into_iter()
-        .filter(|s| schema.get(s.column.as_str()).is_some_and(|t| t.is_float()))
+        .filter(|s| {
+            schema
+                .get(s.column.as_str())
+                .is_some_and(|t| t.is_float() || t.is_integer())
+        })
         .collect()
 }
 
@@ -231,7 +237,7 @@ fn unit_exprs_as_is(computed: &[Computed]) -> Vec<Expr> {
 }
 
 /// The polars expressions computing `computed` into their columns.
-fn unit_exprs(computed: &[Computed]) -> Vec<Expr> {
+pub(super) fn unit_exprs(computed: &[Computed]) -> Vec<Expr> {
     computed
         .iter()
         .map(|c| {
@@ -311,8 +317,9 @@ fn blame_metric(rubric: &Rubric, loaded: &Loaded, err: PolarsError) -> anyhow::E
     anyhow!("{}", without_values(&err)).context("computing the unit-level table")
 }
 
-/// Every computed number is finite: the expressions (and metrics) that gave inf or NaN for
-/// some unit, each at its place with the first units it happened for.
+/// Every computed number of the unit table is a number on the value scale: the expressions
+/// (and metrics) that gave inf, NaN or a magnitude beyond ±1e15 for some unit, each at its
+/// place with the first units it happened for.
 fn check_finite(rubric: &Rubric, df: &DataFrame, computed: &[Computed]) -> Result<()> {
     let ids: Vec<&str> = df
         .column("unit_id")?
@@ -329,9 +336,30 @@ fn check_finite(rubric: &Rubric, df: &DataFrame, computed: &[Computed]) -> Resul
         .iter()
         .filter(|c| c.dtype == DataType::Float64)
         .map(|c| (c.column.clone(), c.what.clone(), c.expr));
+    let items: Vec<_> = metrics.chain(numbers).collect();
+    check_numbers(rubric, df, &items, Rows::Units(&ids))
+}
+
+/// Whose values the rows of a checked table are, for messages.
+pub(super) enum Rows<'a> {
+    /// One row per unit, these ids.
+    Units(&'a [&'a str]),
+    /// The province's figures (one row, or one per scenario): "for the province".
+    Province,
+}
+
+/// The columns `items` (column, what it is, the expression it comes from) of `df` hold only
+/// numbers on the value scale (finite, at most 1e15 in magnitude) or missing values; each that
+/// does not is a problem at its expression's place.
+pub(super) fn check_numbers(
+    rubric: &Rubric,
+    df: &DataFrame,
+    items: &[(String, String, &NamedExpr)],
+    rows: Rows,
+) -> Result<()> {
     let mut problems = Vec::new();
-    for (column, what, e) in metrics.chain(numbers) {
-        let Ok(c) = df.column(&column) else { continue };
+    for (column, what, e) in items {
+        let Ok(c) = df.column(column) else { continue };
         let Ok(c) = c.cast(&DataType::Float64) else {
             continue;
         };
@@ -339,42 +367,57 @@ fn check_finite(rubric: &Rubric, df: &DataFrame, computed: &[Computed]) -> Resul
             .f64()?
             .iter()
             .enumerate()
-            .filter_map(|(r, v)| v.filter(|x| !x.is_finite()).map(|x| (r, x)))
+            .filter_map(|(r, v)| v.filter(|x| !on_scale(*x)).map(|x| (r, x)))
             .collect();
         let Some(&(first, value)) = bad.first() else {
             continue;
         };
-        let shown = if value.is_nan() {
-            "NaN"
-        } else if value > 0.0 {
-            "inf"
-        } else {
-            "-inf"
+        let whose = match rows {
+            Rows::Units(ids) => {
+                let more = match bad.len() {
+                    1 => String::new(),
+                    n => format!(
+                        " (and {} more unit{})",
+                        n - 1,
+                        if n == 2 { "" } else { "s" }
+                    ),
+                };
+                format!("unit `{}`{more}", ids[first])
+            }
+            Rows::Province => "the province".to_string(),
         };
-        let more = match bad.len() {
-            1 => String::new(),
-            n => format!(
-                " (and {} more unit{})",
-                n - 1,
-                if n == 2 { "" } else { "s" }
-            ),
-        };
-        problems.push(
+        let shown = show(value);
+        let problem = if value.is_finite() {
             RubricError::error(
                 Some(e.span.clone()),
                 format!(
-                    "{what} `{}` gives {shown} for unit `{}`{more}; only a finite number (or missing) can be scored",
-                    e.expr, ids[first]
+                    "{what} `{}` gives {shown} for {whose}, outside the value scale; only a number from -1e15 to 1e15 (or missing) can be scored",
+                    e.expr
                 ),
             )
-            .hint("a division by zero gives inf or NaN; divide by NULLIF(x, 0) so that the value is missing (null) instead"),
-        );
+            .hint("an integer sum or product beyond the BIGINT range wraps around to a wrong number; keep the figures small or CAST them AS DOUBLE")
+        } else {
+            RubricError::error(
+                Some(e.span.clone()),
+                format!(
+                    "{what} `{}` gives {shown} for {whose}; only a finite number (or missing) can be scored",
+                    e.expr
+                ),
+            )
+            .hint("a division by zero gives inf or NaN; divide by NULLIF(x, 0) so that the value is missing (null) instead")
+        };
+        problems.push(problem);
     }
     if problems.is_empty() {
         Ok(())
     } else {
         Err(anyhow::Error::new(rubric.report(problems)))
     }
+}
+
+/// A computed number that can be scored: finite and on the value scale (±1e15).
+fn on_scale(x: f64) -> bool {
+    x.is_finite() && x.abs() <= MAX_MAGNITUDE
 }
 
 /// The unit-level table, collected and sorted by unit id (what `evaluate` takes, edited).
@@ -709,7 +752,7 @@ fn eligible_jobs(rubric: &Rubric, loaded: &Loaded) -> Result<BTreeMap<String, Ve
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::input::{Sources, load};
     use crate::rubric::RubricErrors;
 
@@ -717,7 +760,10 @@ mod tests {
 
     /// The tiny fixture scored under `TINY` with `old` replaced by `new`: the problems of the run
     /// as (line, column, message, hint), or the error's text when it is not a rubric problem.
-    fn run(old: &str, new: &str) -> Result<super::super::Scored, Vec<(usize, usize, String)>> {
+    pub(in crate::scoring) fn run(
+        old: &str,
+        new: &str,
+    ) -> Result<super::super::Scored, Vec<(usize, usize, String)>> {
         assert!(TINY.contains(old), "`{old}` is not in the tiny rubric");
         let rubric = crate::rubric::load_str(&TINY.replacen(old, new, 1), "r.toml").unwrap();
         let sources = Sources {
@@ -741,7 +787,7 @@ mod tests {
         })
     }
 
-    fn line_of(text: &str) -> usize {
+    pub(in crate::scoring) fn line_of(text: &str) -> usize {
         TINY.lines().position(|l| l.contains(text)).unwrap() + 1
     }
 
@@ -818,6 +864,45 @@ mod tests {
                 .starts_with("wfa staff-total `jumlah_pegawai / 0` gives inf for unit `A`"),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn an_integer_overflow_is_refused_not_wrapped() {
+        // i64::MAX + staff wrapped to -9223372036854775808: scored 0 for every unit, exit 0.
+        let e = run(
+            "value = \"bandwidth_mbps\"",
+            "value = \"CAST(9223372036854775807 AS BIGINT) + jumlah_pegawai\"",
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].0, e[0].1), (line_of("value = \"bandwidth_mbps\""), 9));
+        assert_eq!(
+            e[0].2,
+            "indicator `bandwidth` value `CAST(9223372036854775807 AS BIGINT) + jumlah_pegawai` gives -9.223372036854776e18 for unit `A` (and 2 more units), outside the value scale; only a number from -1e15 to 1e15 (or missing) can be scored"
+        );
+        // Compared in a gate, the wrapped (negative) integer failed the gate quietly.
+        let e = run(
+            "require = \"persen_skp >= 0.5\"",
+            "require = \"CAST(9223372036854775807 AS BIGINT) + jumlah_pegawai < 0\"",
+        )
+        .unwrap_err();
+        assert!(
+            e[0].2
+                .starts_with("a value compared in gate `skp_gate` require"),
+            "{e:?}"
+        );
+        // A value beyond 1e15 that did not wrap is outside the scale as well; 1e15 itself is in.
+        let e = run(
+            "value = \"bandwidth_mbps\"",
+            "value = \"bandwidth_mbps + 10000000000000000.0\"",
+        )
+        .unwrap_err();
+        assert!(e[0].2.contains("outside the value scale"), "{e:?}");
+        run(
+            "value = \"bandwidth_mbps\"",
+            "value = \"bandwidth_mbps * 0 + 1000000000000000.0\"",
+        )
+        .unwrap();
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! The province's answer: the rubric's rules over the unit verdicts (evaluated by polars on a
 //! one-row table of the province's figures), and the obstacles that recur across units.
 //! Facts only: which rule held, the figures its message reads, counts; no words.
+//! A number a rule compares that is not finite or beyond ±1e15 (`n_layak / 0 >= 2`) is an error
+//! at the rule's place, checked as the unit-level expressions are (`frame::check_numbers`).
 
 use super::facts::{ProvinceScore, TopObstacleFact, UnitScore};
+use super::frame::{self, Computed, Rows};
 use crate::assessment::{IndicatorStatus, Suppression, SuppressionSummary};
 use crate::format;
-use crate::rubric::Rubric;
+use crate::rubric::{ProvinceRule, Rubric};
 use anyhow::Result;
 use polars::prelude::*;
 use std::collections::BTreeMap;
@@ -28,6 +31,7 @@ pub fn answers(r: &Rubric, df: &DataFrame) -> Result<Vec<Option<usize>>> {
                 );
                 r.problem_at(&rule.when, message, crate::sql::FAILED_ON_DATA_HINT)
             })?;
+        check_rule(r, rule, df)?;
         for (k, hit) in ok.column("ok")?.bool()?.iter().enumerate() {
             if out[k].is_none() && hit == Some(true) {
                 out[k] = Some(i);
@@ -35,6 +39,41 @@ pub fn answers(r: &Rubric, df: &DataFrame) -> Result<Vec<Option<usize>>> {
         }
     }
     Ok(out)
+}
+
+/// The numbers a province rule compares are on the value scale (finite, at most 1e15 in
+/// magnitude): `n_layak / 0 >= 2` is an error at the rule, not a verdict. The same check as the
+/// unit-level expressions' (`frame::compared`, `frame::check_numbers`).
+fn check_rule(r: &Rubric, rule: &ProvinceRule, df: &DataFrame) -> Result<()> {
+    let whole = Computed {
+        column: "__rule".into(),
+        what: "province rule".into(),
+        expr: &rule.when,
+        value: rule.when.parsed.clone(),
+        dtype: DataType::Boolean,
+    };
+    let sides = frame::compared(std::slice::from_ref(&whole), &df.clone().lazy());
+    if sides.is_empty() {
+        return Ok(());
+    }
+    let values = df
+        .clone()
+        .lazy()
+        .select(frame::unit_exprs(&sides))
+        .collect()
+        .map_err(|e| {
+            let message = format!(
+                "province rule `{}` failed: {}",
+                rule.when.expr,
+                crate::sql::without_values(&e)
+            );
+            r.problem_at(&rule.when, message, crate::sql::FAILED_ON_DATA_HINT)
+        })?;
+    let items: Vec<_> = sides
+        .iter()
+        .map(|s| (s.column.clone(), s.what.clone(), s.expr))
+        .collect();
+    frame::check_numbers(r, &values, &items, Rows::Province)
 }
 
 /// The province's answer from the scored units.
@@ -141,4 +180,37 @@ fn suppression(r: &Rubric, units: &[UnitScore]) -> SuppressionSummary {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::frame::tests::{line_of, run};
+
+    #[test]
+    fn a_province_rule_dividing_by_zero_is_refused() {
+        // `n_layak / 0.0 >= 2` was inf >= 2: the province was `layak`, exit 0.
+        let e = run("when = \"n_layak >= 2\"", "when = \"n_layak / 0.0 >= 2\"").unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].0, e[0].1), (line_of("when = \"n_layak >= 2\""), 8));
+        assert_eq!(
+            e[0].2,
+            "a value compared in province rule `n_layak / 0.0 >= 2` gives inf for the province; only a finite number (or missing) can be scored"
+        );
+        // 0 / 0 is NaN, which polars orders above every number.
+        let e = run(
+            "when = \"n_layak >= 2\"",
+            "when = \"(units - units) / (units - units) >= 2\"",
+        )
+        .unwrap_err();
+        assert!(e[0].2.contains("gives NaN for the province"), "{e:?}");
+        // A wrapped integer in a rule is outside the value scale.
+        let e = run(
+            "when = \"n_layak >= 2\"",
+            "when = \"CAST(9223372036854775807 AS BIGINT) + CAST(units AS BIGINT) < 0\"",
+        )
+        .unwrap_err();
+        assert!(e[0].2.contains("outside the value scale"), "{e:?}");
+        // The rule as it was still answers.
+        run("when = \"n_layak >= 2\"", "when = \"n_layak * 1.0 >= 2\"").unwrap();
+    }
 }

@@ -9,7 +9,7 @@
 mod datasets;
 mod expr;
 mod improvements;
-mod numbers;
+pub(super) mod numbers;
 mod personal;
 mod province;
 mod scoring;
