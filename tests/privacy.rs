@@ -294,6 +294,7 @@ fn unit_code_personal_forms_are_masked() {
 nik: 3271046504870002;Dinas E;30;20;20;Ya;90%;Tidak
 3201.2345.6789.0123;Dinas F;30;20;20;Ya;90%;Tidak
 siti rahayu;Dinas G;30;20;20;Ya;90%;Tidak
+SITI RAHAYU;Dinas G lagi;30;20;20;Ya;90%;Tidak
 SITI AMINAH;Dinas H;30;20;20;Ya;90%;Tidak
 Dr. Ir. Bambang Sutrisno, M.Si.;Dinas I;30;20;20;Ya;90%;Tidak
 1.02.0.00.0.00.01.0000;Dinas J;30;20;20;Ya;90%;Tidak
@@ -321,6 +322,9 @@ Biro Organisasi;Dinas L;30;20;20;Ya;90%;Tidak
         "3201.2345",
         "2345.6789",
         "siti rahayu",
+        // Repeats `siti rahayu` (keys compare case-blind): the duplicate-key diagnostic
+        // quoted both spellings.
+        "SITI RAHAYU",
         "SITI AMINAH",
         "Bambang",
         "Sutrisno",
