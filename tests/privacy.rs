@@ -300,6 +300,7 @@ Dr. Ir. Bambang Sutrisno, M.Si.;Dinas I;30;20;20;Ya;90%;Tidak
 1.02.0.00.0.00.01.0000;Dinas J;30;20;20;Ya;90%;Tidak
 DISDIK KALTENG;Dinas K;30;20;20;Ya;90%;Tidak
 Biro Organisasi;Dinas L;30;20;20;Ya;90%;Tidak
+M;Kepala: Ani Susanti NIP 198702022010012003;30;20;20;Ya;90%;Tidak
 "
     );
     let survey = format!(
@@ -329,6 +330,10 @@ Biro Organisasi;Dinas L;30;20;20;Ya;90%;Tidak
         "Bambang",
         "Sutrisno",
         "19870202 201001",
+        // A unit name with the head's name and NIP.
+        "Ani Susanti",
+        "198702022010012003",
+        "19870202201001200",
     ]);
     // The unit codes that are no person stay as written.
     let ids: Vec<&str> = r.assessment["units"]
