@@ -85,14 +85,22 @@ impl IdKind {
 
 /// Whether `s` as a whole is an identifier of a person: an e-mail, an NIP, an NIK, a phone
 /// number or a digit string of 12 or more (spaces, `-`, `(`, `)` and a leading `+` allowed
-/// between the digits). Short codes (`OPD-07`) and dotted codes (`1.02.0.00.0.00.01.0000`, the
-/// SIPD unit codes) are not.
+/// between the digits), also after a label (`NIP. 1985…`, `NIK: 3201…`, `nip 1985…`) and an
+/// NIK or NIP written in dotted groups (`3201.2345.6789.0123`: dots only between groups of two
+/// or more digits, 16 or 18 digits in all). Short codes (`OPD-07`) and dotted codes
+/// (`1.02.0.00.0.00.01.0000`, the SIPD unit codes, with one-digit groups) are not.
 pub fn id_like(s: &str) -> Option<IdKind> {
     let t = s.trim();
     if looks_like_email(t) {
         return Some(IdKind::Email);
     }
+    if let Some(rest) = after_id_label(t) {
+        return id_like(rest);
+    }
     let body = t.strip_prefix('+').unwrap_or(t);
+    if body.contains('.') {
+        return dotted_id(body);
+    }
     if body.is_empty()
         || !body
             .chars()
@@ -108,6 +116,39 @@ pub fn id_like(s: &str) -> Option<IdKind> {
         16 => Some(IdKind::Nik),
         9..=15 if phone_prefix => Some(IdKind::Phone),
         n if n >= 12 => Some(IdKind::Digits),
+        _ => None,
+    }
+}
+
+/// The text after a label naming an identifier (`NIP`, `NIK`, `KTP`, `No. KTP`, with `.`, `:`,
+/// `-` or spaces after it), when a digit follows.
+fn after_id_label(t: &str) -> Option<&str> {
+    let lower = t.to_ascii_lowercase();
+    let lower = lower.as_str();
+    let rest = ["no. ktp", "no ktp", "nip", "nik", "ktp"]
+        .iter()
+        .find_map(|l| lower.strip_prefix(l))?;
+    let rest = &t[t.len() - rest.len()..];
+    let after = rest.trim_start_matches(['.', ':', '-', ' ']);
+    // `NIP198…` and `NIP. 198…` are labels; `NIPA-01` or `NIKE` are words.
+    after
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some(after)
+}
+
+/// An NIK or NIP in dotted groups: every group of two or more digits (spaces around dots
+/// allowed), 16 or 18 digits in all.
+fn dotted_id(body: &str) -> Option<IdKind> {
+    let groups: Vec<&str> = body.split('.').map(str::trim).collect();
+    if groups
+        .iter()
+        .any(|g| g.len() < 2 || !g.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    match groups.iter().map(|g| g.len()).sum::<usize>() {
+        18 => Some(IdKind::Nip),
+        16 => Some(IdKind::Nik),
         _ => None,
     }
 }
@@ -181,27 +222,117 @@ const OFFICE_WORDS: &[&str] = &[
     "of",
     "the",
     "and",
+    // Office acronyms and the province's place names, which an all-caps unit code is made of
+    // (`DISDIK KALTENG`, `DINAS PUPR`).
+    "pupr",
+    "pp",
+    "disdik",
+    "dinkes",
+    "dishub",
+    "dinsos",
+    "dispar",
+    "diskominfo",
+    "kominfo",
+    "disnaker",
+    "disnakertrans",
+    "dispora",
+    "disperindag",
+    "kalteng",
+    "kalimantan",
+    "tengah",
+    "palangka",
+    "raya",
+    "organisasi",
+    "kepegawaian",
+    "perencanaan",
+    "pembangunan",
 ];
 
-/// Whether `s` reads like a person's name: two to four words of letters (`.`, `'`, `-` and a
-/// title's comma allowed), each starting with a capital, none of them a word of office names.
+/// Academic and religious titles written before a name (`Dr. Ir. Bambang`, `Hj. Siti`).
+const TITLES_BEFORE: &[&str] = &["dr", "ir", "drs", "dra", "h", "hj", "prof", "drg", "apt"];
+
+/// Degrees written after a name without dots (`Budi Santoso MBA`); dotted ones (`S.Kom`,
+/// `M.Si.`, `Ph.D`) are recognised by their shape.
+const TITLES_AFTER: &[&str] = &[
+    "mba", "msc", "phd", "se", "sh", "st", "mm", "mt", "mh", "mkom", "skom", "spd", "mpd", "ssos",
+    "sip", "amd", "ak", "cpa", "ssi", "msi", "skm", "mkes", "sked", "ked",
+];
+
+/// A degree after a name: a word of letters with a dot inside (`S.Kom`, `M.Si.`, `S.E.`) or one
+/// of [`TITLES_AFTER`].
+fn title_after(w: &str) -> bool {
+    let w = w.trim_matches(',');
+    let bare = w.trim_end_matches('.');
+    let dotted = bare.contains('.')
+        && bare
+            .split('.')
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
+    dotted || TITLES_AFTER.contains(&bare.to_ascii_lowercase().as_str())
+}
+
+/// Whether `s` reads like a person's name: two to four words of letters (`.`, `'`, `-`
+/// allowed), written in title case (`Siti Rahayu`), all lower case (`siti rahayu`) or all
+/// upper case (`SITI RAHAYU`), none of them a word of office names ([`OFFICE_WORDS`], which
+/// also holds office acronyms such as `DISDIK` and place names such as `KALTENG`); in one-case
+/// text a word of fewer than three letters or without a vowel (`DPMPTSP`, `RI`) is an acronym. Titles
+/// before (`Dr.`, `Ir.`, `Hj.`) and degrees after (`S.Kom`, `M.Si.`, after a comma or not) are
+/// set aside first; with a title one name word is enough (`Dr. Bambang`).
 /// Meant for a unit-code cell or a column whose header asks for a name, not for free text.
 pub fn name_like(s: &str) -> bool {
     let t = s.trim();
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if !(2..=4).contains(&words.len()) {
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    let mut titled = false;
+    while words.len() > 1
+        && TITLES_BEFORE.contains(
+            &words[0]
+                .trim_end_matches(['.', ','])
+                .to_ascii_lowercase()
+                .as_str(),
+        )
+        && (words[0].ends_with('.') || words[0].len() > 2)
+    {
+        words.remove(0);
+        titled = true;
+    }
+    // After a comma, only degrees may follow (`Yohanes Ngabut, S.Kom, M.Si.`).
+    if let Some(i) = words.iter().position(|w| w.ends_with(',')) {
+        if !words[i + 1..].iter().all(|w| title_after(w)) {
+            return false;
+        }
+        titled |= i + 1 < words.len();
+        words.truncate(i + 1);
+    }
+    while words.len() > 1 && title_after(words[words.len() - 1]) {
+        words.pop();
+        titled = true;
+    }
+    let words: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_end_matches(',').to_string())
+        .collect();
+    let least = if titled { 1 } else { 2 };
+    if !(least..=4).contains(&words.len()) {
         return false;
     }
+    let letters: String = words
+        .concat()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let upper = letters.chars().all(char::is_uppercase);
+    let lower = letters.chars().all(char::is_lowercase);
     words.iter().all(|w| {
-        let letters = w
+        let shape = w
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | ','));
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'));
         let bare: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters
-            && capital
-            && !bare.is_empty()
-            && !OFFICE_WORDS.contains(&bare.to_lowercase().as_str())
+        let cased = if upper || lower {
+            // All one case: an acronym has fewer than three letters or no vowel.
+            bare.chars().count() >= 3 && bare.to_lowercase().chars().any(|c| "aeiouy".contains(c))
+        } else {
+            w.chars().next().is_some_and(char::is_uppercase)
+        };
+        shape && cased && !bare.is_empty() && !OFFICE_WORDS.contains(&bare.to_lowercase().as_str())
     })
 }
 
@@ -411,6 +542,81 @@ mod tests {
         assert!(!personal_header("Pinjaman"));
         assert!(personal_header("Kontak"));
         assert!(personal_header("PIC"));
+    }
+
+    /// The attack pass found these unit codes reaching every output in clear.
+    #[test]
+    fn labelled_and_dotted_ids_are_recognised_and_sipd_codes_are_not() {
+        for (s, kind) in [
+            ("NIP. 198503152010011004", IdKind::Nip),
+            ("NIP: 19850315 201001 1 004", IdKind::Nip),
+            ("nip 198503152010011004", IdKind::Nip),
+            ("NIP198503152010011004", IdKind::Nip),
+            ("NIK 3201234567890123", IdKind::Nik),
+            ("No. KTP: 3201234567890123", IdKind::Nik),
+            ("3201.2345.6789.0123", IdKind::Nik),
+            ("320123.456789.0123", IdKind::Nik),
+            ("19850315.201001.1004", IdKind::Nip),
+            ("198503.15.2010.01.1004", IdKind::Nip),
+        ] {
+            assert_eq!(id_like(s), Some(kind), "{s}");
+        }
+        for code in [
+            "1.02.0.00.0.00.01.0000",
+            "1.01.0.00",
+            "2.12.2.12.0.00.01.0000",
+            "12.34.56",
+            "NIP",
+            "NIP 12",
+            "NIPA-01",
+            "NIKEL 1",
+            "Rp 1.250.000",
+            "3201.2345.6789.012",
+            "OPD-07",
+        ] {
+            assert_eq!(id_like(code), None, "{code}");
+        }
+    }
+
+    #[test]
+    fn names_in_one_case_and_with_titles_are_recognised_and_offices_are_not() {
+        for name in [
+            "siti rahayu",
+            "SITI RAHAYU",
+            "Dr. Ir. Bambang Sutrisno, M.Si.",
+            "Drs. Budi Santoso",
+            "Hj. Siti Aminah, S.E., M.M.",
+            "Prof. Dr. Yohanes Ngabut",
+            "Budi Santoso S.Kom",
+            "Ani Susanti, S.H.",
+            "Dr. Bambang",
+            "H. Ahmad",
+            "DRA. SITI AMINAH",
+        ] {
+            assert!(name_like(name), "{name}");
+        }
+        for not in [
+            "OPD-07",
+            "DISDIK",
+            "DINKES",
+            "BAPPEDA KALTENG",
+            "BIRO UMUM",
+            "DISDIK KALTENG",
+            "DINAS PUPR",
+            "Dinas PUPR",
+            "Biro Organisasi",
+            "BKPSDM PROV",
+            "DPR RI",
+            "BPK RI",
+            "dinas kesehatan",
+            "1.01.0.00",
+            "Biro Umum, Sekretariat Daerah",
+            "Dr.",
+            "S.Kom",
+            "siti",
+        ] {
+            assert!(!name_like(not), "{not}");
+        }
     }
 
     /// The attack pass found e-mails inside text and names after an honorific kept in clear

@@ -649,6 +649,73 @@ R5,B,3,Ya\n",
     );
 }
 
+/// The attack pass: an `OPD-É` typed decomposed (NFD), a fullwidth `ＯＰＤ-01`, a non-breaking
+/// hyphen, a mathematical zero and Arabic-Indic digits each showed as one more unit that looked
+/// like a real one. They are folded with a located warning naming the character, and the rows
+/// attach to the real units (here: duplicates of them, rejected).
+#[test]
+fn nfd_and_fullwidth_ids_are_folded() {
+    let dir = data_folder(
+        "OPD-01;Dinas A;100;60;20;Ya;90%;Tidak\n\
+OPD-\u{00C9};Dinas E;50;5;2,5;Tidak;40%;Tidak\n\
+OPD-E\u{0301};Dinas E lagi;50;5;2,5;Tidak;40%;Tidak\n\
+\u{FF2F}\u{FF30}\u{FF24}-01;Dinas A lebar;40;20;10;Ya;75%;Ya\n\
+OPD\u{2011}01;Dinas A tanda;40;20;10;Ya;75%;Ya\n\
+OPD-\u{1D7CE}1;Dinas A mat;40;20;10;Ya;75%;Ya\n\
+OPD-\u{0660}\u{0661};Dinas A arab;40;20;10;Ya;75%;Ya\n\
+Bappeda \u{2013} Litbang;Bappeda;30;10;5;Ya;50%;Tidak\n",
+    );
+    let (_o, a) = assess(&["--rubric", TINY, "--data", dir.path().to_str().unwrap()]);
+    let ids: Vec<&str> = a["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["Bappeda \u{2013} Litbang", "OPD-01", "OPD-\u{00C9}"],
+        "one OPD-01 and one OPD-\u{00C9}"
+    );
+    let diags = a["diagnostics"].as_array().unwrap();
+    let at = |code: &str, row: u64| {
+        diags
+            .iter()
+            .find(|d| d["code"] == code && d["row"] == row)
+            .unwrap_or_else(|| panic!("no {code} at row {row}: {diags:#?}"))
+    };
+    for (row, says) in [
+        (
+            4,
+            "combining mark U+0301 after 'E' (a letter written decomposed, NFD), read as '\u{00C9}'; read as `OPD-\u{00C9}`",
+        ),
+        (
+            5,
+            "fullwidth or halfwidth form '\u{FF2F}' (U+FF2F), read as 'O'",
+        ),
+        (6, "dash look-alike '\u{2011}' (U+2011), read as '-'"),
+        (
+            7,
+            "mathematical letter or digit '\u{1D7CE}' (U+1D7CE), read as '0'",
+        ),
+        (8, "Arabic-Indic digit '\u{0660}' (U+0660), read as '0'"),
+    ] {
+        let d = at("lookalike-id", row);
+        assert_eq!(d["severity"], "warning", "{d}");
+        assert_eq!(d["column"], "A", "{d}");
+        assert!(d["message"].as_str().unwrap().contains(says), "{d}");
+        // The folded row is the real unit's: a duplicate of it.
+        at("duplicate-key", row);
+    }
+    // A spaced en dash in a name is typography, not a look-alike.
+    assert!(
+        diags
+            .iter()
+            .all(|d| d["code"] != "lookalike-id" || d["row"] != 9),
+        "{diags:#?}"
+    );
+}
+
 /// The attack pass: `kesiapan assess … 2>&1 | head -n 1` panicked ("failed printing to stderr:
 /// Broken pipe") in 3 of 6 tries. A closed stderr must not stop the run or change its exit code.
 #[test]

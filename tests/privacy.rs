@@ -285,6 +285,83 @@ fn nip_in_unit_column_is_masked_everywhere() {
     assert!(r.file("assess/laporan.html").contains("[NIP disamarkan]"));
 }
 
+/// The attack pass found unit codes that are an NIP after a label, an NIK in dotted groups, a
+/// name in one case and a name with titles shown in clear in every output.
+#[test]
+fn unit_code_personal_forms_are_masked() {
+    let infra = format!(
+        "{INFRA}NIP. 198503152010011004;Dinas D;30;20;20;Ya;90%;Tidak
+nik: 3271046504870002;Dinas E;30;20;20;Ya;90%;Tidak
+3201.2345.6789.0123;Dinas F;30;20;20;Ya;90%;Tidak
+siti rahayu;Dinas G;30;20;20;Ya;90%;Tidak
+SITI RAHAYU;Dinas G lagi;30;20;20;Ya;90%;Tidak
+SITI AMINAH;Dinas H;30;20;20;Ya;90%;Tidak
+Dr. Ir. Bambang Sutrisno, M.Si.;Dinas I;30;20;20;Ya;90%;Tidak
+1.02.0.00.0.00.01.0000;Dinas J;30;20;20;Ya;90%;Tidak
+DISDIK KALTENG;Dinas K;30;20;20;Ya;90%;Tidak
+Biro Organisasi;Dinas L;30;20;20;Ya;90%;Tidak
+M;Kepala: Ani Susanti NIP 198702022010012003;30;20;20;Ya;90%;Tidak
+"
+    );
+    let survey = format!(
+        "{SURVEY_HEAD}{}R91,Someone,198501012010010091,NIP 19870202 201001 1 077,4,Ya,baik\n",
+        survey_rows(&["A", "B", "C"])
+    );
+    let r = run(
+        &rubric(),
+        &[
+            ("infra.csv", &infra),
+            ("jabatan.csv", JOBS),
+            ("survei.csv", &survey),
+        ],
+    );
+    r.assert_nowhere(&[
+        "198503152010011004",
+        "19850315201001100",
+        "3271046504870002",
+        "327104650487000",
+        "3201.2345",
+        "2345.6789",
+        "siti rahayu",
+        // Repeats `siti rahayu` (keys compare case-blind): the duplicate-key diagnostic
+        // quoted both spellings.
+        "SITI RAHAYU",
+        "SITI AMINAH",
+        "Bambang",
+        "Sutrisno",
+        "19870202 201001",
+        // A unit name with the head's name and NIP.
+        "Ani Susanti",
+        "198702022010012003",
+        "19870202201001200",
+    ]);
+    // The unit codes that are no person stay as written.
+    let ids: Vec<&str> = r.assessment["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
+    for code in [
+        "1.02.0.00.0.00.01.0000",
+        "DISDIK KALTENG",
+        "Biro Organisasi",
+        "A",
+    ] {
+        assert!(ids.contains(&code), "{code} in {ids:?}");
+    }
+    for masked in ["[NIP disamarkan]", "[NIK disamarkan]", "[nama disamarkan]"] {
+        assert!(ids.contains(&masked), "{masked} in {ids:?}");
+    }
+    let personal = r.assessment["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "personal-unit-key")
+        .count();
+    assert!(personal >= 7, "{personal}");
+}
+
 #[test]
 fn duplicate_across_units_does_not_quote_answers() {
     // Respondent RA0 answered in A's file; B's file repeats the key with other answers.

@@ -422,14 +422,35 @@ pub(super) fn bad_cell(cell: CellAt, problem: CellProblem, required: bool) -> Di
     cell.place(d)
 }
 
-/// A unit-key cell with invisible characters, read as `cleaned` without them.
-pub(super) fn lookalike_invisible(cell: CellAt, found: &[Suspect], cleaned: &str) -> Diagnostic {
-    let msg = format!(
-        "`{}` has invisible characters: {}; removed, read as `{}`",
-        cell.column,
-        describe(found),
-        q(cleaned)
-    );
+/// A unit-key cell with invisible characters (removed) or characters read as another one
+/// (folded), read as `cleaned`.
+pub(super) fn lookalike_invisible(
+    cell: CellAt,
+    invisible: &[Suspect],
+    folded: &[Suspect],
+    cleaned: &str,
+) -> Diagnostic {
+    let msg = match (invisible, folded) {
+        (_, []) => format!(
+            "`{}` has invisible characters: {}; removed, read as `{}`",
+            cell.column,
+            describe(invisible),
+            q(cleaned)
+        ),
+        ([], _) => format!(
+            "`{}` has characters that only look like the usual ones: {}; read as `{}`",
+            cell.column,
+            describe(folded),
+            q(cleaned)
+        ),
+        _ => format!(
+            "`{}` has invisible characters: {}, removed; and characters that only look like the usual ones: {}; read as `{}`",
+            cell.column,
+            describe(invisible),
+            describe(folded),
+            q(cleaned)
+        ),
+    };
     cell.place(Diagnostic::warning(Code::LookalikeId, msg))
 }
 

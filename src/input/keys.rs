@@ -359,9 +359,28 @@ impl<'a> KeyCheck<'a> {
             let shown: String = if personal {
                 PERSONAL.to_string()
             } else {
-                self.uniq
+                // A unit key that looks personal is shown as its masked unit id, any other
+                // part that looks like an id as a mask.
+                ds.unique
                     .iter()
-                    .map(|c| c[winner].clone().unwrap_or_default())
+                    .zip(&self.uniq)
+                    .map(|(name, c)| {
+                        let v = c[winner].clone().unwrap_or_default();
+                        if *name == ds.unit_key {
+                            match personal_key(&v) {
+                                Some(kind) => self.unit[winner]
+                                    .clone()
+                                    .filter(|u| *u != v)
+                                    .unwrap_or_else(|| masked_key(kind)),
+                                None => v,
+                            }
+                        } else {
+                            match crate::text::id_like(&v) {
+                                Some(kind) => masked_key(kind),
+                                None => v,
+                            }
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join(" + ")
             };
@@ -453,18 +472,33 @@ pub(super) fn unit_list(
 }
 
 /// The schema columns in which rows `a` and `b` differ (personal ones named, never shown; in a
-/// personal dataset no value is shown: they are a person's answers).
+/// personal dataset no value is shown: they are a person's answers; a value that looks like an
+/// id, or in the unit key like a person's name, is named, not shown).
 fn differences(ds: &Dataset, df: &DataFrame, a: usize, b: usize) -> PolarsResult<Vec<String>> {
     let mut out = Vec::new();
     for c in &ds.columns {
         let col = df.column(&c.name)?;
         let (x, y) = (col.get(a)?, col.get(b)?);
         if x != y {
-            out.push(if c.personal || ds.personal {
-                format!("`{}`", c.name)
-            } else {
-                format!("`{}` ({} vs {})", c.name, show_any(&y), show_any(&x))
-            });
+            let looks_personal = |v: &AnyValue| {
+                let t = match v {
+                    AnyValue::String(s) => s.to_string(),
+                    AnyValue::StringOwned(s) => s.to_string(),
+                    _ => return false,
+                };
+                if c.name == ds.unit_key {
+                    personal_key(&t).is_some()
+                } else {
+                    crate::text::id_like(&t).is_some()
+                }
+            };
+            out.push(
+                if c.personal || ds.personal || looks_personal(&x) || looks_personal(&y) {
+                    format!("`{}`", c.name)
+                } else {
+                    format!("`{}` ({} vs {})", c.name, show_any(&y), show_any(&x))
+                },
+            );
         }
     }
     Ok(out)

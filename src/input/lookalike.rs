@@ -1,10 +1,16 @@
 //! Unit ids that only look like another id: invisible characters (zero-width spaces and
 //! joiners, the byte-order mark, direction marks, a no-break space inside the id) and Cyrillic
 //! or Greek letters that look Latin (`О` for `O`, `Р` for `P`, `е` for `e`), which would make
-//! three "OPD-01" rows of three different units.
+//! three "OPD-01" rows of three different units; and characters that are read as a usual one
+//! (NFKC-like folding): a letter written decomposed (`E` + U+0301 for `É`), fullwidth and
+//! mathematical letters and digits (`ＯＰＤ`, `𝟎`), digits of other scripts (`٠١`) and dash
+//! look-alikes inside a code (`OPD‑01` with U+2011).
 //!
 //! Pure: it finds the characters and gives the cleaned id; `typing.rs` decides what happens to
 //! the row and `diags.rs` says it.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Invisible characters: removed from an id (a no-break space becomes a plain space).
 const INVISIBLE: &[(char, &str)] = &[
@@ -93,18 +99,27 @@ pub struct Suspect {
     pub name: String,
     /// The Latin letter it looks like (look-alike letters only).
     pub looks_like: Option<char>,
+    /// What it is read as (folded characters only).
+    pub read_as: Option<String>,
 }
 
 impl Suspect {
     /// `Cyrillic capital letter 'О' (U+041E), which looks like the Latin 'O'`, or
     /// `ZERO WIDTH SPACE (U+200B)`.
+    /// A folded one: `fullwidth form 'Ｏ' (U+FF2F), read as 'O'`, or for a decomposed letter
+    /// `combining mark U+0301 after 'E' (a letter written decomposed, NFD), read as 'É'`.
     pub fn describe(&self) -> String {
-        match self.looks_like {
-            Some(l) => format!(
+        match (&self.read_as, self.looks_like) {
+            (Some(r), _) if is_combining_mark(self.ch) => format!("{}, read as '{r}'", self.name),
+            (Some(r), _) => format!(
+                "{} '{}' (U+{:04X}), read as '{r}'",
+                self.name, self.ch, self.ch as u32
+            ),
+            (None, Some(l)) => format!(
                 "{} '{}' (U+{:04X}), which looks like the Latin '{l}'",
                 self.name, self.ch, self.ch as u32
             ),
-            None => format!("{} (U+{:04X})", self.name, self.ch as u32),
+            (None, None) => format!("{} (U+{:04X})", self.name, self.ch as u32),
         }
     }
 }
@@ -114,7 +129,10 @@ impl Suspect {
 pub struct Findings {
     /// Invisible characters found (each kind once, in order).
     pub invisible: Vec<Suspect>,
-    /// The id without them (a no-break space made a plain space), when there were any.
+    /// Characters read as another one (each kind once, in order).
+    pub folded: Vec<Suspect>,
+    /// The id without the invisible characters (a no-break space made a plain space) and with
+    /// the folded ones read as they are read, when there were any.
     pub cleaned: Option<String>,
     /// Look-alike letters in an id that also has Latin letters or digits (each kind once).
     pub lookalikes: Vec<Suspect>,
@@ -132,6 +150,141 @@ fn script_name(c: char) -> &'static str {
     }
 }
 
+/// Dashes drawn like `-`: hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal
+/// bar, minus sign, small and fullwidth hyphen-minus.
+const DASHES: &[char] = &[
+    '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{FE58}',
+    '\u{FE63}', '\u{FF0D}',
+];
+
+/// The zero of each run of ten decimal digits of another script, and the script's digits' name.
+const DIGIT_ZEROS: &[(u32, &str)] = &[
+    (0x0660, "Arabic-Indic digit"),
+    (0x06F0, "Extended Arabic-Indic digit"),
+    (0x07C0, "NKo digit"),
+    (0x0966, "Devanagari digit"),
+    (0x09E6, "Bengali digit"),
+    (0x0A66, "Gurmukhi digit"),
+    (0x0AE6, "Gujarati digit"),
+    (0x0B66, "Oriya digit"),
+    (0x0BE6, "Tamil digit"),
+    (0x0C66, "Telugu digit"),
+    (0x0CE6, "Kannada digit"),
+    (0x0D66, "Malayalam digit"),
+    (0x0E50, "Thai digit"),
+    (0x0ED0, "Lao digit"),
+    (0x0F20, "Tibetan digit"),
+    (0x1040, "Myanmar digit"),
+    (0x17E0, "Khmer digit"),
+    (0x1810, "Mongolian digit"),
+    (0x1946, "Limbu digit"),
+    (0x19D0, "New Tai Lue digit"),
+    (0x1B50, "Balinese digit"),
+    (0x1BB0, "Sundanese digit"),
+    (0xA8D0, "Saurashtra digit"),
+    (0xA900, "Kayah Li digit"),
+    (0xA9D0, "Javanese digit"),
+    (0xAA50, "Cham digit"),
+    (0xABF0, "Meetei Mayek digit"),
+];
+
+/// A digit of another script as its ASCII digit, with its name.
+fn other_digit(c: char) -> Option<(char, &'static str)> {
+    let u = c as u32;
+    DIGIT_ZEROS
+        .iter()
+        .find(|(z, _)| (*z..*z + 10).contains(&u))
+        .and_then(|(z, name)| char::from_digit(u - z, 10).map(|d| (d, *name)))
+}
+
+/// What kind of character is read as another one.
+fn fold_name(c: char) -> &'static str {
+    match c as u32 {
+        _ if DASHES.contains(&c) => "dash look-alike",
+        0xFF00..=0xFFEF => "fullwidth or halfwidth form",
+        0x1D400..=0x1D7FF => "mathematical letter or digit",
+        _ => match other_digit(c) {
+            Some((_, name)) => name,
+            None => "compatibility character",
+        },
+    }
+}
+
+/// `s` read as it is meant (NFKC, digits of other scripts as ASCII digits, a dash look-alike
+/// between two non-space characters as `-`; a spaced dash in a name, `Bappeda – Litbang`,
+/// stays), and the characters that were read so (each once).
+fn fold(s: &str) -> (String, Vec<Suspect>) {
+    if unicode_normalization::is_nfkc(s)
+        && !s
+            .chars()
+            .any(|c| DASHES.contains(&c) || other_digit(c).is_some())
+    {
+        return (s.to_string(), Vec::new());
+    }
+    // Clusters: a character and the combining marks after it.
+    let mut clusters: Vec<String> = Vec::new();
+    for c in s.chars() {
+        match clusters.last_mut() {
+            Some(last) if is_combining_mark(c) => last.push(c),
+            _ => clusters.push(c.to_string()),
+        }
+    }
+    let spaced = |i: Option<&String>| {
+        i.and_then(|c| c.chars().next())
+            .is_none_or(char::is_whitespace)
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut found: Vec<Suspect> = Vec::new();
+    let mut note = |ch: char, name: String, read_as: String| {
+        if !found.iter().any(|s| s.ch == ch) {
+            found.push(Suspect {
+                ch,
+                name,
+                looks_like: None,
+                read_as: Some(read_as),
+            });
+        }
+    };
+    for (i, cluster) in clusters.iter().enumerate() {
+        let in_code = i > 0 && !spaced(clusters.get(i - 1)) && !spaced(clusters.get(i + 1));
+        let one = |c: char| -> String {
+            if DASHES.contains(&c) {
+                if in_code { "-".into() } else { c.to_string() }
+            } else if let Some((d, _)) = other_digit(c) {
+                d.to_string()
+            } else {
+                c.to_string()
+            }
+        };
+        let mapped: String = cluster.chars().map(one).collect();
+        let read: String = mapped.nfkc().map(one).collect();
+        if read == *cluster {
+            out.push_str(cluster);
+            continue;
+        }
+        let mut chars = cluster.chars();
+        let base = chars.next().unwrap_or(' ');
+        let base_read: String = one(base).nfkc().map(one).collect();
+        if base_read == base.to_string() {
+            // Only the composition changed: a letter written decomposed.
+            if let Some(mark) = chars.next() {
+                note(
+                    mark,
+                    format!(
+                        "combining mark U+{:04X} after '{base}' (a letter written decomposed, NFD)",
+                        mark as u32
+                    ),
+                    read.clone(),
+                );
+            }
+        } else {
+            note(base, fold_name(base).to_string(), base_read);
+        }
+        out.push_str(&read);
+    }
+    (out, found)
+}
+
 /// Check an id (a unit-key cell as typed).
 pub fn check(id: &str) -> Findings {
     let mut f = Findings::default();
@@ -147,6 +300,7 @@ pub fn check(id: &str) -> Findings {
                         ch: *x,
                         name: name.to_string(),
                         looks_like: None,
+                        read_as: None,
                     });
                 }
                 if matches!(c, '\u{00A0}' | '\u{202F}') {
@@ -159,10 +313,13 @@ pub fn check(id: &str) -> Findings {
     let cleaned = if f.invisible.is_empty() {
         id.to_string()
     } else {
-        let t = cleaned.trim().to_string();
-        f.cleaned = Some(t.clone());
-        t
+        cleaned.trim().to_string()
     };
+    let (cleaned, folded) = fold(&cleaned);
+    f.folded = folded;
+    if !f.invisible.is_empty() || !f.folded.is_empty() {
+        f.cleaned = Some(cleaned.clone());
+    }
     // Look-alike letters matter in an id that is otherwise Latin (letters or digits): a whole
     // word in Cyrillic or Greek is its own script, not a disguise.
     if cleaned.chars().any(|c| c.is_ascii_alphanumeric()) {
@@ -175,6 +332,7 @@ pub fn check(id: &str) -> Findings {
                             ch: *x,
                             name: script_name(*x).to_string(),
                             looks_like: Some(*l),
+                            read_as: None,
                         });
                     }
                     latin.push(*l);
@@ -214,6 +372,65 @@ mod tests {
             check("\u{200D}OPD-01\u{200C}").cleaned.as_deref(),
             Some("OPD-01")
         );
+    }
+
+    /// The attack pass: an NFD `É`, fullwidth letters, a non-breaking hyphen, a mathematical
+    /// zero and Arabic-Indic digits each made one more "OPD-01".
+    #[test]
+    fn decomposed_fullwidth_dash_and_digit_look_alikes_are_folded() {
+        let read = |s: &str| check(s).cleaned;
+        assert_eq!(read("OPD-E\u{0301}").as_deref(), Some("OPD-\u{00C9}"));
+        assert_eq!(
+            check("OPD-E\u{0301}").folded[0].describe(),
+            "combining mark U+0301 after 'E' (a letter written decomposed, NFD), read as '\u{00C9}'"
+        );
+        // The composed form is the usual one.
+        assert_eq!(check("OPD-\u{00C9}"), Findings::default());
+        assert_eq!(
+            read("\u{FF2F}\u{FF30}\u{FF24}-01").as_deref(),
+            Some("OPD-01")
+        );
+        assert_eq!(
+            check("\u{FF2F}PD-01").folded[0].describe(),
+            "fullwidth or halfwidth form '\u{FF2F}' (U+FF2F), read as 'O'"
+        );
+        for dash in [
+            '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+            '\u{FF0D}',
+        ] {
+            let f = check(&format!("OPD{dash}01"));
+            assert_eq!(f.cleaned.as_deref(), Some("OPD-01"), "{dash:?}");
+            assert_eq!(f.folded[0].name, "dash look-alike");
+        }
+        assert_eq!(read("OPD-\u{1D7CE}1").as_deref(), Some("OPD-01"));
+        assert_eq!(
+            check("OPD-\u{1D7CE}1").folded[0].describe(),
+            "mathematical letter or digit '\u{1D7CE}' (U+1D7CE), read as '0'"
+        );
+        let f = check("OPD-\u{0660}\u{0661}");
+        assert_eq!(f.cleaned.as_deref(), Some("OPD-01"));
+        assert_eq!(f.folded.len(), 2);
+        assert_eq!(
+            f.folded[1].describe(),
+            "Arabic-Indic digit '\u{0661}' (U+0661), read as '1'"
+        );
+        // Invisible and folded at once.
+        let f = check("\u{200B}OPD\u{2011}01");
+        assert_eq!(f.cleaned.as_deref(), Some("OPD-01"));
+        assert_eq!((f.invisible.len(), f.folded.len()), (1, 1));
+        // Not folded: a spaced dash in a name, letters with accents, other scripts.
+        for same in [
+            "Bappeda \u{2013} Litbang",
+            "Dinas P\u{00E9}rhubungan",
+            "\u{041E}\u{0442}\u{0434}\u{0435}\u{043B}",
+            "\u{65E5}\u{672C}",
+        ] {
+            assert_eq!(check(same).cleaned, None, "{same}");
+            assert!(check(same).folded.is_empty(), "{same}");
+        }
+        // A Greek letter is still a look-alike letter (an error), after folding.
+        let f = check("\u{039F}PD\u{2011}01");
+        assert_eq!(f.latin.as_deref(), Some("OPD-01"));
     }
 
     #[test]

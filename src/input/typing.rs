@@ -348,14 +348,20 @@ impl Loader<'_> {
                         None
                     }
                 };
-                // The unit key: invisible characters are removed (a warning, the row then
-                // attaches to the real unit); Cyrillic or Greek look-alike letters reject it.
+                // The unit key: invisible characters are removed and look-alike forms folded
+                // (a warning, the row then attaches to the real unit); Cyrillic or Greek
+                // look-alike letters reject it.
                 let v = match v {
                     Some(Value::Text(t)) if col.name == ds.unit_key && !t.is_ascii() => {
                         let found = lookalike::check(&t);
                         let t = match &found.cleaned {
                             Some(c) => {
-                                diags.push(diags::lookalike_invisible(here(), &found.invisible, c));
+                                diags.push(diags::lookalike_invisible(
+                                    here(),
+                                    &found.invisible,
+                                    &found.folded,
+                                    c,
+                                ));
                                 c.as_str().into()
                             }
                             None => t,

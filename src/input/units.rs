@@ -251,8 +251,18 @@ pub fn personal_key(key: &str) -> Option<crate::text::IdKind> {
         .or_else(|| crate::text::name_like(key).then_some(crate::text::IdKind::Name))
 }
 
+/// What a unit name that carries personal data is shown as.
+pub const MASKED_NAME: &str = "[nama unit disamarkan]";
+
+/// Whether a unit name carries personal data: an NIP or another run of 8+ digits, an e-mail,
+/// an honorific and a name (`Kepala: Siti Rahayu NIP 198503152010011005`).
+fn personal_name(name: &str) -> bool {
+    crate::text::mentions_personal(name) || crate::text::hide_ids(name) != name
+}
+
 /// The unit list with every id that looks personal masked (`[NIP disamarkan]`,
-/// `[NIP disamarkan 2]`, …), and the renames made: (id as written, masked id).
+/// `[NIP disamarkan 2]`, …) and every name that carries personal data shown as
+/// [`MASKED_NAME`], and the renames made: (id as written, masked id).
 pub fn mask_units(
     units: Vec<(String, Option<String>)>,
 ) -> (Vec<(String, Option<String>)>, Vec<(String, String)>) {
@@ -262,6 +272,13 @@ pub fn mask_units(
     let mut out: Vec<(String, Option<String>)> = units
         .into_iter()
         .map(|(id, name)| {
+            let name = name.map(|n| {
+                if personal_name(&n) {
+                    MASKED_NAME.to_string()
+                } else {
+                    n
+                }
+            });
             // A key equal to the unit's own name is a name of an office, not of a person.
             let kind = personal_key(&id).filter(|k| {
                 *k != crate::text::IdKind::Name || name.as_deref() != Some(id.as_str())
@@ -314,6 +331,34 @@ mod tests {
             r.resolve("198501012010010001"),
             Resolved::Code("[NIP disamarkan]".into())
         );
+    }
+
+    /// The attack pass: a unit name with the head's name and NIP reached every output.
+    #[test]
+    fn unit_names_with_personal_data_are_masked() {
+        let (units, renames) = mask_units(vec![
+            (
+                "B".into(),
+                Some("Kepala: Siti Rahayu NIP 198503152010011005".into()),
+            ),
+            ("C".into(), Some("Dinas C, kontak budi@gmail.com".into())),
+            ("D".into(), Some("Dinas Kesehatan".into())),
+            ("E".into(), Some("UPT 2024 Lantai 3".into())),
+        ]);
+        let names: Vec<&str> = units
+            .iter()
+            .map(|(_, n)| n.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                MASKED_NAME,
+                MASKED_NAME,
+                "Dinas Kesehatan",
+                "UPT 2024 Lantai 3"
+            ]
+        );
+        assert!(renames.is_empty());
     }
 
     fn units() -> Vec<(String, Option<String>)> {
