@@ -224,11 +224,12 @@ codes! {
     LegacyEncoding => "legacy-encoding" [Info],
         "a CSV file in Windows-1252, not UTF-8; read as such",
         "CSV bukan UTF-8; simpan sebagai \"CSV UTF-8\"";
-    /// A unit id that only looks like another: invisible characters (removed: a warning) or
+    /// A unit id that only looks like another: invisible characters, or a decomposed,
+    /// fullwidth or other-script form of a letter, digit or dash (folded: a warning), or
     /// Cyrillic/Greek letters that look Latin (the row is rejected: an error).
     LookalikeId => "lookalike-id",
-        "a unit id with invisible characters (removed) or with Cyrillic or Greek letters that look Latin (rejected)",
-        "kode unit berisi karakter tak terlihat (dihapus) atau huruf Kiril/Yunani yang mirip huruf Latin (baris ditolak); ketik ulang kodenya dengan huruf Latin";
+        "a unit id with invisible characters or look-alike forms of letters, digits or dashes (folded to the real id), or with Cyrillic or Greek letters that look Latin (rejected)",
+        "kode unit berisi karakter tak terlihat atau bentuk lain huruf, angka atau tanda hubung (disamakan dengan kode aslinya), atau huruf Kiril/Yunani yang mirip huruf Latin (baris ditolak); ketik ulang kodenya dengan huruf Latin";
 }
 
 /// A code name that is not one of [`Code::ALL`].
