@@ -3,7 +3,6 @@
 //! xlsx and docx unzipped), and its standard output and error, for the personal values.
 
 use crate::common::*;
-use std::io::Read;
 use std::path::Path;
 
 /// The reports rubric with a free-text survey answer (`saran`), so that answers are findable.
@@ -86,19 +85,6 @@ impl Run {
             .unwrap_or_else(|| panic!("no {suffix} in {:?}", self.names()))
             .1
     }
-}
-
-fn zip_text(bytes: &[u8]) -> String {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut all = String::new();
-    for i in 0..z.len() {
-        let mut f = z.by_index(i).unwrap();
-        let mut s = String::new();
-        if f.read_to_string(&mut s).is_ok() {
-            all.push_str(&s);
-        }
-    }
-    all
 }
 
 fn walk(

@@ -4,7 +4,6 @@
 
 use crate::common::*;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
@@ -38,20 +37,6 @@ fn reports_fixture(extra: &[&str]) -> tempfile::TempDir {
     ];
     args.extend_from_slice(extra);
     assess(&args).0
-}
-
-/// The text of every entry of a zip file (docx, xlsx) joined.
-fn zip_text(bytes: &[u8]) -> String {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut all = String::new();
-    for i in 0..z.len() {
-        let mut f = z.by_index(i).unwrap();
-        let mut s = String::new();
-        if f.read_to_string(&mut s).is_ok() {
-            all.push_str(&s);
-        }
-    }
-    all
 }
 
 /// XML without its tags: the text of a Word document with its runs joined.

@@ -11,7 +11,6 @@ use kesiapan::report::{self, templates::Templates};
 use kesiapan::rubric::{Lang, Rubric};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::io::Read;
 use std::path::Path;
 
 /// Number of generated cases; each covers one combination of the shape switches below.
@@ -789,20 +788,6 @@ fn workbook(csv: &str, sep: &str) -> Vec<u8> {
         }
     }
     wb.save_to_buffer().unwrap()
-}
-
-/// Every text of a zip file (docx, xlsx) joined.
-fn zip_text(bytes: &[u8]) -> String {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut all = String::new();
-    for i in 0..z.len() {
-        let mut f = z.by_index(i).unwrap();
-        let mut s = String::new();
-        if f.read_to_string(&mut s).is_ok() {
-            all.push_str(&s);
-        }
-    }
-    all
 }
 
 /// The readable text of an output file (zip containers unpacked).

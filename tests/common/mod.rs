@@ -100,3 +100,39 @@ pub fn snapshot(name: &str, actual: &str) {
         "snapshot {name} differs; rerun with KESIAPAN_BLESS=1 to accept"
     );
 }
+
+/// The text of every entry of a zip file (docx, xlsx) joined.
+pub fn zip_text(bytes: &[u8]) -> String {
+    use std::io::Read as _;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut all = String::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut s = String::new();
+        if f.read_to_string(&mut s).is_ok() {
+            all.push_str(&s);
+        }
+    }
+    all
+}
+
+/// In a `diff.json`, every unit's points per edit and per value, and the rounding (below
+/// `rounding`), add up to its move.
+pub fn attribution_adds_up(d: &Value, rounding: f64) {
+    for u in d["units"].as_array().unwrap() {
+        let a = &u["attribution"];
+        let sum = |k: &str| -> f64 {
+            a[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|x| f(&x["points"]))
+                .sum()
+        };
+        close(
+            sum("edits") + sum("data") + f(&a["rounding"]),
+            f(&u["delta"]),
+            1e-9,
+        );
+        assert!(f(&a["rounding"]).abs() < rounding, "{a}");
+    }
+}
