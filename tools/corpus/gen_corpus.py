@@ -682,7 +682,7 @@ def f_bkd_jab(out):
     fn = "jabatan_bkd_rev2.ods"
     sn = "Jabatan BKD"
     sh = Sheet(sn)
-    H = [("No", None), ("Kode OPD", "kode_opd"), ("Kode Jabatan", "kode_jabatan"),
+    H = [("No", None), ("Kode OPD", "kode_opd"), ("Kd. Jabatan", "kode_jabatan"),
          ("Nama Jabatan", "nama_jabatan"), ("Jenis", "jenis_jabatan"),
          ("Jumlah Pejabat/Pegawai", "jumlah_pemangku"),
          ("Bisa Dikerjakan di Luar Kantor", "dapat_di_luar_kantor"),
@@ -973,8 +973,8 @@ def f_biro_jab(out):
     fn = "Jabatan Biro Umum.xlsx"
     sn = "Sheet1"
     sh = Sheet(sn)
-    H = [("No", None), ("Kode OPD", "kode_opd"), ("Kode Jabatan", "kode_jabatan"),
-         ("Nama Jabatan", "nama_jabatan"), ("Jenis Jabatan", "jenis_jabatan"),
+    H = [("No", None), ("Kode OPD", "kode_opd"), ("Kode Jab.", "kode_jabatan"),
+         ("Jabatan", "nama_jabatan"), ("Jenis Jabatan", "jenis_jabatan"),
          ("Jumlah", "jumlah_pemangku"), ("Luar Kantor", "dapat_di_luar_kantor"),
          ("Alat Khusus", "perlu_alat_khusus"), ("TIK", "berbasis_tik"), ("Tatap Muka", "tatap_muka"),
          ("Pengawasan", "perlu_pengawasan"), ("Garis Depan", "layanan_garis_depan"),
@@ -994,8 +994,9 @@ def f_biro_jab(out):
     mis(fn, sn, "B2:B%d" % (1 + len(rows)), "unit-by-name", "read",
         "Kode OPD column holds the unit's name 'Biro Umum' instead of its code = OPD-05")
     mis(fn, sn, "G6", "yes-no-variant", "read", "'YA' = Ya")
-    mis(fn, sn, "F1,I1,M1,N1", "header-terse", "read",
-        "one-word headers: 'Jumlah' (holders), 'TIK', 'Rahasia', 'Terukur'")
+    mis(fn, sn, "C1,D1,F1,I1,M1,N1", "header-terse", "read",
+        "one-word headers: 'Jumlah' (holders), 'TIK', 'Rahasia', 'Terukur'; 'Jabatan' (D1) holds "
+        "the job's name, 'Kode Jab.' (C1) its code")
 
 
 def f_rsud_infra(out):
@@ -1442,7 +1443,7 @@ def f_insp_survei(out):
     fn = "survei pegawai inspektorat.csv"
     sh = Sheet("Survei")
     H = [("No", None), ("NIP", "id_responden"), ("Unit Kerja", "kode_opd"),
-         ("Kode Jabatan", "kode_jabatan"), ("Kemampuan Email", "skill_email"),
+         ("Kode Jab. (lihat daftar)", "kode_jabatan"), ("Kemampuan Email", "skill_email"),
          ("Kemampuan Office", "skill_office"), ("Kemampuan Vicon", "skill_vicon"),
          ("Kemampuan Srikandi", "skill_srikandi"), ("Kemampuan e-Kinerja", "skill_ekinerja"),
          ("Kemampuan Cloud", "skill_cloud"), ("Kemampuan Keamanan Digital", "skill_keamanan"),
