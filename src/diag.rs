@@ -188,6 +188,11 @@ codes! {
     SimilarColumn => "similar-column" [Warning],
         "a header spelt almost like a column was taken as that column; check it",
         "judul kolom salah ketik; dianggap kolom yang disebut, mohon diperbaiki";
+    /// A header cell read as a column once normalised (unit, year, question words dropped) or
+    /// because it contains the column's phrase; the original header is shown.
+    InferredColumn => "inferred-column" [Info],
+        "a header written differently was read as a column (how is shown); check it",
+        "judul kolom ditulis berbeda; dibaca sebagai kolom yang disebut, mohon diperiksa";
     /// A header cell about as close to several schema columns; not used.
     AmbiguousColumn => "ambiguous-column" [Warning],
         "a header is about as close to several columns; not used, rename it",
