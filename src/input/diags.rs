@@ -247,9 +247,9 @@ pub(super) fn similar_column(
     .value(text.to_string())
 }
 
-/// A header cell read as `column` once normalised (Info: the same words, without a unit, year
-/// or question form) or because it contains the column's phrase (Warning: it says more than
-/// the column's name, so a person should check it).
+/// A header cell read as `column` once normalised (`inferred-column`, Info: the same words
+/// without a unit, year or question form) or because it contains the column's phrase
+/// (`contained-column`, Warning: it says more than the column's name, so a person checks it).
 pub(super) fn inferred_column(
     ds: &str,
     at: &Location,
@@ -267,7 +267,7 @@ pub(super) fn inferred_column(
             ),
         ),
         super::header::Inference::Contained(phrase) => Diagnostic::warning(
-            Code::InferredColumn,
+            Code::ContainedColumn,
             format!(
                 "column `{text}` read as `{column}` because it contains `{phrase}`; rename it to `{column}` if that is right"
             ),
