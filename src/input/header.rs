@@ -279,6 +279,8 @@ impl Names {
         if full.len() < 3 {
             return Vec::new();
         }
+        // Also once normalised: `Jumlah Pegawia 2025` is compared as `jumlahpegawia`.
+        let words = phrase::words(cell).concat();
         let mut best: Vec<(usize, f64)> = Vec::new();
         for e in self.0.iter().filter(|e| !e.is_question) {
             let i = &e.column;
@@ -287,6 +289,14 @@ impl Names {
                 if !short.is_empty() {
                     sim = sim.max(strsim::normalized_damerau_levenshtein(n, &short));
                 }
+                match best.iter_mut().find(|(c, _)| c == i) {
+                    Some(b) => b.1 = b.1.max(sim),
+                    None => best.push((*i, sim)),
+                }
+            }
+            let ew = e.words.concat();
+            if words.len() >= 3 && !ew.is_empty() {
+                let sim = strsim::normalized_damerau_levenshtein(&ew, &words);
                 match best.iter_mut().find(|(c, _)| c == i) {
                     Some(b) => b.1 = b.1.max(sim),
                     None => best.push((*i, sim)),
@@ -546,6 +556,13 @@ mod tests {
         assert_eq!(h.ambiguous[0].2, vec!["skill_email", "skill_gmail"]);
         // Accents are dropped before comparing: `Bandwïdth` is `bandwidth`, an exact name.
         assert_eq!(normalize("Bandwïdth"), "bandwidth");
+        // A typo with a year or a unit: compared once normalised too.
+        let h = map_row(&ds, &row(&["Kode OPD", "Nama OPD", "Jumlah Pegawia 2025"]));
+        assert_eq!(h.fuzzy.len(), 1, "{h:?}");
+        assert_eq!(h.fuzzy[0].2, "jumlah_pegawai");
+        // Still not a typo: far from every name.
+        let h = map_row(&ds, &row(&["Kode OPD", "Nama OPD", "Jumlah Ruangan 2025"]));
+        assert!(h.fuzzy.is_empty(), "{h:?}");
     }
 
     #[test]
