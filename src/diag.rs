@@ -188,6 +188,16 @@ codes! {
     SimilarColumn => "similar-column" [Warning],
         "a header spelt almost like a column was taken as that column; check it",
         "judul kolom salah ketik; dianggap kolom yang disebut, mohon diperbaiki";
+    /// A header cell read as a column once normalised (unit, year, question and filler words
+    /// dropped); the original header is shown.
+    InferredColumn => "inferred-column" [Info],
+        "a header written with a unit, year or question words was read as a column",
+        "judul kolom ditulis dengan satuan, tahun atau kata tanya; dibaca sebagai kolom yang disebut";
+    /// A header cell read as a column because it contains the column's name or an alias of
+    /// two words or more as whole words; the original header and the phrase are shown.
+    ContainedColumn => "contained-column" [Warning],
+        "a header containing a column's name was read as that column; check it",
+        "judul kolom memuat nama kolom; dibaca sebagai kolom itu, mohon diperiksa";
     /// A header cell about as close to several schema columns; not used.
     AmbiguousColumn => "ambiguous-column" [Warning],
         "a header is about as close to several columns; not used, rename it",

@@ -3,7 +3,7 @@
 //! values and an example), then the data sheet with bold frozen headers, data validation
 //! (dropdowns for categories and Ya/Tidak, whole numbers and ranges for counts and Likert
 //! answers, decimals for numbers, shares as percentages), column widths and a note on each
-//! header.
+//! header (with the form's question wording when the schema gives one).
 //!
 //! The forms load back without a single diagnostic when filled in as asked (see the
 //! round-trip test). Bytes are deterministic: fixed document properties.
@@ -53,6 +53,17 @@ pub fn header_label(c: &Column) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The form's wording of a column (its `question`s), as the instructions and the header note
+/// show it: `Pertanyaan di formulir: "…"`. The data sheet's header stays `header_label`; a
+/// sheet headed by the questions themselves (a Google Forms export) reads back too.
+pub fn asked(c: &Column) -> Option<String> {
+    if c.question.is_empty() {
+        return None;
+    }
+    let qs: Vec<String> = c.question.iter().map(|q| format!("\"{q}\"")).collect();
+    Some(format!("Pertanyaan di formulir: {}", qs.join(" / ")))
 }
 
 fn num(n: f64) -> String {
@@ -269,6 +280,10 @@ pub fn form(
             .as_ref()
             .map(|d| d.id.clone())
             .unwrap_or_else(|| c.name.replace('_', " "));
+        let meaning = match asked(c) {
+            Some(q) => format!("{meaning}\n{q}"),
+            None => meaning,
+        };
         let ex = example(c, unit.filter(|_| is_unit_key(c)));
         let ex = match (unit, is_unit_name(c)) {
             (Some(u), true) => Cell::Text(u.name.clone().unwrap_or_default()),
@@ -333,11 +348,12 @@ pub fn form(
             ws.set_column_format(j, f)?;
         }
         let note = format!(
-            "{}{}\n{}",
+            "{}{}{}\n{}",
             c.description
                 .as_ref()
                 .map(|d| format!("{}\n", d.id))
                 .unwrap_or_default(),
+            asked(c).map(|q| format!("{q}\n")).unwrap_or_default(),
             if c.required {
                 "Wajib diisi."
             } else {

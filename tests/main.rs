@@ -9,6 +9,7 @@ mod cmd;
 mod diff;
 mod diff_attribution;
 mod dingel_neiman;
+mod headers;
 mod hostile;
 mod intake;
 mod messy;

@@ -363,3 +363,29 @@ fn per_unit_forms_survive_codes_excel_cannot_list() {
     }
     assert!(checked > 0);
 }
+
+/// The survey form shows the province form's wording of each question beside its column, and
+/// still reads back (the data sheet's header stays the column label; `filled_forms_load…`).
+#[test]
+fn the_survey_form_shows_each_question_wording() {
+    let r = rubric();
+    let ds = r.dataset("survei").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("survei.xlsx");
+    std::fs::write(&p, template::form(&r, ds, None, &[]).unwrap()).unwrap();
+    let petunjuk = calamine_text(&p, "Petunjuk");
+    let mut asked = 0;
+    for c in &ds.columns {
+        for q in &c.question {
+            assert!(petunjuk.contains(q.as_str()), "{q}\n{petunjuk}");
+            asked += 1;
+        }
+    }
+    assert_eq!(asked, 16);
+    assert!(
+        petunjuk.contains("Pertanyaan di formulir: \"Seberapa mahir Anda menggunakan SRIKANDI?\"")
+    );
+    // The data sheet is headed by the labels, read back as the columns.
+    let data = calamine_text(&p, &kesiapan::xlsx::sheet_name(&ds.title.id));
+    assert!(data.starts_with("ID Responden | Kode OPD"), "{data}");
+}

@@ -569,6 +569,7 @@ mod tests {
             max: None,
             personal: false,
             description: None,
+            question: vec![],
         }
     }
     fn t(s: &str) -> Raw {

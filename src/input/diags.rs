@@ -247,6 +247,38 @@ pub(super) fn similar_column(
     .value(text.to_string())
 }
 
+/// A header cell read as `column` once normalised (`inferred-column`, Info: the same words
+/// without a unit, year or question form) or because it contains the column's phrase
+/// (`contained-column`, Warning: it says more than the column's name, so a person checks it).
+pub(super) fn inferred_column(
+    ds: &str,
+    at: &Location,
+    j: usize,
+    text: &str,
+    column: &str,
+    how: &super::header::Inference,
+) -> Diagnostic {
+    let text = q(text);
+    match how {
+        super::header::Inference::Normalised => Diagnostic::info(
+            Code::InferredColumn,
+            format!(
+                "column `{text}` read as `{column}` (the same words without units, year, question or filler words)"
+            ),
+        ),
+        super::header::Inference::Contained(phrase) => Diagnostic::warning(
+            Code::ContainedColumn,
+            format!(
+                "column `{text}` read as `{column}` because it contains `{phrase}`; rename it to `{column}` if that is right"
+            ),
+        ),
+    }
+    .dataset(ds)
+    .at(at)
+    .column(j)
+    .value(text.to_string())
+}
+
 /// A header cell about as close to several schema columns; not used.
 pub(super) fn ambiguous_column(
     ds: &str,

@@ -15,6 +15,7 @@
 pub mod cell;
 pub mod guard;
 pub mod header;
+pub mod phrase;
 pub mod read;
 pub mod units;
 

@@ -235,6 +235,9 @@ impl Loader<'_> {
         for (j, t, c, sim) in &a.header.fuzzy {
             diags.push(diags::similar_column(&ds.id, &head, *j, t, c, *sim));
         }
+        for (j, t, c, how) in &a.header.inferred {
+            diags.push(diags::inferred_column(&ds.id, &head, *j, t, c, how));
+        }
         for (j, t, cands) in &a.header.ambiguous {
             diags.push(diags::ambiguous_column(&ds.id, &head, *j, t, cands));
         }

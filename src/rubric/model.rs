@@ -99,6 +99,10 @@ pub struct Column {
     pub personal: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
+    /// The form's wording of this column (a Google Forms question), matched whole after
+    /// `input::phrase::words`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub question: Vec<String>,
 }
 
 /// A named SQL expression: its text as written, the span of that text in the rubric file, and

@@ -155,6 +155,25 @@ pub struct RawColumn {
     #[serde(default)]
     pub personal: bool,
     pub description: Option<RawText>,
+    /// The form's wording (a Google Forms question): one text or a list.
+    pub question: Option<Spanned<RawQuestion>>,
+}
+
+/// One question text or several.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawQuestion {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl RawQuestion {
+    pub fn texts(&self) -> Vec<String> {
+        match self {
+            RawQuestion::One(s) => vec![s.clone()],
+            RawQuestion::Many(v) => v.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

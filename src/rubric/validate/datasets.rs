@@ -96,8 +96,11 @@ fn column_type(ctx: &mut Ctx, c: &RawColumn) -> ColumnType {
 fn columns(ctx: &mut Ctx, raw: &[Spanned<RawColumn>]) -> (Vec<Column>, Fields) {
     let mut columns = Vec::new();
     let mut fields: Fields = Vec::new();
+    // Each question's words, with the column asking it: no two may read the same.
+    let mut asked: Vec<(Vec<String>, String)> = Vec::new();
     for c in raw {
         let c = c.get_ref();
+        let question = questions(ctx, c, &mut asked);
         ctx.ident(&c.name, "column name");
         if fields.iter().any(|(n, _)| n == c.name.get_ref()) {
             ctx.err(
@@ -139,9 +142,51 @@ fn columns(ctx: &mut Ctx, raw: &[Spanned<RawColumn>]) -> (Vec<Column>, Fields) {
             max,
             personal: c.personal,
             description: c.description.as_ref().map(|t| text(Some(t), "")),
+            question,
         });
     }
     (columns, fields)
+}
+
+/// Longest form question (characters).
+pub const MAX_QUESTION_LEN: usize = 200;
+
+/// A column's form questions, checked: text, at most `MAX_QUESTION_LEN` characters, and not
+/// reading the same as another question of the dataset once normalised (`input::phrase`).
+fn questions(ctx: &mut Ctx, c: &RawColumn, asked: &mut Vec<(Vec<String>, String)>) -> Vec<String> {
+    let Some(q) = &c.question else {
+        return Vec::new();
+    };
+    let name = c.name.get_ref();
+    let mut out = Vec::new();
+    for t in q.get_ref().texts() {
+        let words = crate::input::phrase::words(&t);
+        if words.is_empty() {
+            ctx.err(
+                q.span(),
+                format!("column `{name}`: a question has no words"),
+            );
+            continue;
+        }
+        if t.chars().count() > MAX_QUESTION_LEN {
+            ctx.err(
+                q.span(),
+                format!("column `{name}`: a question is over {MAX_QUESTION_LEN} characters"),
+            );
+            continue;
+        }
+        if let Some((_, other)) = asked.iter().find(|(w, _)| *w == words) {
+            ctx.err_hint(
+                q.span(),
+                format!("column `{name}`: question `{t}` reads the same as a question of `{other}`"),
+                "questions are compared without case, punctuation, units in parentheses, a trailing year or words such as apakah/anda/ada",
+            );
+            continue;
+        }
+        asked.push((words, name.clone()));
+        out.push(t);
+    }
+    out
 }
 
 /// A derived column or metric, with its description.
@@ -297,5 +342,51 @@ mod tests {
             "{:?}",
             errors(&bad)
         );
+    }
+
+    #[test]
+    fn questions_are_text_capped_and_never_read_the_same_as_another() {
+        let with = |a: &str, b: &str| {
+            TINY.replacen(
+                "{ name = \"kode_opd\", type = \"text\", required = true },\n  { name = \"skill\", type = \"likert\" },",
+                &format!("{{ name = \"kode_opd\", type = \"text\", required = true, question = {a} }},\n  {{ name = \"skill\", type = \"likert\", question = {b} }},"),
+                1,
+            )
+        };
+        let ok = with(
+            "\"Unit kerja Anda?\"",
+            "[\"Seberapa mahir Anda?\", \"Kemampuan [Email]\"]",
+        );
+        assert_ne!(ok, TINY);
+        let r = load_str(&ok, "r.toml").unwrap();
+        let skill = r
+            .datasets
+            .iter()
+            .flat_map(|d| &d.columns)
+            .find(|c| c.name == "skill")
+            .unwrap();
+        assert_eq!(
+            skill.question,
+            ["Seberapa mahir Anda?", "Kemampuan [Email]"]
+        );
+        // Two columns asking what reads the same once normalised: an error at the second.
+        let e = errors(&with(
+            "\"Apakah Anda mahir?\"",
+            "\"APAKAH anda MAHIR (1-5)\"",
+        ));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].2
+                .contains("reads the same as a question of `kode_opd`"),
+            "{e:?}"
+        );
+        assert_eq!(e[0].0, 39, "{e:?}");
+        let long = format!("\"{}\"", "kata ".repeat(50));
+        let e = errors(&with("\"Unit?\"", &long));
+        assert!(e[0].2.contains("over 200 characters"), "{e:?}");
+        let e = errors(&with("\"(orang)\"", "\"Ok\""));
+        assert!(e[0].2.contains("has no words"), "{e:?}");
+        // Not a text.
+        assert!(load_str(&with("3", "\"Ok\""), "r.toml").is_err());
     }
 }
