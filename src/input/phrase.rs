@@ -3,7 +3,10 @@
 //! `(1-5)`), a trailing year dropped (`Jumlah ASN 2025`, `… Tahun 2025`), a trailing `Y/T` or
 //! `Ya/Tidak` dropped, `jml` read as `jumlah`, and question and filler words dropped
 //! (`apakah`, `berapa`, `bagaimana`, `seberapa`, `tersedia`, `memiliki`, `ada`, `kantor`,
-//! `anda`, `yang`). Square brackets are kept as words (a Google Forms grid question is
+//! `anda`, `yang`, and the skill prefixes `kemampuan`, `kemahiran`, `kecakapan`, `keterampilan`),
+//! and the synonyms of form vocabulary read as one word (`butuh`/`memerlukan` as `perlu`,
+//! `peralatan`/`perangkat` as `alat`, `supervisi`/`diawasi` as `pengawasan`, `masyarakat` as
+//! `publik`, `pelayanan`/`melayani` as `layanan`: see `SYNONYMS`). Square brackets are kept as words (a Google Forms grid question is
 //! `Question [Row]`).
 //!
 //! Applied alike to header cells and to the rubric's names, aliases and questions, so it only
@@ -30,6 +33,30 @@ pub const FILLER: &[&str] = &[
     "kantor",
     "anda",
     "yang",
+    // "Kemampuan Email" in a skills survey is the e-mail skill.
+    "kemampuan",
+    "kemahiran",
+    "kecakapan",
+    "keterampilan",
+    "ketrampilan",
+];
+
+/// Words offices use for the same thing on a form, read as one (the right-hand word). Only
+/// words that never tell two columns apart (checked over the shipped rubric by a test in
+/// `header`), and only whole words.
+pub const SYNONYMS: &[(&str, &str)] = &[
+    ("memerlukan", "perlu"),
+    ("membutuhkan", "perlu"),
+    ("butuh", "perlu"),
+    ("diperlukan", "perlu"),
+    ("peralatan", "alat"),
+    ("perangkat", "alat"),
+    ("supervisi", "pengawasan"),
+    ("diawasi", "pengawasan"),
+    ("pengawas", "pengawasan"),
+    ("masyarakat", "publik"),
+    ("pelayanan", "layanan"),
+    ("melayani", "layanan"),
 ];
 
 /// The words of a header phrase that name a column (see the module note).
@@ -49,7 +76,11 @@ pub fn words(s: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(|w| match w {
             "jml" | "jmlh" => "jumlah".to_string(),
-            w => w.to_string(),
+            w => SYNONYMS
+                .iter()
+                .find(|(from, _)| *from == w)
+                .map_or(w, |(_, to)| to)
+                .to_string(),
         })
         .collect();
     loop {
@@ -113,11 +144,11 @@ mod tests {
         assert_eq!(w("Apakah kantor memiliki VPN?"), "vpn");
         assert_eq!(
             w("Memerlukan Pengawasan Langsung (Y/T)"),
-            "memerlukan pengawasan langsung"
+            "perlu pengawasan langsung"
         );
         assert_eq!(
             w("Memerlukan Pengawasan Langsung Y/T"),
-            "memerlukan pengawasan langsung"
+            "perlu pengawasan langsung"
         );
         assert_eq!(w("Tersedia Helpdesk TI (Ya/Tidak)"), "helpdesk ti");
         assert_eq!(w("SKP di e-Kinerja (%)"), "skp di e kinerja");
@@ -134,9 +165,24 @@ mod tests {
         assert_eq!(w("Akun Zoom 100"), "akun zoom 100");
         assert_eq!(w("2025 Jumlah"), "2025 jumlah");
         // A Google Forms grid row is in square brackets: kept.
-        assert_eq!(w("Kemampuan [Email]"), "kemampuan email");
+        assert_eq!(w("Keahlian [Email]"), "keahlian email");
         // Only a whole word is a filler: `adaptasi`, `kantoran` stay.
         assert_eq!(w("Adaptasi Kantoran"), "adaptasi kantoran");
+    }
+
+    #[test]
+    fn form_synonyms_and_skill_prefixes_read_as_one_word() {
+        assert_eq!(w("Butuh Peralatan Khusus"), "perlu alat khusus");
+        assert_eq!(w("Perlu Perangkat Khusus (Ya/Tidak)"), "perlu alat khusus");
+        assert_eq!(w("Perlu Supervisi Langsung"), "perlu pengawasan langsung");
+        assert_eq!(w("Perlu Diawasi Langsung"), "perlu pengawasan langsung");
+        assert_eq!(
+            w("Pelayanan Langsung ke Masyarakat"),
+            "layanan langsung ke publik"
+        );
+        assert_eq!(w("Kemampuan Email"), "email");
+        // Only whole words: `alatnya`, `publikasi` stay.
+        assert_eq!(w("Alatnya Publikasi"), "alatnya publikasi");
     }
 
     #[test]
