@@ -24,12 +24,13 @@ pub fn assessed_line(assessed: usize, expected: usize, unit: &str, lang: Lang) -
     }
 }
 
-/// `names` joined, at most `NAMED_IN_MESSAGE` of them, then "… dan 12 OPD lainnya".
+/// `names` joined, at most `NAMED_IN_MESSAGE` of them (each capped at `text::NAME_LIMIT`), then
+/// "… dan 12 OPD lainnya".
 pub fn capped_list(names: &[String], unit: &str, lang: Lang) -> String {
     let shown = names
         .iter()
         .take(NAMED_IN_MESSAGE)
-        .cloned()
+        .map(|n| crate::text::cap(n, crate::text::NAME_LIMIT, lang).into_owned())
         .collect::<Vec<_>>()
         .join(", ");
     let rest = names.len().saturating_sub(NAMED_IN_MESSAGE);

@@ -36,22 +36,21 @@ impl Scope {
 
 /// The names a province rule may use.
 pub(super) fn province_fields(verdicts: &[String]) -> Fields {
-    let mut f: Fields = [
-        "units",
-        "staff_total",
-        "staff_eligible",
-        "staff_allowed",
+    let mut f: Fields = ["units", "staff_total", "staff_eligible", "staff_allowed"]
+        .iter()
+        .map(|n| (n.to_string(), DataType::Float64))
+        .collect();
+    for v in verdicts {
+        f.push((format!("n_{v}"), DataType::Float64));
+        f.push((format!("share_{v}"), DataType::Float64));
+    }
+    for n in [
         "units_expected",
         "units_assessed",
         "units_not_assessed",
         "share_assessed",
-    ]
-    .iter()
-    .map(|n| (n.to_string(), DataType::Float64))
-    .collect();
-    for v in verdicts {
-        f.push((format!("n_{v}"), DataType::Float64));
-        f.push((format!("share_{v}"), DataType::Float64));
+    ] {
+        f.push((n.to_string(), DataType::Float64));
     }
     f
 }
