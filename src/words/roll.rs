@@ -20,7 +20,7 @@ pub fn inconclusive_label(lang: Lang) -> &'static str {
 pub fn assessed_line(assessed: usize, expected: usize, unit: &str, lang: Lang) -> String {
     match lang {
         Lang::Id => format!("{assessed} dari {expected} {unit} dinilai"),
-        Lang::En => format!("{assessed} of {expected} {unit} assessed"),
+        Lang::En => format!("{assessed} of {expected} assessed ({unit})"),
     }
 }
 
@@ -39,7 +39,7 @@ pub fn capped_list(names: &[String], unit: &str, lang: Lang) -> String {
     }
     match lang {
         Lang::Id => format!("{shown} … dan {rest} {unit} lainnya"),
-        Lang::En => format!("{shown} … and {rest} more {unit}"),
+        Lang::En => format!("{shown} … and {rest} more"),
     }
 }
 
@@ -59,7 +59,7 @@ pub fn inconclusive_message(
     let named = if n > 0 {
         match lang {
             Lang::Id => format!("; {n} {unit} belum: {list}"),
-            Lang::En => format!("; {n} {unit} not yet: {list}"),
+            Lang::En => format!("; not yet assessed ({n}): {list}"),
         }
     } else {
         String::new()
@@ -69,7 +69,7 @@ pub fn inconclusive_message(
             "Baru {assessed} dari {expected} {unit} dinilai ({share} %, minimal {need} %){named}. Jawaban untuk provinsi menunggu data {unit} yang belum dinilai."
         ),
         Lang::En => format!(
-            "Only {assessed} of {expected} {unit} assessed ({share}%, at least {need}% needed){named}. The province's answer waits for the data of the {unit} not yet assessed."
+            "Only {assessed} of {expected} assessed ({unit}; {share}%, at least {need}% needed){named}. The province's answer waits for their data."
         ),
     }
 }
