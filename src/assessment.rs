@@ -13,8 +13,15 @@ use std::fmt;
 use std::path::Path;
 
 /// Version of the `assessment.json` format (1.3: `wfa.staff_allowed_at_once` may be null, hidden
-/// with `wfa.staff_allowed_suppressed`, like `staff_eligible`).
-pub const SCHEMA_VERSION: &str = "1.3";
+/// with `wfa.staff_allowed_suppressed`, like `staff_eligible`; 1.4: `summary` says how many of
+/// the expected units were assessed, which were not and why, which have not sent each dataset,
+/// and `summary.verdict` may be `INCONCLUSIVE`, with the rules' verdict in
+/// `summary.verdict_if_assessed`).
+pub const SCHEMA_VERSION: &str = "1.4";
+
+/// `summary.verdict` when fewer of the expected units were assessed than the rubric's
+/// `[province] min-assessed`: not one of the rubric's verdicts.
+pub const INCONCLUSIVE: &str = "belum_dapat_disimpulkan";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Assessment {
@@ -450,6 +457,60 @@ pub struct Summary {
     pub top_obstacles: Vec<TopObstacle>,
     #[serde(default)]
     pub suppressed: SuppressionSummary,
+    /// Schema 1.4: the units that should answer (older files: 0, unknown).
+    #[serde(default)]
+    pub units_expected: usize,
+    /// The units assessed (= `units`).
+    #[serde(default)]
+    pub units_assessed: usize,
+    /// `units_assessed / units_expected` (0 when none is expected).
+    #[serde(default)]
+    pub share_assessed: f64,
+    /// The rubric's `[province] min-assessed` (0 = no threshold).
+    #[serde(default)]
+    pub min_assessed: f64,
+    /// False when `share_assessed < min_assessed`: `verdict` is then `INCONCLUSIVE`.
+    #[serde(default = "conclusive_default")]
+    pub conclusive: bool,
+    /// "40 dari 40 OPD dinilai".
+    #[serde(default)]
+    pub assessed_line: String,
+    /// The verdict, label and message the province rules give over the assessed units (the
+    /// same as `verdict` and `message` when `conclusive`).
+    #[serde(default)]
+    pub verdict_if_assessed: String,
+    #[serde(default)]
+    pub verdict_if_assessed_label: String,
+    #[serde(default)]
+    pub message_if_assessed: String,
+    /// Every expected unit that was not assessed, with the reasons, in roll order.
+    #[serde(default)]
+    pub not_assessed: Vec<NotAssessedUnit>,
+    /// Per dataset (rubric order), the expected units with no usable row ("belum mengirim");
+    /// datasets every unit sent are left out.
+    #[serde(default)]
+    pub not_sent: Vec<NotSent>,
+}
+
+fn conclusive_default() -> bool {
+    true
+}
+
+/// An expected unit that was not assessed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NotAssessedUnit {
+    pub unit: String,
+    pub name: Option<String>,
+    /// Why, worded in the run's language.
+    pub reasons: Vec<String>,
+}
+
+/// The expected units that have not sent one dataset.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NotSent {
+    pub dataset: String,
+    pub title: String,
+    pub units: Vec<String>,
 }
 
 #[cfg(test)]

@@ -268,7 +268,13 @@ fn pearson(x: &[f64], y: &[f64]) -> f64 {
 }
 
 /// Run the perturbations.
-pub fn run(r: &Rubric, values: &[UnitValues], s: &Settings) -> Result<Sensitivity> {
+/// `units_expected`: the units that should answer (the roll), which the province rules may read.
+pub fn run(
+    r: &Rubric,
+    values: &[UnitValues],
+    units_expected: usize,
+    s: &Settings,
+) -> Result<Sensitivity> {
     let mut rng = StdRng::seed_from_u64(s.seed);
     let nv = r.verdicts.len();
     let worst = nv - 1;
@@ -389,6 +395,10 @@ pub fn run(r: &Rubric, values: &[UnitValues], s: &Settings) -> Result<Sensitivit
         vec![base_staff(|x| x.eligible); s.runs],
     ));
     cols.push(Column::new("staff_allowed".into(), per_run_allowed));
+    let expected = units_expected.max(values.len());
+    for (k, x) in crate::scoring::province::coverage_fields(expected, values.len()) {
+        cols.push(Column::new(k.as_str().into(), vec![x; s.runs]));
+    }
     let df = DataFrame::new(s.runs, cols)?;
     let answer: Vec<usize> = crate::scoring::province::answers(r, &df)?
         .into_iter()

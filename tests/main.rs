@@ -18,6 +18,7 @@ mod peer;
 mod plan;
 mod privacy;
 mod progress;
+mod province;
 mod readme;
 mod reports;
 mod sensitivity;

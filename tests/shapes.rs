@@ -945,6 +945,7 @@ fn side_results(c: &Case, r: &Rubric, loaded: &kesiapan::input::Loaded, a: &[Ass
     let s = kesiapan::sensitivity::run(
         r,
         &values,
+        loaded.roll.units.len(),
         &kesiapan::sensitivity::Settings {
             runs: 40,
             seed: 7,

@@ -44,7 +44,7 @@ pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
         stable_share: args.stable,
     };
     let started = Instant::now();
-    let s = sensitivity::run(&rubric, &values, &settings)?;
+    let s = sensitivity::run(&rubric, &values, loaded.roll.units.len(), &settings)?;
     let templates = report::templates::Templates::new(args.results.templates.as_deref())?;
     let elapsed = started.elapsed();
     let run = super::run_info("sensitivity", None, &rubric, Some(&loaded));

@@ -17,6 +17,7 @@ pub mod guard;
 pub mod header;
 pub mod phrase;
 pub mod read;
+pub mod roll;
 pub mod units;
 
 mod assign;
@@ -33,6 +34,7 @@ mod typing;
 
 pub use model::{InputFile, LoadError, Loaded, RejectedRow, Resubmit, SourceMap, Sources, Table};
 pub use response::{ResponseRate, response_rates};
+pub use roll::{NotAssessedReason, Roll, RollUnit};
 // Kept for the callers in `quality/` (another branch) until they import `crate::text`.
 
 use crate::diag::{Diagnostic, Location};
@@ -79,7 +81,16 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     attribute::attribute(&mut loader.diags, &row_keys, &everyone);
     let rejected = loader.rejected_rows(&row_keys, &everyone);
     drop(row_keys);
+    let roll = roll::build(
+        rubric,
+        &tables,
+        &units,
+        &pending_units,
+        &rejected,
+        &loader.diags,
+    );
     Ok(Loaded {
+        roll,
         tables,
         inputs: loader.inputs,
         diagnostics: loader.diags,

@@ -138,6 +138,8 @@ pub struct Loaded {
     /// Units named only by a rejected row of the unit dataset (its one row had a bad value):
     /// not assessed, but their problems are attributed to them and they get feedback.
     pub pending_units: Vec<(String, Option<String>)>,
+    /// The units that should answer, and what became of each.
+    pub roll: super::Roll,
 }
 
 /// A rejected row as the file had it.

@@ -240,6 +240,7 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
     };
     let rejected: usize = a.inputs.iter().map(|i| i.rows_rejected).sum();
     let mut ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("briefing context: {e}"))?;
+    super::roll_lines(&mut ctx, a);
     ctx.insert("memo", &memo);
     ctx.insert("tanggal", &tanggal);
     ctx.insert("date", &tanggal);

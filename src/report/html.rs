@@ -222,6 +222,7 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
     )?;
 
     let mut ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("report context: {e}"))?;
+    super::roll_lines(&mut ctx, a);
     ctx.insert("t", &t);
     ctx.insert(
         "css",

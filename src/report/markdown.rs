@@ -19,6 +19,7 @@ pub fn file_name(lang: Lang) -> &'static str {
 /// The summary in the assessment's language.
 pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
     let mut ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("summary context: {e}"))?;
+    super::roll_lines(&mut ctx, a);
     super::capped(&mut ctx, a, "detail_units", super::DETAIL_CAP);
     let name = match a.lang {
         Lang::Id => "summary.id.md.tera",

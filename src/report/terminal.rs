@@ -6,6 +6,7 @@
 
 use crate::assessment::Assessment;
 use crate::format;
+use crate::rubric::Lang;
 use crate::text::{TEXT_LIMIT, cap};
 
 fn cut(s: &str, n: usize) -> String {
@@ -92,6 +93,7 @@ pub fn render(a: &Assessment) -> String {
         "\n{}: {} — {}\n",
         s.label, s.verdict_label, s.message
     ));
+    out.push_str(&roll(a, lang));
     if a.units.iter().all(|u| u.wfa.staff_total.is_none()) {
         out.push_str(&format!("{counts}\n"));
         return out;
@@ -102,5 +104,48 @@ pub fn render(a: &Assessment) -> String {
         format::number(s.staff_eligible as f64, 0, lang),
         format::number(s.staff_allowed_at_once as f64, 0, lang)
     ));
+    out
+}
+
+/// How many units were assessed, the rules' answer over them when it is not given, and the
+/// units that have not sent each dataset (at most ten named a line; the full lists are in
+/// `assessment.json` and the reports).
+fn roll(a: &Assessment, lang: Lang) -> String {
+    use crate::words::roll::capped_list;
+    let s = &a.summary;
+    let unit = &a.rubric.unit_label;
+    let mut out = String::new();
+    if s.assessed_line.is_empty() {
+        return out;
+    }
+    out.push_str(&s.assessed_line);
+    if !s.conclusive {
+        out.push_str(&match lang {
+            Lang::Id => format!(
+                "; bila hanya {unit} yang dinilai diperhitungkan: {} — {}",
+                s.verdict_if_assessed_label, s.message_if_assessed
+            ),
+            Lang::En => format!(
+                "; counting only the {unit} assessed: {} — {}",
+                s.verdict_if_assessed_label, s.message_if_assessed
+            ),
+        });
+    }
+    out.push('\n');
+    for n in &s.not_sent {
+        let list = capped_list(&n.units, unit, lang);
+        out.push_str(&match lang {
+            Lang::Id => format!(
+                "belum mengirim {} ({} {unit}): {list}\n",
+                n.title,
+                n.units.len()
+            ),
+            Lang::En => format!(
+                "not sent yet, {} ({} {unit}): {list}\n",
+                n.title,
+                n.units.len()
+            ),
+        });
+    }
     out
 }

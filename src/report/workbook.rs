@@ -128,6 +128,43 @@ fn summary_sheet(
             format!("{} (kesiapan {})", a.generated_at, a.tool.version),
         ),
     ];
+    let mut pairs = pairs;
+    if !sm.assessed_line.is_empty() {
+        pairs.insert(3, (t.get("assessed"), sm.assessed_line.clone()));
+    }
+    if !sm.conclusive {
+        pairs.insert(
+            4,
+            (
+                t.get("if_assessed"),
+                format!(
+                    "{} — {}",
+                    sm.verdict_if_assessed_label, sm.message_if_assessed
+                ),
+            ),
+        );
+    }
+    // Every unit not assessed, with its reasons, and every dataset's units that have not sent
+    // it: in full (the sheet is the place for long lists).
+    for u in &sm.not_assessed {
+        pairs.push((
+            t.get("not_assessed"),
+            format!("{}: {}", u.unit, u.reasons.join("; ")),
+        ));
+    }
+    let sent: Vec<(String, String)> = sm
+        .not_sent
+        .iter()
+        .map(|n| {
+            (
+                format!("{} — {}", t.get("not_sent"), n.title),
+                n.units.join(", "),
+            )
+        })
+        .collect();
+    for (k, v) in &sent {
+        pairs.push((k.as_str(), v.clone()));
+    }
     let mut r = 0u32;
     for (k, v) in &pairs {
         text_f(ws, r, 0, *k, &s.head)?;

@@ -322,6 +322,9 @@ pub struct Province {
     pub rules: Vec<ProvinceRule>,
     pub default: usize,
     pub default_message: Text,
+    /// Share (0–1) of the expected units that must be assessed before the rules answer; below
+    /// it the province's answer is "cannot yet be concluded". 0 (the default) = never.
+    pub min_assessed: f64,
 }
 
 /// How an improvement changes a unit-level name.

@@ -321,6 +321,8 @@ pub struct RawProvince {
     /// Verdict when no rule holds.
     pub default: Spanned<String>,
     pub default_message: Option<Spanned<RawText>>,
+    /// Share of the expected units that must be assessed for an answer (0 = off).
+    pub min_assessed: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -173,8 +173,17 @@ pub struct WfaFacts {
 }
 
 /// The province's answer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct ProvinceScore {
+    /// The units that should answer (the roll, with any scored unit it does not list).
+    pub units_expected: usize,
+    /// `units / units_expected` (0 when none is expected).
+    pub share_assessed: f64,
+    /// False when `share_assessed` is under the rubric's `[province] min-assessed`: the
+    /// answer is then "cannot yet be concluded", `verdict` is what the assessed units alone give.
+    pub conclusive: bool,
+    /// The roll: which units were not assessed and why, which datasets each has not sent.
+    pub roll: crate::input::Roll,
     /// The province rule (index) that held, or `None` for the default.
     pub rule: Option<usize>,
     /// Verdict index.

@@ -31,7 +31,7 @@ pub fn score(rubric: &Rubric, loaded: &Loaded) -> Result<Scored> {
     let (values, mut diags) = frame::compute(rubric, loaded)?;
     let mut units: Vec<UnitScore> = values.iter().map(|v| unit::score_unit(rubric, v)).collect();
     hide_totals_across_units(rubric, &mut units);
-    let province = province::summarise(rubric, &units)?;
+    let province = province::summarise(rubric, &units, &loaded.roll)?;
     let mut diagnostics = loaded.diagnostics.clone();
     diagnostics.append(&mut diags);
     Ok(Scored {

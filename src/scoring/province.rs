@@ -8,6 +8,7 @@ use super::facts::{ProvinceScore, TopObstacleFact, UnitScore};
 use super::frame::{self, Computed, Rows};
 use crate::assessment::{IndicatorStatus, Suppression, SuppressionSummary};
 use crate::format;
+use crate::input::Roll;
 use crate::rubric::{ProvinceRule, Rubric};
 use anyhow::Result;
 use polars::prelude::*;
@@ -76,9 +77,45 @@ fn check_rule(r: &Rubric, rule: &ProvinceRule, df: &DataFrame) -> Result<()> {
     frame::check_numbers(r, &values, &items, Rows::Province)
 }
 
-/// The province's answer from the scored units.
-pub fn summarise(r: &Rubric, units: &[UnitScore]) -> Result<ProvinceScore> {
+/// The figures of how many expected units were assessed, as the province rules read them:
+/// `units_expected`, `units_assessed`, `units_not_assessed`, `share_assessed` (0 when none is
+/// expected).
+pub fn coverage_fields(expected: usize, assessed: usize) -> Vec<(String, f64)> {
+    let share = if expected > 0 {
+        assessed as f64 / expected as f64
+    } else {
+        0.0
+    };
+    vec![
+        ("units_expected".into(), expected as f64),
+        ("units_assessed".into(), assessed as f64),
+        (
+            "units_not_assessed".into(),
+            expected.saturating_sub(assessed) as f64,
+        ),
+        ("share_assessed".into(), share),
+    ]
+}
+
+/// The expected units: the roll's, and any scored unit the roll does not list.
+fn expected_units(units: &[UnitScore], roll: &Roll) -> usize {
+    let listed: std::collections::HashSet<&str> =
+        roll.units.iter().map(|u| u.unit.as_str()).collect();
+    roll.units.len()
+        + units
+            .iter()
+            .filter(|u| !listed.contains(u.id.as_str()))
+            .count()
+}
+
+/// The province's answer from the scored units and the roll of the units that should answer.
+pub fn summarise(r: &Rubric, units: &[UnitScore], roll: &Roll) -> Result<ProvinceScore> {
     let n = units.len();
+    let expected = expected_units(units, roll);
+    let coverage = coverage_fields(expected, n);
+    let share_assessed = coverage[3].1;
+    // Below the rubric's threshold the rules' answer is kept but not given (a policy choice).
+    let conclusive = r.province.min_assessed <= 0.0 || share_assessed >= r.province.min_assessed;
     let mut counts: BTreeMap<String, usize> =
         r.verdicts.iter().map(|v| (v.id.clone(), 0)).collect();
     for u in units {
@@ -94,6 +131,7 @@ pub fn summarise(r: &Rubric, units: &[UnitScore]) -> Result<ProvinceScore> {
         ("staff_eligible".into(), staff_eligible as f64),
         ("staff_allowed".into(), staff_allowed as f64),
     ];
+    fields.extend(coverage);
     for v in &r.verdicts {
         let c = counts[&v.id] as f64;
         fields.push((format!("n_{}", v.id), c));
@@ -139,6 +177,10 @@ pub fn summarise(r: &Rubric, units: &[UnitScore]) -> Result<ProvinceScore> {
     top.truncate(10);
 
     Ok(ProvinceScore {
+        units_expected: expected,
+        share_assessed,
+        conclusive,
+        roll: roll.clone(),
         rule,
         verdict,
         fields,

@@ -353,11 +353,90 @@ fn summary(r: &Rubric, p: &ProvinceScore, lang: Lang) -> Summary {
             (k.as_str(), shown)
         })
         .collect();
+    let unit = r.unit_label.get(lang);
+    let rule_verdict = &r.verdicts[p.verdict];
+    let rule_message = fill(template.get(lang), &vars);
+    let missing: Vec<String> = p
+        .roll
+        .units
+        .iter()
+        .filter(|u| !u.not_assessed.is_empty())
+        .map(|u| u.unit.clone())
+        .collect();
+    let pct = |x: f64| format::number(x * 100.0, 0, lang);
+    let (verdict, verdict_label, message) = if p.conclusive {
+        (
+            rule_verdict.id.clone(),
+            rule_verdict.label.get(lang).to_string(),
+            rule_message.clone(),
+        )
+    } else {
+        (
+            INCONCLUSIVE.to_string(),
+            super::roll::inconclusive_label(lang).to_string(),
+            super::roll::inconclusive_message(
+                p.units,
+                p.units_expected,
+                &missing,
+                &pct(p.share_assessed),
+                &pct(r.province.min_assessed),
+                unit,
+                lang,
+            ),
+        )
+    };
+    let title = |id: &str| -> String {
+        r.dataset(id)
+            .map(|d| d.title.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let not_assessed = p
+        .roll
+        .units
+        .iter()
+        .filter(|u| !u.not_assessed.is_empty())
+        .map(|u| NotAssessedUnit {
+            unit: u.unit.clone(),
+            name: u.name.clone(),
+            reasons: u
+                .not_assessed
+                .iter()
+                .map(|x| super::roll::reason(x, &title, lang))
+                .collect(),
+        })
+        .collect();
+    let not_sent = r
+        .datasets
+        .iter()
+        .map(|d| NotSent {
+            dataset: d.id.clone(),
+            title: d.title.get(lang).to_string(),
+            units: p
+                .roll
+                .units
+                .iter()
+                .filter(|u| u.not_sent.contains(&d.id))
+                .map(|u| u.unit.clone())
+                .collect(),
+        })
+        .filter(|n| !n.units.is_empty())
+        .collect();
     Summary {
         label: r.province.label.get(lang).to_string(),
-        verdict: r.verdicts[p.verdict].id.clone(),
-        verdict_label: r.verdicts[p.verdict].label.get(lang).to_string(),
-        message: fill(template.get(lang), &vars),
+        verdict,
+        verdict_label,
+        message,
+        units_expected: p.units_expected,
+        units_assessed: p.units,
+        share_assessed: round(p.share_assessed, r.decimals),
+        min_assessed: r.province.min_assessed,
+        conclusive: p.conclusive,
+        assessed_line: super::roll::assessed_line(p.units, p.units_expected, unit, lang),
+        verdict_if_assessed: rule_verdict.id.clone(),
+        verdict_if_assessed_label: rule_verdict.label.get(lang).to_string(),
+        message_if_assessed: rule_message,
+        not_assessed,
+        not_sent,
         decided_by,
         units: p.units,
         verdict_counts: p.verdict_counts.clone(),

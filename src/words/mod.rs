@@ -6,6 +6,7 @@
 
 mod assessment;
 pub mod curve;
+pub mod roll;
 
 pub use assessment::assessment;
 

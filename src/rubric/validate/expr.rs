@@ -44,6 +44,14 @@ pub(super) fn province_fields(verdicts: &[String]) -> Fields {
         f.push((format!("n_{v}"), DataType::Float64));
         f.push((format!("share_{v}"), DataType::Float64));
     }
+    for n in [
+        "units_expected",
+        "units_assessed",
+        "units_not_assessed",
+        "share_assessed",
+    ] {
+        f.push((n.to_string(), DataType::Float64));
+    }
     f
 }
 

@@ -294,6 +294,16 @@ mod tests {
                 "min-group-size = 100000",
                 "min-group-size 100000 is outside 1..1000",
             ),
+            (
+                "default = \"belum\"",
+                "default = \"belum\"\nmin-assessed = 1.5",
+                "min-assessed 1.5 is outside 0..1",
+            ),
+            (
+                "default = \"belum\"",
+                "default = \"belum\"\nmin-assessed = nan",
+                "min-assessed is NaN",
+            ),
         ];
         for (old, new, want) in cases {
             let m = messages(&edit(old, new));

@@ -2,6 +2,7 @@
 //! the one overall answer, or, without the table, the best verdict that one unit reached.
 
 use super::expr::{Scope, province_fields};
+use super::numbers::SHARE;
 use super::{Ctx, Unvalidated, text};
 use crate::rubric::model::*;
 use crate::rubric::raw::*;
@@ -46,7 +47,12 @@ impl Unvalidated for Option<Spanned<RawProvince>> {
             ctx.placeholders(m, &names);
         }
         let default = ctx.verdict_ref(&r.default);
+        let min_assessed = match &r.min_assessed {
+            Some(m) if ctx.number(m.span(), *m.get_ref(), SHARE, "min-assessed") => *m.get_ref(),
+            _ => 0.0,
+        };
         Some(Province {
+            min_assessed,
             label: text(r.label.as_ref(), "Provinsi"),
             rules,
             default: default.unwrap_or(0),
@@ -96,6 +102,7 @@ fn best_reached(verdicts: &[String]) -> Option<Province> {
         rules,
         default: verdicts.len() - 1,
         default_message: Text::new(""),
+        min_assessed: 0.0,
     })
 }
 
