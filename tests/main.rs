@@ -19,6 +19,7 @@ mod privacy;
 mod progress;
 mod readme;
 mod reports;
+mod roll;
 mod sensitivity;
 mod shapes;
 mod synth;
