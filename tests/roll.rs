@@ -171,3 +171,45 @@ fn a_bad_master_list_is_reported_at_its_place() {
     let (_, v) = validate(dir.path(), &["--units", other.to_str().unwrap()]);
     assert_eq!(codes(&v, "bad-master-list").len(), 1, "{v}");
 }
+
+/// Issue 11: "OPD-22 … did you mean OPD-02?" when OPD-22's unit-list row was rejected. With a
+/// master list, a value that is exactly a listed code is that unit: its rows attach to it and
+/// no other unit is proposed.
+#[test]
+fn opd_22_is_not_taken_for_opd_02_when_its_unit_row_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    folder(dir.path());
+    let data = dir.path().join("data");
+    std::fs::write(
+        data.join("infra.csv"),
+        "Kode OPD;Nama OPD;Jumlah Pegawai;Laptop Dinas;Bandwidth (Mbps);VPN;SKP (%);Garis Depan\n\
+         OPD-02;Dinas Kesehatan;100;60;20;Ya;90%;Tidak\n\
+         OPD-22;Dinas Energi;;5;2,5;Tidak;40%;Tidak\n",
+    )
+    .unwrap();
+    std::fs::write(
+        data.join("survei.csv"),
+        "ID Responden,Kode OPD,Skill,Bersedia\nR1,OPD-02,4,Ya\nR2,OPD-22,3,Ya\nR3,OPD-22,2,Tidak\n",
+    )
+    .unwrap();
+    std::fs::write(
+        data.join("daftar-opd.csv"),
+        "Kode OPD;Nama OPD\nOPD-02;Dinas Kesehatan\nOPD-22;Dinas Energi\n",
+    )
+    .unwrap();
+    let (stdout, v) = validate(dir.path(), &[]);
+    assert!(!stdout.contains("did you mean"), "{stdout}");
+    assert!(codes(&v, "unknown-unit").is_empty(), "{stdout}");
+    // Its survey rows are used, attributed to OPD-22.
+    let survei = v["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["dataset"] == "survei")
+        .unwrap();
+    assert_eq!(survei["rows_used"], 3, "{v}");
+    assert!(
+        stdout.contains("no usable row in the unit list): 1 unit(s): OPD-22"),
+        "{stdout}"
+    );
+}
