@@ -80,6 +80,10 @@ pub struct DataArgs {
     /// `unreadable-file` error and go on with the others, instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
+    /// The master list of the units that should answer (code, name, optional kind), instead
+    /// of the rubric's `[units] master`; never read as a dataset.
+    #[arg(long, value_name = "FILE")]
+    pub units: Option<PathBuf>,
 }
 
 impl DataArgs {

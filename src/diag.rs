@@ -226,6 +226,22 @@ codes! {
     Superseded => "superseded" [Warning],
         "the row was replaced by a newer submission of the same key",
         "baris ini diganti oleh kiriman yang lebih baru";
+    /// The master list of units has no column of unit codes.
+    BadMasterList => "bad-master-list" [Error],
+        "the master list of units has no code column (e.g. \"Kode OPD\"); it is not used",
+        "daftar OPD tidak memiliki kolom kode (mis. \"Kode OPD\"); tidak dipakai";
+    /// A row of the master list without a code.
+    MasterRow => "master-row" [Warning],
+        "a row of the master list of units has no code; it is ignored",
+        "baris daftar OPD tanpa kode; diabaikan";
+    /// A code given twice in the master list.
+    DuplicateMasterCode => "duplicate-master-code" [Error],
+        "a code appears twice in the master list of units; the later row is ignored",
+        "kode OPD tercantum dua kali dalam daftar OPD; baris berikutnya diabaikan";
+    /// A unit that sent a unit-list row but is not in the master list.
+    UnlistedUnit => "unlisted-unit" [Warning],
+        "a unit sent its data but is not in the master list of units; it is still assessed",
+        "OPD mengirim data tetapi tidak ada di daftar OPD; tetap dinilai, periksa kodenya";
     /// A unit's survey response rate is below the rubric's minimum.
     LowResponse => "low-response" [Warning],
         "too few survey responses for the unit's headcount",

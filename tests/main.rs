@@ -21,6 +21,7 @@ mod progress;
 mod province;
 mod readme;
 mod reports;
+mod roll;
 mod sensitivity;
 mod shapes;
 mod synth;

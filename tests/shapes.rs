@@ -837,6 +837,7 @@ fn load(c: &Case, dir: &Path) -> (Rubric, kesiapan::input::Loaded) {
             files: Vec::new(),
             resubmit: Default::default(),
             keep_going: false,
+            units: None,
         },
     )
     .unwrap();

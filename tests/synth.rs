@@ -42,6 +42,7 @@ fn load_clean(dir: &Path, spec: &Spec) {
             files: vec![],
             resubmit: Default::default(),
             keep_going: false,
+            units: None,
         },
     )
     .unwrap();

@@ -1056,6 +1056,17 @@ def write_infra_csv(rows: list[list]):
             w.writerow(["" if v is None else v for v in out])
 
 
+def write_master(opds):
+    """The master list of the OPDs that should answer (`[units] master` of the default
+    rubric): code, name and kind, one row per OPD, in code order. `;`-separated UTF-8, CRLF."""
+    path = os.path.join(OUT, "daftar-opd.csv")
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        w.writerow(["Kode OPD", "Nama OPD", "Jenis OPD"])
+        for o in opds:
+            w.writerow([o.kode, o.nama, o.jenis.lower()])
+
+
 # ---------------------------------------------------------------------------
 # Workbook plumbing: styling and byte-identical output
 # ---------------------------------------------------------------------------
@@ -1141,6 +1152,9 @@ def write_readme(opds, infra_all, quirks, job_rows, jobs, part_rows, errors, per
     a(f"| `infrastruktur_opd.xlsx` | Infrastruktur | title in row 1 (merged A1:O1), source note in "
       f"row 2, blank row 3, header in row 4, {len(opds)} OPD rows (rows 5-{jumlah_row - 1}), "
       f"a `JUMLAH` totals row (row {jumlah_row}) |")
+    a(f"| `daftar-opd.csv` | - | the master list of the {len(opds)} OPDs that should answer "
+      "(`Kode OPD`, `Nama OPD`, `Jenis OPD`), named by `[units] master` in the default rubric; "
+      "never read as a dataset; `;`-separated, UTF-8, CRLF |")
     a(f"| `jabatan_opd.xlsx` | Jabatan | header in row 1, {len(job_rows)} job types "
       f"(rows 2-{len(job_rows) + 1}; 20-35 per OPD) |")
     a(f"| `survei_pegawai_bagian1.xlsx` | Survei | header in row 1, {len(p1)} data rows (rows 2-{len(p1) + 1}), OPD-01..OPD-20 |")
@@ -1247,6 +1261,7 @@ def main():
     write_jobs_ods(job_rows)
     write_jobs_csv(job_rows)
     write_infra_csv(infra_all)
+    write_master(opds)
 
     per_opd, last_seq = build_survey(opds, jobs, rng)
     p1, p2, errors = survey_parts(per_opd, last_seq, rng)

@@ -78,6 +78,7 @@ pub fn load_data(rubric: &Rubric, args: &crate::cli::DataArgs) -> Result<Loaded>
         files: args.inputs.clone(),
         resubmit: args.resubmit,
         keep_going: args.keep_going,
+        units: args.units.clone(),
     };
     Ok(input::load(rubric, &sources)?)
 }

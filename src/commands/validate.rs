@@ -105,10 +105,19 @@ fn completeness_lines(
             ))
         })
         .collect();
+    let rejected_row = |u: &str| loaded.pending_units.iter().any(|(p, _)| p == u);
     let pending: Vec<String> = table
         .iter()
-        .filter(|u| u.pending)
+        .filter(|u| u.pending && rejected_row(&u.unit))
         .map(|u| shown(&u.unit))
+        .collect();
+    // Master-list units without a unit-list row (sent nothing, or only rejected rows).
+    let never: Vec<String> = loaded
+        .roll
+        .units
+        .iter()
+        .filter(|r| !r.not_assessed.is_empty() && !rejected_row(&r.unit))
+        .map(|r| shown(&r.unit))
         .collect();
     let mut s = String::new();
     if !missing.is_empty() {
@@ -129,6 +138,13 @@ fn completeness_lines(
         s.push_str(&format!(
             "Not assessed (their row in the unit list was rejected): {}\n",
             capped(pending)
+        ));
+    }
+    if !never.is_empty() {
+        s.push_str(&format!(
+            "Not assessed (in the master list, no usable row in the unit list): {} unit(s): {}\n",
+            never.len(),
+            capped(never)
         ));
     }
     Ok(s)

@@ -44,12 +44,48 @@ impl Loader<'_> {
         }
         if let Some(dir) = &self.sources.dir {
             for p in list_dir(dir, &mut self.diags)? {
+                if self.is_master(&p) {
+                    continue;
+                }
                 if !files.iter().any(|(_, f)| f == &p) {
                     files.push((None, p));
                 }
             }
         }
         Ok(files)
+    }
+
+    /// Whether a data-folder file is the master list of units (never a dataset's file).
+    pub(super) fn is_master(&self, p: &Path) -> bool {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let given = self.sources.units.as_deref().is_some_and(|u| {
+            crate::output::overlap::resolve(u) == crate::output::overlap::resolve(p)
+        });
+        given
+            || self
+                .rubric
+                .unit_master
+                .as_ref()
+                .is_some_and(|m| m.matches(&name))
+    }
+
+    /// The master-list files: `--units FILE`, else the data folder's files matching the
+    /// rubric's `[units] master`.
+    pub(super) fn master_files(&mut self) -> Result<Vec<PathBuf>, LoadError> {
+        if let Some(u) = &self.sources.units {
+            return Ok(vec![u.clone()]);
+        }
+        let (Some(_), Some(dir)) = (&self.rubric.unit_master, &self.sources.dir) else {
+            return Ok(Vec::new());
+        };
+        let mut ignored = Vec::new();
+        Ok(list_dir(dir, &mut ignored)?
+            .into_iter()
+            .filter(|p| self.is_master(p))
+            .collect())
     }
 
     /// Read (and hash) every file, several at a time, then assign them in order.

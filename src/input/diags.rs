@@ -790,6 +790,76 @@ pub(super) fn low_response(
     .value(format!("{:.3}", rate))
 }
 
+// The master list of units (roll.rs).
+
+/// A master-list file without a code column.
+pub(super) fn master_without_code_column(file: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::BadMasterList,
+        "no column of unit codes (a header such as `Kode OPD` or `kode`) in the master list; not used",
+    )
+    .file(file)
+}
+
+/// A master-list row with no code (its name, if any, is shown).
+pub(super) fn master_row_without_code(
+    at: &Location,
+    column: usize,
+    name: Option<&str>,
+) -> Diagnostic {
+    let d = Diagnostic::warning(
+        Code::MasterRow,
+        "no unit code in this row of the master list; ignored",
+    )
+    .at(at)
+    .column(column);
+    match name {
+        Some(n) => d.value(n.to_string()),
+        None => d,
+    }
+}
+
+/// A code repeated in the master list (`first` is where it was first given).
+pub(super) fn duplicate_master_code(
+    at: &Location,
+    column: usize,
+    code: &str,
+    first: &Location,
+) -> Diagnostic {
+    Diagnostic::error(
+        Code::DuplicateMasterCode,
+        format!(
+            "unit code `{}` is already in the master list at {}; this row is ignored",
+            q(code),
+            first.place()
+        ),
+    )
+    .at(at)
+    .column(column)
+    .value(code.to_string())
+}
+
+/// A unit-list row of a unit that the master list does not have.
+pub(super) fn unlisted_unit(
+    ds: &str,
+    at: &Location,
+    column: Option<usize>,
+    unit: &str,
+) -> Diagnostic {
+    Diagnostic::warning(
+        Code::UnlistedUnit,
+        format!(
+            "unit `{}` is not in the master list of units; assessed, but check its code",
+            q(unit)
+        ),
+    )
+    .dataset(ds)
+    .at(at)
+    .column_opt(column)
+    .value(unit.to_string())
+    .unit(unit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

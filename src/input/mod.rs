@@ -46,6 +46,7 @@ use std::collections::HashMap;
 /// Load every dataset of `rubric` from `sources`.
 pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     let mut loader = Loader::new(rubric, sources);
+    let master = loader.master()?;
     let files = loader.files()?;
     loader.assign(files)?;
     let builders = loader.type_all();
@@ -61,7 +62,23 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         }
         r
     };
-    let resolver = masked(&raw_units);
+    // The master list's units are known even when their unit-list row was rejected.
+    let master_only: Vec<(String, Option<String>)> = master
+        .iter()
+        .flatten()
+        .filter(|(c, _, _)| {
+            !raw_units
+                .iter()
+                .any(|(u, _)| units::fold_key(u) == units::fold_key(c))
+        })
+        .map(|(c, n, _)| (c.clone(), n.clone()))
+        .collect();
+    let known: Vec<(String, Option<String>)> = raw_units
+        .iter()
+        .cloned()
+        .chain(master_only.iter().cloned())
+        .collect();
+    let resolver = masked(&known);
     let pending = loader.pending(&resolver);
     let tables = loader.check_keys(frames, &units, &resolver, &pending)?;
     for i in &mut loader.inputs {
@@ -71,33 +88,182 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     // Problems are attributed to pending units too, so they reach them.
     let pending_units = loader.pending_units(&pending);
     let everyone = masked(
-        &raw_units
+        &known
             .iter()
             .cloned()
             .chain(pending_units.iter().cloned())
             .collect::<Vec<_>>(),
     );
+    if let Some(m) = &master {
+        loader.unlisted(&tables, &units, m)?;
+    }
+    let roll = loader.roll(
+        master.as_deref(),
+        &tables,
+        &units,
+        &pending_units,
+        &everyone,
+    )?;
     let row_keys = attribute::RowKeys::new(rubric, &loader.assigned, &loader.inputs);
     attribute::attribute(&mut loader.diags, &row_keys, &everyone);
     let rejected = loader.rejected_rows(&row_keys, &everyone);
     drop(row_keys);
-    let roll = roll::build(
-        rubric,
-        &tables,
-        &units,
-        &pending_units,
-        &rejected,
-        &loader.diags,
-    );
     Ok(Loaded {
-        roll,
         tables,
         inputs: loader.inputs,
         diagnostics: loader.diags,
         units,
         rejected,
         pending_units,
+        roll,
     })
+}
+
+/// A master-list unit: (code, name, kind).
+type MasterEntry = (String, Option<String>, Option<String>);
+
+impl Loader<'_> {
+    /// Read the master list of units, when there is one (`--units FILE`, or the data folder's
+    /// files matching `[units] master`). `--units FILE` that cannot be read stops the run.
+    fn master(&mut self) -> Result<Option<Vec<MasterEntry>>, LoadError> {
+        let files = self.master_files()?;
+        if files.is_empty() {
+            return Ok(None);
+        }
+        let mut all: Vec<MasterEntry> = Vec::new();
+        for p in files {
+            let shown = p.display().to_string();
+            let sheets = match read::read_file(&p) {
+                Ok(s) => s,
+                Err(e) if self.sources.units.is_some() => {
+                    return Err(LoadError::Master(shown, e.to_string()));
+                }
+                Err(e) => {
+                    self.diags.push(diags::unreadable_file(&shown, &e, None));
+                    continue;
+                }
+            };
+            let (found, problems) = roll::read_master(&shown, &sheets);
+            self.diags.extend(problems);
+            for u in found {
+                if !all
+                    .iter()
+                    .any(|(c, _, _)| units::fold_key(c) == units::fold_key(&u.code))
+                {
+                    all.push((u.code, u.name, u.kind));
+                }
+            }
+        }
+        Ok((!all.is_empty()).then_some(all))
+    }
+
+    /// An `unlisted-unit` warning for each unit-list unit the master list does not have, at
+    /// its unit-list row.
+    fn unlisted(
+        &mut self,
+        tables: &std::collections::BTreeMap<String, Table>,
+        units: &[(String, Option<String>)],
+        master: &[MasterEntry],
+    ) -> Result<(), LoadError> {
+        let Some(ud) = self.rubric.unit_dataset.as_deref() else {
+            return Ok(());
+        };
+        let Some(t) = tables.get(ud) else {
+            return Ok(());
+        };
+        let us = t.df.column("__unit")?.str()?.clone();
+        let rows = t.df.column("__row")?.u32()?.clone();
+        let ds = self.rubric.dataset(ud).expect("unit dataset");
+        for (u, _) in units {
+            if master
+                .iter()
+                .any(|(c, _, _)| units::fold_key(c) == units::fold_key(u))
+            {
+                continue;
+            }
+            let Some(i) = us.iter().position(|x| x == Some(u.as_str())) else {
+                continue;
+            };
+            let at = t.sources.get(rows.get(i).unwrap_or(0) as usize);
+            let col = key_column(ds, &at, &ds.unit_key);
+            self.diags.push(diags::unlisted_unit(ud, &at, col, u));
+        }
+        Ok(())
+    }
+
+    /// The roll of expected units (see `roll`).
+    fn roll(
+        &self,
+        master: Option<&[MasterEntry]>,
+        tables: &std::collections::BTreeMap<String, Table>,
+        units: &[(String, Option<String>)],
+        pending: &[(String, Option<String>)],
+        resolver: &units::Resolver,
+    ) -> Result<Roll, LoadError> {
+        use crate::diag::{Code, Severity};
+        let mut present: HashMap<&str, std::collections::HashSet<String>> = HashMap::new();
+        for (id, t) in tables {
+            let set = present.entry(id.as_str()).or_default();
+            for u in t.df.column("__unit")?.str()?.iter().flatten() {
+                set.insert(u.to_string());
+            }
+        }
+        let has = |d: &str, u: &str| present.get(d).is_some_and(|s| s.contains(u));
+        let ud = self.rubric.unit_dataset.as_deref();
+        let mut rejected = Vec::new();
+        let mut unread = Vec::new();
+        if let Some(ud) = ud {
+            for (ds, key, at) in &self.track.bad_rows {
+                if ds != ud {
+                    continue;
+                }
+                let unit = resolver
+                    .resolve(key)
+                    .unit()
+                    .map(str::to_string)
+                    .or_else(|| {
+                        pending
+                            .iter()
+                            .find(|(p, _)| units::fold_key(p) == units::fold_key(key))
+                            .map(|(p, _)| p.clone())
+                    });
+                let Some(unit) = unit else { continue };
+                let code = self
+                    .diags
+                    .iter()
+                    .find(|d| {
+                        d.severity == Severity::Error
+                            && d.file.as_deref() == Some(at.file.as_str())
+                            && d.sheet == at.sheet
+                            && d.row == Some(at.row)
+                    })
+                    .map(|d| d.code.to_string())
+                    .unwrap_or_else(|| Code::MissingValue.to_string());
+                rejected.push((unit, at.clone(), code));
+            }
+            for d in &self.diags {
+                let whole = matches!(d.code, Code::MissingColumn | Code::UnreadableFile);
+                if !whole || d.severity != Severity::Error || d.dataset.as_deref() != Some(ud) {
+                    continue;
+                }
+                let Some(file) = &d.file else { continue };
+                let Some(unit) = resolver.from_file_name(file) else {
+                    continue;
+                };
+                let code = (d.code != Code::UnreadableFile).then(|| d.code.to_string());
+                unread.push((unit, file.clone(), d.sheet.clone(), code));
+            }
+        }
+        let seen = roll::Seen {
+            datasets: self.rubric.datasets.iter().map(|d| d.id.as_str()).collect(),
+            unit_dataset: ud,
+            present: &has,
+            listed: units,
+            rejected,
+            unread,
+        };
+        Ok(roll::build(master, pending, &seen))
+    }
 }
 
 /// The state of one `load`: the rubric and sources, and what the stages add to.

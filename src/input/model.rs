@@ -27,6 +27,8 @@ pub struct Sources {
     pub resubmit: Resubmit,
     /// A file that cannot be read is an `unreadable-file` error and the run goes on.
     pub keep_going: bool,
+    /// The master list of units (`--units FILE`), instead of the rubric's `[units] master`.
+    pub units: Option<PathBuf>,
 }
 
 /// Which of two rows with the same key (in different files) is kept.
@@ -56,6 +58,9 @@ pub enum LoadError {
     /// A derived column failed on the data, at its place in the rubric.
     #[error("{0}")]
     Derived(#[source] crate::rubric::RubricErrors),
+    /// `--units FILE` could not be read.
+    #[error("--units {0}: {1}")]
+    Master(String, String),
     #[error("internal table error: {0}")]
     Polars(#[from] PolarsError),
 }
@@ -139,7 +144,7 @@ pub struct Loaded {
     /// not assessed, but their problems are attributed to them and they get feedback.
     pub pending_units: Vec<(String, Option<String>)>,
     /// The units that should answer, and what became of each.
-    pub roll: super::Roll,
+    pub roll: super::roll::Roll,
 }
 
 /// A rejected row as the file had it.

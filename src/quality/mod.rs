@@ -27,7 +27,8 @@ pub struct UnitCompleteness {
     /// Errors and warnings attributed to the unit.
     pub errors: usize,
     pub warnings: usize,
-    /// Not in the unit list: its row in the unit dataset was rejected.
+    /// Not in the unit list: its row in the unit dataset was rejected, or (with a master list)
+    /// never came.
     pub pending: bool,
     /// Datasets for which the unit sent a file that could not be read.
     pub unreadable: Vec<String>,
@@ -67,10 +68,17 @@ pub fn completeness(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitComplete
         None => Vec::new(),
     };
     let pending: Vec<&String> = loaded.pending_units.iter().map(|(u, _)| u).collect();
+    // Every expected unit has a line: with a master list, also the units that sent nothing.
+    let unlisted = unlisted_expected(loaded);
+    let pending: Vec<&String> = pending
+        .into_iter()
+        .chain(unlisted.iter().map(|(u, _)| u))
+        .collect();
     Ok(loaded
         .units
         .iter()
         .chain(&loaded.pending_units)
+        .chain(&unlisted)
         .map(|(u, name)| {
             let response = rates.iter().find(|r| &r.unit == u).cloned();
             let low = match (&response, &rubric.response) {
@@ -124,14 +132,35 @@ pub fn completeness(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitComplete
     })
 }
 
-/// The unit id as stored in the unit list (the same string, borrowed from `loaded`).
+/// The roll's units that are neither in the unit list nor pending (a master-list unit whose
+/// unit-list row never came).
+fn unlisted_expected(loaded: &Loaded) -> Vec<(String, Option<String>)> {
+    loaded
+        .roll
+        .units
+        .iter()
+        .filter(|r| {
+            !loaded
+                .units
+                .iter()
+                .chain(&loaded.pending_units)
+                .any(|(u, _)| *u == r.unit)
+        })
+        .map(|r| (r.unit.clone(), r.name.clone()))
+        .collect()
+}
+
+/// The unit id as stored in the unit list or the roll (the same string, borrowed from
+/// `loaded`).
 fn loaded_unit<'a>(loaded: &'a Loaded, u: &str) -> &'a str {
     loaded
         .units
         .iter()
         .chain(&loaded.pending_units)
-        .find(|(id, _)| id == u)
-        .map(|(id, _)| id.as_str())
+        .map(|(id, _)| id)
+        .chain(loaded.roll.units.iter().map(|r| &r.unit))
+        .find(|id| *id == u)
+        .map(|id| id.as_str())
         .unwrap_or("")
 }
 

@@ -372,6 +372,20 @@ impl Improvement {
     }
 }
 
+/// `[units] master`: where the list of the units that should answer is found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Master {
+    /// File-name patterns (matched like a dataset's `files`).
+    pub files: Vec<NamePattern>,
+}
+
+impl Master {
+    /// Does a file name (not a path) name the master list?
+    pub fn matches(&self, file_name: &str) -> bool {
+        self.files.iter().any(|p| p.matches(file_name))
+    }
+}
+
 /// A rubric that passed every check.
 #[derive(Debug, Clone, Serialize)]
 pub struct Rubric {
@@ -392,6 +406,10 @@ pub struct Rubric {
     /// Survey response check: (respondents dataset, headcount column, minimum rate).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response: Option<ResponseCheck>,
+    /// The master list of expected units (`[units] master`): file-name patterns of the data
+    /// folder; never a dataset's file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_master: Option<Master>,
     pub datasets: Vec<Dataset>,
     pub dimensions: Vec<Dimension>,
     pub indicators: Vec<Indicator>,

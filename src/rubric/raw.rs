@@ -102,6 +102,17 @@ pub struct RawUnits {
     pub respondents: Option<Spanned<String>>,
     /// Response rate (respondents ÷ headcount) below which a unit gets a data-quality warning.
     pub min_response: Option<Spanned<f64>>,
+    /// The master list of the units that should answer: `{ files = ["daftar-opd*"] }`.
+    pub master: Option<Spanned<RawMaster>>,
+}
+
+/// `[units] master`: the file(s) of the data folder holding the list of expected units.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawMaster {
+    /// Case-insensitive filename globs, like a dataset's `files`.
+    #[serde(default)]
+    pub files: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

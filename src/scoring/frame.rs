@@ -771,6 +771,7 @@ pub(super) mod tests {
             files: vec![],
             resubmit: Default::default(),
             keep_going: false,
+            units: None,
         };
         let loaded = load(&rubric, &sources).unwrap();
         crate::scoring::score(&rubric, &loaded).map_err(|e| {

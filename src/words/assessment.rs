@@ -474,6 +474,7 @@ mod tests {
             files: vec![],
             resubmit: Default::default(),
             keep_going: false,
+            units: None,
         };
         let loaded = load(&rubric, &sources).unwrap();
         let scored = crate::scoring::score(&rubric, &loaded).unwrap();

@@ -48,7 +48,7 @@ impl Unvalidated for BTreeMap<String, Spanned<RawDataset>> {
 }
 
 /// Compiled patterns; an invalid one is reported and left out.
-fn patterns(ctx: &mut Ctx, raw: &[Spanned<String>]) -> Vec<NamePattern> {
+pub(super) fn patterns(ctx: &mut Ctx, raw: &[Spanned<String>]) -> Vec<NamePattern> {
     raw.iter()
         .filter_map(|p| match NamePattern::new(p.get_ref(), p.span()) {
             Ok(x) => Some(x),

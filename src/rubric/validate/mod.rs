@@ -121,6 +121,7 @@ pub(super) fn check(
         unit_dataset: units.dataset,
         unit_name: units.name,
         response: units.response,
+        unit_master: units.master,
         datasets,
         dimensions,
         indicators,

@@ -13,6 +13,7 @@ pub(super) struct Units {
     pub name: Option<String>,
     pub label: Text,
     pub response: Option<ResponseCheck>,
+    pub master: Option<Master>,
 }
 
 impl Unvalidated for Spanned<RawUnits> {
@@ -46,13 +47,29 @@ impl Unvalidated for Spanned<RawUnits> {
             n.get_ref().clone()
         });
         let response = response(ctx, units, dataset.as_deref());
+        let master = units.master.as_ref().and_then(|m| master(ctx, m));
         Units {
             dataset,
             name,
             label: text(units.label.as_ref(), "unit"),
             response,
+            master,
         }
     }
+}
+
+/// `master = { files = [...] }`: at least one valid pattern.
+fn master(ctx: &mut Ctx, m: &Spanned<RawMaster>) -> Option<Master> {
+    let raw = m.get_ref();
+    if raw.files.is_empty() {
+        ctx.err(
+            m.span(),
+            "units.master needs `files`, e.g. `master = { files = [\"daftar-opd*\"] }`",
+        );
+        return None;
+    }
+    let files = super::datasets::patterns(ctx, &raw.files);
+    (files.len() == raw.files.len()).then_some(Master { files })
 }
 
 fn response(ctx: &mut Ctx, units: &RawUnits, unit_dataset: Option<&str>) -> Option<ResponseCheck> {
@@ -105,6 +122,29 @@ fn response(ctx: &mut Ctx, units: &RawUnits, unit_dataset: Option<&str>) -> Opti
 mod tests {
     use super::super::testing::{TINY, errors};
     use crate::rubric::{ResponseCheck, load_str};
+
+    #[test]
+    fn the_master_list_is_checked() {
+        let ok = TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\nmaster = { files = [\"Daftar-OPD*\"] }\n",
+        );
+        let r = load_str(&ok, "r.toml").unwrap();
+        let m = r.unit_master.expect("master");
+        assert!(m.matches("daftar-opd.csv") && !m.matches("infra.csv"));
+        for (bad, msg) in [
+            ("master = { files = [] }", "units.master needs `files`"),
+            ("master = { files = [\"opd[\"] }", "invalid pattern: "),
+        ] {
+            let src = TINY.replace(
+                "name = \"nama_opd\"\n",
+                &format!("name = \"nama_opd\"\n{bad}\n"),
+            );
+            let e = errors(&src);
+            assert!(e[0].2.starts_with(msg), "{e:?}");
+            assert!(e[0].0 > 1 && e[0].1 > 1, "located: {e:?}");
+        }
+    }
 
     #[test]
     fn the_survey_response_check_is_checked() {
