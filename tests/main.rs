@@ -4,6 +4,7 @@
 
 mod common;
 
+mod cells;
 mod cli;
 mod cmd;
 mod diff;

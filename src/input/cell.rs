@@ -1,5 +1,5 @@
 //! Reading one spreadsheet cell as a column's type, the way Indonesian offices type them:
-//! `Ya/Tidak/Y/N/1/0`, `75%` or 0.75, decimal commas, thousands dots, Excel date serials, and
+//! `Ya/Tidak/Y/T/N/1/0/√`, `75%` or 0.75, decimal commas, thousands dots, Excel date serials, and
 //! blank / `-` / `N/A` / `tidak tahu` as *missing*, never zero.
 //!
 //! Pure functions, no I/O; the caller decides what a failure means for the row.
@@ -83,9 +83,14 @@ const MISSING: [&str; 14] = [
     "none",
     "kosong",
 ];
-const TRUE: [&str; 9] = ["ya", "y", "yes", "true", "1", "benar", "iya", "ada", "v"];
-const FALSE: [&str; 9] = [
+/// `√`, `✓` and `✔` are the tick marks people type into a Ya column; `t` is the `T` of a form
+/// printed as "(Y/T)" (T = Tidak). A bare `x` stays invalid: some offices mark Ya with it.
+const TRUE: [&str; 12] = [
+    "ya", "y", "yes", "true", "1", "benar", "iya", "ada", "v", "√", "✓", "✔",
+];
+const FALSE: [&str; 10] = [
     "tidak",
+    "t",
     "tdk",
     "n",
     "no",
@@ -579,14 +584,24 @@ mod tests {
     #[test]
     fn booleans_the_indonesian_way() {
         let c = col(ColumnType::Boolean);
-        for s in ["Ya", "ya ", "Y", "1", "TRUE", "Iya"] {
+        for s in ["Ya", "ya ", "Y", "1", "TRUE", "Iya", "√", "✓", " ✔ "] {
             assert_eq!(
                 parse(&t(s), &c, Style::default()),
                 Ok(Some(Value::Bool(true))),
                 "{s}"
             );
         }
-        for s in ["Tidak", "TIDAK", "N", "0", "tdk", "Tidak Ada"] {
+        for s in [
+            "Tidak",
+            "TIDAK",
+            "N",
+            "0",
+            "tdk",
+            "Tidak Ada",
+            "T",
+            "t",
+            " t. ",
+        ] {
             assert_eq!(
                 parse(&t(s), &c, Style::default()),
                 Ok(Some(Value::Bool(false))),
@@ -597,10 +612,17 @@ mod tests {
             parse(&Raw::Number(1.0), &c, Style::default()),
             Ok(Some(Value::Bool(true)))
         );
-        assert!(matches!(
-            parse(&t("mungkin"), &c, Style::default()),
-            Err(CellProblem::Invalid(_))
-        ));
+        // Ambiguous marks stay invalid rather than guessed: `x` means Ya in some offices and
+        // Tidak in others; `Y/T` is the form's prompt left unfilled.
+        for s in ["mungkin", "x", "Y/T", "tt"] {
+            assert!(
+                matches!(
+                    parse(&t(s), &c, Style::default()),
+                    Err(CellProblem::Invalid(_) | CellProblem::NotAnswered)
+                ),
+                "{s}"
+            );
+        }
     }
 
     #[test]
