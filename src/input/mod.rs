@@ -52,6 +52,12 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     let builders = loader.type_all();
     let frames = loader.frames(builders)?;
     let raw_units = keys::unit_list(rubric, &frames)?;
+    // With a master list, a unit-list code written another way (`OPD 3`, `opd-06`) is the
+    // master's unit: the row keeps its key as written and resolves to it.
+    let raw_units = match &master {
+        Some(m) => to_master_codes(raw_units, m),
+        None => raw_units,
+    };
     // A unit id that looks personal (an NIP typed as the unit code) is known by a mask only;
     // the key as written still finds it.
     let (units, renames) = units::mask_units(raw_units.clone());
@@ -121,6 +127,32 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
 
 /// A master-list unit: (code, name, kind).
 type MasterEntry = (String, Option<String>, Option<String>);
+
+/// The unit list with each code that is a master code written another way (case, spaces,
+/// leading zeros: `OPD 3` for `OPD-03`) replaced by the master's code; other codes as they are
+/// (they become `unlisted-unit`). A name is never enough here: two units of the unit list must
+/// not become one.
+fn to_master_codes(
+    list: Vec<(String, Option<String>)>,
+    master: &[MasterEntry],
+) -> Vec<(String, Option<String>)> {
+    let codes: Vec<(String, Option<String>)> =
+        master.iter().map(|(c, n, _)| (c.clone(), n.clone())).collect();
+    let r = units::Resolver::new(&codes);
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(list.len());
+    for (code, name) in list {
+        let code = match r.resolve(&code) {
+            units::Resolved::Code(u) | units::Resolved::CodeVariant(u) => u,
+            _ => code,
+        };
+        if seen.insert(units::fold_key(&code)) {
+            out.push((code, name));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
 
 impl Loader<'_> {
     /// Read the master list of units, when there is one (`--units FILE`, or the data folder's
