@@ -279,7 +279,7 @@ fn a_resubmission_wins_when_asked_and_the_report_says_which_file() {
         d["message"]
             .as_str()
             .unwrap()
-            .contains("the file read last wins")
+            .contains("the file read last (by name, a revision after its original) wins")
     );
     // Only the in-file repeats of OPD-16 remain duplicate errors.
     assert_eq!(

@@ -37,7 +37,8 @@ pub enum Resubmit {
     /// Neither file is trusted over the other: the first row is kept, the repeat rejected.
     #[default]
     Reject,
-    /// The file read later (folder order: by name) replaces the earlier one of the same unit.
+    /// The file read later (folder order: by name, a revision such as `X (revisi).xlsx` or
+    /// `X_rev2.ods` after `X`) replaces the earlier one of the same unit.
     Order,
     /// The file modified last replaces the older one of the same unit (ties: folder order).
     Date,
