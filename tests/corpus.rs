@@ -63,7 +63,9 @@ fn figures(u: &Value) -> BTreeMap<String, String> {
     }
     f.insert(
         "score".into(),
-        u["score"].as_f64().map_or("-".into(), |v| format!("{v:.4}")),
+        u["score"]
+            .as_f64()
+            .map_or("-".into(), |v| format!("{v:.4}")),
     );
     f.insert("verdict".into(), u["verdict"].as_str().unwrap().to_string());
     f
@@ -125,8 +127,7 @@ fn corpus_every_unit_scores_as_its_clean_version_or_is_explained() {
         match (m.get(id), c.get(id)) {
             (Some(mu), Some(cu)) => {
                 let (fm, fc) = (figures(mu), figures(cu));
-                let differ: Vec<&String> =
-                    fc.keys().filter(|k| fm.get(*k) != fc.get(*k)).collect();
+                let differ: Vec<&String> = fc.keys().filter(|k| fm.get(*k) != fc.get(*k)).collect();
                 if differ.is_empty() {
                     table.push(format!("{id}: equal ({} figures)", fc.len()));
                 } else if explained > 0 {
@@ -145,9 +146,7 @@ fn corpus_every_unit_scores_as_its_clean_version_or_is_explained() {
                         "{id}: assessed in the clean version, neither assessed nor named as not assessed"
                     ));
                 } else if explained == 0 {
-                    problems.push(format!(
-                        "{id}: not assessed without a located diagnostic"
-                    ));
+                    problems.push(format!("{id}: not assessed without a located diagnostic"));
                 } else {
                     table.push(format!(
                         "{id}: not assessed, {explained} located diagnostic(s)"

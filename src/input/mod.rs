@@ -136,8 +136,10 @@ fn to_master_codes(
     list: Vec<(String, Option<String>)>,
     master: &[MasterEntry],
 ) -> Vec<(String, Option<String>)> {
-    let codes: Vec<(String, Option<String>)> =
-        master.iter().map(|(c, n, _)| (c.clone(), n.clone())).collect();
+    let codes: Vec<(String, Option<String>)> = master
+        .iter()
+        .map(|(c, n, _)| (c.clone(), n.clone()))
+        .collect();
     let r = units::Resolver::new(&codes);
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(list.len());
