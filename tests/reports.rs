@@ -590,24 +590,46 @@ fn the_html_report_renders_offline_in_a_real_browser() {
     assert!(pages > 40, "{pages} pages");
 }
 
-/// Run LibreOffice's converter into `out`.
+/// Run LibreOffice's converter into `out`. A first start of LibreOffice on a fresh machine
+/// sometimes exits 0 without writing anything (seen in CI: the PDF was missing, so its text was
+/// empty); the conversion is retried, with a fresh profile, until a file named after `file` is
+/// in `out`.
 fn soffice(bin: &Path, filter: &str, file: &Path, out: &Path) {
-    let profile = tempfile::tempdir().unwrap();
-    let status = Process::new(bin)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args(["--headless", "--convert-to", filter, "--outdir"])
-        .arg(out)
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+    let written = || {
+        std::fs::read_dir(out)
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(&stem))
+    };
+    let mut tries = Vec::new();
+    for _ in 0..3 {
+        let profile = tempfile::tempdir().unwrap();
+        let status = Process::new(bin)
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.path().display()
+            ))
+            .args(["--headless", "--convert-to", filter, "--outdir"])
+            .arg(out)
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        if written() {
+            return;
+        }
+        tries.push(format!(
+            "{}{}",
+            String::from_utf8_lossy(&status.stdout),
+            String::from_utf8_lossy(&status.stderr)
+        ));
+    }
+    panic!("LibreOffice wrote nothing for {}: {tries:?}", file.display());
 }
 
 #[test]
