@@ -246,6 +246,11 @@ codes! {
     LowResponse => "low-response" [Warning],
         "too few survey responses for the unit's headcount",
         "terlalu sedikit pegawai mengisi survei (di bawah batas minimum)";
+    /// A dataset meant to cover every staff member (jobs: sum of holders) covers too few of the
+    /// unit's headcount.
+    LowCoverage => "low-coverage" [Warning],
+        "a dataset that should cover every staff member covers too few of the unit's headcount",
+        "daftar (mis. jabatan) hanya mencakup sebagian pegawai OPD; lengkapi semua jabatan atau perbaiki jumlah pegawai";
     /// A CSV file read in a legacy encoding (Windows-1252).
     LegacyEncoding => "legacy-encoding" [Info],
         "a CSV file in Windows-1252, not UTF-8; read as such",

@@ -85,8 +85,15 @@ fn located(d: &Value) -> bool {
     d["file"].is_string() && (d["row"].is_u64() || d["column"].is_string())
 }
 
+/// A diagnostic that can explain a changed figure: an error or warning about a value, a row or
+/// the unit's coverage, not a note that a header or a unit name was read another way (those
+/// change nothing when they are right, so they explain nothing).
 fn severe(d: &Value) -> bool {
     matches!(d["severity"].as_str(), Some("error" | "warning"))
+        && !matches!(
+            d["code"].as_str(),
+            Some("unit-by-name" | "contained-column" | "similar-column" | "inferred-column")
+        )
 }
 
 fn file_name(d: &Value) -> String {

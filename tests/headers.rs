@@ -120,3 +120,77 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+/// Issue 11, item 3: one missing required column hid every other problem of the sheet (its
+/// column-number row, a note, a bad cell), so the office needed three rounds of feedback.
+#[test]
+fn a_sheet_missing_a_required_column_is_still_checked_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    for f in ["jabatan_natural.csv", "survei_google_form.csv"] {
+        std::fs::copy(root().join("tests/fixtures/headers").join(f), data.join(f)).unwrap();
+    }
+    // No headcount column ("Jumlah Pegawai") at all.
+    std::fs::write(
+        data.join("infrastruktur_tanpa_pegawai.csv"),
+        "Kode OPD;Nama OPD;Laptop Dinas;Bandwidth;VPN;Absensi Onlien\n\
+         (1);(2);(3);(4);(5);(6)\n\
+         OPD-01;Dinas Pendidikan;banyak;20;Ya;Ya\n\
+         OPD-02;Dinas Kesehatan;50;30;mungkin;Ya\n\
+         Catatan: data per 30 November\n",
+    )
+    .unwrap();
+    let json = dir.path().join("d.json");
+    kesiapan()
+        .args(["validate", "--data"])
+        .arg(&data)
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&read(&json)).unwrap();
+    let of_file: Vec<(String, Option<u64>, Option<String>)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["file"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("infrastruktur_tanpa_pegawai.csv"))
+        })
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["row"].as_u64(),
+                d["column"].as_str().map(String::from),
+            )
+        })
+        .collect();
+    let has = |code: &str, row: u64, col: Option<&str>| {
+        of_file
+            .iter()
+            .any(|(c, r, k)| c == code && *r == Some(row) && k.as_deref() == col)
+    };
+    assert!(has("missing-column", 1, None), "{of_file:?}");
+    assert!(has("similar-column", 1, Some("F")), "{of_file:?}");
+    assert!(has("notes-row", 2, None), "column numbers: {of_file:?}");
+    assert!(has("invalid-value", 3, Some("C")), "`banyak`: {of_file:?}");
+    assert!(has("invalid-value", 4, Some("E")), "`mungkin`: {of_file:?}");
+    assert!(has("notes-row", 5, None), "the note: {of_file:?}");
+    // Every row is rejected, once: none is used, none silently dropped.
+    let file = v["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("infrastruktur_tanpa_pegawai.csv")
+        })
+        .unwrap();
+    assert_eq!(file["rows_used"], 0, "{file}");
+    assert_eq!(file["rows_rejected"], file["rows_read"], "{file}");
+    assert_eq!(file["rows_read"], 4, "{file}");
+}

@@ -7,6 +7,7 @@ mod common;
 mod cells;
 mod cli;
 mod cmd;
+mod corpus;
 mod diff;
 mod diff_attribution;
 mod dingel_neiman;

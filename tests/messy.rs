@@ -222,7 +222,7 @@ fn outputs_for_the_bureau_and_for_each_opd() {
     assert!(t26.contains("this unit's row in `infrastruktur`"), "{t26}");
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("OPD-26,") && l.ends_with(",false")),
+            .any(|l| l.starts_with("OPD-26,") && l.contains(",false,not-assessed,")),
         "{csv}"
     );
     let t23 = xlsx_text(&fb.join("OPD-23.xlsx"));

@@ -629,7 +629,10 @@ fn soffice(bin: &Path, filter: &str, file: &Path, out: &Path) {
             String::from_utf8_lossy(&status.stderr)
         ));
     }
-    panic!("LibreOffice wrote nothing for {}: {tries:?}", file.display());
+    panic!(
+        "LibreOffice wrote nothing for {}: {tries:?}",
+        file.display()
+    );
 }
 
 #[test]

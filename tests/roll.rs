@@ -123,11 +123,19 @@ fn the_completeness_table_lists_the_unit_that_sent_nothing() {
             .find(|l| l.starts_with(&format!("{u},")))
             .copied()
     };
-    assert!(of("D").expect("D has a line").ends_with(",false"), "{csv}");
+    // in_unit_list, status, not_sent: D sent nothing at all.
+    assert!(
+        of("D")
+            .expect("D has a line")
+            .contains(",false,sent-nothing,infra;survei,"),
+        "{csv}"
+    );
     // B: its two survey rows are used though its unit-list row was rejected.
     let b = of("B").expect("B has a line");
     assert!(b.contains(",0,1,2,0,"), "{b}");
-    assert!(of("A").unwrap().ends_with(",true"), "{csv}");
+    assert!(b.contains(",false,not-assessed,infra,"), "{b}");
+    assert!(b.contains("infra rejected ("), "{b}");
+    assert!(of("A").unwrap().ends_with(",true,complete,,"), "{csv}");
 }
 
 /// `--units FILE` gives the master list (here one without D), overriding the rubric's.

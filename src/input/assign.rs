@@ -286,6 +286,42 @@ impl Loader<'_> {
         }
         let idx = file.index(&mut self.inputs, &ds.id);
         let rejected = header_problem(ds, h.as_ref(), &sheet, shown, &mut self.diags);
+        // Its rows are rejected, yet everything else wrong with the sheet is said in the same
+        // run (its other header problems, the column-number row, notes, totals, every cell that
+        // cannot be read), so the office fixes it in one round, not three. The rows are typed
+        // as any sheet's, into a builder that is thrown away.
+        let sheet = match h {
+            Some(header) => {
+                self.assigned.push(Assigned {
+                    file: idx,
+                    sheet,
+                    dataset: ds.id.clone(),
+                    header,
+                });
+                let tracked = self.track.rejected.len();
+                let mut scratch = super::typing::Builder::new(ds);
+                self.type_rows(self.assigned.len() - 1, &mut scratch);
+                // Every row of the sheet is rejected below, once.
+                self.track.rejected.truncate(tracked);
+                let a = self.assigned.pop().expect("just pushed");
+                return self.reject_unread(ds, idx, rejected, a.sheet, Some(a.header), shown);
+            }
+            None => sheet,
+        };
+        self.reject_unread(ds, idx, rejected, sheet, None, shown);
+    }
+
+    /// Reject every non-blank row of an unread sheet below its header (`h`), and keep the
+    /// sheet for the rejected-rows workbook.
+    fn reject_unread(
+        &mut self,
+        ds: &Dataset,
+        idx: usize,
+        rejected: usize,
+        sheet: Sheet,
+        h: Option<Header>,
+        shown: &str,
+    ) {
         let from = h.as_ref().map(|h| h.row_index + 1).unwrap_or(0);
         for (r, cells) in sheet.rows.iter().skip(from) {
             if !cells.iter().all(Raw::is_blank) {

@@ -146,10 +146,60 @@ fn folds_to_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.starts_with(c)) && words.contains(&fold(s).as_str())
 }
 
-/// The allowed category `t` names: equal once folded, `_` read as a space.
+/// Short forms typed in forms, read as the word: `tdk ada` is `tidak ada`.
+const SHORT_WORDS: [(&str, &str); 5] = [
+    ("tdk", "tidak"),
+    ("tak", "tidak"),
+    ("blm", "belum"),
+    ("sdh", "sudah"),
+    ("yg", "yang"),
+];
+
+/// The allowed category `t` names: equal once folded, `_` read as a space, a short form
+/// (`tdk`, `blm`) read as its word.
 fn category<'a>(t: &str, values: &'a [String]) -> Option<&'a String> {
     let f: compact_str::CompactString = folded(t, true).collect();
-    values.iter().find(|v| folded(v, true).eq(f.chars()))
+    if let Some(v) = values.iter().find(|v| folded(v, true).eq(f.chars())) {
+        return Some(v);
+    }
+    let long: Vec<&str> = f
+        .split(' ')
+        .map(|w| {
+            SHORT_WORDS
+                .iter()
+                .find(|(s, _)| *s == w)
+                .map_or(w, |(_, l)| *l)
+        })
+        .collect();
+    let long = long.join(" ");
+    (long != f.as_str())
+        .then(|| values.iter().find(|v| folded(v, true).eq(long.chars())))
+        .flatten()
+}
+
+/// Counting words typed after a whole number (`12 orang`, `5 unit`).
+const COUNT_WORDS: [&str; 8] = [
+    "orang", "org", "unit", "buah", "pegawai", "akun", "jabatan", "lisensi",
+];
+
+/// A number typed with its unit: the unit the column's own name carries (`50 Mbps` in
+/// `bandwidth_mbps`), or for a whole-number column a counting word (`12 orang`). Any other
+/// unit (`512 Kbps` in a Mbps column) stays unreadable: it would need converting.
+fn number_with_unit(raw: &Raw, col: &Column, style: Style) -> Option<f64> {
+    let Raw::Text(s) = raw else { return None };
+    let t = s.trim();
+    let cut = t.rfind(|c: char| c.is_ascii_digit())? + 1;
+    let (num, unit) = t.split_at(cut);
+    let unit = fold(unit.trim_start_matches(['.', ' ']));
+    if unit.is_empty() {
+        return None;
+    }
+    let own = col
+        .name
+        .split('_')
+        .any(|w| w.len() >= 3 && w.eq_ignore_ascii_case(&unit));
+    let counting = matches!(col.kind, ColumnType::Integer) && COUNT_WORDS.contains(&unit.as_str());
+    (own || counting).then(|| parse_number_text(num, style.point_decimal))?
 }
 
 /// Read `raw` as `col`'s type. `Ok(None)` is a blank cell.
@@ -254,7 +304,9 @@ pub fn parse(raw: &Raw, col: &Column, style: Style) -> Result<Option<Value>, Cel
             }
         }
         ColumnType::Integer | ColumnType::Likert => {
-            let n = number(raw, style.point_decimal).ok_or_else(|| invalid("a whole number"))?;
+            let n = number(raw, style.point_decimal)
+                .or_else(|| number_with_unit(raw, col, style))
+                .ok_or_else(|| invalid("a whole number"))?;
             if n.fract() != 0.0 || n.abs() > 9.0e15 {
                 return Err(invalid("a whole number"));
             }
@@ -262,7 +314,9 @@ pub fn parse(raw: &Raw, col: &Column, style: Style) -> Result<Option<Value>, Cel
             Value::Int(n as i64)
         }
         ColumnType::Number => {
-            let n = number(raw, style.point_decimal).ok_or_else(|| invalid("a number"))?;
+            let n = number(raw, style.point_decimal)
+                .or_else(|| number_with_unit(raw, col, style))
+                .ok_or_else(|| invalid("a number"))?;
             range(n, col)?;
             Value::Float(n)
         }
@@ -640,6 +694,34 @@ mod tests {
         assert_eq!(
             parse(&Raw::Error("#DIV/0!".into()), &c, Style::default()),
             Err(CellProblem::FormulaError)
+        );
+    }
+
+    /// Corpus (Dinkes, Bappeda): `50 Mbps` in the bandwidth column and `tdk ada` for
+    /// "tidak ada" were read as missing.
+    #[test]
+    fn numbers_with_their_unit_and_short_words() {
+        let col = |name: &str, kind: ColumnType| Column {
+            name: name.into(),
+            ..col(kind)
+        };
+        let bw = col("bandwidth_mbps", ColumnType::Number);
+        let st = Style::default();
+        assert_eq!(parse(&t("50 Mbps"), &bw, st), Ok(Some(Value::Float(50.0))));
+        assert_eq!(parse(&t("2,5 mbps"), &bw, st), Ok(Some(Value::Float(2.5))));
+        assert!(parse(&t("512 Kbps"), &bw, st).is_err());
+        let n = col("laptop_dinas", ColumnType::Integer);
+        assert_eq!(parse(&t("12 unit"), &n, st), Ok(Some(Value::Int(12))));
+        assert!(parse(&t("12 Mbps"), &n, st).is_err());
+        let cat = col(
+            "internet_rumah",
+            ColumnType::Category {
+                values: vec!["tidak ada".into(), "lemah".into(), "baik".into()],
+            },
+        );
+        assert_eq!(
+            parse(&t("Tdk ada"), &cat, st),
+            Ok(Some(Value::Text("tidak ada".into())))
         );
     }
 

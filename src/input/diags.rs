@@ -385,6 +385,17 @@ pub(super) fn notes_row(ds: &str, at: &Location, note: String) -> Diagnostic {
     .value(note)
 }
 
+/// The row of column numbers printed under a form's header (`(1) (2) (3)`); rejected.
+pub(super) fn column_numbers_row(ds: &str, at: &Location, shown: String) -> Diagnostic {
+    Diagnostic::warning(
+        Code::NotesRow,
+        "a row of column numbers under the header ((1), (2), (3), …), not data; rejected",
+    )
+    .dataset(ds)
+    .at(at)
+    .value(shown)
+}
+
 /// A totals row (`shown`: its first cells); rejected.
 pub(super) fn totals_row(ds: &str, at: &Location, shown: String) -> Diagnostic {
     Diagnostic::warning(Code::TotalsRow, "a totals row, not a unit's data; rejected")
@@ -585,6 +596,18 @@ pub(super) fn ambiguous_unit(
     candidates: &[(String, String, f64)],
 ) -> Diagnostic {
     let key = q(key);
+    if let [(u, n, s)] = candidates {
+        return cell
+            .place(Diagnostic::error(
+                Code::AmbiguousUnit,
+                format!(
+                    "`{}` = `{key}` is not a code and only {:.0} % like the name of {u} {n}: not sure enough to use; write the code; rejected",
+                    cell.key_name,
+                    (s * 100.0).floor()
+                ),
+            ))
+            .value(key.to_string());
+    }
     cell.place(Diagnostic::error(
         Code::AmbiguousUnit,
         format!(
@@ -651,10 +674,20 @@ pub(super) fn personal_unit_key(
 }
 
 /// Unit key `key` naming no unit (`nearest`: the closest unit id, if any); rejected.
-pub(super) fn unknown_unit(cell: &KeyCell, key: &str, nearest: Option<&str>) -> Diagnostic {
+pub(super) fn unknown_unit(
+    cell: &KeyCell,
+    key: &str,
+    hint: Option<(Option<String>, String, f64)>,
+) -> Diagnostic {
     let key = q(key);
-    let hint = nearest
-        .map(|n| format!(" (did you mean `{n}`?)"))
+    let hint = hint
+        .map(|(name, u, s)| {
+            let name = name.map(|n| format!(" {}", q(&n))).unwrap_or_default();
+            format!(
+                " (did you mean `{u}`{name}? {:.0} % alike)",
+                (s * 100.0).floor()
+            )
+        })
         .unwrap_or_default();
     cell.place(Diagnostic::error(
         Code::UnknownUnit,
@@ -788,6 +821,36 @@ pub(super) fn low_response(
     .dataset(ds)
     .unit(unit)
     .value(format!("{:.3}", rate))
+}
+
+// Staff coverage (coverage.rs).
+
+/// A unit whose rows of a dataset account for too few of its staff.
+pub(super) fn low_coverage(
+    ds: &str,
+    column: &str,
+    c: &super::coverage::Coverage,
+    min_share: f64,
+) -> Diagnostic {
+    let d = Diagnostic::warning(
+        Code::LowCoverage,
+        format!(
+            "the rows of `{ds}` account for {} of the {} staff of `{}` ({:.0} %, under {:.0} %: sum of `{column}`); its `{ds}` figures may not describe the whole unit: list every job, or correct the headcount",
+            c.covered,
+            c.headcount,
+            c.unit,
+            (c.share * 100.0).floor(),
+            min_share * 100.0,
+        ),
+    )
+    .dataset(ds)
+    .at(&c.at)
+    .unit(&c.unit)
+    .value(format!("{:.3}", c.share));
+    match c.column {
+        Some(col) => d.column(col),
+        None => d,
+    }
 }
 
 // The master list of units (roll.rs).
@@ -949,14 +1012,18 @@ mod tests {
             at: Location::new("a.csv", None, 4),
             column: Some(1),
         };
-        let d = unknown_unit(&key, "OPD-9", Some("OPD-09"));
+        let d = unknown_unit(
+            &key,
+            "OPD-O9",
+            Some((Some("Dinas Sosial".into()), "OPD-09".into(), 0.9)),
+        );
         assert_eq!(d.severity, Severity::Error);
         assert_eq!(
             d.message,
-            "`kode_opd` = `OPD-9` is not in the unit list (did you mean `OPD-09`?); rejected"
+            "`kode_opd` = `OPD-O9` is not in the unit list (did you mean `OPD-09` Dinas Sosial? 90 % alike); rejected"
         );
         assert_eq!(d.place(), "a.csv B4");
-        assert_eq!(d.value.as_deref(), Some("OPD-9"));
+        assert_eq!(d.value.as_deref(), Some("OPD-O9"));
         let v = unit_code_variant(&key, "opd 9", "OPD-09");
         assert_eq!(v.severity, Severity::Warning);
         assert_eq!(v.unit.as_deref(), Some("OPD-09"));

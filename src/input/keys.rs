@@ -193,10 +193,11 @@ impl<'a> KeyCheck<'a> {
     /// rejected, a unit recognised by its name is warned about.
     fn resolve_units(&mut self) {
         let resolver = self.known.resolver;
-        let mut unit_ids: Vec<String> = resolver.units().map(str::to_string).collect();
-        unit_ids.sort();
         // foldhash, not SipHash, for the maps keyed per row (millions at national size).
         let mut cache: FastMap<String, Resolved> = FastMap::default();
+        // (file, sheet, key as written) → (index of its diagnostic, rows carrying it).
+        let mut repeated: FastMap<(Option<String>, Option<String>, String), (usize, usize)> =
+            FastMap::default();
         for i in 0..self.keys.len() {
             let Some(k) = self.keys[i].as_deref() else {
                 let d = diags::empty_unit_key(&self.key_cell(i));
@@ -256,17 +257,37 @@ impl<'a> KeyCheck<'a> {
                         at,
                     ))
                 }
-                Resolved::Unknown => Some(diags::unknown_unit(
-                    &self.key_cell(i),
-                    k,
-                    crate::sql::nearest(k, &unit_ids),
-                )),
+                Resolved::Unknown => {
+                    let hint = resolver
+                        .suggest(k)
+                        .map(|(u, s)| (resolver.name_of(&u), u, s));
+                    Some(diags::unknown_unit(&self.key_cell(i), k, hint))
+                }
             };
             if matches!(r, Resolved::Ambiguous(_) | Resolved::Unknown) {
                 self.keep[i] = false;
             }
             self.unit[i] = r.unit().map(str::to_string);
+            // A key recognised another way is said once per sheet and value, with how many
+            // rows carry it: a Google Form names the unit on every row.
+            if let (Some(d), Resolved::CodeVariant(_) | Resolved::Name { .. }) = (d.as_ref(), r) {
+                let at = (d.file.clone(), d.sheet.clone(), k.to_string());
+                if let Some((_, n)) = repeated.get_mut(&at) {
+                    *n += 1;
+                    continue;
+                }
+                repeated.insert(at, (self.diags.len(), 1));
+            }
             self.diags.extend(d);
+        }
+        for (_, (idx, n)) in repeated {
+            if n > 1 {
+                let d = &mut self.diags[idx];
+                d.message.push_str(&format!(
+                    " (and {} more row(s) of this sheet with the same value)",
+                    n - 1
+                ));
+            }
         }
     }
 

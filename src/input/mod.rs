@@ -22,6 +22,7 @@ pub mod units;
 
 mod assign;
 mod attribute;
+mod coverage;
 mod derive;
 mod diags;
 mod keys;
@@ -63,6 +64,16 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
     let (units, renames) = units::mask_units(raw_units.clone());
     let masked = |list: &[(String, Option<String>)]| {
         let mut r = units::Resolver::new(list);
+        // A unit goes by its master-list name too (the survey may name it either way).
+        for (c, n, _) in master.iter().flatten() {
+            if let (Some(n), Some((u, _))) = (
+                n,
+                list.iter()
+                    .find(|(u, _)| units::fold_key(u) == units::fold_key(c)),
+            ) {
+                r.add_name(u, n);
+            }
+        }
         for (raw, m) in &renames {
             r.rename(raw, m);
         }
@@ -91,6 +102,7 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         i.rows_used = i.rows_read - i.rows_rejected;
     }
     loader.low_response(&tables, &units)?;
+    loader.low_coverage(&tables)?;
     // Problems are attributed to pending units too, so they reach them.
     let pending_units = loader.pending_units(&pending);
     let everyone = masked(

@@ -167,6 +167,55 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     }
 }
 
+/// The merged regions of a sheet (xls and xlsx; calamine does not read them from ods), as
+/// 0-based (first row, first column, last row, last column). A sheet whose regions cannot be
+/// read has none: its cells are read as they are.
+fn merged_cells<R: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Sheets<R>,
+    sheet: &str,
+) -> Vec<(u32, u32, u32, u32)> {
+    let dims = match wb {
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).ok(),
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).ok(),
+        _ => None,
+    };
+    dims.unwrap_or_default()
+        .into_iter()
+        .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+        .collect()
+}
+
+/// A cell merged down over several rows of one column (`Kode OPD` written once beside ten job
+/// rows) is what a reader sees on each of those rows: its value is copied down. Regions wider
+/// than one column (titles, grouped headers) are left as they are.
+fn fill_merged_down(rows: &mut [(u32, Vec<Raw>)], merged: &[(u32, u32, u32, u32)]) {
+    for &(r0, c0, r1, c1) in merged {
+        if c0 != c1 || r1 <= r0 {
+            continue;
+        }
+        let (first, last, col) = (r0 + 1, r1 + 1, c0 as usize);
+        let Some(top) = rows
+            .iter()
+            .find(|(n, _)| *n == first)
+            .and_then(|(_, cells)| cells.get(col))
+            .filter(|c| !c.is_blank())
+            .cloned()
+        else {
+            continue;
+        };
+        for (n, cells) in rows.iter_mut() {
+            if *n > first && *n <= last {
+                if cells.len() <= col {
+                    cells.resize(col + 1, Raw::Empty);
+                }
+                if cells[col].is_blank() {
+                    cells[col] = top.clone();
+                }
+            }
+        }
+    }
+}
+
 fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     let shown = path.display().to_string();
     // calamine picks the reader by extension, case-sensitively.
@@ -187,6 +236,7 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             }
             rows.push((row0 + i as u32 + 1, cells));
         }
+        fill_merged_down(&mut rows, &merged_cells(&mut wb, &sheet.name));
         out.push(Sheet {
             name: Some(sheet.name.clone()),
             hidden: sheet.visible != SheetVisible::Visible,
@@ -382,6 +432,30 @@ pub fn decode_csv(bytes: &[u8]) -> Option<(std::borrow::Cow<'_, str>, Option<&'s
 /// How many times `byte` occurs in `bytes`.
 fn memchr_count(bytes: &[u8], byte: u8) -> usize {
     bytes.iter().filter(|b| **b == byte).count()
+}
+
+#[cfg(test)]
+mod merged_tests {
+    use super::*;
+
+    /// Corpus (Dinkes .xls): `Kode OPD` merged down beside ten job rows; nine rows were
+    /// rejected as having no unit.
+    #[test]
+    fn a_cell_merged_down_is_on_every_row_it_covers() {
+        let t = |s: &str| Raw::Text(s.into());
+        let mut rows = vec![
+            (5, vec![t("1"), t("OPD-01"), t("Analis")]),
+            (6, vec![t("2"), Raw::Empty, t("Pranata")]),
+            (7, vec![t("3")]),
+            (8, vec![t("4"), Raw::Empty, t("Sopir")]),
+        ];
+        // B5:B7 merged down; A5:C5 merged across (left alone).
+        fill_merged_down(&mut rows, &[(4, 1, 6, 1), (4, 0, 4, 2)]);
+        assert_eq!(rows[1].1[1], t("OPD-01"));
+        assert_eq!(rows[2].1[1], t("OPD-01"));
+        assert_eq!(rows[3].1[1], Raw::Empty);
+        assert_eq!(rows[0].1[0], t("1"));
+    }
 }
 
 #[cfg(test)]

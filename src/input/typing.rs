@@ -139,6 +139,38 @@ fn notes_row(ds: &Dataset, cells: &[Raw]) -> Option<String> {
     }
 }
 
+/// The row of column numbers that printed forms carry under the header: three or more filled
+/// cells, each a whole number (`1`, `(2)`, `3.`), counting up by one. Returns them as shown.
+fn column_numbers(cells: &[Raw]) -> Option<String> {
+    let mut shown = Vec::new();
+    let mut last: Option<i64> = None;
+    for c in cells.iter().filter(|c| !c.is_blank()) {
+        let n = match c {
+            Raw::Number(x) if x.fract() == 0.0 => *x as i64,
+            Raw::Text(t) => t
+                .trim()
+                .trim_start_matches('(')
+                .trim_end_matches([')', '.'])
+                .trim()
+                .parse::<i64>()
+                .ok()?,
+            _ => return None,
+        };
+        if last.is_some_and(|l| n != l + 1) {
+            return None;
+        }
+        last = Some(n);
+        shown.push(cell::text(c));
+    }
+    (shown.len() >= 3).then(|| {
+        let mut s = shown.iter().take(4).cloned().collect::<Vec<_>>().join(" ");
+        if shown.len() > 4 {
+            s.push_str(" …");
+        }
+        s
+    })
+}
+
 fn is_totals_row(cells: &[Raw]) -> bool {
     cells.iter().take(4).any(|c| match c {
         // Every total word starts with one of these letters: skip the folding otherwise.
@@ -181,7 +213,7 @@ impl Loader<'_> {
     }
 
     /// Type the rows below the header of assigned sheet `i`; returns (rows read, rows rejected).
-    fn type_rows(&mut self, i: usize, b: &mut Builder) -> (usize, usize) {
+    pub(super) fn type_rows(&mut self, i: usize, b: &mut Builder) -> (usize, usize) {
         let a = &self.assigned[i];
         let ds = self
             .rubric
@@ -266,6 +298,15 @@ impl Loader<'_> {
             }
             if let Some(note) = notes_row(ds, cells) {
                 diags.push(diags::notes_row(&ds.id, &loc(), note));
+                rejected += 1;
+                track.rejected.push((
+                    ds.id.clone(),
+                    (file.to_string(), a.sheet.name.clone(), *row),
+                ));
+                continue;
+            }
+            if let Some(shown) = column_numbers(cells) {
+                diags.push(diags::column_numbers_row(&ds.id, &loc(), shown));
                 rejected += 1;
                 track.rejected.push((
                     ds.id.clone(),
@@ -424,6 +465,23 @@ mod tests {
 
     fn text(s: &str) -> Raw {
         Raw::Text(s.into())
+    }
+
+    /// Corpus (Bappeda, Dinkes): the "(1) (2) (3)" row under a form's header was read as a
+    /// unit `(2)` with invalid values in every column.
+    #[test]
+    fn a_row_of_column_numbers_is_not_data() {
+        let t = |s: &str| text(s);
+        assert_eq!(
+            column_numbers(&[t("(1)"), t("(2)"), t("(3)"), t("(4)"), t("(5)")]).as_deref(),
+            Some("(1) (2) (3) (4) …")
+        );
+        assert!(column_numbers(&[Raw::Number(1.0), Raw::Number(2.0), Raw::Number(3.0)]).is_some());
+        assert!(column_numbers(&[Raw::Empty, t("1."), t("2."), t("3.")]).is_some());
+        // A data row of small numbers is not one: they do not count up by one.
+        assert!(column_numbers(&[t("OPD-01"), Raw::Number(2.0), Raw::Number(3.0)]).is_none());
+        assert!(column_numbers(&[Raw::Number(5.0), Raw::Number(3.0), Raw::Number(1.0)]).is_none());
+        assert!(column_numbers(&[Raw::Number(1.0), Raw::Number(2.0)]).is_none());
     }
 
     #[test]

@@ -114,6 +114,16 @@ impl Resolver {
         r
     }
 
+    /// Another name unit `unit` goes by (the master list's name beside the unit list's); an
+    /// exact repeat is ignored.
+    pub fn add_name(&mut self, unit: &str, name: &str) {
+        let f = fold_name(name);
+        if f.is_empty() || self.names.iter().any(|(u, _, n)| u == unit && *n == f) {
+            return;
+        }
+        self.names.push((unit.to_string(), name.to_string(), f));
+    }
+
     /// Unit `from` is known as `to` from now on (a masked id): its code, code variant and name
     /// still recognise it.
     pub fn rename(&mut self, from: &str, to: &str) {
@@ -189,8 +199,15 @@ impl Resolver {
         if f.is_empty() {
             return Resolved::Unknown;
         }
-        let exact: Vec<&(String, String, String)> =
+        if let Some(u) = self.code_then_name(raw) {
+            return Resolved::CodeVariant(u);
+        }
+        let mut exact: Vec<&(String, String, String)> =
             self.names.iter().filter(|(_, _, n)| *n == f).collect();
+        // A unit known by two names that fold alike is one candidate, not two.
+        exact.dedup_by(|a, b| a.0 == b.0);
+        let mut seen_units = std::collections::HashSet::new();
+        exact.retain(|(u, _, _)| seen_units.insert(u.clone()));
         match exact.as_slice() {
             [(u, _, _)] => {
                 return Resolved::Name {
@@ -220,6 +237,9 @@ impl Resolver {
             .filter(|(_, _, s)| *s >= NAME_CANDIDATE)
             .collect();
         scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        // Each unit once, by its best-fitting name.
+        let mut seen_units = std::collections::HashSet::new();
+        scored.retain(|(u, _, _)| seen_units.insert(u.clone()));
         match scored.as_slice() {
             [] => Resolved::Unknown,
             [(u, _, s), rest @ ..]
@@ -236,6 +256,117 @@ impl Resolver {
             }
         }
     }
+}
+
+impl Resolver {
+    /// A key written as the code followed by the name (`OPD-03 Dinas Perhubungan`,
+    /// `OPD 3 - Dishub`): the unit of the code, when the code is one unit's and the rest is
+    /// empty of names or does not name another unit.
+    fn code_then_name(&self, raw: &str) -> Option<String> {
+        let raw = raw.trim();
+        let cut = raw.find(|c: char| c.is_whitespace())?;
+        // The code may be written with a space (`OPD 3`): try the first one or two words.
+        let mut candidates = vec![cut];
+        if let Some(next) = raw[cut..]
+            .trim_start()
+            .find(|c: char| c.is_whitespace())
+            .map(|n| raw.len() - raw[cut..].trim_start().len() + n)
+        {
+            candidates.push(next);
+        }
+        for end in candidates.into_iter().rev() {
+            let (code, rest) = (&raw[..end], &raw[end..]);
+            if !code.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let unit = match self.by_code.get(&fold_key(code)) {
+                Some(u) => u.clone(),
+                None => match self.by_variant.get(&code_variant(code)).map(Vec::as_slice) {
+                    Some([u]) => u.clone(),
+                    _ => continue,
+                },
+            };
+            let rest = fold_name(rest.trim_start_matches(|c: char| !c.is_alphanumeric()));
+            if rest.is_empty() {
+                return Some(unit);
+            }
+            // The name, when it is there, must not be another unit's.
+            let other = self.names.iter().any(|(u, _, n)| {
+                *u != unit && strsim::normalized_damerau_levenshtein(n, &rest) >= NAME_MIN
+            });
+            if !other {
+                return Some(unit);
+            }
+        }
+        None
+    }
+
+    /// A plausible unit for a key that names none, with how alike they are (0–1): a code one
+    /// edit from a listed code (`OPD-9` → `OPD-09` is a variant already; `OPD-1O` → `OPD-10`),
+    /// or a name close to one unit's. Nothing when two units are about as close, or none is
+    /// close enough: a wrong hint sends an office to fix the wrong thing.
+    pub fn suggest(&self, raw: &str) -> Option<(String, f64)> {
+        let v = code_variant(raw);
+        let code_like = raw.chars().any(|c| c.is_ascii_digit()) && !raw.trim().contains(' ');
+        let mut scored: Vec<(String, f64)> = if code_like {
+            // A code is only a slip of another when the letters that look alike (O/0, I/l/1)
+            // are read alike, or two neighbouring characters are swapped; another number
+            // (`OPD-22` for `OPD-02`) is another unit, never a hint.
+            let look = code_variant(&confusables(raw));
+            self.by_code
+                .values()
+                .filter_map(|u| {
+                    let cv = code_variant(u);
+                    if code_variant(&confusables(u)) == look {
+                        Some((u.clone(), 0.9))
+                    } else if is_swap(&cv, &v) {
+                        Some((u.clone(), strsim::normalized_damerau_levenshtein(&cv, &v)))
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        } else {
+            let f = fold_name(raw);
+            if f.is_empty() {
+                return None;
+            }
+            self.names
+                .iter()
+                .map(|(u, _, n)| (u.clone(), strsim::normalized_damerau_levenshtein(n, &f)))
+                .filter(|(_, s)| *s >= 0.6)
+                .collect()
+        };
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut seen = std::collections::HashSet::new();
+        scored.retain(|(u, _)| seen.insert(u.clone()));
+        match scored.as_slice() {
+            [(u, s)] => Some((u.clone(), *s)),
+            [(u, s), (_, t), ..] if s - t >= NAME_MARGIN => Some((u.clone(), *s)),
+            _ => None,
+        }
+    }
+}
+
+/// Letters that look like digits read as those digits: `O` → `0`, `I`/`l` → `1`.
+fn confusables(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'O' | 'o' => '0',
+            'I' | 'i' | 'L' | 'l' => '1',
+            c => c,
+        })
+        .collect()
+}
+
+/// `a` and `b` differ only by two neighbouring characters swapped.
+fn is_swap(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
 }
 
 /// What a unit key that looks personal is shown as: `[NIP disamarkan]`. The same in every
@@ -404,6 +535,68 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(r.resolve("Dinas Pariwisata"), Resolved::Unknown);
+    }
+
+    /// Corpus (Dishub): every job row said `OPD-03 Dinas Perhubungan` and was rejected as
+    /// fitting "several units" with one candidate.
+    #[test]
+    fn a_code_followed_by_its_name_is_the_code() {
+        let r = Resolver::new(&units());
+        assert_eq!(
+            r.resolve("OPD-14 Dinas Perhubungan"),
+            Resolved::CodeVariant("OPD-14".into())
+        );
+        assert_eq!(
+            r.resolve("OPD 14 - Dishub"),
+            Resolved::CodeVariant("OPD-14".into())
+        );
+        // The code of one unit with the name of another: never guessed.
+        assert!(matches!(
+            r.resolve("OPD-14 Dinas Kesehatan"),
+            Resolved::Ambiguous(_) | Resolved::Unknown | Resolved::Name { .. }
+        ));
+        assert_ne!(r.resolve("OPD-14 Dinas Kesehatan").unit(), Some("OPD-14"));
+    }
+
+    /// Corpus (RSUD): the survey named the hospital as the master list does, the unit list
+    /// otherwise; its rows were unknown, and blamed on the file's other unit.
+    #[test]
+    fn a_unit_is_known_by_every_name_it_has() {
+        let mut us = units();
+        us.push(("OPD-06".into(), Some("RSUD dr. Doris Sylvanus".into())));
+        let mut r = Resolver::new(&us);
+        r.add_name("OPD-06", "Rumah Sakit Umum Daerah dr. Doris Sylvanus");
+        r.add_name("OPD-06", "RSUD dr. Doris Sylvanus");
+        assert_eq!(
+            r.resolve("Rumah Sakit Umum Daerah dr. Doris Sylvanus"),
+            Resolved::Name {
+                unit: "OPD-06".into(),
+                confidence: 1.0
+            }
+        );
+        match r.resolve("RSUD dr Doris Silvanus") {
+            Resolved::Name { unit, .. } => assert_eq!(unit, "OPD-06"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// The first round: "OPD-22 … did you mean OPD-02?" sent an office to the wrong unit.
+    #[test]
+    fn hints_are_plausible_or_absent() {
+        let r = Resolver::new(&units());
+        assert_eq!(r.suggest("OPD-22"), None);
+        assert_eq!(r.suggest("OPD-99"), None);
+        let (u, s) = r.suggest("OPD-O2").unwrap();
+        assert_eq!(u, "OPD-02");
+        assert!((0.75..1.0).contains(&s));
+        assert_eq!(r.suggest("OPD-41").map(|s| s.0).as_deref(), Some("OPD-14"));
+        assert_eq!(
+            r.suggest("Dinas Kesehatn").map(|s| s.0).as_deref(),
+            Some("OPD-02")
+        );
+        // Equally far from Biro Hukum and Biro Umum: no hint.
+        assert_eq!(r.suggest("Biro Humum"), None);
+        assert_eq!(r.suggest("Dinas Pariwisata"), None);
     }
 
     #[test]

@@ -32,9 +32,56 @@ pub struct UnitCompleteness {
     pub pending: bool,
     /// Datasets for which the unit sent a file that could not be read.
     pub unreadable: Vec<String>,
+    /// The datasets it has not sent ("belum mengirim", rubric ids) and why it is not assessed
+    /// (empty: it is), from the roll.
+    pub not_sent: Vec<String>,
+    pub not_assessed: Vec<crate::input::NotAssessedReason>,
+}
+
+/// Where a unit stands, for the completeness table's `status` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Every dataset has a usable row.
+    Complete,
+    /// Assessed, but some dataset has not come ("belum mengirim").
+    Incomplete,
+    /// Not assessed: its unit-list row was rejected or never came.
+    NotAssessed,
+    /// Expected (master list), and nothing of it came at all.
+    SentNothing,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Complete => "complete",
+            Status::Incomplete => "incomplete",
+            Status::NotAssessed => "not-assessed",
+            Status::SentNothing => "sent-nothing",
+        }
+    }
 }
 
 impl UnitCompleteness {
+    /// Where the unit stands.
+    pub fn status(&self) -> Status {
+        let nothing = self.datasets.iter().all(|(d, used, rejected)| {
+            *used == 0 && *rejected == 0 && !self.unreadable.contains(d)
+        });
+        if self.pending || !self.not_assessed.is_empty() {
+            if nothing {
+                Status::SentNothing
+            } else {
+                Status::NotAssessed
+            }
+        } else if self.not_sent.is_empty() && self.missing().is_empty() {
+            Status::Complete
+        } else {
+            Status::Incomplete
+        }
+    }
+
     /// Datasets with no usable row for this unit.
     pub fn missing(&self) -> Vec<&str> {
         self.datasets
@@ -80,6 +127,7 @@ pub fn completeness(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitComplete
         .chain(&loaded.pending_units)
         .chain(&unlisted)
         .map(|(u, name)| {
+            let roll_unit = loaded.roll.units.iter().find(|r| &r.unit == u);
             let response = rates.iter().find(|r| &r.unit == u).cloned();
             let low = match (&response, &rubric.response) {
                 (Some(r), Some(c)) => r.rate.is_some_and(|x| x < c.min_rate),
@@ -123,6 +171,10 @@ pub fn completeness(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitComplete
                     .filter(|d| d.code == Code::UnreadableFile && d.unit.as_deref() == Some(u))
                     .filter_map(|d| d.dataset.clone())
                     .collect(),
+                not_sent: roll_unit.map(|r| r.not_sent.clone()).unwrap_or_default(),
+                not_assessed: roll_unit
+                    .map(|r| r.not_assessed.clone())
+                    .unwrap_or_default(),
             }
         })
         .collect::<Vec<_>>())

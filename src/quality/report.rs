@@ -117,6 +117,34 @@ struct UnitRow {
     low: bool,
     errors: usize,
     warnings: usize,
+    status: &'static str,
+    /// Why it is not assessed, worded (empty: it is).
+    reasons: Vec<String>,
+}
+
+/// The units that have not sent one dataset ("belum mengirim").
+#[derive(Serialize)]
+struct NotSent {
+    dataset: String,
+    units: Vec<String>,
+}
+
+/// A dataset's title in the report's language, from its id.
+fn title_of(rubric: &Rubric, id: &str) -> String {
+    rubric
+        .datasets
+        .iter()
+        .find(|d| d.id == id)
+        .map_or_else(|| id.to_string(), |d| d.title.get(Lang::En).to_string())
+}
+
+/// Why `u` is not assessed, in the report's words.
+fn reasons(rubric: &Rubric, u: &UnitCompleteness) -> Vec<String> {
+    let title = |id: &str| title_of(rubric, id);
+    u.not_assessed
+        .iter()
+        .map(|r| md_safe(&crate::words::roll::reason(r, &title, Lang::En), TEXT_LIMIT))
+        .collect()
 }
 
 /// The data-quality report in Markdown (`data-quality.md.tera` of `templates`); `cap`
@@ -205,7 +233,28 @@ pub fn markdown(
             low: u.low_response,
             errors: u.errors,
             warnings: u.warnings,
+            status: u.status().as_str(),
+            reasons: reasons(rubric, u),
         })
+        .collect();
+    let not_sent: Vec<NotSent> = rubric
+        .datasets
+        .iter()
+        .map(|d| NotSent {
+            dataset: md_safe(
+                &format!("{} (`{}`)", d.title.get(Lang::En), d.id),
+                TEXT_LIMIT,
+            ),
+            units: table
+                .iter()
+                .filter(|u| u.not_sent.contains(&d.id))
+                .map(|u| match &u.name {
+                    Some(n) => md_safe(&format!("{} {n}", u.unit), NAME_LIMIT),
+                    None => md_safe(&u.unit, NAME_LIMIT),
+                })
+                .collect(),
+        })
+        .filter(|n| !n.units.is_empty())
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("title", &md_safe(&rubric.title.id, NAME_LIMIT));
@@ -226,6 +275,8 @@ pub fn markdown(
         &rubric.datasets.iter().map(|d| &d.id).collect::<Vec<_>>(),
     );
     ctx.insert("units", &units);
+    ctx.insert("not_sent", &not_sent);
+    ctx.insert("from_master", &loaded.roll.from_master);
     // The report is in English (the analysts' working language for it).
     templates.render(Lang::En, "data-quality.md.tera", &ctx)
 }
@@ -247,6 +298,9 @@ pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> Result<S
             "errors",
             "warnings",
             "in_unit_list",
+            "status",
+            "not_sent",
+            "not_assessed_reason",
         ]
         .map(String::from),
     );
@@ -274,6 +328,10 @@ pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> Result<S
         rec.push(u.errors.to_string());
         rec.push(u.warnings.to_string());
         rec.push((!u.pending).to_string());
+        rec.push(u.status().as_str().to_string());
+        rec.push(u.not_sent.join(";"));
+        let why: Vec<String> = reasons(rubric, u);
+        rec.push(csv_cell(&why.join("; ")));
         w.write_record(&rec)?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)

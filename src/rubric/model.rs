@@ -200,6 +200,17 @@ pub struct ResponseCheck {
     pub min_rate: f64,
 }
 
+/// Staff coverage of a dataset per unit: the sum of `column` (of `dataset`) ÷ `headcount` (a
+/// column of the unit dataset); below `min_share` the unit gets a `low-coverage` warning (job
+/// rows that account for 64 of 524 staff do not describe the unit).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CoverageCheck {
+    pub dataset: String,
+    pub column: String,
+    pub headcount: String,
+    pub min_share: f64,
+}
+
 /// How a value becomes a 0–100 score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
@@ -406,6 +417,9 @@ pub struct Rubric {
     /// Survey response check: (respondents dataset, headcount column, minimum rate).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response: Option<ResponseCheck>,
+    /// Staff coverage check of a dataset that should account for every staff member.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<CoverageCheck>,
     /// The master list of expected units (`[units] master`): file-name patterns of the data
     /// folder; never a dataset's file.
     #[serde(skip_serializing_if = "Option::is_none")]

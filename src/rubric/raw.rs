@@ -104,6 +104,20 @@ pub struct RawUnits {
     pub min_response: Option<Spanned<f64>>,
     /// The master list of the units that should answer: `{ files = ["daftar-opd*"] }`.
     pub master: Option<Spanned<RawMaster>>,
+    /// A dataset that should cover every staff member: `{ dataset = "jabatan", column =
+    /// "jumlah_pemangku", min = 0.8 }` (the column's sum per unit ÷ the headcount).
+    pub coverage: Option<Spanned<RawCoverage>>,
+}
+
+/// `[units] coverage`: a dataset whose rows should account for the unit's whole headcount.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct RawCoverage {
+    pub dataset: Spanned<String>,
+    /// A numeric column of that dataset, summed per unit.
+    pub column: Spanned<String>,
+    /// Share of the headcount below which the unit gets a `low-coverage` warning.
+    pub min: Option<Spanned<f64>>,
 }
 
 /// `[units] master`: the file(s) of the data folder holding the list of expected units.

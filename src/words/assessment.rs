@@ -201,7 +201,10 @@ fn unit(r: &Rubric, u: &UnitScore, diagnostics: &[Diagnostic], lang: Lang) -> Un
         wfa: wfa(r, u, lang),
         data_warnings: diagnostics
             .iter()
-            .filter(|d| d.code == Code::LowResponse && d.unit.as_deref() == Some(&u.id))
+            .filter(|d| {
+                matches!(d.code, Code::LowResponse | Code::LowCoverage)
+                    && d.unit.as_deref() == Some(&u.id)
+            })
             .map(|d| format!("{}: {}", d.code, d.message))
             .collect(),
     }

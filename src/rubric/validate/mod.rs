@@ -121,6 +121,7 @@ pub(super) fn check(
         unit_dataset: units.dataset,
         unit_name: units.name,
         response: units.response,
+        coverage: units.coverage,
         unit_master: units.master,
         datasets,
         dimensions,

@@ -13,6 +13,7 @@ pub(super) struct Units {
     pub name: Option<String>,
     pub label: Text,
     pub response: Option<ResponseCheck>,
+    pub coverage: Option<CoverageCheck>,
     pub master: Option<Master>,
 }
 
@@ -48,11 +49,16 @@ impl Unvalidated for Spanned<RawUnits> {
         });
         let response = response(ctx, units, dataset.as_deref());
         let master = units.master.as_ref().and_then(|m| master(ctx, m));
+        let coverage = units
+            .coverage
+            .as_ref()
+            .and_then(|c| coverage(ctx, c, units, dataset.as_deref()));
         Units {
             dataset,
             name,
             label: text(units.label.as_ref(), "unit"),
             response,
+            coverage,
             master,
         }
     }
@@ -70,6 +76,67 @@ fn master(ctx: &mut Ctx, m: &Spanned<RawMaster>) -> Option<Master> {
     }
     let files = super::datasets::patterns(ctx, &raw.files);
     (files.len() == raw.files.len()).then_some(Master { files })
+}
+
+/// `coverage = { dataset, column, min }`: a known dataset and a column of it, a headcount to
+/// compare with, a share in 0..1 (0.8 when not given).
+fn coverage(
+    ctx: &mut Ctx,
+    c: &Spanned<RawCoverage>,
+    units: &RawUnits,
+    unit_dataset: Option<&str>,
+) -> Option<CoverageCheck> {
+    let raw = c.get_ref();
+    let mut ok = true;
+    let ds = raw.dataset.get_ref();
+    if !ctx.dataset_ids.contains(ds) {
+        ctx.unknown(&raw.dataset, "dataset", ctx.dataset_ids.clone());
+        ok = false;
+    } else {
+        let fields = ctx.row_fields.get(ds).cloned().unwrap_or_default();
+        let found = fields.iter().find(|(f, _)| f == raw.column.get_ref());
+        if let Some((_, t)) = found.filter(|(_, t)| !t.is_primitive_numeric()) {
+            ctx.err(
+                raw.column.span(),
+                format!("units.coverage.column must be a number column; it is {t}"),
+            );
+            ok = false;
+        } else if found.is_none() {
+            ctx.unknown(
+                &raw.column,
+                "column",
+                fields.into_iter().map(|(f, _)| f).collect(),
+            );
+            ok = false;
+        }
+    }
+    let headcount = match (&units.headcount, unit_dataset) {
+        (Some(h), Some(_)) => Some(h.get_ref().clone()),
+        _ => {
+            ctx.err(
+                c.span(),
+                "units.coverage compares with the headcount: it needs units.dataset and units.headcount",
+            );
+            None
+        }
+    };
+    let min_share = match &raw.min {
+        Some(m) if !ctx.number(m.span(), *m.get_ref(), SHARE, "coverage.min") => {
+            ok = false;
+            0.0
+        }
+        Some(m) => *m.get_ref(),
+        None => 0.8,
+    };
+    match (ok, headcount) {
+        (true, Some(headcount)) => Some(CoverageCheck {
+            dataset: ds.clone(),
+            column: raw.column.get_ref().clone(),
+            headcount,
+            min_share,
+        }),
+        _ => None,
+    }
 }
 
 fn response(ctx: &mut Ctx, units: &RawUnits, unit_dataset: Option<&str>) -> Option<ResponseCheck> {
