@@ -245,3 +245,43 @@ fn corpus_diagnostics_by_code_and_file_match_the_reviewed_snapshot() {
         .collect();
     snapshot("corpus-diagnostics.txt", &text);
 }
+
+/// Issue 11: job rows that cover 15 of an OPD's 60 staff raised no warning and still scored.
+/// The hospital's job map lists 15 holders: a located `low-coverage` warning, beside its
+/// verdict in `assessment.json` (and so in every report that shows `data_warnings`).
+#[test]
+fn corpus_job_rows_covering_a_quarter_of_the_staff_are_flagged_beside_the_verdict() {
+    let messy = assess(&format!("{CORPUS}/submissions"));
+    let d = messy["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "low-coverage" && d["unit"] == "OPD-06")
+        .expect("low-coverage on OPD-06");
+    assert_eq!(file_name(d), "Peta Jabatan RSUD Doris Sylvanus.ods");
+    assert!(located(d), "{d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("15 of the 60 staff"),
+        "{d}"
+    );
+    let u = units_by_id(&messy)["OPD-06"];
+    let w = u["data_warnings"].as_array().unwrap();
+    assert!(
+        w.iter()
+            .any(|w| w.as_str().unwrap().starts_with("low-coverage: ")),
+        "{u}"
+    );
+    // The clean job map of the same OPD has the same 15 holders: a fact of the data, not a
+    // reading error, so the clean run says it too.
+    let clean = assess(&format!("{CORPUS}/clean"));
+    assert!(
+        clean["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "low-coverage" && d["unit"] == "OPD-06")
+    );
+}

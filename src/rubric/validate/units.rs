@@ -191,6 +191,60 @@ mod tests {
     use crate::rubric::{ResponseCheck, load_str};
 
     #[test]
+    fn the_staff_coverage_check_is_checked() {
+        let with = |c: &str| {
+            TINY.replace(
+                "name = \"nama_opd\"\n",
+                &format!(
+                    "name = \"nama_opd\"\nheadcount = \"jumlah_pegawai\"\nrespondents = \"survei\"\n{c}\n"
+                ),
+            )
+        };
+        let r = load_str(
+            &with("coverage = { dataset = \"infra\", column = \"laptop_dinas\" }"),
+            "r.toml",
+        )
+        .unwrap();
+        let c = r.coverage.expect("coverage");
+        assert_eq!(
+            (c.dataset.as_str(), c.column.as_str(), c.headcount.as_str()),
+            ("infra", "laptop_dinas", "jumlah_pegawai")
+        );
+        assert_eq!(c.min_share, 0.8);
+        for (bad, msg) in [
+            (
+                "coverage = { dataset = \"jabatan\", column = \"x\" }",
+                "unknown dataset",
+            ),
+            (
+                "coverage = { dataset = \"infra\", column = \"nama_opd\" }",
+                "units.coverage.column must be a number column",
+            ),
+            (
+                "coverage = { dataset = \"infra\", column = \"laptop_dinas\", min = 8 }",
+                "coverage.min 8 is outside 0..1",
+            ),
+            (
+                "coverage = { dataset = \"infra\", column = \"laptop_dinas\", min = nan }",
+                "coverage.min is NaN",
+            ),
+        ] {
+            let e = errors(&with(bad));
+            assert!(e.iter().any(|x| x.2.starts_with(msg)), "{bad}: {e:?}");
+            assert!(e[0].0 > 1, "located: {e:?}");
+        }
+        let e = errors(&TINY.replace(
+            "name = \"nama_opd\"\n",
+            "name = \"nama_opd\"\ncoverage = { dataset = \"infra\", column = \"laptop_dinas\" }\n",
+        ));
+        assert!(
+            e.iter()
+                .any(|x| x.2.contains("needs units.dataset and units.headcount")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn the_master_list_is_checked() {
         let ok = TINY.replace(
             "name = \"nama_opd\"\n",
