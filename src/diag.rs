@@ -148,6 +148,10 @@ codes! {
     TotalsRow => "totals-row" [Warning],
         "a totals or subtotal row; it is rejected",
         "baris jumlah/total bukan data; ditolak, tidak perlu diisi";
+    /// A test submission (id `tes`, `coba`): not a real answer.
+    TestRow => "test-row" [Warning],
+        "a test submission (its id is a word such as `tes` or `coba`); it is rejected",
+        "isian percobaan (mis. ID \"tes\"), bukan jawaban sebenarnya; ditolak, hapus dari tanggapan formulir";
     /// A blank row inside the data.
     BlankRow => "blank-row" [Info],
         "a blank row inside the data; skipped",
@@ -198,6 +202,10 @@ codes! {
     ContainedColumn => "contained-column" [Warning],
         "a header containing a column's name was read as that column; check it",
         "judul kolom memuat nama kolom; dibaca sebagai kolom itu, mohon diperiksa";
+    /// A yes/no column whose header asks for a tick ("(√ bila ada)"): blank cells read as Tidak.
+    TickBoxColumn => "tick-box-column" [Info],
+        "a yes/no column whose header asks for a tick (\"√ bila ada\"): its blank cells are read as Tidak",
+        "kolom Ya/Tidak yang diisi dengan tanda centang (\"√ bila ada\"): sel kosong dibaca Tidak";
     /// A header cell about as close to several schema columns; not used.
     AmbiguousColumn => "ambiguous-column" [Warning],
         "a header is about as close to several columns; not used, rename it",

@@ -211,6 +211,27 @@ pub(super) fn missing_optional_column(ds: &str, at: &Location, column: &str) -> 
     .value(column.to_string())
 }
 
+/// A yes/no column whose header asks for a tick: its blank cells read as Tidak.
+pub(super) fn tick_box_column(
+    ds: &str,
+    at: &Location,
+    j: usize,
+    text: &str,
+    column: &str,
+) -> Diagnostic {
+    Diagnostic::info(
+        Code::TickBoxColumn,
+        format!(
+            "column `{}` asks for a tick: a blank cell under it is read as Tidak for `{column}`",
+            q(text)
+        ),
+    )
+    .dataset(ds)
+    .at(at)
+    .column(j)
+    .value(text.to_string())
+}
+
 /// A header cell not in the schema.
 pub(super) fn extra_column(ds: &str, at: &Location, j: usize, text: &str) -> Diagnostic {
     let text = q(text);
@@ -394,6 +415,20 @@ pub(super) fn column_numbers_row(ds: &str, at: &Location, shown: String) -> Diag
     .dataset(ds)
     .at(at)
     .value(shown)
+}
+
+/// A test submission (its id is `word`, e.g. `tes`); rejected.
+pub(super) fn test_row(ds: &str, at: &Location, word: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::TestRow,
+        format!(
+            "a test submission (its id is `{}`), not a real answer; rejected: delete it from the form's responses",
+            q(word)
+        ),
+    )
+    .dataset(ds)
+    .at(at)
+    .value(word.to_string())
 }
 
 /// A totals row (`shown`: its first cells); rejected.

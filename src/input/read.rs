@@ -194,23 +194,25 @@ fn fill_merged_down(rows: &mut [(u32, Vec<Raw>)], merged: &[(u32, u32, u32, u32)
             continue;
         }
         let (first, last, col) = (r0 + 1, r1 + 1, c0 as usize);
+        // Rows are in sheet order: each region touches only its own rows (a crafted file with
+        // many regions costs their rows, not regions × rows).
+        let start = rows.partition_point(|(n, _)| *n < first);
         let Some(top) = rows
-            .iter()
-            .find(|(n, _)| *n == first)
+            .get(start)
+            .filter(|(n, _)| *n == first)
             .and_then(|(_, cells)| cells.get(col))
             .filter(|c| !c.is_blank())
             .cloned()
         else {
             continue;
         };
-        for (n, cells) in rows.iter_mut() {
-            if *n > first && *n <= last {
-                if cells.len() <= col {
-                    cells.resize(col + 1, Raw::Empty);
-                }
-                if cells[col].is_blank() {
-                    cells[col] = top.clone();
-                }
+        let end = rows.partition_point(|(n, _)| *n <= last);
+        for (_, cells) in &mut rows[start + 1..end] {
+            if cells.len() <= col {
+                cells.resize(col + 1, Raw::Empty);
+            }
+            if cells[col].is_blank() {
+                cells[col] = top.clone();
             }
         }
     }

@@ -171,6 +171,59 @@ fn column_numbers(cells: &[Raw]) -> Option<String> {
     })
 }
 
+/// What a form's administrator types to try a form before it opens.
+const TEST_WORDS: [&str; 8] = [
+    "tes",
+    "test",
+    "testing",
+    "coba",
+    "cobacoba",
+    "coba coba",
+    "uji coba",
+    "percobaan",
+];
+
+/// A test submission: a row whose identifying column (one of the dataset's `unique` columns
+/// other than the unit) holds only a word such as `tes` or `coba`. Returns that word.
+fn test_submission<'c>(
+    ds: &Dataset,
+    h: &super::header::Header,
+    cells: &'c [Raw],
+) -> Option<&'c str> {
+    ds.unique
+        .iter()
+        .filter(|u| **u != ds.unit_key)
+        .filter_map(|u| ds.columns.iter().position(|c| c.name == *u))
+        .filter_map(|ci| h.columns[ci].and_then(|j| cells.get(j)))
+        .find_map(|c| match c {
+            Raw::Text(t) if TEST_WORDS.contains(&cell::fold(t).replace('-', " ").as_str()) => {
+                Some(t.as_str())
+            }
+            _ => None,
+        })
+}
+
+/// The header's text in sheet column `j` (both rows of a two-row header).
+fn header_text(sheet: &super::read::Sheet, h: &super::header::Header, j: usize) -> String {
+    let first = h.row_index + 1 - h.rows.max(1);
+    (first..=h.row_index)
+        .filter_map(|i| sheet.rows.get(i).and_then(|(_, c)| c.get(j)))
+        .filter(|c| !c.is_blank())
+        .map(cell::text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A header that asks for a tick rather than Ya/Tidak: a tick mark (`√`, `✓`, `✔`) or the
+/// words for ticking (`centang`, `contreng`, `beri tanda`).
+fn asks_for_tick(header: &str) -> bool {
+    let f = cell::fold(header);
+    header.contains(['√', '✓', '✔'])
+        || ["centang", "contreng", "beri tanda"]
+            .iter()
+            .any(|w| f.contains(w))
+}
+
 fn is_totals_row(cells: &[Raw]) -> bool {
     cells.iter().take(4).any(|c| match c {
         // Every total word starts with one of these letters: skip the folding otherwise.
@@ -276,6 +329,29 @@ impl Loader<'_> {
         for (j, t, c) in &a.header.duplicate {
             diags.push(diags::duplicate_column(&ds.id, &head, *j, t, c));
         }
+        // Yes/no columns whose header asks for a tick ("Helpdesk TI (√ bila ada)"): a blank
+        // cell is the box left unticked, Tidak; said once per column.
+        let ticked: Vec<bool> = ds
+            .columns
+            .iter()
+            .zip(&a.header.columns)
+            .map(|(col, j)| {
+                let Some(j) = *j else { return false };
+                let text = header_text(&a.sheet, &a.header, j);
+                let tick =
+                    matches!(col.kind, crate::rubric::ColumnType::Boolean) && asks_for_tick(&text);
+                if tick {
+                    diags.push(diags::tick_box_column(
+                        &ds.id,
+                        &at(header_row),
+                        j,
+                        &text,
+                        &col.name,
+                    ));
+                }
+                tick
+            })
+            .collect();
         b.reserve(a.sheet.rows.len().saturating_sub(a.header.row_index + 1));
         let sheet_index = b.sources.add_sheet(head);
         let (mut read, mut rejected) = (0, 0);
@@ -330,6 +406,15 @@ impl Loader<'_> {
                 ));
                 continue;
             }
+            if let Some(word) = test_submission(ds, &a.header, cells) {
+                diags.push(diags::test_row(&ds.id, &loc(), word));
+                rejected += 1;
+                track.rejected.push((
+                    ds.id.clone(),
+                    (file.to_string(), a.sheet.name.clone(), *row),
+                ));
+                continue;
+            }
             let mut values = Vec::with_capacity(ds.columns.len());
             let mut reject = false;
             for (ci, col) in ds.columns.iter().enumerate() {
@@ -337,7 +422,12 @@ impl Loader<'_> {
                     values.push(None);
                     continue;
                 };
-                let raw = cells.get(j).unwrap_or(&Raw::Empty);
+                let raw = match cells.get(j) {
+                    // A blank under "(√ bila ada)" is the box left unticked: Tidak.
+                    None | Some(Raw::Empty) if ticked[ci] => &Raw::Bool(false),
+                    Some(c) if ticked[ci] && c.is_blank() => &Raw::Bool(false),
+                    other => other.unwrap_or(&Raw::Empty),
+                };
                 // The cell as shown in diagnostics, only built when one is reported. Personal
                 // cells (an NIP) never reach a report: say where, not what.
                 let shown = || {
@@ -482,6 +572,45 @@ mod tests {
         assert!(column_numbers(&[t("OPD-01"), Raw::Number(2.0), Raw::Number(3.0)]).is_none());
         assert!(column_numbers(&[Raw::Number(5.0), Raw::Number(3.0), Raw::Number(1.0)]).is_none());
         assert!(column_numbers(&[Raw::Number(1.0), Raw::Number(2.0)]).is_none());
+    }
+
+    /// Corpus (Bappeda): "Helpdesk TI (√ bila ada)" left blank meant Tidak, and was read as
+    /// no data, which changed the OPD's score.
+    #[test]
+    fn a_test_submission_is_told_by_its_id() {
+        let ds = crate::rubric::load_str(
+            include_str!("../../tests/fixtures/tiny/tiny.toml"),
+            "t.toml",
+        )
+        .unwrap()
+        .datasets
+        .into_iter()
+        .find(|d| d.id == "survei")
+        .unwrap();
+        let h = super::super::header::Header {
+            row_index: 0,
+            columns: vec![Some(0), Some(1), Some(2), Some(3)],
+            extra: vec![],
+            duplicate: vec![],
+            fuzzy: vec![],
+            ambiguous: vec![],
+            inferred: vec![],
+            rows: 1,
+        };
+        let row = |id: &str| vec![text(id), text("OPD-01"), Raw::Number(3.0)];
+        assert_eq!(test_submission(&ds, &h, &row("Tes")), Some("Tes"));
+        assert_eq!(test_submission(&ds, &h, &row("uji-coba")), Some("uji-coba"));
+        assert_eq!(test_submission(&ds, &h, &row("R-0001")), None);
+        assert_eq!(test_submission(&ds, &h, &row("Testi Rahayu")), None);
+    }
+
+    #[test]
+    fn a_header_asking_for_a_tick_is_a_tick_box() {
+        assert!(asks_for_tick("Helpdesk TI (√ bila ada)"));
+        assert!(asks_for_tick("VPN (beri tanda V jika ada)"));
+        assert!(asks_for_tick("Absensi online (centang)"));
+        assert!(!asks_for_tick("Helpdesk TI (Ya/Tidak)"));
+        assert!(!asks_for_tick("Tersedia VPN?"));
     }
 
     #[test]
