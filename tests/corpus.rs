@@ -285,3 +285,35 @@ fn corpus_job_rows_covering_a_quarter_of_the_staff_are_flagged_beside_the_verdic
             .any(|d| d["code"] == "low-coverage" && d["unit"] == "OPD-06")
     );
 }
+
+/// The terminal marks a verdict that carries a data-quality warning, and names the warnings.
+#[test]
+fn corpus_terminal_marks_verdicts_with_data_warnings() {
+    let out = tempfile::tempdir().unwrap();
+    let o = kesiapan()
+        .args(["assess", "--format", "json", "--now", NOW])
+        .args(["--data", &format!("{CORPUS}/submissions")])
+        .args(["--units", &format!("{CORPUS}/daftar-opd.csv")])
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("OPD-06 "))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("⚠"), "{line}");
+    assert!(
+        !text
+            .lines()
+            .find(|l| l.starts_with("OPD-04 "))
+            .unwrap()
+            .contains('⚠'),
+        "{text}"
+    );
+    assert!(
+        text.contains("peringatan mutu data") && text.contains("OPD-06 (low-coverage)"),
+        "{text}"
+    );
+}

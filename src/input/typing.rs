@@ -381,7 +381,10 @@ impl Loader<'_> {
                 ));
                 continue;
             }
-            if let Some(shown) = column_numbers(cells) {
+            // Printed forms put the column numbers right under the header, never further down
+            // (a survey row `1, 2, 3, 4` of numeric ids and answers is data).
+            let under_header = *row <= header_row + 2;
+            if let Some(shown) = column_numbers(cells).filter(|_| under_header) {
                 diags.push(diags::column_numbers_row(&ds.id, &loc(), shown));
                 rejected += 1;
                 track.rejected.push((

@@ -68,13 +68,42 @@ pub fn render(a: &Assessment) -> String {
             pad(id, idw),
             cut(u.name.as_deref().unwrap_or(""), 34),
             score,
-            cut(&u.verdict_label, 16),
+            if u.data_warnings.is_empty() {
+                cut(&u.verdict_label, 16)
+            } else {
+                format!("{} ⚠", cut(&u.verdict_label, 14))
+            },
             u.wfa
                 .staff_allowed_at_once
                 .map(|x| x.to_string())
                 .unwrap_or_else(|| "*".into()),
             cut(top, 50)
         ));
+    }
+    let warned: Vec<String> = a
+        .units
+        .iter()
+        .filter(|u| !u.data_warnings.is_empty())
+        .map(|u| {
+            let codes: Vec<&str> = u
+                .data_warnings
+                .iter()
+                .filter_map(|w| w.split(':').next())
+                .collect();
+            format!("{} ({})", cap(&u.id, TEXT_LIMIT, lang), codes.join(", "))
+        })
+        .collect();
+    if !warned.is_empty() {
+        out.push_str(&match lang {
+            Lang::Id => format!(
+                "⚠ hasil penilaian dengan peringatan mutu data (rinciannya di atas): {}\n",
+                warned.join("; ")
+            ),
+            Lang::En => format!(
+                "⚠ verdicts with a data-quality warning (details above): {}\n",
+                warned.join("; ")
+            ),
+        });
     }
     let s = &a.summary;
     let counts = a
