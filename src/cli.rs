@@ -6,6 +6,9 @@ use std::path::PathBuf;
 
 /// The default rubric, relative to the repository root.
 pub const DEFAULT_RUBRIC: &str = "rubrics/wfa-asn-2025.toml";
+/// The shipped rubric, built into the binary: used when `DEFAULT_RUBRIC` is not in the current
+/// folder (an installed kesiapan run anywhere), and written out by `rubric init`.
+pub const EMBEDDED_RUBRIC: &str = include_str!("../rubrics/wfa-asn-2025.toml");
 /// The bundled sample data.
 pub const DEFAULT_DATA: &str = "sample-data";
 
@@ -417,6 +420,15 @@ pub enum RubricCommand {
         /// Language of labels.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
+    },
+    /// Write the built-in rubric to a file, to edit it and pass it with --rubric.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "wfa-asn-2025.toml")]
+        file: PathBuf,
+        /// Replace the file when it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -157,9 +157,11 @@ codes! {
         "a blank row inside the data; skipped",
         "baris kosong di tengah data; dilewati";
     /// A value such as "tidak tahu" read as missing.
-    NotAnswered => "not-answered" [Info],
-        "an answer such as 'tidak tahu' is read as missing, not zero",
-        "jawaban 'tidak tahu' dibaca sebagai tidak ada data, bukan nol";
+    /// A value such as "tidak tahu" read as missing: counted per column (information), or,
+    /// for a `-` in a column that feeds a score, a warning at its cell.
+    NotAnswered => "not-answered",
+        "an answer such as 'tidak tahu' or '-' is read as missing, not zero",
+        "jawaban 'tidak tahu' atau '-' dibaca sebagai tidak ada data, bukan nol";
     /// A dataset with no file at all.
     MissingDataset => "missing-dataset" [Error],
         "no file was found for a dataset",
@@ -226,6 +228,14 @@ codes! {
     HiddenRow => "hidden-row" [Warning],
         "a row hidden in the workbook; read as data, unhide to check it",
         "baris tersembunyi tetap dibaca; tampilkan dan periksa";
+    /// A column hidden in the workbook (read as data, unless a visible column says the same).
+    HiddenColumn => "hidden-column" [Warning],
+        "a column hidden in the workbook; read as data unless a visible column has the same field, unhide to check it",
+        "kolom tersembunyi; tetap dibaca kecuali ada kolom terlihat yang sama, tampilkan dan periksa";
+    /// An id damaged by a spreadsheet program (scientific notation, digits cut to 15).
+    DamagedId => "damaged-id" [Warning],
+        "an id looks damaged by Excel (scientific notation, or cut to 15 digits); format the column as Text and type it again",
+        "ID/NIP tampak rusak oleh Excel (notasi ilmiah atau terpotong 15 digit); format kolom sebagai Teks lalu ketik ulang";
     /// A file that could not be read at all (corrupt, empty, encrypted, not a spreadsheet).
     UnreadableFile => "unreadable-file" [Error],
         "a file could not be read at all; it was skipped",

@@ -501,3 +501,58 @@ fn kesiapan_now_fixes_the_clock_like_now() {
         serde_json::from_str(&read(&out.path().join("assessment.json"))).unwrap();
     assert_eq!(a["generated_at"], "2025-12-24T07:30:00Z");
 }
+
+/// Issue 13: after `cargo install`, `kesiapan assess --data DIR` from another folder failed:
+/// the default rubric was a relative path. The built-in rubric gives the same results as the
+/// shipped file; `rubric init` writes it out to edit; a missing --rubric says what to do.
+#[test]
+fn the_binary_works_from_any_folder() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let bin = || {
+        let mut c = assert_cmd::Command::cargo_bin("kesiapan").unwrap();
+        c.current_dir(elsewhere.path());
+        c
+    };
+    let data = root().join("sample-data");
+    let out_here = tempfile::tempdir().unwrap();
+    bin()
+        .args(["assess", "--format", "json", "--now", NOW, "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(out_here.path())
+        .assert()
+        .success();
+    let (_o, in_repo) = assess(&["--format", "json"]);
+    let anywhere: serde_json::Value =
+        serde_json::from_str(&read(&out_here.path().join("assessment.json"))).unwrap();
+    assert_eq!(anywhere["rubric"]["sha256"], in_repo["rubric"]["sha256"]);
+    assert_eq!(anywhere["units"], in_repo["units"]);
+    assert_eq!(anywhere["province"], in_repo["province"]);
+
+    // rubric init: the shipped rubric, byte for byte; never over an existing file unasked.
+    bin().args(["rubric", "init"]).assert().success();
+    let written = elsewhere.path().join("wfa-asn-2025.toml");
+    assert_eq!(
+        std::fs::read(&written).unwrap(),
+        std::fs::read(root().join("rubrics/wfa-asn-2025.toml")).unwrap()
+    );
+    std::fs::write(&written, "# mine\n").unwrap();
+    let refused = bin().args(["rubric", "init"]).assert().code(2);
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(read(&written), "# mine\n");
+    bin().args(["rubric", "init", "--force"]).assert().success();
+    bin()
+        .args(["rubric", "check", "wfa-asn-2025.toml"])
+        .assert()
+        .success();
+
+    // A --rubric that is not there: what to do, not only "not found".
+    let missing = bin()
+        .args(["assess", "--rubric", "rubrik-saya.toml", "--data"])
+        .arg(&data)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&missing.get_output().stderr).to_string();
+    assert!(err.contains("rubric init rubrik-saya.toml"), "{err}");
+}

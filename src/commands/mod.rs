@@ -50,9 +50,24 @@ pub enum Fatal {
     Refused(String),
 }
 
-/// Load and check the rubric; its warnings (deprecated keys) are printed on stderr.
+/// Load and check the rubric; its warnings (deprecated keys) are printed on stderr. The
+/// default path, when it is not in the current folder, is the rubric built into the binary
+/// (the same bytes, so the same SHA-256 and the same results wherever kesiapan runs).
 pub fn load_rubric(path: &std::path::Path) -> Result<Rubric> {
-    let rubric = crate::rubric::load(path).map_err(Fatal::Rubric)?;
+    let default = path == Path::new(crate::cli::DEFAULT_RUBRIC);
+    let rubric = if default && !path.exists() {
+        crate::rubric::load_str(crate::cli::EMBEDDED_RUBRIC, crate::cli::DEFAULT_RUBRIC)
+    } else if !path.exists() {
+        anyhow::bail!(
+            "{}: the rubric file does not exist. Without --rubric kesiapan uses its built-in rubric; to edit one, write it out with `kesiapan rubric init {}` and pass --rubric {}",
+            path.display(),
+            path.display(),
+            path.display()
+        );
+    } else {
+        crate::rubric::load(path)
+    }
+    .map_err(Fatal::Rubric)?;
     if !rubric.warnings.is_empty() {
         eoutln!("{}", rubric.report(rubric.warnings.clone()));
     }

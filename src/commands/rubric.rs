@@ -1,4 +1,4 @@
-//! `kesiapan rubric check|explain`.
+//! `kesiapan rubric check|explain|init`.
 
 use super::{EXIT_OK, load_rubric};
 use crate::cli::{DataArgs, RubricCommand};
@@ -47,6 +47,24 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> Result<u8> {
         RubricCommand::Explain { file, lang } => {
             let r = load_rubric(file)?;
             out!("{}", explain(&r, *lang));
+            Ok(EXIT_OK)
+        }
+        RubricCommand::Init { file, force } => {
+            if file.exists() && !force {
+                anyhow::bail!(
+                    "{} already exists; it was not changed (use --force to replace it)",
+                    file.display()
+                );
+            }
+            crate::output::write_file(file, crate::cli::EMBEDDED_RUBRIC.as_bytes())?;
+            if !quiet {
+                outln!(
+                    "{}: the built-in rubric; edit it, check it with `kesiapan rubric check {}`, use it with --rubric {}",
+                    file.display(),
+                    file.display(),
+                    file.display()
+                );
+            }
             Ok(EXIT_OK)
         }
     }

@@ -355,7 +355,8 @@ fn fitting<'r>(
                 continue;
             }
         }
-        if let Some(h) = header::find(ds, &sheet.rows) {
+        if let Some(mut h) = header::find(ds, &sheet.rows) {
+            h.prefer_visible(ds, sheet);
             if h.missing_required(ds).is_empty() {
                 fits.push((*ds, h));
             } else {

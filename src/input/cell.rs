@@ -146,6 +146,52 @@ fn folds_to_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.starts_with(c)) && words.contains(&fold(s).as_str())
 }
 
+/// A cell that is only a dash (`-`, `–`, `—`): the office left the question unanswered.
+pub fn is_dash(raw: &Raw) -> bool {
+    matches!(raw, Raw::Text(s) if matches!(s.trim(), "-" | "–" | "—"))
+}
+
+/// Why an id cell looks damaged by a spreadsheet program, if it does: a long number shown
+/// in scientific notation (`1,97501E+17`), or 16 digits or more whose digits after the 15th
+/// are all zero (Excel keeps 15 significant digits of a number, so an 18-digit NIP typed
+/// into a number cell ends in `000`).
+pub fn damaged_id(raw: &Raw) -> Option<&'static str> {
+    let digits = match raw {
+        // A number cell cannot hold 16 digits: whatever it shows, the last ones are gone.
+        Raw::Number(n) if n.is_finite() && n.abs() >= 1e15 => return Some("cut"),
+        Raw::Text(s) => {
+            let t = s.trim();
+            if scientific(t) {
+                return Some("scientific");
+            }
+            if !t.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            t.to_string()
+        }
+        _ => return None,
+    };
+    (digits.len() >= 16 && digits.bytes().skip(15).all(|b| b == b'0')).then_some("cut")
+}
+
+/// `1,97501E+17`, `1.97501e17`: a number in scientific notation, as a cell shows a long one.
+fn scientific(t: &str) -> bool {
+    let Some((mantissa, exp)) = t.split_once(['e', 'E']) else {
+        return false;
+    };
+    let exp = exp.strip_prefix('+').unwrap_or(exp);
+    let mut m = mantissa.splitn(2, [',', '.']);
+    let whole = m.next().unwrap_or("");
+    let frac = m.next().unwrap_or("0");
+    !whole.is_empty()
+        && whole.len() <= 2
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && !exp.is_empty()
+        && exp.bytes().all(|b| b.is_ascii_digit())
+        && exp.parse::<u32>().is_ok_and(|e| e >= 10)
+}
+
 /// Short forms typed in forms, read as the word: `tdk ada` is `tidak ada`.
 const SHORT_WORDS: [(&str, &str); 5] = [
     ("tdk", "tidak"),
@@ -578,6 +624,22 @@ pub fn format_number(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 11: an NIP that Excel already destroyed passed silently.
+    #[test]
+    fn an_id_excel_destroyed_is_told() {
+        let t = |s: &str| Raw::Text(s.into());
+        assert_eq!(damaged_id(&t("1,97501E+17")), Some("scientific"));
+        assert_eq!(damaged_id(&t("1.97501e17")), Some("scientific"));
+        assert_eq!(damaged_id(&Raw::Number(197501012000121000.0)), Some("cut"));
+        assert_eq!(damaged_id(&t("197501012000121000")), Some("cut"));
+        // A whole NIP, as text, is fine; so are short numbers and codes.
+        assert_eq!(damaged_id(&t("197501012000121003")), None);
+        assert_eq!(damaged_id(&Raw::Number(1234.0)), None);
+        assert_eq!(damaged_id(&t("OPD-01")), None);
+        assert_eq!(damaged_id(&t("2E5")), None);
+        assert!(is_dash(&t(" - ")) && is_dash(&t("—")) && !is_dash(&t("-5")));
+    }
 
     #[test]
     fn fold_fast_path_agrees_with_the_general_one() {

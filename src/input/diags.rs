@@ -395,6 +395,30 @@ pub(super) fn hidden_row(ds: &str, at: &Location) -> Diagnostic {
     .at(at)
 }
 
+/// Sheet column `j` (header `text`, read as `column`) is hidden in the workbook; `used`: it
+/// is read (no visible column says the same).
+pub(super) fn hidden_column(
+    ds: &str,
+    at: &Location,
+    j: usize,
+    text: &str,
+    column: &str,
+    used: bool,
+) -> Diagnostic {
+    let what = if used {
+        "it was read as data: unhide it to check, delete it if it is not meant to be sent"
+    } else {
+        "a visible column has the same field and is the one used; delete the hidden one"
+    };
+    Diagnostic::warning(
+        Code::HiddenColumn,
+        format!("column `{text}` (`{column}`) is hidden in the workbook; {what}"),
+    )
+    .dataset(ds)
+    .at(at)
+    .column(j)
+}
+
 /// A row with one text cell (`note`, already shortened and with ids hidden); rejected.
 pub(super) fn notes_row(ds: &str, at: &Location, note: String) -> Diagnostic {
     Diagnostic::warning(
@@ -456,6 +480,28 @@ impl CellAt<'_> {
             .column(self.j)
             .value(self.shown)
     }
+}
+
+/// A `-` in a column that feeds a score: read as no answer, at its cell.
+pub(super) fn dash_in_scored(cell: CellAt) -> Diagnostic {
+    let msg = format!(
+        "`{}`: `{}` read as not answered (no data, not zero); this column counts in the score: write the value, or 0 / Tidak when that is the answer",
+        cell.column, cell.shown
+    );
+    cell.place(Diagnostic::warning(Code::NotAnswered, msg))
+}
+
+/// An id cell damaged by a spreadsheet program (`why`: `scientific` or `cut`).
+pub(super) fn damaged_id(cell: CellAt, why: &str) -> Diagnostic {
+    let how = match why {
+        "scientific" => "is a long number Excel shows in scientific notation (e.g. 1,97501E+17)",
+        _ => "is a number of 16 digits or more: Excel keeps only 15 digits of a number",
+    };
+    let msg = format!(
+        "`{}`: the id {how}, so its last digits are lost and it may equal another person's; format the column as Text (or type ' before the number) and type the ids again",
+        cell.column
+    );
+    cell.place(Diagnostic::warning(Code::DamagedId, msg))
 }
 
 /// A number whose `.`/`,` reads two ways (`why`), and how it was read.

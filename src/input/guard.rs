@@ -23,6 +23,8 @@ pub const MAX_SHEET_CELLS: u64 = 2_000_000;
 pub struct Package {
     /// Sheet name → 1-based numbers of hidden rows.
     pub hidden_rows: HashMap<String, Vec<u32>>,
+    /// Sheet name → 0-based indices of hidden columns (column A = 0).
+    pub hidden_columns: HashMap<String, Vec<u32>>,
     /// Sheets a kesiapan form declares as its instructions (custom document property
     /// `kesiapan-instructions`).
     pub instructions: Vec<String>,
@@ -186,7 +188,7 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
         match sheet {
             // An OpenDocument spreadsheet: every sheet is in content.xml.
             None if part == "content.xml" => {
-                let hidden = ods_hidden_rows(&mut counted);
+                let (hidden, hidden_cols) = ods_hidden(&mut counted);
                 if counted.read > counted.limit {
                     return Err(too_large(format!(
                         "content.xml decompresses to more than {} MiB",
@@ -195,6 +197,7 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
                 }
                 total += counted.read;
                 out.hidden_rows.extend(hidden);
+                out.hidden_columns.extend(hidden_cols);
             }
             None => {
                 // Every other part is only measured.
@@ -221,6 +224,7 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
                 let (mut max_row, mut max_col) = (0u64, 0u64);
                 let (mut min_row, mut min_col) = (u64::MAX, u64::MAX);
                 let mut hidden = Vec::new();
+                let mut hidden_cols: Vec<u32> = Vec::new();
                 let mut uncomputed = Vec::new();
                 let (mut has_f, mut has_v) = (false, false);
                 let mut failed = false;
@@ -251,6 +255,16 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
                                 col = 0;
                                 if attr(&e, "hidden").is_some_and(|h| h == "1" || h == "true") {
                                     hidden.push(row as u32);
+                                }
+                            }
+                            // `<col min="5" max="5" hidden="1"/>`, 1-based and inclusive.
+                            "col"
+                                if attr(&e, "hidden").is_some_and(|h| h == "1" || h == "true") =>
+                            {
+                                let n = |k| attr(&e, k).and_then(|v| v.parse::<u32>().ok());
+                                if let (Some(lo), Some(hi)) = (n("min"), n("max")) {
+                                    let hi = hi.min(lo.saturating_add(MAX_HIDDEN_COLUMNS));
+                                    hidden_cols.extend(lo.max(1) - 1..hi.min(MAX_COLUMNS));
                                 }
                             }
                             "c" => {
@@ -300,6 +314,11 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
                 }
                 hidden.sort_unstable();
                 hidden.dedup();
+                hidden_cols.sort_unstable();
+                hidden_cols.dedup();
+                if !hidden_cols.is_empty() {
+                    out.hidden_columns.insert(name.clone(), hidden_cols);
+                }
                 if !hidden.is_empty() {
                     out.hidden_rows.insert(name, hidden);
                 }
@@ -318,19 +337,45 @@ pub fn inspect(path: &Path) -> Result<Package, Refused> {
 /// Most hidden rows listed per sheet (a repeated hidden block can span a million rows).
 const MAX_HIDDEN_LISTED: usize = 100_000;
 
-/// The hidden rows of each sheet of an ODS content.xml (`table:visibility="collapse"` or
-/// `"filter"`, with `table:number-rows-repeated`). Reads to the end or to the first error.
-fn ods_hidden_rows(r: &mut impl Read) -> HashMap<String, Vec<u32>> {
+/// Most hidden columns listed per `<col>` range (a sheet has at most 16,384 columns).
+const MAX_HIDDEN_COLUMNS: u32 = 1024;
+/// Columns of a sheet (XFD).
+const MAX_COLUMNS: u32 = 16_384;
+
+/// Sheet name → hidden rows (1-based) and sheet name → hidden columns (0-based).
+type Hidden = (HashMap<String, Vec<u32>>, HashMap<String, Vec<u32>>);
+
+/// The hidden rows and columns of each sheet of an ODS content.xml
+/// (`table:visibility="collapse"` or `"filter"`, with `table:number-rows-repeated` /
+/// `table:number-columns-repeated`). Reads to the end or to the first error.
+fn ods_hidden(r: &mut impl Read) -> Hidden {
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(r));
     let mut buf = Vec::new();
     let mut out: HashMap<String, Vec<u32>> = HashMap::new();
-    let (mut sheet, mut row) = (String::new(), 0u64);
+    let mut cols_out: HashMap<String, Vec<u32>> = HashMap::new();
+    let (mut sheet, mut row, mut col) = (String::new(), 0u64, 0u64);
     loop {
         match xml.read_event_into(&mut buf) {
             Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
                 "table" => {
                     sheet = attr(&e, "name").unwrap_or_default();
                     row = 0;
+                    col = 0;
+                }
+                "table-column" => {
+                    let rep: u64 = attr(&e, "number-columns-repeated")
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(1);
+                    let hidden = attr(&e, "visibility").is_some_and(|v| v == "collapse");
+                    if hidden && col < MAX_COLUMNS as u64 {
+                        let end =
+                            (col + rep.min(MAX_HIDDEN_COLUMNS as u64)).min(MAX_COLUMNS as u64);
+                        cols_out
+                            .entry(sheet.clone())
+                            .or_default()
+                            .extend((col..end).map(|c| c as u32));
+                    }
+                    col = col.saturating_add(rep);
                 }
                 "table-row" => {
                     let rep: u64 = attr(&e, "number-rows-repeated")
@@ -352,12 +397,30 @@ fn ods_hidden_rows(r: &mut impl Read) -> HashMap<String, Vec<u32>> {
         }
         buf.clear();
     }
-    out
+    (out, cols_out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 11: a column hidden in an ODS sheet (last year's figures) was read unseen.
+    #[test]
+    fn ods_hidden_rows_and_columns() {
+        let xml = r#"<office:document-content xmlns:office="o" xmlns:table="t"><office:body>
+            <office:spreadsheet><table:table table:name="Data">
+            <table:table-column table:number-columns-repeated="2"/>
+            <table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>
+            <table:table-column/>
+            <table:table-row><table:table-cell/></table:table-row>
+            <table:table-row table:visibility="collapse"><table:table-cell/></table:table-row>
+            </table:table><table:table table:name="Lain"><table:table-column/></table:table>
+            </office:spreadsheet></office:body></office:document-content>"#;
+        let (rows, cols) = ods_hidden(&mut xml.as_bytes());
+        assert_eq!(rows["Data"], [2]);
+        assert_eq!(cols["Data"], [2, 3]);
+        assert!(!cols.contains_key("Lain"));
+    }
 
     #[test]
     fn cell_refs() {

@@ -49,6 +49,50 @@ impl Header {
         )
     }
 
+    /// The header's text over sheet column `j` (its rows joined by a space).
+    pub fn text_of(&self, sheet: &super::read::Sheet, j: usize) -> String {
+        let first = self.row_index + 1 - self.rows.max(1);
+        (first..=self.row_index)
+            .filter_map(|i| sheet.rows.get(i).and_then(|(_, c)| c.get(j)))
+            .filter(|c| !c.is_blank())
+            .map(text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A hidden column naming a field that a visible column names too (last year's figures
+    /// hidden beside this year's) gives way to it: the visible one is read, the hidden one
+    /// becomes the repeat. How the field was recognised (inferred, similar) moves with it.
+    pub fn prefer_visible(&mut self, ds: &Dataset, sheet: &super::read::Sheet) {
+        let hidden = &sheet.hidden_columns;
+        if hidden.is_empty() {
+            return;
+        }
+        let is_hidden = |j: usize| hidden.binary_search(&(j as u32)).is_ok();
+        for (ci, col) in ds.columns.iter().enumerate() {
+            let Some(j) = self.columns[ci].filter(|j| is_hidden(*j)) else {
+                continue;
+            };
+            let Some(k) = self
+                .duplicate
+                .iter()
+                .position(|(d, _, name)| name == &col.name && !is_hidden(*d))
+            else {
+                continue;
+            };
+            let (d, shown, name) = self.duplicate.remove(k);
+            self.columns[ci] = Some(d);
+            for e in self.inferred.iter_mut().filter(|e| e.0 == j) {
+                (e.0, e.1) = (d, shown.clone());
+            }
+            for e in self.fuzzy.iter_mut().filter(|e| e.0 == j) {
+                (e.0, e.1) = (d, shown.clone());
+            }
+            self.duplicate.push((j, self.text_of(sheet, j), name));
+            self.duplicate.sort_by_key(|e| e.0);
+        }
+    }
+
     /// Required schema columns that are absent.
     pub fn missing_required<'a>(&self, ds: &'a Dataset) -> Vec<&'a str> {
         ds.columns

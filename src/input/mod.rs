@@ -31,6 +31,7 @@ mod model;
 mod rejected;
 mod response;
 mod resubmit;
+mod scored;
 mod typing;
 
 pub use model::{InputFile, LoadError, Loaded, RejectedRow, Resubmit, SourceMap, Sources, Table};

@@ -45,8 +45,10 @@ pub struct Sheet {
     pub rows: Vec<(u32, Vec<Raw>)>,
     /// A CSV file's encoding when it was not UTF-8 (e.g. `windows-1252`).
     pub encoding: Option<&'static str>,
-    /// 1-based numbers of the rows hidden in the workbook (xlsx only).
+    /// 1-based numbers of the rows hidden in the workbook (xlsx and ods).
     pub hidden_rows: Vec<u32>,
+    /// 0-based indices (column A = 0) of the columns hidden in the workbook (xlsx and ods).
+    pub hidden_columns: Vec<u32>,
     /// The workbook declares this sheet its instructions (a form written by kesiapan).
     pub instructions: bool,
 }
@@ -132,12 +134,14 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                 return Err(ReadError::Encrypted { path: shown });
             }
             let mut hidden = std::collections::HashMap::new();
+            let mut hidden_cols = std::collections::HashMap::new();
             let mut instructions = Vec::new();
             let mut uncomputed = std::collections::HashMap::new();
             if matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
                 match super::guard::inspect(path) {
                     Ok(p) => {
                         hidden = p.hidden_rows;
+                        hidden_cols = p.hidden_columns;
                         instructions = p.instructions;
                         uncomputed = p.uncomputed;
                     }
@@ -155,6 +159,9 @@ pub fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             for s in &mut sheets {
                 if let Some(h) = s.name.as_ref().and_then(|n| hidden.remove(n)) {
                     s.hidden_rows = h;
+                }
+                if let Some(h) = s.name.as_ref().and_then(|n| hidden_cols.remove(n)) {
+                    s.hidden_columns = h;
                 }
                 s.instructions = s.name.as_ref().is_some_and(|n| instructions.contains(n));
                 if let Some(cells) = s.name.as_ref().and_then(|n| uncomputed.remove(n)) {
@@ -245,6 +252,7 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             rows,
             encoding: None,
             hidden_rows: Vec::new(),
+            hidden_columns: Vec::new(),
             instructions: false,
         });
     }
@@ -404,6 +412,7 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         rows,
         encoding,
         hidden_rows: Vec::new(),
+        hidden_columns: Vec::new(),
         instructions: false,
     }])
 }

@@ -276,6 +276,7 @@ mod tests {
                 .collect(),
             encoding: None,
             hidden_rows: vec![],
+            hidden_columns: vec![],
             instructions: false,
         }
     }

@@ -203,17 +203,6 @@ fn test_submission<'c>(
         })
 }
 
-/// The header's text in sheet column `j` (both rows of a two-row header).
-fn header_text(sheet: &super::read::Sheet, h: &super::header::Header, j: usize) -> String {
-    let first = h.row_index + 1 - h.rows.max(1);
-    (first..=h.row_index)
-        .filter_map(|i| sheet.rows.get(i).and_then(|(_, c)| c.get(j)))
-        .filter(|c| !c.is_blank())
-        .map(cell::text)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// A header that asks for a tick rather than Ya/Tidak: a tick mark (`√`, `✓`, `✔`) or the
 /// words for ticking (`centang`, `contreng`, `beri tanda`).
 fn asks_for_tick(header: &str) -> bool {
@@ -329,6 +318,39 @@ impl Loader<'_> {
         for (j, t, c) in &a.header.duplicate {
             diags.push(diags::duplicate_column(&ds.id, &head, *j, t, c));
         }
+        // Hidden columns: one read as data (nothing visible says the same), or one a visible
+        // column replaced (`Header::prefer_visible`).
+        let hidden = |j: usize| a.sheet.hidden_columns.binary_search(&(j as u32)).is_ok();
+        let mut hidden_cols: Vec<(usize, &str, bool)> = ds
+            .columns
+            .iter()
+            .zip(&a.header.columns)
+            .filter_map(|(col, j)| {
+                j.filter(|j| hidden(*j))
+                    .map(|j| (j, col.name.as_str(), true))
+            })
+            .chain(
+                a.header
+                    .duplicate
+                    .iter()
+                    .filter(|(j, _, _)| hidden(*j))
+                    .map(|(j, _, c)| (*j, c.as_str(), false)),
+            )
+            .collect();
+        hidden_cols.sort_unstable();
+        for (j, c, used) in hidden_cols {
+            let text = a.header.text_of(&a.sheet, j);
+            diags.push(diags::hidden_column(&ds.id, &head, j, &text, c, used));
+        }
+        // Columns that feed a score: a `-` there is said at its cell. Id columns: a number
+        // Excel already cut is said at its cell.
+        let scored = super::scored::scored_columns(self.rubric);
+        let feeds: Vec<bool> = ds
+            .columns
+            .iter()
+            .map(|c| scored.contains(&(ds.id.clone(), c.name.clone())))
+            .collect();
+        let ids: Vec<bool> = ds.columns.iter().map(|c| is_id_column(ds, c)).collect();
         // Yes/no columns whose header asks for a tick ("Helpdesk TI (√ bila ada)"): a blank
         // cell is the box left unticked, Tidak; said once per column.
         let ticked: Vec<bool> = ds
@@ -337,7 +359,7 @@ impl Loader<'_> {
             .zip(&a.header.columns)
             .map(|(col, j)| {
                 let Some(j) = *j else { return false };
-                let text = header_text(&a.sheet, &a.header, j);
+                let text = a.header.text_of(&a.sheet, j);
                 let tick =
                     matches!(col.kind, crate::rubric::ColumnType::Boolean) && asks_for_tick(&text);
                 if tick {
@@ -449,6 +471,9 @@ impl Loader<'_> {
                 };
                 let v = match cell::parse(raw, col, styles[ci]) {
                     Ok(v) => {
+                        if let Some(why) = cell::damaged_id(raw).filter(|_| ids[ci]) {
+                            diags.push(diags::damaged_id(here(), why));
+                        }
                         if let (true, true, Some(why)) = (
                             numeric(&col.kind),
                             styles[ci].undecided,
@@ -474,6 +499,12 @@ impl Loader<'_> {
                             }
                         }
                         v
+                    }
+                    // A `-` where the score reads is said at its cell; other answers such as
+                    // `tidak tahu` are a column's count.
+                    Err(CellProblem::NotAnswered) if feeds[ci] && cell::is_dash(raw) => {
+                        diags.push(diags::dash_in_scored(here()));
+                        None
                     }
                     Err(CellProblem::NotAnswered) => {
                         *not_answered.entry(j).or_insert(0) += 1;
@@ -542,6 +573,18 @@ impl Loader<'_> {
         }
         (read, rejected)
     }
+}
+
+/// Whether a column holds ids (a key, the unit key, an NIP or NIK): where a long number
+/// damaged by Excel matters.
+fn is_id_column(ds: &Dataset, col: &crate::rubric::Column) -> bool {
+    col.kind == ColumnType::Text
+        && (ds.unique.contains(&col.name)
+            || col.name == ds.unit_key
+            || col
+                .name
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w.to_lowercase().as_str(), "id" | "nip" | "nik")))
 }
 
 /// Whether a column holds numbers (and so reads a number style).

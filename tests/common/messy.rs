@@ -44,6 +44,8 @@ pub struct Sh {
     pub hidden: bool,
     /// (row, first col, last col, text): a merged group label.
     pub merges: Vec<(u32, u16, u16, String)>,
+    /// 0-based columns to hide.
+    pub hidden_cols: Vec<u16>,
 }
 
 /// A workbook of one plain sheet.
@@ -92,6 +94,9 @@ pub fn write_xlsx(path: &Path, sheets: Vec<Sh>) {
         }
         for r in &sh.hidden_rows {
             ws.set_row_hidden(*r).unwrap();
+        }
+        for c in &sh.hidden_cols {
+            ws.set_column_hidden(*c).unwrap();
         }
         if sh.hidden {
             ws.set_hidden(true);
