@@ -156,22 +156,19 @@ pub fn is_dash(raw: &Raw) -> bool {
 /// are all zero (Excel keeps 15 significant digits of a number, so an 18-digit NIP typed
 /// into a number cell ends in `000`).
 pub fn damaged_id(raw: &Raw) -> Option<&'static str> {
-    let digits = match raw {
+    match raw {
         // A number cell cannot hold 16 digits: whatever it shows, the last ones are gone.
-        Raw::Number(n) if n.is_finite() && n.abs() >= 1e15 => return Some("cut"),
+        Raw::Number(n) if n.is_finite() && n.abs() >= 1e15 => Some("cut"),
         Raw::Text(s) => {
             let t = s.trim();
-            if scientific(t) {
-                return Some("scientific");
+            if t.len() >= 16 && t.bytes().all(|b| b.is_ascii_digit()) {
+                t.bytes().skip(15).all(|b| b == b'0').then_some("cut")
+            } else {
+                scientific(t).then_some("scientific")
             }
-            if !t.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            t.to_string()
         }
-        _ => return None,
-    };
-    (digits.len() >= 16 && digits.bytes().skip(15).all(|b| b == b'0')).then_some("cut")
+        _ => None,
+    }
 }
 
 /// `1,97501E+17`, `1.97501e17`: a number in scientific notation, as a cell shows a long one.
