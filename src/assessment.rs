@@ -17,7 +17,7 @@ use std::path::Path;
 /// the expected units were assessed, which were not and why, which have not sent each dataset,
 /// and `summary.verdict` may be `INCONCLUSIVE`, with the rules' verdict in
 /// `summary.verdict_if_assessed`).
-pub const SCHEMA_VERSION: &str = "1.4";
+pub const SCHEMA_VERSION: &str = "1.5";
 
 /// `summary.verdict` when fewer of the expected units were assessed than the rubric's
 /// `[province] min-assessed`: not one of the rubric's verdicts.
@@ -67,12 +67,23 @@ impl Assessment {
                 path.display()
             );
         }
-        let a: Assessment = serde_json::from_value(v).with_context(|| {
+        let mut a: Assessment = serde_json::from_value(v).with_context(|| {
             format!(
                 "{} does not have the shape of an assessment.json",
                 path.display()
             )
         })?;
+        // Before schema 1.5 obstacles had no problem text: their label stands in.
+        for o in a.units.iter_mut().flat_map(|u| u.obstacles.iter_mut()) {
+            if o.problem.is_empty() {
+                o.problem = o.label.clone();
+            }
+        }
+        for o in a.summary.top_obstacles.iter_mut() {
+            if o.problem.is_empty() {
+                o.problem = o.label.clone();
+            }
+        }
         a.check()
             .with_context(|| format!("{} is not a faithful assessment.json", path.display()))?;
         Ok(a)
@@ -353,6 +364,12 @@ pub struct Obstacle {
     pub message: String,
     /// What it would take to fix it.
     pub fix: Option<String>,
+    /// Schema 1.5: the obstacle as a problem, in a few words (older files: empty).
+    #[serde(default)]
+    pub problem: String,
+    /// Schema 1.5: the office responsible for the fix, when the rubric names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
     /// Points of total score (0–100) gained by reaching the target.
     pub score_cost: f64,
     pub staff_affected: Option<i64>,
@@ -436,6 +453,13 @@ pub struct TopObstacle {
     pub id: String,
     pub kind: ObstacleKind,
     pub label: String,
+    /// Schema 1.5: the obstacle as a problem, in a few words (older files: empty).
+    #[serde(default)]
+    pub problem: String,
+    /// Schema 1.5: the office responsible for the fix, when the rubric names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// Units it keeps from their next verdict (schema 1.5; before: every unit below target).
     pub units: usize,
     pub staff_affected: i64,
     pub score_cost_total: f64,
@@ -490,6 +514,22 @@ pub struct Summary {
     /// datasets every unit sent are left out.
     #[serde(default)]
     pub not_sent: Vec<NotSent>,
+    /// Schema 1.5: per verdict below the best that some unit has, what keeps its units from
+    /// the next verdict (older files: empty).
+    #[serde(default)]
+    pub blockers: Vec<Blockers>,
+}
+
+/// What the units at one verdict have in common that keeps them from the next.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Blockers {
+    pub verdict: String,
+    pub verdict_label: String,
+    /// The next better verdict's label.
+    pub next_label: String,
+    pub units: usize,
+    /// At most 3, most widespread in the group first.
+    pub obstacles: Vec<TopObstacle>,
 }
 
 fn conclusive_default() -> bool {

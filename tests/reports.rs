@@ -175,7 +175,9 @@ fn briefing_when_no_unit_is_feasible_says_so_and_recommends_no_wfa() {
     assert!(md.contains(
         "1. Tidak menerapkan WFA pada 29–31 Desember 2025; seluruh OPD tetap bekerja dari kantor."
     ));
-    assert!(md.contains("Syarat mutlak yang tidak terpenuhi: Layanan publik garis depan"));
+    assert!(
+        md.contains("Syarat mutlak yang tidak terpenuhi: Menjalankan layanan publik tatap muka")
+    );
     assert!(!md.contains("Menetapkan WFA terbatas"));
     assert!(!md.contains("sesudah periode WFA sebelum memperluas"));
 }
@@ -918,4 +920,46 @@ fn every_verdict_of_a_six_verdict_rubric_has_a_colour() {
             "fill {fill} in the workbook"
         );
     }
+}
+
+/// Issue 13: the memo named obstacles by the label of what was missing ("Kendala utama: Ada
+/// pelaporan output" for units with none) and counted Layak units among those held back.
+#[test]
+fn the_memo_names_obstacles_as_problems_with_their_office() {
+    let (d, a) = assess(&["--format", "briefing,json"]);
+    let md = read(&d.path().join("telaahan-staf.md"));
+    let fakta = &md[md.find("## III.").unwrap()..md.find("## IV.").unwrap()];
+    // Gate labels that read as the goal never name a problem.
+    for goal in [
+        "Ada pelaporan output (",
+        "Kinerja terukur (",
+        "Layanan publik garis depan (",
+    ] {
+        assert!(!md.contains(goal), "{goal} in\n{fakta}");
+    }
+    assert!(fakta.contains("Tidak ada pelaporan output ("), "{fakta}");
+    // Each verdict group below Layak is told what holds it back.
+    for b in a["summary"]["blockers"].as_array().unwrap() {
+        let line = format!(
+            "{} OPD *{}* belum dapat naik ke *{}* terutama karena",
+            b["units"],
+            b["verdict_label"].as_str().unwrap(),
+            b["next_label"].as_str().unwrap()
+        );
+        assert!(fakta.contains(&line), "{line} not in\n{fakta}");
+    }
+    // No Layak unit is counted as held back by an obstacle.
+    let held: u64 = a["summary"]["top_obstacles"][0]["units"].as_u64().unwrap();
+    let not_best: u64 = a["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["verdict"] != "layak")
+        .count() as u64;
+    assert!(held <= not_best, "{held} > {not_best}");
+    let saran = &md[md.find("## VI.").unwrap()..];
+    assert!(
+        saran.contains("Menugaskan BKD bersama OPD terkait mengatasi *"),
+        "{saran}"
+    );
 }

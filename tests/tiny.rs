@@ -199,3 +199,73 @@ fn markdown_summaries_snapshot() {
     ]);
     snapshot("tiny-summary.md", &read(&d.path().join("summary.md")));
 }
+
+/// Issue 13: the province's obstacles counted every unit below an indicator's target, Layak
+/// ones included; now only what keeps a unit from its next verdict. By hand: A is Layak (none);
+/// B is Belum Layak by score, so its gate and its four indicators below target all hold it
+/// back (50 staff each); C scores Layak but the front-line gate caps it at Terbatas, so the
+/// gate holds it back and its bandwidth and skill shortfalls do not.
+#[test]
+fn province_obstacles_are_what_keeps_units_from_the_next_verdict() {
+    let (_d, a) = tiny();
+    let top: Vec<(String, u64, i64)> = a["summary"]["top_obstacles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["id"].as_str().unwrap().to_string(),
+                o["units"].as_u64().unwrap(),
+                o["staff_affected"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let want = [
+        ("bandwidth", 1, 50),
+        ("laptop", 1, 50),
+        ("skp", 1, 50),
+        ("skp_gate", 1, 50),
+        ("vpn", 1, 50),
+        ("front_line", 1, 20),
+    ];
+    assert_eq!(
+        top,
+        want.map(|(i, u, s)| (i.to_string(), u, s)).to_vec(),
+        "{top:?}"
+    );
+    let blockers = a["summary"]["blockers"].as_array().unwrap();
+    let shown: Vec<String> = blockers
+        .iter()
+        .map(|b| {
+            let ids: Vec<&str> = b["obstacles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["id"].as_str().unwrap())
+                .collect();
+            format!(
+                "{} {} -> {}: {}",
+                b["verdict"],
+                b["units"],
+                b["next_label"],
+                ids.join(",")
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "\"terbatas\" 1 -> \"Layak\": front_line",
+            "\"belum\" 1 -> \"Layak Terbatas\": bandwidth,laptop,skp"
+        ]
+    );
+    // Named as problems: the tiny rubric gives none, so the defaults read as the problem.
+    let problems: Vec<&str> = a["summary"]["top_obstacles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["problem"].as_str().unwrap())
+        .collect();
+    assert_eq!(problems[0], "bandwidth di bawah target");
+    assert_eq!(problems[5], "Belum memenuhi: front_line");
+}

@@ -224,7 +224,14 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
                 Some(x) => x.count += 1,
                 None => gates.push(Group {
                     id: g.id.clone(),
-                    label: g.label.clone(),
+                    // Named as the problem ("Menjalankan layanan publik tatap muka"), not as
+                    // the condition it fails ("Layanan publik garis depan").
+                    label: u
+                        .obstacles
+                        .iter()
+                        .find(|o| o.id == g.id)
+                        .map(|o| o.problem.clone())
+                        .unwrap_or_else(|| g.label.clone()),
                     count: 1,
                 }),
             }

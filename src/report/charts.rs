@@ -120,6 +120,13 @@ pub fn obstacles_bars(
     units_word: &str,
     lang: Lang,
 ) -> Result<String> {
+    // Shown in the order the caption names: most staff affected first.
+    let mut top: Vec<&TopObstacle> = top.iter().collect();
+    top.sort_by(|a, b| {
+        b.staff_affected
+            .cmp(&a.staff_affected)
+            .then(a.id.cmp(&b.id))
+    });
     let n = top.len().max(1);
     let max = top
         .iter()
@@ -130,8 +137,8 @@ pub fn obstacles_bars(
     let labels: Vec<String> = top
         .iter()
         .map(|o| {
-            let mut l: String = o.label.chars().take(38).collect();
-            if o.label.chars().count() > 38 {
+            let mut l: String = o.problem.chars().take(38).collect();
+            if o.problem.chars().count() > 38 {
                 l.push('…');
             }
             l

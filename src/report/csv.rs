@@ -41,7 +41,12 @@ pub fn csv(a: &Assessment, templates: &Templates) -> Result<Vec<u8>> {
             num(u.wfa.min_on_site.map(|x| x as f64)),
             u.wfa.max_share_away.to_string(),
             num(u.wfa.staff_allowed_at_once.map(|x| x as f64)),
-            csv_cell(u.obstacles.first().map(|o| o.label.as_str()).unwrap_or("")),
+            csv_cell(
+                u.obstacles
+                    .first()
+                    .map(|o| o.problem.as_str())
+                    .unwrap_or(""),
+            ),
             csv_cell(&u.data_warnings.join("; ")),
         ]);
         w.write_record(&rec)?;

@@ -225,6 +225,11 @@ pub fn engine(lang: Lang) -> tera::Tera {
             )))
         },
     );
+    // A phrase inside a sentence: its first letter lower-cased, unless its first word is an
+    // acronym ("SKP di e-Kinerja …" stays, "Belum ada VPN" becomes "belum ada VPN").
+    tera.register_filter("lcfirst", |s: String, _: tera::Kwargs, _: &tera::State| {
+        lcfirst(&s)
+    });
     // tera's own `default` replaces only an undefined value; the assessment writes a missing
     // figure (a unit without a name, `min_on_site` without a `min-on-site` rule) as `null`, and
     // `x | default(value=0) | num` must then give 0, not fail the whole run.
@@ -240,9 +245,33 @@ pub fn engine(lang: Lang) -> tera::Tera {
     tera
 }
 
+/// `s` with its first letter lower-cased, unless its first word is an acronym (two or more
+/// capitals).
+pub fn lcfirst(s: &str) -> String {
+    let first = s.split_whitespace().next().unwrap_or("");
+    if first.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return s.to_string();
+    }
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lcfirst_keeps_acronyms() {
+        assert_eq!(lcfirst("Belum ada VPN"), "belum ada VPN");
+        assert_eq!(
+            lcfirst("SKP belum lengkap di e-Kinerja"),
+            "SKP belum lengkap di e-Kinerja"
+        );
+        assert_eq!(lcfirst(""), "");
+    }
 
     #[test]
     fn default_filter_replaces_null_as_well_as_undefined() {

@@ -62,7 +62,11 @@ pub fn render(a: &Assessment) -> String {
             .score
             .map(|s| format::number(s, 1, lang))
             .unwrap_or_else(|| "-".into());
-        let top = u.obstacles.first().map(|o| o.label.as_str()).unwrap_or("-");
+        let top = u
+            .obstacles
+            .first()
+            .map(|o| o.problem.as_str())
+            .unwrap_or("-");
         out.push_str(&format!(
             "{}  {:<34}  {:>5}  {:<16}  {:>7}  {}\n",
             pad(id, idw),

@@ -330,7 +330,10 @@ fn units_sheet(
             ws,
             r,
             c + 5,
-            u.obstacles.first().map(|o| o.label.as_str()).unwrap_or(""),
+            u.obstacles
+                .first()
+                .map(|o| o.problem.as_str())
+                .unwrap_or(""),
         )?;
         text(ws, r, c + 6, u.data_warnings.join("; "))?;
     }

@@ -276,6 +276,11 @@ pub struct Indicator {
     pub gap: Option<NamedExpr>,
     pub message: Text,
     pub fix: Option<Text>,
+    /// The obstacle as a short problem ("Pelaporan output belum harian"); by default
+    /// "<label> di bawah target".
+    pub problem: Text,
+    /// The office responsible for the fix, when the rubric names one.
+    pub office: Option<String>,
     pub source: Option<String>,
 }
 
@@ -289,6 +294,10 @@ pub struct Gate {
     pub fail_if_missing: bool,
     pub message: Text,
     pub fix: Option<Text>,
+    /// The failed condition as a short problem; by default "Belum memenuhi: <label>".
+    pub problem: Text,
+    /// The office responsible for the fix, when the rubric names one.
+    pub office: Option<String>,
     pub affects: Option<NamedExpr>,
     pub source: Option<String>,
 }

@@ -253,6 +253,11 @@ pub struct RawIndicator {
     pub message: Option<Spanned<RawText>>,
     /// What it would take to fix it, template.
     pub fix: Option<Spanned<RawText>>,
+    /// The obstacle in a few words, as the problem (`Pelaporan output belum harian`), for the
+    /// province's lists; no placeholders.
+    pub problem: Option<Spanned<RawText>>,
+    /// The office responsible for the fix (`BKD`, `Diskominfosantik`).
+    pub office: Option<Spanned<String>>,
     pub source: Option<String>,
 }
 
@@ -291,6 +296,10 @@ pub struct RawGate {
     pub if_missing: Option<Spanned<String>>,
     pub message: Spanned<RawText>,
     pub fix: Option<Spanned<RawText>>,
+    /// The failed condition in a few words, as the problem; no placeholders.
+    pub problem: Option<Spanned<RawText>>,
+    /// The office responsible for the fix.
+    pub office: Option<Spanned<String>>,
     pub affects: Option<Spanned<String>>,
     pub source: Option<String>,
 }

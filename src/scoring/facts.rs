@@ -196,9 +196,23 @@ pub struct ProvinceScore {
     pub staff_total: i64,
     pub staff_eligible: i64,
     pub staff_allowed_at_once: i64,
-    /// The obstacles that recur most across units, at most 10.
+    /// The obstacles that keep most units from their next verdict, at most 10 (an obstacle of
+    /// a unit already at the best verdict, or one that does not decide its verdict, is not
+    /// counted; see `province::blocks_next`).
     pub top_obstacles: Vec<TopObstacleFact>,
+    /// Per verdict below the best that some unit has: what keeps its units from the next one.
+    pub blockers: Vec<VerdictBlockers>,
     pub suppressed: SuppressionSummary,
+}
+
+/// What the units at one verdict have in common that keeps them from the next.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictBlockers {
+    /// Verdict index (never 0, the best).
+    pub verdict: usize,
+    pub units: usize,
+    /// At most 3, most widespread first.
+    pub obstacles: Vec<TopObstacleFact>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

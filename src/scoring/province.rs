@@ -4,7 +4,9 @@
 //! A number a rule compares that is not finite or beyond ±1e15 (`n_layak / 0 >= 2`) is an error
 //! at the rule's place, checked as the unit-level expressions are (`frame::check_numbers`).
 
-use super::facts::{ProvinceScore, TopObstacleFact, UnitScore};
+use super::facts::{
+    Cause, ObstacleFact, ProvinceScore, TopObstacleFact, UnitScore, VerdictBlockers,
+};
 use super::frame::{self, Computed, Rows};
 use crate::assessment::{IndicatorStatus, Suppression, SuppressionSummary};
 use crate::format;
@@ -151,10 +153,64 @@ pub fn summarise(r: &Rubric, units: &[UnitScore], roll: &Roll) -> Result<Provinc
         None => r.province.default,
     };
 
-    // Obstacles across units: how many units, how many staff.
+    // Obstacles across units, counting only the units an obstacle keeps from their next
+    // verdict (a Layak unit below one indicator's target is not held back by it).
+    let top = aggregate(r, units.iter(), 10);
+    // Per verdict below the best: what its units have in common.
+    let blockers = (1..r.verdicts.len())
+        .filter_map(|v| {
+            let group: Vec<&UnitScore> = units.iter().filter(|u| u.verdict == v).collect();
+            (!group.is_empty()).then(|| VerdictBlockers {
+                verdict: v,
+                units: group.len(),
+                obstacles: aggregate(r, group.into_iter(), 3),
+            })
+        })
+        .collect();
+
+    Ok(ProvinceScore {
+        units_expected: expected,
+        share_assessed,
+        conclusive,
+        roll: roll.clone(),
+        rule,
+        verdict,
+        fields,
+        units: n,
+        verdict_counts: counts,
+        staff_total,
+        staff_eligible,
+        staff_allowed_at_once: staff_allowed,
+        top_obstacles: top,
+        blockers,
+        suppressed: suppression(r, units),
+    })
+}
+
+/// Does obstacle `o` keep unit `u` from the next better verdict? A failed gate does when it
+/// caps the unit at its verdict or below; an indicator (or a coverage shortfall) does when the
+/// score alone does not reach the next band. A unit at the best verdict has none.
+pub fn blocks_next(r: &Rubric, u: &UnitScore, o: &ObstacleFact) -> bool {
+    if u.verdict == 0 {
+        return false;
+    }
+    match o.cause {
+        Cause::Gate { gate, .. } => r.gates[gate].cap >= u.verdict,
+        Cause::Coverage { .. } => true,
+        Cause::Indicator { .. } => u.score_band >= u.verdict,
+    }
+}
+
+/// The obstacles holding back `units`, most widespread first (then staff affected, id), at
+/// most `n`.
+fn aggregate<'a>(
+    r: &Rubric,
+    units: impl Iterator<Item = &'a UnitScore>,
+    n: usize,
+) -> Vec<TopObstacleFact> {
     let mut agg: BTreeMap<String, TopObstacleFact> = BTreeMap::new();
     for u in units {
-        for o in &u.obstacles {
+        for o in u.obstacles.iter().filter(|o| blocks_next(r, u, o)) {
             let e = agg.entry(o.id.clone()).or_insert_with(|| TopObstacleFact {
                 id: o.id.clone(),
                 about: o.cause.about(),
@@ -174,24 +230,8 @@ pub fn summarise(r: &Rubric, units: &[UnitScore], roll: &Roll) -> Result<Provinc
             .then(b.staff_affected.cmp(&a.staff_affected))
             .then(a.id.cmp(&b.id))
     });
-    top.truncate(10);
-
-    Ok(ProvinceScore {
-        units_expected: expected,
-        share_assessed,
-        conclusive,
-        roll: roll.clone(),
-        rule,
-        verdict,
-        fields,
-        units: n,
-        verdict_counts: counts,
-        staff_total,
-        staff_eligible,
-        staff_allowed_at_once: staff_allowed,
-        top_obstacles: top,
-        suppressed: suppression(r, units),
-    })
+    top.truncate(n);
+    top
 }
 
 /// Counts of what the units' figures leave out for privacy.

@@ -4,15 +4,16 @@
 //! Nothing is decided here: every score, verdict, rank and count is taken from `Scored`.
 
 use super::{
-    coverage_fix, coverage_label, coverage_message, fill, gate_without_data, max_days_per_week,
-    no_data, suppressed_value,
+    coverage_fix, coverage_label, coverage_message, coverage_problem, fill, gate_without_data,
+    max_days_per_week, no_data, suppressed_value,
 };
 use crate::assessment::*;
 use crate::diag::{Code, Diagnostic};
 use crate::format::{self, round};
 use crate::rubric::{Indicator, Lang, Rubric, ValueFormat};
 use crate::scoring::{
-    About, Cause, Decider, GateFailed, ObstacleFact, ProvinceScore, Scored, UnitScore,
+    About, Cause, Decider, GateFailed, ObstacleFact, ProvinceScore, Scored, TopObstacleFact,
+    UnitScore,
 };
 
 /// The assessment of a scored run, worded in `lang`; `generated_at` is the RFC 3339 run time.
@@ -219,6 +220,38 @@ fn shown(ind: &Indicator, value: Option<f64>, lang: Lang) -> String {
 }
 
 /// The label of what an obstacle is about.
+/// The obstacle as a problem, in a few words.
+fn problem(r: &Rubric, about: About, lang: Lang) -> String {
+    match about {
+        About::Gate(gi) => r.gates[gi].problem.get(lang).to_string(),
+        About::Coverage => coverage_problem(lang).to_string(),
+        About::Indicator(i) => r.indicators[i].problem.get(lang).to_string(),
+    }
+}
+
+/// The office the rubric makes responsible for the fix.
+fn office(r: &Rubric, about: About) -> Option<String> {
+    match about {
+        About::Gate(gi) => r.gates[gi].office.clone(),
+        About::Coverage => None,
+        About::Indicator(i) => r.indicators[i].office.clone(),
+    }
+}
+
+/// A province-level obstacle in words.
+fn top_obstacle(r: &Rubric, t: &TopObstacleFact, lang: Lang) -> TopObstacle {
+    TopObstacle {
+        id: t.id.clone(),
+        kind: t.about.kind(),
+        label: label(r, t.about, lang),
+        problem: problem(r, t.about, lang),
+        office: office(r, t.about),
+        units: t.units,
+        staff_affected: t.staff_affected,
+        score_cost_total: t.score_cost_total,
+    }
+}
+
 fn label(r: &Rubric, about: About, lang: Lang) -> String {
     match about {
         About::Gate(gi) => r.gates[gi].label.get(lang).to_string(),
@@ -300,6 +333,8 @@ fn obstacle(r: &Rubric, o: &ObstacleFact, name: &str, lang: Lang) -> Obstacle {
         id: o.id.clone(),
         kind: about.kind(),
         label: label(r, about, lang),
+        problem: problem(r, about, lang),
+        office: office(r, about),
         message,
         fix,
         score_cost: o.score_cost,
@@ -449,13 +484,21 @@ fn summary(r: &Rubric, p: &ProvinceScore, lang: Lang) -> Summary {
         top_obstacles: p
             .top_obstacles
             .iter()
-            .map(|t| TopObstacle {
-                id: t.id.clone(),
-                kind: t.about.kind(),
-                label: label(r, t.about, lang),
-                units: t.units,
-                staff_affected: t.staff_affected,
-                score_cost_total: t.score_cost_total,
+            .map(|t| top_obstacle(r, t, lang))
+            .collect(),
+        blockers: p
+            .blockers
+            .iter()
+            .map(|b| Blockers {
+                verdict: r.verdicts[b.verdict].id.clone(),
+                verdict_label: r.verdicts[b.verdict].label.get(lang).to_string(),
+                next_label: r.verdicts[b.verdict - 1].label.get(lang).to_string(),
+                units: b.units,
+                obstacles: b
+                    .obstacles
+                    .iter()
+                    .map(|t| top_obstacle(r, t, lang))
+                    .collect(),
             })
             .collect(),
         suppressed: p.suppressed.clone(),

@@ -37,6 +37,14 @@ pub fn gate_without_data(lang: Lang) -> &'static str {
 }
 
 /// The label of the obstacle "not enough of the rubric's weight has data".
+/// A coverage shortfall as a problem.
+pub fn coverage_problem(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Data belum cukup untuk dinilai",
+        Lang::En => "Too little data to assess",
+    }
+}
+
 pub fn coverage_label(lang: Lang) -> &'static str {
     match lang {
         Lang::Id => "Data tidak lengkap",

@@ -235,9 +235,11 @@ fn indicator(ctx: &mut Ctx, i: &Spanned<RawIndicator>) -> Indicator {
             label.get(Lang::En)
         )),
     };
+    let problem = problem(ctx, r.problem.as_ref(), &label, ProblemOf::Indicator);
     Indicator {
         id: r.id.get_ref().clone(),
         dimension: r.dimension.get_ref().clone(),
+        problem,
         label,
         value,
         weight: w,
@@ -254,6 +256,7 @@ fn indicator(ctx: &mut Ctx, i: &Spanned<RawIndicator>) -> Indicator {
             .map(|m| text(Some(m.get_ref()), ""))
             .unwrap_or(default_msg),
         fix: r.fix.as_ref().map(|m| text(Some(m.get_ref()), "")),
+        office: office(ctx, r.office.as_ref()),
         source: r.source.clone(),
     }
 }
@@ -373,9 +376,12 @@ fn gate(ctx: &mut Ctx, g: &Spanned<RawGate>) -> Gate {
         .affects
         .as_ref()
         .map(|a| ctx.numeric("affects", a, "affects"));
+    let label = text(r.label.as_ref(), r.id.get_ref());
     Gate {
         id: r.id.get_ref().clone(),
-        label: text(r.label.as_ref(), r.id.get_ref()),
+        problem: problem(ctx, r.problem.as_ref(), &label, ProblemOf::Gate),
+        office: office(ctx, r.office.as_ref()),
+        label,
         require,
         cap: cap.unwrap_or(0),
         fail_if_missing,
@@ -401,9 +407,75 @@ impl Unvalidated for Vec<Spanned<RawGate>> {
     }
 }
 
+enum ProblemOf {
+    Indicator,
+    Gate,
+}
+
+/// An obstacle's problem text: the rubric's (no placeholders: it names the problem across
+/// units), else one made from the label that reads as the problem, not as the goal.
+fn problem(ctx: &mut Ctx, raw: Option<&Spanned<RawText>>, label: &Text, of: ProblemOf) -> Text {
+    if let Some(p) = raw {
+        ctx.placeholders(p, &[]);
+        return text(Some(p.get_ref()), "");
+    }
+    let (id, en) = match of {
+        ProblemOf::Indicator => ("{} di bawah target", "{} below target"),
+        ProblemOf::Gate => ("Belum memenuhi: {}", "Not met: {}"),
+    };
+    Text {
+        id: id.replace("{}", &label.id),
+        en: Some(en.replace("{}", label.get(Lang::En))),
+    }
+}
+
+/// The responsible office: a short name on one line.
+fn office(ctx: &mut Ctx, raw: Option<&Spanned<String>>) -> Option<String> {
+    let raw = raw?;
+    let o = raw.get_ref().trim();
+    if o.is_empty() || o.contains(['\n', '\r']) || o.chars().count() > 80 {
+        ctx.err(
+            raw.span(),
+            "office must be a short name on one line (at most 80 characters)".to_string(),
+        );
+        return None;
+    }
+    Some(o.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{TINY, errors};
+
+    /// Issue 13: a province-level problem text cannot name one unit's figures, and the
+    /// responsible office is a name, not a paragraph.
+    #[test]
+    fn problem_texts_have_no_placeholders_and_offices_are_short() {
+        let src = TINY.replace(
+            "message = \"SKP below half\"",
+            "message = \"SKP below half\"\nproblem = \"SKP {value}\"\noffice = \"BKD\\nand more\"",
+        );
+        let e: Vec<String> = errors(&src).into_iter().map(|e| e.2).collect();
+        assert!(
+            e.contains(&"unknown placeholder `{value}` in message".to_string()),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|m| m.starts_with("office must be a short name")),
+            "{e:?}"
+        );
+        let ok = TINY.replace(
+            "message = \"SKP below half\"",
+            "message = \"SKP below half\"\nproblem = \"SKP kurang\"\noffice = \"BKD\"",
+        );
+        let r = crate::rubric::load_str(&ok, "r.toml").unwrap();
+        let g = r.gates.iter().find(|g| g.id == "skp_gate").unwrap();
+        assert_eq!(
+            (g.problem.id.as_str(), g.office.as_deref()),
+            ("SKP kurang", Some("BKD"))
+        );
+    }
 
     #[test]
     fn gate_messages_only_take_gate_placeholders() {
