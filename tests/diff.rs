@@ -315,7 +315,7 @@ fn diff_command_writes_and_prints() {
     );
     assert!(text.contains("0 verdict change(s)"));
     let md = read(&out.path().join("perubahan.md"));
-    assert!(md.contains("| A | Dinas A | 84,38 | 82,5 |"), "{md}");
+    assert!(md.contains("| A | Dinas A | 84,4 | 82,5 |"), "{md}");
 }
 
 #[test]

@@ -963,3 +963,43 @@ fn the_memo_names_obstacles_as_problems_with_their_office() {
         "{saran}"
     );
 }
+
+/// Issue 13: OPD-12 scores 69,98 under a band that starts at 70: the terminal said "70 Layak
+/// Terbatas", the memo and HTML "69,9", the diff "69,98"; its laptops were "0,6 per pegawai,
+/// di bawah target 0,6". One formatter: the same figure everywhere, never across the band.
+#[test]
+fn a_score_just_under_a_band_reads_the_same_everywhere() {
+    let out = tempfile::tempdir().unwrap();
+    let run = kesiapan()
+        .args([
+            "assess",
+            "--now",
+            NOW,
+            "--format",
+            "briefing,html,json,md",
+            "--out",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let terminal = String::from_utf8(run.stdout).unwrap();
+    let a: serde_json::Value =
+        serde_json::from_str(&read(&out.path().join("assessment.json"))).unwrap();
+    let u = unit(&a, "OPD-12");
+    let score = f(&u["score"]);
+    assert!(
+        score < 70.0 && score > 69.95,
+        "{score}: the fixture moved, pick another unit"
+    );
+    let line = terminal.lines().find(|l| l.starts_with("OPD-12")).unwrap();
+    assert!(line.contains(" 69,98 "), "{line}");
+    for file in ["telaahan-staf.md", "laporan.html", "ringkasan.md"] {
+        let text = read(&out.path().join(file));
+        assert!(text.contains("69,98"), "{file}");
+        assert!(!text.contains("69,9 "), "{file}");
+    }
+    let laptops = indicator(u, "rasio_laptop");
+    assert!(f(&laptops["value"]) < 0.6);
+    assert_eq!(laptops["display"], "0,597 per pegawai");
+}

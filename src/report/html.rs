@@ -157,6 +157,7 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
             bins[((s / 10.0).floor() as usize).min(9)].counts[*v] += 1;
         }
     }
+    let bands: Vec<f64> = a.verdicts.iter().map(|v| v.min_score).collect();
     let heat_rows: Vec<HeatRow> = a
         .units
         .iter()
@@ -179,7 +180,7 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
                 .collect(),
             score_text: u
                 .score
-                .map(|s| format::score(s, lang))
+                .map(|s| format::score_in(s, &bands, lang))
                 .unwrap_or_else(|| "-".into()),
             score_bg: heat(u.score),
         })

@@ -106,7 +106,17 @@ impl Templates {
     pub fn render(&self, lang: Lang, name: &str, ctx: &tera::Context) -> Result<String> {
         let template = self.get(name)?;
         let name = name.strip_suffix(".tera").unwrap_or(name);
-        let mut tera = engine(lang);
+        // A score is kept on its side of the assessment's verdict bands (when it has them).
+        let bands: Vec<f64> = ctx
+            .get("verdicts")
+            .and_then(|v| v.as_array())
+            .map(|vs| {
+                vs.iter()
+                    .filter_map(|v| v.get_from_path("min_score")?.as_f64())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut tera = engine_with(lang, bands);
         tera.autoescape_on([".html", ".htm", ".xml", ".md"]);
         tera.set_escape_fn(match (name.ends_with(".md"), lang) {
             (true, Lang::Id) => escape_md_id,
@@ -200,13 +210,19 @@ fn escape_html_en(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> 
 /// A tera engine with kesiapan's filters for `lang`: `num(d=1)`, `score`, `pct` (numbers as
 /// written in the language) and `cell` (data text made inert in Markdown, `text::md_cell`).
 pub fn engine(lang: Lang) -> tera::Tera {
+    engine_with(lang, Vec::new())
+}
+
+/// `engine`, with `score` keeping a score on its side of the verdict bands starting at `bands`
+/// (`format::score_in`).
+pub fn engine_with(lang: Lang, bands: Vec<f64>) -> tera::Tera {
     let mut tera = tera::Tera::new();
     tera.register_filter("num", move |x: f64, kw: tera::Kwargs, _: &tera::State| {
         let d: usize = kw.get::<i64>("d").ok().flatten().unwrap_or(1).max(0) as usize;
         format::number(x, d, lang)
     });
     tera.register_filter("score", move |x: f64, _: tera::Kwargs, _: &tera::State| {
-        format::score(x, lang)
+        format::score_in(x, &bands, lang)
     });
     tera.register_filter("pct", move |x: f64, _: tera::Kwargs, _: &tera::State| {
         format::value(x, crate::rubric::ValueFormat::Percent, None, lang)

@@ -57,10 +57,11 @@ pub fn render(a: &Assessment) -> String {
         "WFA now",
         "Top obstacle"
     ));
+    let bands: Vec<f64> = a.verdicts.iter().map(|v| v.min_score).collect();
     for (u, id) in a.units.iter().zip(&ids) {
         let score = u
             .score
-            .map(|s| format::number(s, 1, lang))
+            .map(|s| format::score_in(s, &bands, lang))
             .unwrap_or_else(|| "-".into());
         let top = u
             .obstacles

@@ -32,6 +32,9 @@ pub(super) fn labels(a: &Assessment, templates: &Templates) -> Result<Strings> {
 struct Styles {
     head: Format,
     score: Format,
+    /// A unit's score with 1–4 decimals (`format::score_decimals`): the full value is kept,
+    /// shown as every output shows it, never rounded into a band it missed.
+    unit_score: [Format; 4],
     pct: Format,
     int: Format,
     wrap: Format,
@@ -50,6 +53,7 @@ impl Styles {
         Styles {
             head: header_format(WORKBOOK_HEADER_FILL).set_text_wrap(),
             score: Format::new().set_num_format("0.0"),
+            unit_score: ["0.0", "0.00", "0.000", "0.0000"].map(|f| Format::new().set_num_format(f)),
             pct: Format::new().set_num_format("0.0%"),
             int: Format::new().set_num_format("#,##0"),
             wrap: Format::new().set_text_wrap(),
@@ -305,7 +309,12 @@ fn units_sheet(
         let r = i as u32 + 1;
         text(ws, r, 0, &u.id)?;
         text(ws, r, 1, u.name.as_deref().unwrap_or(""))?;
-        opt_num(ws, r, 2, u.score, &s.score)?;
+        let bands: Vec<f64> = a.verdicts.iter().map(|v| v.min_score).collect();
+        let decimals = u
+            .score
+            .map_or(1, |x| crate::format::score_decimals(x, &bands));
+        let score_format = &s.unit_score[decimals - 1];
+        opt_num(ws, r, 2, u.score, score_format)?;
         text_f(ws, r, 3, &u.verdict_label, s.verdict_of(a, &u.verdict))?;
         text(ws, r, 4, label_of(a, &u.score_verdict))?;
         text(ws, r, 5, &u.decided_by)?;

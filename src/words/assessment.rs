@@ -214,7 +214,10 @@ fn unit(r: &Rubric, u: &UnitScore, diagnostics: &[Diagnostic], lang: Lang) -> Un
 /// An indicator's value as shown (`42 %`, `12,5 Mbps`), or "no data".
 fn shown(ind: &Indicator, value: Option<f64>, lang: Lang) -> String {
     match value {
-        Some(x) => format::value(x, ind.format, ind.unit.as_deref(), lang),
+        Some(x) => match ind.target {
+            Some(t) => format::value_apart(x, t, ind.format, ind.unit.as_deref(), lang),
+            None => format::value(x, ind.format, ind.unit.as_deref(), lang),
+        },
         None => no_data(lang).to_string(),
     }
 }
