@@ -177,7 +177,7 @@ codes! {
     /// A formula error cell such as #DIV/0!.
     FormulaError => "formula-error",
         "a formula error cell such as #DIV/0!; read as missing",
-        "sel berisi galat rumus (mis. #DIV/0!); isi dengan nilai";
+        "sel berisi kesalahan rumus (mis. #DIV/0!); isi dengan nilai";
     /// A derived column's or key's value could not be computed.
     DerivedMissing => "derived-missing" [Error],
         "a derived key could not be computed for the row",

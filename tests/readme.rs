@@ -152,7 +152,7 @@ fn html_renders_when_coverage_decides_without_gate() {
         (
             "id",
             "laporan.html",
-            "Putusan ditentukan oleh kelengkapan data",
+            "Hasil penilaian ditentukan oleh kelengkapan data",
         ),
         ("en", "report.html", "Verdict decided by data coverage"),
     ] {

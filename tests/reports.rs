@@ -131,7 +131,7 @@ fn briefing_has_the_staff_memo_structure_and_the_answer() {
         "Hal",
         "## I. Persoalan",
         "## II. Praanggapan",
-        "## III. Fakta yang Mempengaruhi",
+        "## III. Fakta-Fakta yang Mempengaruhi",
         "## IV. Analisis",
         "## V. Kesimpulan",
         "## VI. Saran / Tindakan yang Disarankan",
@@ -151,7 +151,7 @@ fn briefing_has_the_staff_memo_structure_and_the_answer() {
     }
     // The docx carries the same text.
     let docx = zip_text(&std::fs::read(d.path().join("telaahan-staf.docx")).unwrap());
-    assert!(docx.contains("III. Fakta yang Mempengaruhi"));
+    assert!(docx.contains("III. Fakta-Fakta yang Mempengaruhi"));
     assert!(docx.contains("Dinas Pendidikan"));
 }
 
@@ -200,8 +200,8 @@ fn briefing_header_comes_from_the_config_and_the_options() {
         "2–4 Januari 2026",
     ]);
     let md = read(&d.path().join("telaahan-staf.md"));
-    assert!(md.contains("| Kepada | Yth. Bapak Gubernur |"));
-    assert!(md.contains("| Dari | Tim Kajian |"));
+    assert!(md.contains("| Kepada | : Yth. Bapak Gubernur |"));
+    assert!(md.contains("| Dari | : Tim Kajian |"));
     assert!(
         md.contains("pada 2–4 Januari 2026"),
         "--period overrides the config"
@@ -665,7 +665,7 @@ fn the_office_files_open_in_a_real_office_suite() {
         "TELAAHAN STAF",
         "I. Persoalan",
         "II. Praanggapan",
-        "III. Fakta yang Mempengaruhi",
+        "III. Fakta-Fakta yang Mempengaruhi",
         "IV. Analisis",
         "V. Kesimpulan",
         "VI. Saran / Tindakan yang Disarankan",

@@ -884,8 +884,8 @@ fn render_all(c: &Case, a: &Assessment, what: &str) {
     let html = String::from_utf8(html).unwrap();
     let (coverage, capped) = match a.lang {
         Lang::Id => (
-            "Putusan ditentukan oleh kelengkapan data",
-            "Putusan dibatasi oleh syarat",
+            "Hasil penilaian ditentukan oleh kelengkapan data",
+            "Hasil penilaian dibatasi oleh syarat",
         ),
         Lang::En => (
             "Verdict decided by data coverage",

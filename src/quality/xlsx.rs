@@ -141,7 +141,7 @@ pub fn rejected_workbook(loaded: &Loaded, datasets: &[String]) -> Result<Vec<u8>
 
 fn severity_id(s: Severity) -> &'static str {
     match s {
-        Severity::Error => "galat (baris ditolak / wajib diperbaiki)",
+        Severity::Error => "kesalahan (baris ditolak / wajib diperbaiki)",
         Severity::Warning => "peringatan (periksa)",
         Severity::Info => "info",
     }
@@ -197,7 +197,7 @@ pub fn feedback_workbook(
         )?;
     }
     for (k, v) in [
-        ("Galat (wajib diperbaiki)", n_err.to_string()),
+        ("Kesalahan (wajib diperbaiki)", n_err.to_string()),
         ("Peringatan (periksa)", n_warn.to_string()),
         ("Baris ditolak", rows.len().to_string()),
     ] {

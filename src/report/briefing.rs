@@ -246,6 +246,37 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
         }
     };
     let rejected: usize = a.inputs.iter().map(|i| i.rows_rejected).sum();
+    // Rows rejected for an error (a cell that cannot be used, an unknown unit, a repeat), apart
+    // from rows that are not data at all (totals, notes, test submissions: warnings).
+    let error_rows: std::collections::BTreeSet<(&str, Option<&str>, u32)> = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter_map(|d| Some((d.file.as_deref()?, d.sheet.as_deref(), d.row?)))
+        .collect();
+    let error_rows = error_rows.len().min(rejected);
+    let named = |code: crate::diag::Code| -> Vec<String> {
+        let mut v: Vec<String> = a
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .filter_map(|d| match code {
+                crate::diag::Code::MissingDataset => d.dataset.as_ref().map(|id| {
+                    a.datasets
+                        .iter()
+                        .find(|x| &x.id == id)
+                        .map_or_else(|| id.clone(), |x| x.title.clone())
+                }),
+                _ => d.file.as_ref().map(|f| {
+                    std::path::Path::new(f)
+                        .file_name()
+                        .map_or_else(|| f.clone(), |n| n.to_string_lossy().into_owned())
+                }),
+            })
+            .collect();
+        v.dedup();
+        v
+    };
     let mut ctx = tera::Context::from_serialize(a).map_err(|e| anyhow!("briefing context: {e}"))?;
     super::roll_lines(&mut ctx, a);
     ctx.insert("memo", &memo);
@@ -266,7 +297,13 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
     ctx.insert("conditions", &conditions);
     ctx.insert("eligible_share", &share(a.summary.staff_eligible));
     ctx.insert("allowed_share", &share(a.summary.staff_allowed_at_once));
-    ctx.insert("errors", &rejected);
+    ctx.insert("errors", &error_rows);
+    ctx.insert("non_data", &(rejected - error_rows));
+    ctx.insert(
+        "missing_datasets",
+        &named(crate::diag::Code::MissingDataset),
+    );
+    ctx.insert("skipped_files", &named(crate::diag::Code::UnreadableFile));
     ctx.insert(
         "warnings",
         &a.diagnostics

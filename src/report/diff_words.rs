@@ -194,7 +194,7 @@ pub fn rubric_change(c: &RubricChange, lang: Lang) -> String {
             match (from, id) {
                 (Some(a), true) => format!("Batas skor {label}: {} → {}", n(*a), n(*to)),
                 (Some(a), false) => format!("Score threshold of {label}: {} → {}", n(*a), n(*to)),
-                (None, true) => format!("Putusan baru {label} (skor ≥ {})", n(*to)),
+                (None, true) => format!("Hasil penilaian baru {label} (skor ≥ {})", n(*to)),
                 (None, false) => format!("New verdict {label} (score ≥ {})", n(*to)),
             }
         }
