@@ -168,6 +168,21 @@ pub struct ReportArgs {
     /// The memo's sender, "Dari" (overrides the config).
     #[arg(long, value_name = "TEXT")]
     pub from: Option<String>,
+    /// How `opd.csv` is written: `plain` (comma, `.` decimals, UTF-8) for programs, or `id` for
+    /// Excel in an Indonesian locale opened by double-click (`;`, decimal comma, UTF-8 BOM).
+    #[arg(long, value_enum, default_value = "plain")]
+    pub csv_dialect: CsvDialect,
+}
+
+/// How a CSV report is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+pub enum CsvDialect {
+    /// Comma-separated, `.` decimals, UTF-8 without BOM.
+    #[default]
+    Plain,
+    /// Semicolon-separated, decimal comma, UTF-8 with BOM: what Excel in an Indonesian
+    /// locale splits into columns when the file is double-clicked.
+    Id,
 }
 
 impl From<ReportFormat> for crate::report::bundle::Format {

@@ -726,6 +726,7 @@ fn a_ministry_size_run_keeps_the_reports_readable() {
     let opts = bundle::RenderCtx {
         templates: report::templates::Templates::default(),
         memo: report::briefing::MemoConfig::default(),
+        csv_dialect: Default::default(),
     };
     let files: BTreeMap<String, Vec<u8>> = bundle::render(
         &a,
@@ -1002,4 +1003,41 @@ fn a_score_just_under_a_band_reads_the_same_everywhere() {
     let laptops = indicator(u, "rasio_laptop");
     assert!(f(&laptops["value"]) < 0.6);
     assert_eq!(laptops["display"], "0,597 per pegawai");
+}
+
+/// Issue 13: `opd.csv` opened by double-click in an Indonesian-locale Excel split nothing (it
+/// expects `;` and decimal commas). `--csv-dialect id` writes what it reads; the figures are
+/// the same as the plain file's.
+#[test]
+fn opd_csv_in_the_indonesian_excel_dialect_has_the_same_figures() {
+    let (plain, _) = assess(&["--format", "csv"]);
+    let (id, _) = assess(&["--format", "csv", "--csv-dialect", "id"]);
+    let p = std::fs::read(plain.path().join("opd.csv")).unwrap();
+    let i = std::fs::read(id.path().join("opd.csv")).unwrap();
+    assert!(i.starts_with("\u{feff}".as_bytes()), "no BOM");
+    assert!(!p.starts_with("\u{feff}".as_bytes()));
+    let rows = |bytes: &[u8], sep: u8| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .delimiter(sep)
+            .has_headers(false)
+            .from_reader(bytes)
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    };
+    let (p, i) = (rows(&p, b','), rows(&i[3..], b';'));
+    assert_eq!(p.len(), i.len());
+    assert!(p[0].len() > 5);
+    for (a, b) in p.iter().zip(&i) {
+        assert_eq!(a.len(), b.len(), "{b:?}");
+        for (x, y) in a.iter().zip(b) {
+            match x.parse::<f64>() {
+                Ok(n) => assert_eq!(y.replace(',', ".").parse::<f64>().unwrap(), n, "{y}"),
+                Err(_) => assert_eq!(x, y),
+            }
+        }
+    }
+    // OPD-12's score has its decimal comma.
+    let opd12 = i.iter().find(|r| r[0] == "OPD-12").unwrap();
+    assert!(opd12[2].starts_with("69,9"), "{opd12:?}");
 }

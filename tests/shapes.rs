@@ -850,6 +850,7 @@ fn render_all(c: &Case, a: &Assessment, what: &str) {
         templates: Templates::default(),
         memo: report::briefing::MemoConfig::resolve(&Templates::default(), None, None, None, None)
             .unwrap(),
+        csv_dialect: Default::default(),
     };
     let mut names = BTreeSet::new();
     for f in [
@@ -1207,6 +1208,7 @@ fn render_one(a: &Assessment, f: Format) -> Vec<(String, Vec<u8>)> {
     let ctx = RenderCtx {
         templates: Templates::default(),
         memo: Default::default(),
+        csv_dialect: Default::default(),
     };
     bundle::render(a, &[f], &ctx).unwrap_or_else(|e| panic!("{f:?}: {e:#}"))
 }

@@ -22,7 +22,11 @@ pub fn render_ctx(args: &ReportArgs) -> Result<RenderCtx> {
         args.from.as_deref(),
         args.period.as_deref(),
     )?;
-    Ok(RenderCtx { templates, memo })
+    Ok(RenderCtx {
+        templates,
+        memo,
+        csv_dialect: args.csv_dialect,
+    })
 }
 
 pub fn run(args: &RenderArgs, quiet: bool) -> Result<u8> {

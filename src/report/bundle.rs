@@ -38,6 +38,8 @@ pub enum Format {
 pub struct RenderCtx {
     pub templates: Templates,
     pub memo: briefing::MemoConfig,
+    /// How `opd.csv` is written.
+    pub csv_dialect: crate::cli::CsvDialect,
 }
 
 /// One output format: the files it writes for an assessment, by file name.
