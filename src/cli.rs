@@ -64,7 +64,8 @@ pub enum Command {
 /// Where the rubric and the data are.
 #[derive(Debug, Clone, Args)]
 pub struct DataArgs {
-    /// The rubric (TOML).
+    /// The rubric (TOML). The default is read from the current folder when it is there, else
+    /// the same rubric built into kesiapan is used (`kesiapan rubric init` writes it out).
     #[arg(long, value_name = "FILE", default_value = DEFAULT_RUBRIC)]
     pub rubric: PathBuf,
     /// A folder of data files; each file (and sheet) is matched to a dataset by its name or header.
@@ -165,7 +166,7 @@ pub struct ReportArgs {
     /// The memo's recipient, "Kepada" (overrides the config).
     #[arg(long, value_name = "TEXT")]
     pub to: Option<String>,
-    /// The memo's sender, "Dari" (overrides the config).
+    /// The memo's sender, "Dari", who also signs it (overrides the config's sender and signer).
     #[arg(long, value_name = "TEXT")]
     pub from: Option<String>,
     /// How `opd.csv` is written: `plain` (comma, `.` decimals, UTF-8) for programs, or `id` for

@@ -1041,3 +1041,37 @@ fn opd_csv_in_the_indonesian_excel_dialect_has_the_same_figures() {
     let opd12 = i.iter().find(|r| r[0] == "OPD-12").unwrap();
     assert!(opd12[2].starts_with("69,9"), "{opd12:?}");
 }
+
+/// Issue 13: `--from` changed the sender ("Dari") but the memo was still signed by the
+/// config's Head of the Organisation Bureau, by name.
+#[test]
+fn from_changes_the_sender_and_the_signer_together() {
+    let cfg_dir = tempfile::tempdir().unwrap();
+    let cfg = cfg_dir.path().join("memo.toml");
+    std::fs::write(
+        &cfg,
+        "dari = \"Kepala Biro Organisasi\"\njabatan = \"Kepala Biro Organisasi\"\nnama = \"Dra. Contoh\"\n",
+    )
+    .unwrap();
+    let (d, _) = assess(&[
+        "--format",
+        "briefing",
+        "--briefing-config",
+        cfg.to_str().unwrap(),
+        "--from",
+        "Kepala Badan Kepegawaian Daerah",
+    ]);
+    let md = read(&d.path().join("telaahan-staf.md"));
+    assert!(
+        md.contains("| Dari | : Kepala Badan Kepegawaian Daerah |"),
+        "{md}"
+    );
+    let sign = &md[md.find("Demikian telaahan").unwrap()..md.find("<!-- pagebreak -->").unwrap()];
+    assert!(
+        sign.contains("| Kepala Badan Kepegawaian Daerah |"),
+        "{sign}"
+    );
+    assert!(!md.contains("Kepala Biro Organisasi"), "{sign}");
+    assert!(!md.contains("Dra. Contoh"), "{sign}");
+    assert!(sign.contains("(nama penandatangan)"), "{sign}");
+}

@@ -61,21 +61,25 @@ impl MemoConfig {
             )?,
             None => Self::parse(&templates.get("briefing.toml")?, "briefing.toml")?,
         };
-        // The options win in either language.
-        let apply = |m: &mut MemoConfig| {
+        // The options win in either language. The sender also signs: `--from` replaces the
+        // signer's position, and the config's signer name (someone else's) gives way to a blank
+        // to fill in.
+        let apply = |m: &mut MemoConfig, unnamed: &str| {
             if let Some(t) = to {
                 m.kepada = t.to_string();
             }
             if let Some(f) = from {
                 m.dari = f.to_string();
+                m.jabatan = f.to_string();
+                m.nama = unnamed.to_string();
             }
             if let Some(p) = period {
                 m.periode = p.to_string();
             }
         };
-        apply(&mut c);
+        apply(&mut c, "(nama penandatangan)");
         if let Some(e) = c.en.as_deref_mut() {
-            apply(e);
+            apply(e, "(name of the signatory)");
         }
         Ok(c)
     }
