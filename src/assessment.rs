@@ -270,6 +270,9 @@ pub struct Unit {
     /// answered the survey`); absent when there are none. Added in kesiapan 0.1 (additive).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub data_warnings: Vec<String>,
+    /// Schema 1.5: the unit's kind from the master list (e.g. `dinas`, `badan`), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 impl Unit {
@@ -518,6 +521,21 @@ pub struct Summary {
     /// the next verdict (older files: empty).
     #[serde(default)]
     pub blockers: Vec<Blockers>,
+    /// Schema 1.5: per verdict some unit has, best first, the units and their staff figures
+    /// (`staff_allowed_at_once` null when a unit's figure is hidden for privacy).
+    #[serde(default)]
+    pub groups: Vec<VerdictGroupSummary>,
+}
+
+/// The units at one verdict, with their summed staff figures.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VerdictGroupSummary {
+    pub verdict: String,
+    pub label: String,
+    pub units: usize,
+    pub staff_total: i64,
+    pub min_on_site: i64,
+    pub staff_allowed_at_once: Option<i64>,
 }
 
 /// What the units at one verdict have in common that keeps them from the next.

@@ -779,3 +779,48 @@ fn allowed_at_once_does_not_give_back_hidden_staff_eligible() {
         "<b>8</b> dari",
     ]);
 }
+
+/// Issue 13 (annex grouped by verdict): a group's total of staff allowed at once, less the
+/// figures shown for its units, must not give a hidden unit's figure back.
+#[test]
+fn a_verdict_group_total_does_not_give_back_a_hidden_figure() {
+    let r = hidden_job_run();
+    let units = r.assessment["units"].as_array().unwrap();
+    for g in r.assessment["summary"]["groups"].as_array().unwrap() {
+        let members: Vec<&serde_json::Value> = units
+            .iter()
+            .filter(|u| u["verdict"] == g["verdict"])
+            .collect();
+        assert_eq!(g["units"].as_u64().unwrap() as usize, members.len());
+        let hidden = members
+            .iter()
+            .any(|u| u["wfa"]["staff_allowed_at_once"].is_null());
+        if hidden {
+            assert!(g["staff_allowed_at_once"].is_null(), "{g}");
+        } else {
+            let sum: i64 = members
+                .iter()
+                .map(|u| u["wfa"]["staff_allowed_at_once"].as_i64().unwrap())
+                .sum();
+            assert_eq!(g["staff_allowed_at_once"].as_i64(), Some(sum), "{g}");
+        }
+    }
+    assert!(
+        units
+            .iter()
+            .any(|u| u["wfa"]["staff_allowed_at_once"].is_null()),
+        "the fixture must hide a figure"
+    );
+    // The memo's annex shows "-" for such a group's total.
+    let memo = r.file("assess/telaahan-staf.md");
+    for g in r.assessment["summary"]["groups"].as_array().unwrap() {
+        if g["staff_allowed_at_once"].is_null() {
+            let label = g["label"].as_str().unwrap();
+            let line = memo
+                .lines()
+                .find(|l| l.contains(&format!("**Jumlah {label}:")))
+                .unwrap_or_else(|| panic!("no total line for {label} in\n{memo}"));
+            assert!(line.contains("| **-** |"), "{line}");
+        }
+    }
+}

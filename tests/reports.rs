@@ -1075,3 +1075,78 @@ fn from_changes_the_sender_and_the_signer_together() {
     assert!(!md.contains("Dra. Contoh"), "{sign}");
     assert!(sign.contains("(nama penandatangan)"), "{sign}");
 }
+
+/// Issue 13: the memo's annex as an office expects it: grouped by hasil penilaian with
+/// subtotals, headcount and minimum on site, the OPD kind from the master list; the .docx with
+/// Word heading styles, a header row repeated on every page, and the run's time and sender.
+#[test]
+fn the_memo_annex_is_grouped_with_totals_and_the_docx_is_a_real_word_document() {
+    let (d, a) = assess(&["--format", "briefing,json"]);
+    let md = read(&d.path().join("telaahan-staf.md"));
+    let annex = &md[md.find("## Lampiran: Hasil").unwrap()..];
+    assert!(annex.contains("| Kode | OPD | Jenis | Pegawai | Skor | WFA bersamaan | Minimal di kantor | Kendala utama |"), "{annex}");
+    let mut at = 0;
+    for g in a["summary"]["groups"].as_array().unwrap() {
+        let label = g["label"].as_str().unwrap();
+        let head = format!("|  | **{label}** |");
+        let p = annex[at..].find(&head).unwrap_or_else(|| panic!("{head}"));
+        at += p;
+        // The group's rows add up to its total line.
+        let total_at = annex[at..].find(&format!("**Jumlah {label}:")).unwrap() + at;
+        let rows: Vec<&str> = annex[at..total_at]
+            .lines()
+            .filter(|l| l.starts_with("| OPD-"))
+            .collect();
+        assert_eq!(rows.len() as u64, g["units"].as_u64().unwrap(), "{label}");
+        let staff: i64 = rows
+            .iter()
+            .map(|r| {
+                r.split('|')
+                    .nth(4)
+                    .unwrap()
+                    .trim()
+                    .replace('.', "")
+                    .parse::<i64>()
+                    .unwrap()
+            })
+            .sum();
+        assert_eq!(Some(staff), g["staff_total"].as_i64(), "{label}");
+        // Shown in Indonesian digits: 1.961.
+        let digits = staff.to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push('.');
+            }
+            grouped.push(c);
+        }
+        let line = annex[total_at..].lines().next().unwrap();
+        assert!(line.contains(&format!("| **{grouped}** |")), "{line}");
+        at = total_at;
+    }
+    let docx = std::fs::read(d.path().join("telaahan-staf.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let document = part("word/document.xml");
+    assert_eq!(
+        document.matches("<w:tblHeader />").count(),
+        1,
+        "the annex table"
+    );
+    assert!(
+        !document.contains("w:val=\"7\" w:hRule"),
+        "the header marker is replaced"
+    );
+    assert!(document.contains(r#"<w:pStyle w:val="Heading2" />"#));
+    assert!(part("word/styles.xml").contains(r#"w:styleId="Heading2""#));
+    let core = part("docProps/core.xml");
+    assert!(core.contains("2025-12-23T09:00:00Z"), "{core}");
+    assert!(
+        core.contains("<dc:creator>Kepala Biro Organisasi"),
+        "{core}"
+    );
+}

@@ -291,6 +291,43 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
     ctx.insert("feasible_verdicts", &feasible_verdicts);
     ctx.insert("gates", &gates);
     super::capped(&mut ctx, a, "annex_units", super::ANNEX_CAP);
+    // The annex by verdict, best first, each group with its totals (from the assessment);
+    // a file without the groups (schema before 1.5) is one list.
+    let shown: Vec<&crate::assessment::Unit> = a.units.iter().take(super::ANNEX_CAP).collect();
+    let annex_groups: Vec<AnnexGroup> = if a.summary.groups.is_empty() {
+        vec![AnnexGroup {
+            label: None,
+            units: shown,
+            total: None,
+        }]
+    } else {
+        a.summary
+            .groups
+            .iter()
+            .map(|g| AnnexGroup {
+                label: Some(&g.label),
+                units: shown
+                    .iter()
+                    .copied()
+                    .filter(|u| u.verdict == g.verdict)
+                    .collect(),
+                total: Some(g),
+            })
+            .collect()
+    };
+    ctx.insert(
+        "annex_hidden",
+        &(annex_groups
+            .iter()
+            .flat_map(|g| &g.units)
+            .any(|u| u.wfa.staff_allowed_at_once.is_none())
+            || a.summary
+                .groups
+                .iter()
+                .any(|g| g.staff_allowed_at_once.is_none())),
+    );
+    ctx.insert("annex_groups", &annex_groups);
+    ctx.insert("has_kind", &a.units.iter().any(|u| u.kind.is_some()));
     ctx.insert(
         "warned",
         &a.units
@@ -327,9 +364,17 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
     templates.render(lang, name, &ctx)
 }
 
+/// One verdict's part of the memo's annex.
+#[derive(serde::Serialize)]
+struct AnnexGroup<'a> {
+    label: Option<&'a String>,
+    units: Vec<&'a crate::assessment::Unit>,
+    total: Option<&'a crate::assessment::VerdictGroupSummary>,
+}
+
 /// The memo as Word, from its Markdown.
-pub fn docx(md: &str) -> Result<Vec<u8>> {
-    super::docx::from_markdown(md)
+pub fn docx(md: &str, created: &str, author: &str) -> Result<Vec<u8>> {
+    super::docx::from_markdown(md, created, author)
 }
 
 /// `--format briefing`: the memo as Markdown and the same text as Word.
@@ -347,7 +392,7 @@ impl Renderer for Briefing {
     fn files(&self, a: &Assessment, ctx: &RenderCtx) -> Result<Vec<(String, Vec<u8>)>> {
         let (md_name, docx_name) = file_names(a.lang);
         let md = markdown(a, &ctx.memo.for_lang(a.lang), &ctx.templates)?;
-        let word = docx(&md)?;
+        let word = docx(&md, &a.generated_at, &ctx.memo.for_lang(a.lang).dari)?;
         Ok(vec![
             (md_name.into(), md.into_bytes()),
             (docx_name.into(), word),
@@ -365,7 +410,10 @@ impl Renderer for Docx {
 
     fn files(&self, a: &Assessment, ctx: &RenderCtx) -> Result<Vec<(String, Vec<u8>)>> {
         let md = markdown(a, &ctx.memo.for_lang(a.lang), &ctx.templates)?;
-        Ok(vec![(file_names(a.lang).1.into(), docx(&md)?)])
+        Ok(vec![(
+            file_names(a.lang).1.into(),
+            docx(&md, &a.generated_at, &ctx.memo.for_lang(a.lang).dari)?,
+        )])
     }
 }
 

@@ -1,14 +1,22 @@
 //! Markdown → Word (.docx). The briefing's wording lives in a Markdown tera template; this turns
 //! that same text into an editable A4 document, so the .md and the .docx never disagree.
 //!
-//! Supported: headings, paragraphs, bold/italic/code, bullet and numbered lists, tables (the
-//! first row bold; a table with an empty header row is a borderless layout table), and `<!-- pagebreak -->` for a new page.
+//! Supported: headings (Word's heading styles, so the navigation pane lists them), paragraphs,
+//! bold/italic/code, bullet and numbered lists, tables (the first row bold and repeated on every
+//! page the table runs over; a table with an empty header row is a borderless layout table),
+//! and `<!-- pagebreak -->` for a new page. The document's created/modified time is the run's,
+//! its author the memo's sender.
 
 use anyhow::{Result, anyhow};
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, Table, TableCell, TableRow, WidthType,
+    RunFonts, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
+
+/// A row height no row of ours has, marking a table's header row in the XML: docx-rs cannot
+/// write `<w:tblHeader/>`, so the marker is replaced by it after the build.
+const HEADER_MARK: f32 = 7.0;
+const HEADER_MARK_XML: &str = r#"<w:trHeight w:val="7" w:hRule="atLeast" />"#;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A4 in twentieths of a point.
@@ -79,7 +87,11 @@ impl Builder {
         }
         let mut p = Paragraph::new();
         if let Some(h) = self.heading {
-            p = p.keep_next(true);
+            p = p.keep_next(true).style(match h {
+                HeadingLevel::H1 => "Heading1",
+                HeadingLevel::H2 => "Heading2",
+                _ => "Heading3",
+            });
             if h == HeadingLevel::H1 {
                 p = p.align(AlignmentType::Center);
             }
@@ -149,7 +161,12 @@ impl Builder {
                             .add_paragraph(p)
                     })
                     .collect();
-                TableRow::new(cells).cant_split()
+                let row = TableRow::new(cells).cant_split();
+                if ri == 0 && !layout {
+                    row.row_height(HEADER_MARK)
+                } else {
+                    row
+                }
             })
             .collect();
         let table = Table::new(rows)
@@ -208,7 +225,7 @@ fn column_widths(lens: &[Vec<usize>], cols: usize, char_width: usize, layout: bo
 }
 
 /// Render Markdown as a .docx (A4, 2 cm margins, Arial 11).
-pub fn from_markdown(md: &str) -> Result<Vec<u8>> {
+pub fn from_markdown(md: &str, created: &str, author: &str) -> Result<Vec<u8>> {
     let mut b = Builder::default();
     for ev in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match ev {
@@ -277,8 +294,22 @@ pub fn from_markdown(md: &str) -> Result<Vec<u8>> {
         .default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
         .default_size(22)
         .default_line_spacing(LineSpacing::new().after(80).line(252))
-        .created_at("2000-01-01T00:00:00Z")
-        .updated_at("2000-01-01T00:00:00Z");
+        .created_at(created)
+        .updated_at(created);
+    for (id, name, level) in [
+        ("Heading1", "heading 1", 0),
+        ("Heading2", "heading 2", 1),
+        ("Heading3", "heading 3", 2),
+    ] {
+        doc = doc.add_style(
+            Style::new(id, StyleType::Paragraph)
+                .name(name)
+                .based_on("Normal")
+                .next("Normal")
+                .outline_lvl(level)
+                .bold(),
+        );
+    }
     // Page numbers at the foot of every page, centred.
     doc = doc.footer(
         Footer::new().add_paragraph(
@@ -293,9 +324,29 @@ pub fn from_markdown(md: &str) -> Result<Vec<u8>> {
             Block::Table(t) => doc.add_table(*t),
         };
     }
+    let mut xml = doc.build();
+    xml.document = String::from_utf8(xml.document)
+        .map_err(|e| anyhow!("writing the .docx: {e}"))?
+        .replace(HEADER_MARK_XML, "<w:tblHeader />")
+        .into_bytes();
+    // docx-rs writes "unknown" as the author: the memo's sender is.
+    let author = author
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    xml.doc_props.core = String::from_utf8(xml.doc_props.core)
+        .map_err(|e| anyhow!("writing the .docx: {e}"))?
+        .replace(
+            "<dc:creator>unknown</dc:creator>",
+            &format!("<dc:creator>{author}</dc:creator>"),
+        )
+        .replace(
+            "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+            &format!("<cp:lastModifiedBy>{author}</cp:lastModifiedBy>"),
+        )
+        .into_bytes();
     let mut buf = std::io::Cursor::new(Vec::new());
-    doc.build()
-        .pack(&mut buf)
+    xml.pack(&mut buf)
         .map_err(|e| anyhow!("writing the .docx: {e}"))?;
     Ok(buf.into_inner())
 }

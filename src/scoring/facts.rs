@@ -202,7 +202,22 @@ pub struct ProvinceScore {
     pub top_obstacles: Vec<TopObstacleFact>,
     /// Per verdict below the best that some unit has: what keeps its units from the next one.
     pub blockers: Vec<VerdictBlockers>,
+    /// Per verdict that some unit has, best first: its units and their staff figures.
+    pub groups: Vec<VerdictGroup>,
     pub suppressed: SuppressionSummary,
+}
+
+/// The units at one verdict, with their summed staff figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictGroup {
+    /// Verdict index.
+    pub verdict: usize,
+    pub units: usize,
+    pub staff_total: i64,
+    pub min_on_site: i64,
+    /// `None` when a unit of the group has its figure hidden for privacy: the group's sum
+    /// less the shown figures would give it away.
+    pub staff_allowed_at_once: Option<i64>,
 }
 
 /// What the units at one verdict have in common that keeps them from the next.

@@ -5,7 +5,7 @@
 //! at the rule's place, checked as the unit-level expressions are (`frame::check_numbers`).
 
 use super::facts::{
-    Cause, ObstacleFact, ProvinceScore, TopObstacleFact, UnitScore, VerdictBlockers,
+    Cause, ObstacleFact, ProvinceScore, TopObstacleFact, UnitScore, VerdictBlockers, VerdictGroup,
 };
 use super::frame::{self, Computed, Rows};
 use crate::assessment::{IndicatorStatus, Suppression, SuppressionSummary};
@@ -168,6 +168,22 @@ pub fn summarise(r: &Rubric, units: &[UnitScore], roll: &Roll) -> Result<Provinc
         })
         .collect();
 
+    let groups = (0..r.verdicts.len())
+        .filter_map(|v| {
+            let group: Vec<&UnitScore> = units.iter().filter(|u| u.verdict == v).collect();
+            (!group.is_empty()).then(|| VerdictGroup {
+                verdict: v,
+                units: group.len(),
+                staff_total: group.iter().filter_map(|u| u.wfa.staff_total).sum(),
+                min_on_site: group.iter().filter_map(|u| u.wfa.min_on_site).sum(),
+                staff_allowed_at_once: group
+                    .iter()
+                    .all(|u| u.wfa.staff_allowed_hidden.is_none())
+                    .then(|| group.iter().map(|u| u.wfa.staff_allowed_at_once).sum()),
+            })
+        })
+        .collect();
+
     Ok(ProvinceScore {
         units_expected: expected,
         share_assessed,
@@ -183,6 +199,7 @@ pub fn summarise(r: &Rubric, units: &[UnitScore], roll: &Roll) -> Result<Provinc
         staff_allowed_at_once: staff_allowed,
         top_obstacles: top,
         blockers,
+        groups,
         suppressed: suppression(r, units),
     })
 }

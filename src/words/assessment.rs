@@ -72,7 +72,17 @@ pub fn assessment(r: &Rubric, s: &Scored, lang: Lang, generated_at: &str) -> Ass
         units: s
             .units
             .iter()
-            .map(|u| unit(r, u, &s.diagnostics, lang))
+            .map(|u| {
+                let mut w = unit(r, u, &s.diagnostics, lang);
+                w.kind = s
+                    .province
+                    .roll
+                    .units
+                    .iter()
+                    .find(|x| x.unit == u.id)
+                    .and_then(|x| x.kind.clone());
+                w
+            })
             .collect(),
         summary: summary(r, &s.province, lang),
         // A diagnostic's unit is shown as the unit's id is (capped the same way, so they match).
@@ -208,6 +218,7 @@ fn unit(r: &Rubric, u: &UnitScore, diagnostics: &[Diagnostic], lang: Lang) -> Un
             })
             .map(|d| format!("{}: {}", d.code, d.message))
             .collect(),
+        kind: None,
     }
 }
 
@@ -488,6 +499,18 @@ fn summary(r: &Rubric, p: &ProvinceScore, lang: Lang) -> Summary {
             .top_obstacles
             .iter()
             .map(|t| top_obstacle(r, t, lang))
+            .collect(),
+        groups: p
+            .groups
+            .iter()
+            .map(|g| VerdictGroupSummary {
+                verdict: r.verdicts[g.verdict].id.clone(),
+                label: r.verdicts[g.verdict].label.get(lang).to_string(),
+                units: g.units,
+                staff_total: g.staff_total,
+                min_on_site: g.min_on_site,
+                staff_allowed_at_once: g.staff_allowed_at_once,
+            })
             .collect(),
         blockers: p
             .blockers
