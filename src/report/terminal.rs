@@ -48,14 +48,32 @@ pub fn render(a: &Assessment) -> String {
         .max()
         .unwrap_or(2)
         .max(4);
+    let [unit, name, score, verdict, now, top] = match lang {
+        Lang::Id => [
+            "Kode",
+            "Nama",
+            "Skor",
+            "Hasil penilaian",
+            "WFA kini",
+            "Kendala utama",
+        ],
+        Lang::En => [
+            "Unit",
+            "Name",
+            "Score",
+            "Verdict",
+            "WFA now",
+            "Top obstacle",
+        ],
+    };
     out.push_str(&format!(
-        "{}  {:<34}  {:>5}  {:<16}  {:>7}  {}\n",
-        pad("Unit", idw),
-        "Name",
-        "Score",
-        "Verdict",
-        "WFA now",
-        "Top obstacle"
+        "{}  {:<34}  {:>5}  {:<16}  {:>8}  {}\n",
+        pad(unit, idw),
+        name,
+        score,
+        verdict,
+        now,
+        top
     ));
     let bands: Vec<f64> = a.verdicts.iter().map(|v| v.min_score).collect();
     for (u, id) in a.units.iter().zip(&ids) {
@@ -69,7 +87,7 @@ pub fn render(a: &Assessment) -> String {
             .map(|o| o.problem.as_str())
             .unwrap_or("-");
         out.push_str(&format!(
-            "{}  {:<34}  {:>5}  {:<16}  {:>7}  {}\n",
+            "{}  {:<34}  {:>5}  {:<16}  {:>8}  {}\n",
             pad(id, idw),
             cut(u.name.as_deref().unwrap_or(""), 34),
             score,
@@ -132,12 +150,19 @@ pub fn render(a: &Assessment) -> String {
         out.push_str(&format!("{counts}\n"));
         return out;
     }
-    out.push_str(&format!(
-        "{counts} · staff {} · eligible {} · allowed at once {}\n",
+    let (total, eligible, allowed) = (
         format::number(s.staff_total as f64, 0, lang),
         format::number(s.staff_eligible as f64, 0, lang),
-        format::number(s.staff_allowed_at_once as f64, 0, lang)
-    ));
+        format::number(s.staff_allowed_at_once as f64, 0, lang),
+    );
+    out.push_str(&match lang {
+        Lang::Id => format!(
+            "{counts} · pegawai {total} · pada jabatan WFA {eligible} · boleh WFA bersamaan {allowed}\n"
+        ),
+        Lang::En => format!(
+            "{counts} · staff {total} · eligible {eligible} · allowed at once {allowed}\n"
+        ),
+    });
     out
 }
 
