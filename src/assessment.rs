@@ -44,6 +44,12 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// Where each verdict band starts (`min_score`, best first): what a shown score must not
+    /// be rounded across (`format::score_in`).
+    pub fn bands(&self) -> Vec<f64> {
+        self.verdicts.iter().map(|v| v.min_score).collect()
+    }
+
     /// Read an `assessment.json` written by `kesiapan assess`: a schema 1.x file with the
     /// applied rubric (older files cannot be compared or re-rendered faithfully).
     pub fn read(path: &Path) -> anyhow::Result<Assessment> {

@@ -67,15 +67,6 @@ fn tiny_with(edit: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
-fn diags_of<'a>(a: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
-    a["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == code)
-        .collect()
-}
-
 /// Issue 11: `-` in a Ya/Tidak column that feeds a score passed as a column note only; the
 /// office could not see which cell, and the unit's feedback did not count it.
 #[test]

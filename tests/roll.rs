@@ -2,7 +2,7 @@
 //! a unit whose unit-list row was rejected keeps its other rows, a unit that sent nothing is
 //! named, a unit outside the master list is warned about. Real binary, real files.
 
-use crate::common::{kesiapan, root};
+use crate::common::{diags_of, kesiapan, root};
 use serde_json::Value;
 use std::path::Path;
 
@@ -55,15 +55,6 @@ fn validate(dir: &Path, extra: &[&str]) -> (String, Value) {
     (stdout, v)
 }
 
-fn codes<'a>(v: &'a Value, code: &str) -> Vec<&'a Value> {
-    v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == code)
-        .collect()
-}
-
 /// Issue 11: a unit whose unit-list row was rejected vanished, its other rows became
 /// `unknown-unit`; a unit that sent nothing was never named.
 #[test]
@@ -72,8 +63,8 @@ fn a_rejected_or_silent_unit_of_the_master_list_is_named_not_lost() {
     folder(dir.path());
     let (stdout, v) = validate(dir.path(), &[]);
     // B's survey rows attach to B: no unknown-unit and no "unit row rejected" flood.
-    assert!(codes(&v, "unknown-unit").is_empty(), "{stdout}");
-    assert!(codes(&v, "missing-value").iter().any(|d| d["row"] == 3));
+    assert!(diags_of(&v, "unknown-unit").is_empty(), "{stdout}");
+    assert!(diags_of(&v, "missing-value").iter().any(|d| d["row"] == 3));
     // The master list is not a dataset's file.
     assert!(
         v["inputs"]
@@ -90,7 +81,7 @@ fn a_rejected_or_silent_unit_of_the_master_list_is_named_not_lost() {
         "{stdout}"
     );
     // C is assessed but warned about, at its unit-list row.
-    let c = codes(&v, "unlisted-unit");
+    let c = diags_of(&v, "unlisted-unit");
     assert_eq!(c.len(), 1, "{v}");
     assert_eq!(
         (&c[0]["unit"], &c[0]["row"]),
@@ -146,7 +137,7 @@ fn units_flag_overrides_the_rubric_master_list() {
     let other = dir.path().join("opd.csv");
     std::fs::write(&other, "kode,nama\nA,Dinas A\nB,Dinas B\nC,Dinas C\n").unwrap();
     let (stdout, v) = validate(dir.path(), &["--units", other.to_str().unwrap()]);
-    assert!(codes(&v, "unlisted-unit").is_empty(), "{v}");
+    assert!(diags_of(&v, "unlisted-unit").is_empty(), "{v}");
     assert!(
         stdout.contains("no usable row in the unit list): 1 unit(s): B"),
         "{stdout}"
@@ -167,17 +158,17 @@ fn a_bad_master_list_is_reported_at_its_place() {
     )
     .unwrap();
     let (_, v) = validate(dir.path(), &[]);
-    let dup = codes(&v, "duplicate-master-code");
+    let dup = diags_of(&v, "duplicate-master-code");
     assert_eq!(dup.len(), 1, "{v}");
     assert_eq!(
         (&dup[0]["row"], &dup[0]["severity"]),
         (&Value::from(4), &Value::from("error"))
     );
-    assert_eq!(codes(&v, "master-row")[0]["row"], 5);
+    assert_eq!(diags_of(&v, "master-row")[0]["row"], 5);
     let other = dir.path().join("x.csv");
     std::fs::write(&other, "a,b\n1,2\n").unwrap();
     let (_, v) = validate(dir.path(), &["--units", other.to_str().unwrap()]);
-    assert_eq!(codes(&v, "bad-master-list").len(), 1, "{v}");
+    assert_eq!(diags_of(&v, "bad-master-list").len(), 1, "{v}");
 }
 
 /// Issue 11: "OPD-22 … did you mean OPD-02?" when OPD-22's unit-list row was rejected. With a
@@ -207,7 +198,7 @@ fn opd_22_is_not_taken_for_opd_02_when_its_unit_row_is_rejected() {
     .unwrap();
     let (stdout, v) = validate(dir.path(), &[]);
     assert!(!stdout.contains("did you mean"), "{stdout}");
-    assert!(codes(&v, "unknown-unit").is_empty(), "{stdout}");
+    assert!(diags_of(&v, "unknown-unit").is_empty(), "{stdout}");
     // Its survey rows are used, attributed to OPD-22.
     let survei = v["inputs"]
         .as_array()

@@ -157,7 +157,7 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
             bins[((s / 10.0).floor() as usize).min(9)].counts[*v] += 1;
         }
     }
-    let bands: Vec<f64> = a.verdicts.iter().map(|v| v.min_score).collect();
+    let bands = a.bands();
     let heat_rows: Vec<HeatRow> = a
         .units
         .iter()

@@ -75,7 +75,7 @@ pub fn render(a: &Assessment) -> String {
         now,
         top
     ));
-    let bands: Vec<f64> = a.verdicts.iter().map(|v| v.min_score).collect();
+    let bands = a.bands();
     for (u, id) in a.units.iter().zip(&ids) {
         let score = u
             .score

@@ -305,11 +305,11 @@ fn units_sheet(
         })
         .collect();
     header(ws, s, &widths, a.units.len())?;
+    let bands = a.bands();
     for (i, u) in a.units.iter().enumerate() {
         let r = i as u32 + 1;
         text(ws, r, 0, &u.id)?;
         text(ws, r, 1, u.name.as_deref().unwrap_or(""))?;
-        let bands: Vec<f64> = a.verdicts.iter().map(|v| v.min_score).collect();
         let decimals = u
             .score
             .map_or(1, |x| crate::format::score_decimals(x, &bands));

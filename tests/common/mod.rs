@@ -55,6 +55,16 @@ pub fn run_into(args: &[&str]) -> (tempfile::TempDir, String) {
     (out, String::from_utf8(o.stdout).unwrap())
 }
 
+/// The diagnostics of `code` in an `assessment.json` or `diagnostics.json`.
+pub fn diags_of<'a>(a: &'a Value, code: &str) -> Vec<&'a Value> {
+    a["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect()
+}
+
 pub fn unit<'a>(a: &'a Value, id: &str) -> &'a Value {
     a["units"]
         .as_array()
