@@ -16,8 +16,9 @@ use std::path::Path;
 /// with `wfa.staff_allowed_suppressed`, like `staff_eligible`; 1.4: `summary` says how many of
 /// the expected units were assessed, which were not and why, which have not sent each dataset,
 /// and `summary.verdict` may be `INCONCLUSIVE`, with the rules' verdict in
-/// `summary.verdict_if_assessed`).
-pub const SCHEMA_VERSION: &str = "1.5";
+/// `summary.verdict_if_assessed`; 1.5: obstacles' problem and office, verdict groups and
+/// blockers; 1.6: `units[].robustness` and `summary.robustness`, the quick sensitivity run).
+pub const SCHEMA_VERSION: &str = "1.6";
 
 /// `summary.verdict` when fewer of the expected units were assessed than the rubric's
 /// `[province] min-assessed`: not one of the rubric's verdicts.
@@ -279,6 +280,27 @@ pub struct Unit {
     /// Schema 1.5: the unit's kind from the master list (e.g. `dinas`, `badan`), when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// Schema 1.6: how the verdict holds when the rubric moves (absent without the run, and
+    /// for a verdict that leadership decided).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub robustness: Option<UnitRobustness>,
+    /// Schema 1.6: leadership decisions applied after scoring (`assess --overrides`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<OverrideRecord>,
+}
+
+/// A leadership decision applied to a unit, as every output shows it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OverrideRecord {
+    /// `verdict`, `max_away` or `gate:<id>`.
+    pub what: String,
+    /// What was decided, in words ("Hasil penilaian", the gate's label).
+    pub label: String,
+    /// The value before and after, in words (`from` null when it was hidden or had no data).
+    pub from: Option<String>,
+    pub to: String,
+    pub reason: String,
+    pub decided_by: String,
 }
 
 impl Unit {
@@ -531,6 +553,99 @@ pub struct Summary {
     /// (`staff_allowed_at_once` null when a unit's figure is hidden for privacy).
     #[serde(default)]
     pub groups: Vec<VerdictGroupSummary>,
+    /// Schema 1.6: how the verdicts and the staff figure hold when the rubric moves (absent
+    /// when `assess` ran without it: `--robustness-runs 0`, or an older file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub robustness: Option<Robustness>,
+    /// Schema 1.6: what it would take to bring the units at the worst verdict to the next one
+    /// (`kesiapan plan`'s cheapest plans, summed); absent without improvements in the rubric
+    /// or when `assess` skipped it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanSummary>,
+}
+
+/// The cheapest plans of the units at the worst verdict towards the next one, summed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlanSummary {
+    pub from_verdict: String,
+    pub from_label: String,
+    pub to_verdict: String,
+    pub to_label: String,
+    /// Score points every plan clears above the start of the band it reaches.
+    pub margin: f64,
+    /// Units at `from_verdict`, and those the improvements bring to `to_verdict`.
+    pub units: usize,
+    pub reaching: usize,
+    pub cost_once: f64,
+    pub cost_yearly: f64,
+    /// Additional staff allowed away at once; null when it would give a hidden figure back.
+    pub staff_gain: Option<i64>,
+    /// What the plans buy, by improvement: the most units first.
+    pub actions: Vec<PlanAction>,
+    /// The rubric's unit costs are assumptions (its `assumption` notes).
+    pub costs_assumed: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlanAction {
+    pub improvement: String,
+    pub label: String,
+    /// Units whose plan has it.
+    pub units: usize,
+    pub cost_once: f64,
+    pub cost_yearly: f64,
+    /// The office responsible (from the gates and indicators it feeds), when the rubric names one.
+    pub office: Option<String>,
+}
+
+/// The settings and the province-level results of the quick sensitivity run inside `assess`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Robustness {
+    /// Perturbed rubrics scored (deterministic for `seed`).
+    pub runs: usize,
+    pub seed: u64,
+    /// Dirichlet concentration of the weight draws (higher: smaller moves).
+    pub concentration: f64,
+    /// Curve thresholds and gate limits move by up to ± this share of their range.
+    pub threshold_spread: f64,
+    /// A unit's verdict is fragile when fewer than this share of the runs give it.
+    pub stable_share: f64,
+    /// Units whose verdict is fragile, in unit order.
+    pub fragile_units: Vec<String>,
+    /// Staff allowed away at once over all units: 5th, 50th, 95th percentile over the runs.
+    pub staff_allowed_p05: i64,
+    pub staff_allowed_p50: i64,
+    pub staff_allowed_p95: i64,
+    /// Share of the runs giving the province's answer (the rules' verdict over the assessed
+    /// units).
+    pub answer_share: f64,
+}
+
+/// How one unit's verdict holds when the rubric's weights and thresholds move.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UnitRobustness {
+    /// Share of the runs giving the unit's verdict.
+    pub share: f64,
+    /// `share` is under the run's `stable_share`.
+    pub fragile: bool,
+    /// The verdict the other runs give most often (none when every run agrees), its label and
+    /// its share of the runs.
+    pub other: Option<String>,
+    pub other_label: Option<String>,
+    pub other_share: f64,
+    /// 5th and 95th percentile of the score over the runs.
+    pub score_p05: Option<f64>,
+    pub score_p95: Option<f64>,
+    /// What the score follows most, strongest first: the parameter (`weight:<id>`,
+    /// `curve:<id>`, `gate:<id>`), its name in words and the correlation over the runs.
+    pub sensitive_to: Vec<SensitiveTo>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SensitiveTo {
+    pub parameter: String,
+    pub label: String,
+    pub correlation: f64,
 }
 
 /// The units at one verdict, with their summed staff figures.

@@ -258,7 +258,28 @@ pub struct AssessArgs {
     /// summary, and prints what changed and why.
     #[arg(long, value_name = "OLD.json")]
     pub baseline: Option<PathBuf>,
+    /// Perturbed rubrics in the quick robustness check (a seeded `sensitivity` run on the data
+    /// already loaded): verdicts that fewer than 80 % of the runs give are marked fragile in
+    /// every output, with the range of staff allowed at once. 0 turns it off.
+    #[arg(long, value_name = "N", default_value_t = ROBUSTNESS_RUNS)]
+    pub robustness_runs: usize,
+    /// The memo's actions price the cheapest plans (as `kesiapan plan`) that bring the units at
+    /// the worst verdict to the next one, when there are at most this many such units
+    /// (the search is the costly part). 0 turns it off.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub plan_units: usize,
+    /// Leadership decisions to apply after scoring (a TOML file of `[[override]]` entries: unit,
+    /// verdict / max-away / gates, reason, decided-by; see docs/overrides.md): traced in
+    /// assessment.json and shown as decisions in every report.
+    #[arg(long, value_name = "FILE")]
+    pub overrides: Option<PathBuf>,
 }
+
+/// The default margin of `plan` above a band's start, in score points.
+pub const PLAN_MARGIN: f64 = 2.0;
+
+/// The default number of runs of `assess`'s robustness check.
+pub const ROBUSTNESS_RUNS: usize = 400;
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -350,6 +371,10 @@ pub struct PlanArgs {
     /// ten nearest below the budget ÷ 100,000, at least Rp 1), so the plan never exceeds the budget.
     #[arg(long, value_name = "RP")]
     pub budget_step: Option<f64>,
+    /// Score points a plan must clear above the start of the band it aims at, so that no plan
+    /// buys a verdict by a hair (0 to 20).
+    #[arg(long, value_name = "POINTS", default_value_t = PLAN_MARGIN)]
+    pub margin: f64,
     #[command(flatten)]
     pub results: ResultArgs,
     /// Report language.

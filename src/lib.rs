@@ -31,6 +31,7 @@ pub mod format;
 pub mod fsread;
 pub mod input;
 pub mod output;
+pub mod overrides;
 pub mod plan;
 pub mod privacy;
 pub mod progress;

@@ -4,11 +4,16 @@
 //! each verdict, whether the verdict is fragile, and the parameters its score follows most; for
 //! the province, the distribution of the number of feasible units and of its answer.
 //!
+//! Gate limits move too: a gate whose condition is one comparison with a number
+//! (`persen_skp_ekinerja >= 0.5`, `scoring::limits`) has its limit shifted by ±δ of its size and
+//! is decided again from the compared side's value; any other gate keeps its result.
+//!
 //! Deterministic for a given seed. Reads `UnitValues` and the rubric; formats nothing.
 
 use crate::rubric::{Curve, Rubric};
 use crate::scoring::UnitValues;
-use crate::scoring::unit::{decide, scored, staffing};
+use crate::scoring::limits::{Limit, limit};
+use crate::scoring::unit::{decide, decide_with, scored, staffing};
 use anyhow::Result;
 use polars::prelude::*;
 use rand::{Rng, SeedableRng, rngs::StdRng};
@@ -17,7 +22,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Version of `sensitivity.json`.
-pub const SENSITIVITY_SCHEMA_VERSION: &str = "1.0";
+/// 1.1: `province.staff_allowed_p05/p50/p95`.
+pub const SENSITIVITY_SCHEMA_VERSION: &str = "1.1";
 
 /// How weights are perturbed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -41,6 +47,23 @@ pub struct Settings {
     pub threshold_spread: f64,
     /// A verdict is fragile when its unit's modal verdict comes up in fewer runs than this share.
     pub stable_share: f64,
+}
+
+impl Settings {
+    /// The check `assess` runs: `runs` rubrics, the `sensitivity` command's defaults (seed,
+    /// Dirichlet weights of concentration 100, thresholds ±10 % of their range, fragile under
+    /// 80 %).
+    pub fn quick(runs: usize) -> Self {
+        Settings {
+            runs,
+            seed: 20_251_223,
+            weights: WeightScheme::Dirichlet {
+                concentration: 100.0,
+            },
+            threshold_spread: 0.1,
+            stable_share: 0.8,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,7 +94,8 @@ pub struct UnitSensitivity {
     pub score_p05: Option<f64>,
     pub score_p50: Option<f64>,
     pub score_p95: Option<f64>,
-    /// Parameters the score follows most (Pearson correlation over the runs), strongest first.
+    /// Parameters the score follows most (Pearson correlation over the runs; for a gate limit,
+    /// with the verdict, which the limit moves while the score stays), strongest first.
     pub sensitive_to: Vec<Driver>,
 }
 
@@ -93,10 +117,15 @@ pub struct ProvinceSensitivity {
     pub feasible_median: usize,
     pub feasible_p95: usize,
     pub feasible_max: usize,
+    /// Staff allowed away at once over all units: 5th, 50th and 95th percentile over the runs.
+    pub staff_allowed_p05: i64,
+    pub staff_allowed_p50: i64,
+    pub staff_allowed_p95: i64,
 }
 
-/// The perturbable parameters of a rubric, in a fixed order.
-fn parameters(r: &Rubric) -> Vec<String> {
+/// The perturbable parameters of a rubric, in a fixed order: weights, curves, then the gates
+/// with a numeric limit (`limits`, as `gate_limits` gives them).
+fn parameters(r: &Rubric, limits: &[Option<Limit>]) -> Vec<String> {
     let mut p: Vec<String> = r
         .dimensions
         .iter()
@@ -104,7 +133,26 @@ fn parameters(r: &Rubric) -> Vec<String> {
         .collect();
     p.extend(r.indicators.iter().map(|i| format!("weight:{}", i.id)));
     p.extend(r.indicators.iter().map(|i| format!("curve:{}", i.id)));
+    p.extend(
+        r.gates
+            .iter()
+            .zip(limits)
+            .filter(|(_, l)| l.is_some())
+            .map(|(g, _)| format!("gate:{}", g.id)),
+    );
     p
+}
+
+/// Every gate's numeric limit, if it has one.
+fn gate_limits(r: &Rubric) -> Vec<Option<Limit>> {
+    r.gates.iter().map(|g| limit(&g.require.parsed)).collect()
+}
+
+/// A gate limit moved by `delta`, a share of its size (of 1 for a limit of 0): 0.5 by ±10 %
+/// is 0.45–0.55.
+fn moved(value: f64, delta: f64) -> f64 {
+    let scale = if value == 0.0 { 1.0 } else { value.abs() };
+    value + delta * scale
 }
 
 fn dirichlet(rng: &mut StdRng, base: &[f64], concentration: f64) -> Vec<f64> {
@@ -161,8 +209,14 @@ fn shift(c: &Curve, delta: f64) -> Curve {
     }
 }
 
-/// One perturbed rubric and the parameter values (relative changes) that made it.
-fn perturb(base: &Rubric, s: &Settings, rng: &mut StdRng) -> (Rubric, Vec<f64>) {
+/// One perturbed rubric, the moved gate limits (as `limits`) and the parameter values
+/// (relative changes) that made them.
+fn perturb(
+    base: &Rubric,
+    limits: &[Option<Limit>],
+    s: &Settings,
+    rng: &mut StdRng,
+) -> (Rubric, Vec<Option<f64>>, Vec<f64>) {
     let mut r = base.clone();
     let mut x = Vec::with_capacity(base.dimensions.len() + 2 * base.indicators.len());
     let rel = |new: f64, old: f64| if old > 0.0 { new / old - 1.0 } else { 0.0 };
@@ -237,7 +291,38 @@ fn perturb(base: &Rubric, s: &Settings, rng: &mut StdRng) -> (Rubric, Vec<f64>) 
         i.curve = shift(&i.curve, delta);
         x.push(delta);
     }
-    (r, x)
+    let moved_limits = limits
+        .iter()
+        .map(|l| {
+            l.as_ref().map(|l| {
+                let delta = if s.threshold_spread > 0.0 {
+                    rng.random_range(-s.threshold_spread..=s.threshold_spread)
+                } else {
+                    0.0
+                };
+                x.push(delta);
+                moved(l.value, delta)
+            })
+        })
+        .collect();
+    (r, moved_limits, x)
+}
+
+/// A unit's gates under the moved limits: a gate with a limit and a side value is decided
+/// again, any other keeps its result.
+fn gates_under(
+    v: &UnitValues,
+    limits: &[Option<Limit>],
+    moved: &[Option<f64>],
+    out: &mut Vec<Option<bool>>,
+) {
+    out.clear();
+    out.extend(v.gates.iter().enumerate().map(|(g, ok)| {
+        match (&limits[g], moved[g], v.gate_sides.get(g).copied().flatten()) {
+            (Some(l), Some(m), Some(x)) => Some(l.passes(x, m)),
+            _ => *ok,
+        }
+    }));
 }
 
 fn percentile<T: Copy + PartialOrd>(sorted: &[T], p: f64) -> Option<T> {
@@ -278,14 +363,18 @@ pub fn run(
     let mut rng = StdRng::seed_from_u64(s.seed);
     let nv = r.verdicts.len();
     let worst = nv - 1;
-    let params = parameters(r);
+    let limits = gate_limits(r);
+    let params = parameters(r, &limits);
+    let mut gates = Vec::with_capacity(r.gates.len());
     let mut verdict_counts = vec![vec![0usize; nv]; values.len()];
     let mut scores: Vec<Vec<f64>> = vec![Vec::with_capacity(s.runs); values.len()];
+    // The verdict as a number (higher is better): what a gate limit moves, not the score.
+    let mut ranks: Vec<Vec<f64>> = vec![Vec::with_capacity(s.runs); values.len()];
     let mut xs: Vec<Vec<f64>> = vec![Vec::with_capacity(s.runs); params.len()];
     let mut per_run_counts: Vec<Vec<usize>> = vec![Vec::with_capacity(s.runs); nv];
     let mut per_run_allowed: Vec<f64> = Vec::with_capacity(s.runs);
     for _ in 0..s.runs {
-        let (pr, x) = perturb(r, s, &mut rng);
+        let (pr, moved_limits, x) = perturb(r, &limits, s, &mut rng);
         for (k, v) in x.into_iter().enumerate() {
             xs[k].push(v);
         }
@@ -293,11 +382,13 @@ pub fn run(
         let mut allowed = 0.0;
         for (u, v) in values.iter().enumerate() {
             let sc = scored(&pr, v);
-            let d = decide(&pr, v, sc.total, sc.coverage);
+            gates_under(v, &limits, &moved_limits, &mut gates);
+            let d = decide_with(&pr, &gates, sc.total, sc.coverage);
             verdict_counts[u][d.verdict] += 1;
             counts[d.verdict] += 1;
             allowed += staffing(&pr, v, d.verdict).allowed as f64;
             scores[u].push(sc.total.unwrap_or(f64::NAN));
+            ranks[u].push(-(d.verdict as f64));
         }
         per_run_allowed.push(allowed);
         for (k, c) in counts.into_iter().enumerate() {
@@ -335,7 +426,10 @@ pub fn run(
                 .zip(&xs)
                 .map(|(p, x)| Driver {
                     parameter: p.clone(),
-                    correlation: crate::format::round(pearson(x, y), 4),
+                    correlation: crate::format::round(
+                        pearson(x, if p.starts_with("gate:") { &ranks[u] } else { y }),
+                        4,
+                    ),
                 })
                 .filter(|d| d.correlation.abs() >= 0.1)
                 .collect()
@@ -394,7 +488,7 @@ pub fn run(
         "staff_eligible".into(),
         vec![base_staff(|x| x.eligible); s.runs],
     ));
-    cols.push(Column::new("staff_allowed".into(), per_run_allowed));
+    cols.push(Column::new("staff_allowed".into(), per_run_allowed.clone()));
     let expected = units_expected.max(values.len());
     for (k, x) in crate::scoring::province::coverage_fields(expected, values.len()) {
         cols.push(Column::new(k.as_str().into(), vec![x; s.runs]));
@@ -425,6 +519,8 @@ pub fn run(
         *histogram.entry(*f).or_insert(0) += 1;
     }
     feasible.sort_unstable();
+    let mut allowed: Vec<i64> = per_run_allowed.iter().map(|x| x.round() as i64).collect();
+    allowed.sort_unstable();
     Ok(Sensitivity {
         schema_version: SENSITIVITY_SCHEMA_VERSION,
         rubric_id: r.id.clone(),
@@ -441,6 +537,9 @@ pub fn run(
             feasible_median: percentile(&feasible, 0.5).unwrap_or(0),
             feasible_p95: percentile(&feasible, 0.95).unwrap_or(0),
             feasible_max: feasible.last().copied().unwrap_or(0),
+            staff_allowed_p05: percentile(&allowed, 0.05).unwrap_or(0),
+            staff_allowed_p50: percentile(&allowed, 0.5).unwrap_or(0),
+            staff_allowed_p95: percentile(&allowed, 0.95).unwrap_or(0),
         },
     })
 }

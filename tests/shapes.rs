@@ -972,7 +972,7 @@ fn side_results(c: &Case, r: &Rubric, loaded: &kesiapan::input::Loaded, a: &[Ass
     // Towards the best verdict with a budget, and towards the one above the worst without.
     let targets = [(0, Some(500_000_000.0)), (r.verdicts.len() - 2, None)];
     for (target, budget) in targets.into_iter().filter(|_| !r.improvements.is_empty()) {
-        let p = kesiapan::plan::plan(r, loaded, target, budget, 1_000.0)
+        let p = kesiapan::plan::plan(r, loaded, target, 0.0, budget, 1_000.0)
             .unwrap_or_else(|e| panic!("plan: {e:#}\n{}", c.rubric));
         for lang in [Lang::Id, Lang::En] {
             report::plan::markdown(&p, r, lang, &t)

@@ -65,7 +65,57 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     let loaded = load_data(&rubric, &args.data)?;
     super::rubric::warn_unmatched(&rubric, &loaded, &args.data, quiet);
     progress::phase(Phase::Score);
-    let scored = scoring::score(&rubric, &loaded)?;
+    let overrides = match &args.overrides {
+        Some(path) => {
+            let ids: Vec<&str> = loaded.units.iter().map(|(id, _)| id.as_str()).collect();
+            crate::overrides::read(path, &rubric, &ids)?
+        }
+        None => Vec::new(),
+    };
+    let mut scored = scoring::score_with(&rubric, &loaded, &overrides)?;
+    // The plans of the units at the worst verdict, for the memo's actions: only with
+    // improvements in the rubric, at least two verdicts, and not too many such units (the
+    // search is the costly part; `kesiapan plan` does it for any number).
+    let worst = rubric.verdicts.len() - 1;
+    let at_worst = scored.units.iter().filter(|u| u.verdict == worst).count();
+    if !rubric.improvements.is_empty() && worst > 0 && (1..=args.plan_units).contains(&at_worst) {
+        // The assessment stands without it: a plan that cannot be made (an improvement's
+        // formula failing on this data) is said, not fatal; `kesiapan plan` shows the details.
+        match crate::plan::plan(
+            &rubric,
+            &loaded,
+            worst - 1,
+            crate::cli::PLAN_MARGIN,
+            None,
+            1.0,
+        )
+        .and_then(|p| Ok((p, crate::plan::offices(&rubric)?)))
+        {
+            Ok(p) => scored.plan = Some(p),
+            Err(e) if !quiet => eoutln!(
+                "{}",
+                match args.lang {
+                    crate::rubric::Lang::Id => format!(
+                        "peringatan: biaya perbaikan untuk telaahan tidak dapat dihitung ({}); jalankan `kesiapan plan` untuk rinciannya",
+                        e.to_string().lines().next().unwrap_or_default()
+                    ),
+                    crate::rubric::Lang::En => format!(
+                        "warning: the cost of the improvements for the memo could not be computed ({}); run `kesiapan plan` for the details",
+                        e.to_string().lines().next().unwrap_or_default()
+                    ),
+                }
+            ),
+            Err(_) => {}
+        }
+    }
+    if args.robustness_runs > 0 {
+        scored.robustness = Some(crate::sensitivity::run(
+            &rubric,
+            &scored.values,
+            loaded.roll.units.len(),
+            &crate::sensitivity::Settings::quick(args.robustness_runs),
+        )?);
+    }
     let a = words::assessment(&rubric, &scored, args.lang, &generated_at);
     if a.units.is_empty() {
         bail!(
@@ -106,6 +156,9 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     );
     if let Some(b) = &args.baseline {
         run.inputs.push(Source::file(b)?);
+    }
+    if let Some(o) = &args.overrides {
+        run.inputs.push(Source::file(o)?);
     }
     let written = write_set(&args.out, &files, &run)?;
 

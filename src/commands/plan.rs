@@ -47,8 +47,12 @@ pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
         (None, Some(b)) => 10f64.powi((b / 100_000.0).max(1.0).log10().floor() as i32),
         (None, None) => 1.0,
     };
+    // `contains` is false for NaN.
+    if !(0.0..=20.0).contains(&args.margin) {
+        bail!("--margin is a number of score points from 0 to 20");
+    }
     let loaded = load_data(&rubric, &args.data)?;
-    let p = crate::plan::plan(&rubric, &loaded, target, budget, step)?;
+    let p = crate::plan::plan(&rubric, &loaded, target, args.margin, budget, step)?;
     let templates = report::templates::Templates::new(args.results.templates.as_deref())?;
     let run = super::run_info("plan", None, &rubric, Some(&loaded));
     let written = super::write_results(

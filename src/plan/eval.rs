@@ -15,15 +15,23 @@ use std::collections::BTreeSet;
 /// The unit-level table and the improvements as edits of it.
 pub(super) struct Ctx<'a> {
     pub r: &'a Rubric,
+    /// Score points a plan must clear above the start of the band it aims at (`outcome`).
+    pub margin: f64,
     loaded: &'a Loaded,
     table: &'a DataFrame,
     edits: Vec<Expr>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(r: &'a Rubric, loaded: &'a Loaded, table: &'a DataFrame) -> Result<Self> {
+    pub fn new(
+        r: &'a Rubric,
+        loaded: &'a Loaded,
+        table: &'a DataFrame,
+        margin: f64,
+    ) -> Result<Self> {
         Ok(Ctx {
             r,
+            margin,
             loaded,
             table,
             edits: edits(r)?,
@@ -199,16 +207,18 @@ pub(super) struct Candidate {
     pub allowed: i64,
 }
 
-/// A unit's verdict and the staff it may then let work away at once.
-pub(super) fn outcome(r: &Rubric, v: &UnitValues) -> (usize, i64) {
+/// A unit's verdict and the staff it may then let work away at once, counting a band as
+/// reached only `margin` points above its start (0: the verdict as `assess` gives it), so
+/// that a plan never buys a verdict by a hair (3,44 → 3,45 across a threshold).
+pub(super) fn outcome(r: &Rubric, v: &UnitValues, margin: f64) -> (usize, i64) {
     let sc = scored(r, v);
-    let d = decide(r, v, sc.total, sc.coverage);
+    let d = decide(r, v, sc.total.map(|t| t - margin), sc.coverage);
     (d.verdict, staffing(r, v, d.verdict).allowed)
 }
 
-/// The evaluated combination `amounts` with its outcome `v`.
-pub(super) fn candidate(r: &Rubric, amounts: &[f64], v: &UnitValues) -> Candidate {
-    let (verdict, allowed) = outcome(r, v);
+/// The evaluated combination `amounts` with its outcome `v` (bands `margin` points up).
+pub(super) fn candidate(r: &Rubric, amounts: &[f64], v: &UnitValues, margin: f64) -> Candidate {
+    let (verdict, allowed) = outcome(r, v, margin);
     Candidate {
         amounts: amounts.to_vec(),
         cost: cost_of(r, amounts),

@@ -34,7 +34,9 @@ use serde::Serialize;
 
 /// Version of `plan.json`. 2.0: no labels, descriptions or formatted amounts; actions hold
 /// numbers, structural limits indicator or gate ids (see `docs/json-schemas.md`).
-pub const PLAN_SCHEMA_VERSION: &str = "2.0";
+/// 2.1: `margin`; one-off and yearly costs apart (`cost_once`, `cost_yearly`, `actions[].yearly`);
+/// `to_target`, the cheapest way to bring every unit to the target; `budget.cost_per_staff`.
+pub const PLAN_SCHEMA_VERSION: &str = "2.1";
 
 const GRID: usize = 64;
 const MAX_COMBOS: usize = 4096;
@@ -46,7 +48,11 @@ pub struct Plans {
     pub rubric_version: String,
     pub rubric_sha256: String,
     pub target_verdict: String,
+    /// Score points a plan clears above the start of the band it reaches.
+    pub margin: f64,
     pub units: Vec<UnitPlan>,
+    /// Every unit below the target that can reach it, with its cheapest plan: the totals.
+    pub to_target: ToTarget,
     pub budget: Option<BudgetPlan>,
     /// The improvements whose unit costs are assumptions (the rubric's notes), by id.
     pub assumptions: Vec<String>,
@@ -59,6 +65,8 @@ pub struct Action {
     /// Amount in the improvement's unit (1 for an on/off improvement).
     pub amount: f64,
     pub cost: f64,
+    /// The cost recurs every year (else a one-off purchase).
+    pub yearly: bool,
     /// For an amount improvement: the value of the name it changes before and after (absent
     /// when it is not a number, and always for an on/off improvement).
     pub from: Option<f64>,
@@ -84,7 +92,10 @@ pub struct UnitPlan {
     pub at_target: bool,
     pub reaches_target: bool,
     pub new_verdict: String,
+    /// `cost_once + cost_yearly`: the first year's cost, which the search minimises.
     pub cost: f64,
+    pub cost_once: f64,
+    pub cost_yearly: f64,
     /// `None` for a unit whose allowed-at-once figure `assess` hides for privacy (the figure
     /// before and after would give its hidden eligible staff away).
     pub staff_allowed_before: Option<i64>,
@@ -107,6 +118,21 @@ pub struct BudgetPlan {
     pub step: f64,
     /// The units that get something, with what.
     pub units: Vec<UnitPlan>,
+    /// `spent / staff_gain` (the first year's cost of each additional staff member allowed
+    /// away at once); none when the gain is hidden or zero.
+    pub cost_per_staff: Option<f64>,
+}
+
+/// The cheapest way to bring every unit below the target that can reach it there.
+#[derive(Debug, Clone, Serialize)]
+pub struct ToTarget {
+    /// Units below the target, and those of them that reach it.
+    pub below: usize,
+    pub reaching: usize,
+    pub cost_once: f64,
+    pub cost_yearly: f64,
+    /// Additional staff allowed away at once; none when a hidden figure is among them.
+    pub staff_gain: Option<i64>,
 }
 
 /// What the stages found, for building the plans.
@@ -132,11 +158,25 @@ impl Found<'_> {
             reaches_target: c.verdict <= self.target,
             new_verdict: r.verdicts[c.verdict].id.clone(),
             cost: c.cost,
+            cost_once: self.split_cost(c, false),
+            cost_yearly: self.split_cost(c, true),
             staff_allowed_before: (!self.hidden[u]).then_some(s.allowed[u]),
             staff_allowed_after: (!self.hidden[u]).then_some(c.allowed),
             actions: self.actions(u, c),
             structural_limits: s.structural[u].clone(),
         }
+    }
+
+    /// The part of `c`'s cost that is yearly (`yearly`) or one-off.
+    fn split_cost(&self, c: &Candidate, yearly: bool) -> f64 {
+        self.r
+            .improvements
+            .iter()
+            .zip(&c.amounts)
+            .filter(|(im, _)| im.yearly == yearly)
+            .map(|(im, a)| action_cost(im, *a))
+            .sum::<f64>()
+            + 0.0
     }
 
     fn actions(&self, u: usize, c: &Candidate) -> Vec<Action> {
@@ -159,6 +199,7 @@ impl Found<'_> {
                     improvement: im.id.clone(),
                     amount: a,
                     cost: action_cost(im, a),
+                    yearly: im.yearly,
                     from,
                     to,
                 }
@@ -167,19 +208,45 @@ impl Found<'_> {
     }
 }
 
-/// Plans towards verdict `target` (an index into the rubric's verdicts) for every unit, and
-/// with a `budget` the improvements that let the most staff take WFA at once within it (costs
-/// rounded up to `budget_step`).
+/// The office responsible for each improvement (rubric order): the first office named by a
+/// gate, then an indicator, that reads the name the improvement changes.
+pub fn offices(r: &Rubric) -> Result<Vec<Option<String>>> {
+    let reads = Reads::new(r)?;
+    Ok(r.improvements
+        .iter()
+        .map(|im| {
+            let name = im.name();
+            let gates = r
+                .gates
+                .iter()
+                .zip(&reads.gates)
+                .filter(|(_, n)| n.contains(name))
+                .filter_map(|(g, _)| g.office.clone());
+            let indicators = r
+                .indicators
+                .iter()
+                .zip(&reads.indicators)
+                .filter(|(_, n)| n.contains(name))
+                .filter_map(|(i, _)| i.office.clone());
+            gates.chain(indicators).next()
+        })
+        .collect())
+}
+
+/// Plans towards verdict `target` (an index into the rubric's verdicts) for every unit, each
+/// clearing the band's start by `margin` score points, and with a `budget` the improvements that
+/// let the most staff take WFA at once within it (costs rounded up to `budget_step`).
 pub fn plan(
     r: &Rubric,
     loaded: &Loaded,
     target: usize,
+    margin: f64,
     budget: Option<f64>,
     budget_step: f64,
 ) -> Result<Plans> {
     let table = unit_table(r, loaded)?;
     let n = table.height();
-    let ctx = Ctx::new(r, loaded, &table)?;
+    let ctx = Ctx::new(r, loaded, &table, margin)?;
     // First, so that a non-finite `max` or `scale` is blamed on itself, not on what it feeds.
     let data = UnitData::new(r, &table)?;
     let zero = vec![0.0; r.improvements.len()];
@@ -191,7 +258,7 @@ pub fn plan(
     let rows = search::combinations(&options);
     let mut candidates: Vec<Vec<Candidate>> = vec![Vec::new(); n];
     for ((u, a), v) in rows.iter().zip(ctx.eval(&rows)?) {
-        candidates[*u].push(eval::candidate(r, a, &v));
+        candidates[*u].push(eval::candidate(r, a, &v, margin));
     }
     let chosen = search::least(&ctx, &data, &standing, &candidates, target)?;
     // Budget mode also weighs the least plans for the other verdicts better than a unit's own.
@@ -227,16 +294,19 @@ pub fn plan(
         target,
         hidden: base.iter().map(|v| hidden_ids.contains(&v.id)).collect(),
     };
-    let units = (0..n)
+    let units: Vec<UnitPlan> = (0..n)
         .map(|u| unit_result(&found, u, chosen[u].as_ref(), &candidates[u]))
         .collect();
+    let to_target = to_target(&found, &units, &chosen);
     Ok(Plans {
         schema_version: PLAN_SCHEMA_VERSION,
         rubric_id: r.id.clone(),
         rubric_version: r.version.clone(),
         rubric_sha256: r.sha256.clone(),
         target_verdict: r.verdicts[target].id.clone(),
+        margin,
         units,
+        to_target,
         budget: budget.map(|b| budget_plan(&found, &candidates, b, budget_step)),
         assumptions: r
             .improvements
@@ -276,6 +346,8 @@ fn unit_result(
         // Nothing the improvements can do improves the verdict: no actions, no cost.
         p.actions.clear();
         p.cost = 0.0;
+        p.cost_once = 0.0;
+        p.cost_yearly = 0.0;
         p.new_verdict = p.verdict.clone();
         p.staff_allowed_after = p.staff_allowed_before;
     }
@@ -341,11 +413,42 @@ fn budget_plan(
             && hidden_gains.iter().sum::<i64>() >= found.r.min_group_size as i64);
     // `+ 0.0`: the sum of nothing is -0.0 in Rust; the JSON says 0.0.
     let spent: f64 = units.iter().map(|p| p.cost).sum::<f64>() + 0.0;
+    let staff_gain = gain_shown.then_some(choice.gain);
     BudgetPlan {
         budget: b,
         spent,
-        staff_gain: gain_shown.then_some(choice.gain),
+        staff_gain,
         step,
         units,
+        cost_per_staff: staff_gain.filter(|g| *g > 0).map(|g| spent / g as f64),
+    }
+}
+
+/// The totals of the plans of the units below the target that reach it (`chosen`: the least
+/// combination reaching it, per unit); the staff gain is hidden on the same rule as the
+/// budget's (a lone hidden unit, or hidden ones gaining fewer than the minimum group size
+/// together).
+fn to_target(found: &Found, units: &[UnitPlan], chosen: &[Option<Candidate>]) -> ToTarget {
+    let reaching: Vec<usize> = (0..units.len())
+        .filter(|u| !units[*u].at_target && units[*u].reaches_target)
+        .collect();
+    let gain = |u: usize| -> i64 {
+        chosen[u]
+            .as_ref()
+            .map_or(0, |c| c.allowed - found.standing.allowed[u])
+    };
+    let hidden: Vec<i64> = reaching
+        .iter()
+        .filter(|u| found.hidden[**u])
+        .map(|u| gain(*u))
+        .collect();
+    let shown = hidden.is_empty()
+        || (hidden.len() >= 2 && hidden.iter().sum::<i64>() >= found.r.min_group_size as i64);
+    ToTarget {
+        below: units.iter().filter(|p| !p.at_target).count(),
+        reaching: reaching.len(),
+        cost_once: reaching.iter().map(|u| units[*u].cost_once).sum::<f64>() + 0.0,
+        cost_yearly: reaching.iter().map(|u| units[*u].cost_yearly).sum::<f64>() + 0.0,
+        staff_gain: shown.then(|| reaching.iter().map(|u| gain(*u)).sum()),
     }
 }

@@ -38,7 +38,7 @@ impl Standing {
         for (u, v) in base.iter().enumerate() {
             let sc = scored(r, v);
             let d = decide(r, v, sc.total, sc.coverage);
-            (s.verdict[u], s.allowed[u]) = outcome(r, v);
+            (s.verdict[u], s.allowed[u]) = outcome(r, v, 0.0);
             let mut wanted: BTreeSet<String> = BTreeSet::new();
             for (i, ind) in r.indicators.iter().enumerate() {
                 let t = target_score(ind);
@@ -225,7 +225,7 @@ pub(super) fn least(
 ) -> Result<Vec<Option<Candidate>>> {
     let r = ctx.r;
     let (n, nk) = (standing.verdict.len(), r.improvements.len());
-    let reaches = |v: &UnitValues| outcome(r, v).0 <= level;
+    let reaches = |v: &UnitValues| outcome(r, v, ctx.margin).0 <= level;
     // Seeds per unit: the cheapest evaluated combination reaching the level; the same with
     // each of its actions dropped and every other relevant amount at its maximum; and all
     // relevant improvements at their maximum. Each seed is then lowered amount by amount.
@@ -266,7 +266,7 @@ pub(super) fn least(
     // The final combinations, scored once more; the cheapest per unit wins.
     let mut chosen: Vec<Option<Candidate>> = vec![None; n];
     for ((u, a), v) in seeds.iter().zip(ctx.eval(&seeds)?) {
-        let c = candidate(r, a, &v);
+        let c = candidate(r, a, &v, ctx.margin);
         if c.verdict <= level
             && chosen[*u].as_ref().is_none_or(|b| {
                 c.cost < b.cost - 1e-6 || (c.cost <= b.cost + 1e-6 && c.allowed > b.allowed)

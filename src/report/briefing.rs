@@ -357,6 +357,23 @@ pub fn markdown(a: &Assessment, memo: &MemoConfig, templates: &Templates) -> Res
         &a.summary.top_obstacles.iter().take(3).collect::<Vec<_>>(),
     );
     ctx.insert("survey", &a.datasets.iter().find(|d| d.personal).cloned());
+    let fragile: Vec<&crate::assessment::Unit> = a
+        .units
+        .iter()
+        .filter(|u| u.robustness.as_ref().is_some_and(|r| r.fragile))
+        .collect();
+    ctx.insert(
+        "fragile_feasible",
+        &fragile.iter().filter(|u| u.wfa.allows_wfa()).count(),
+    );
+    ctx.insert("fragile", &fragile);
+    ctx.insert(
+        "decided",
+        &a.units
+            .iter()
+            .filter(|u| !u.overrides.is_empty())
+            .collect::<Vec<_>>(),
+    );
     let name = match lang {
         Lang::Id => "briefing.id.md.tera",
         Lang::En => "briefing.en.md.tera",

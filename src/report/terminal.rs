@@ -91,10 +91,19 @@ pub fn render(a: &Assessment) -> String {
             pad(id, idw),
             cut(u.name.as_deref().unwrap_or(""), 34),
             score,
-            if u.data_warnings.is_empty() {
-                cut(&u.verdict_label, 16)
-            } else {
-                format!("{} ⚠", cut(&u.verdict_label, 14))
+            {
+                let fragile = u.robustness.as_ref().is_some_and(|r| r.fragile);
+                let marks = format!(
+                    "{}{}",
+                    if fragile { " †" } else { "" },
+                    if u.data_warnings.is_empty() {
+                        ""
+                    } else {
+                        " ⚠"
+                    }
+                );
+                let room = 16 - marks.chars().count();
+                format!("{}{marks}", cut(&u.verdict_label, room))
             },
             u.wfa
                 .staff_allowed_at_once
@@ -128,6 +137,62 @@ pub fn render(a: &Assessment) -> String {
             ),
         });
     }
+    let fragile: Vec<String> = a
+        .units
+        .iter()
+        .filter_map(|u| {
+            let r = u.robustness.as_ref().filter(|r| r.fragile)?;
+            Some(format!(
+                "{} ({} {}, {} {})",
+                cap(&u.id, TEXT_LIMIT, lang),
+                u.verdict_label,
+                format::value(r.share, crate::rubric::ValueFormat::Percent, None, lang),
+                r.other_label.as_deref().unwrap_or("-"),
+                format::value(
+                    r.other_share,
+                    crate::rubric::ValueFormat::Percent,
+                    None,
+                    lang
+                )
+            ))
+        })
+        .collect();
+    if !fragile.is_empty() {
+        out.push_str(&match lang {
+            Lang::Id => format!(
+                "† hasil penilaian rapuh (berubah bila bobot dan ambang rubrik sedikit diubah): {}\n",
+                fragile.join("; ")
+            ),
+            Lang::En => format!(
+                "† fragile verdicts (they change when the rubric's weights and thresholds move slightly): {}\n",
+                fragile.join("; ")
+            ),
+        });
+    }
+    let decided: Vec<String> = a
+        .units
+        .iter()
+        .flat_map(|u| {
+            u.overrides.iter().map(move |o| {
+                format!(
+                    "{} ({} {}{})",
+                    cap(&u.id, TEXT_LIMIT, lang),
+                    o.label,
+                    o.from
+                        .as_deref()
+                        .map(|f| format!("{f} → "))
+                        .unwrap_or_default(),
+                    o.to
+                )
+            })
+        })
+        .collect();
+    if !decided.is_empty() {
+        out.push_str(&match lang {
+            Lang::Id => format!("‡ keputusan pimpinan: {}\n", decided.join("; ")),
+            Lang::En => format!("‡ leadership decisions: {}\n", decided.join("; ")),
+        });
+    }
     let s = &a.summary;
     let counts = a
         .verdicts
@@ -155,12 +220,27 @@ pub fn render(a: &Assessment) -> String {
         format::number(s.staff_eligible as f64, 0, lang),
         format::number(s.staff_allowed_at_once as f64, 0, lang),
     );
+    let range = s
+        .robustness
+        .as_ref()
+        .filter(|r| r.staff_allowed_p05 != r.staff_allowed_p95)
+        .map(|r| {
+            let (lo, hi) = (
+                format::number(r.staff_allowed_p05 as f64, 0, lang),
+                format::number(r.staff_allowed_p95 as f64, 0, lang),
+            );
+            match lang {
+                Lang::Id => format!(" (rentang {lo}–{hi})"),
+                Lang::En => format!(" (range {lo}–{hi})"),
+            }
+        })
+        .unwrap_or_default();
     out.push_str(&match lang {
         Lang::Id => format!(
-            "{counts} · pegawai {total} · pada jabatan WFA {eligible} · boleh WFA bersamaan {allowed}\n"
+            "{counts} · pegawai {total} · pada jabatan WFA {eligible} · boleh WFA bersamaan {allowed}{range}\n"
         ),
         Lang::En => format!(
-            "{counts} · staff {total} · eligible {eligible} · allowed at once {allowed}\n"
+            "{counts} · staff {total} · eligible {eligible} · allowed at once {allowed}{range}\n"
         ),
     });
     out

@@ -376,6 +376,8 @@ pub struct Improvement {
     pub unit: Text,
     pub change: Change,
     pub assumption: Option<Text>,
+    /// The cost recurs every year; else it is a one-off purchase.
+    pub yearly: bool,
 }
 
 impl Improvement {

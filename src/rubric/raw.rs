@@ -85,6 +85,9 @@ pub struct RawImprovement {
     pub unit: Option<RawText>,
     /// Where the cost comes from; shown with every plan.
     pub assumption: Option<RawText>,
+    /// The cost recurs every year (a licence, a subscription, a person); default false: a
+    /// one-off purchase. Plans keep the two apart.
+    pub yearly: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -20,6 +20,13 @@ pub struct Scored {
     pub province: ProvinceScore,
     /// The loader's diagnostics, then scoring's own (small groups).
     pub diagnostics: Vec<Diagnostic>,
+    /// Every unit's computed values, as `units` (for a sensitivity run on the same data).
+    pub values: Vec<super::UnitValues>,
+    /// A quick sensitivity run over `values`, when the caller made one (`assess`).
+    pub robustness: Option<crate::sensitivity::Sensitivity>,
+    /// The cheapest plans of the units at the worst verdict towards the next one, when the
+    /// caller made them (`assess`), and each improvement's office.
+    pub plan: Option<(crate::plan::Plans, Vec<Option<String>>)>,
 }
 
 /// What one dataset contributed.
@@ -39,6 +46,8 @@ pub enum Decider {
     /// The failed gate (rubric index) that capped it.
     Gate(usize),
     Coverage,
+    /// A leadership decision (`overrides`) set it.
+    Override,
 }
 
 /// One unit, scored.
@@ -63,6 +72,8 @@ pub struct UnitScore {
     /// Ranked: `rank` is the position, from 1.
     pub obstacles: Vec<ObstacleFact>,
     pub wfa: WfaFacts,
+    /// Leadership decisions applied to it, in the order applied.
+    pub overrides: Vec<super::decisions::OverrideFact>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

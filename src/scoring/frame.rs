@@ -33,6 +33,8 @@ pub struct UnitValues {
     pub gaps: Vec<Option<f64>>,
     pub gates: Vec<Option<bool>>,
     pub gate_affects: Vec<Option<f64>>,
+    /// The compared side of each gate with a numeric limit (`limits::limit`), else None.
+    pub gate_sides: Vec<Option<f64>>,
     pub staff_total: Option<f64>,
     pub staff_eligible: Option<f64>,
     pub min_on_site: Option<f64>,
@@ -228,6 +230,42 @@ pub(super) fn compared<'a>(computed: &[Computed<'a>], on: &LazyFrame) -> Vec<Com
         .collect()
 }
 
+/// The column prefix of a gate's compared side.
+const GATE_SIDE: &str = "__gside_";
+
+/// The compared side of every gate with a numeric limit (`limits::limit`) that is a number on
+/// `on`, into `__gside_<i>`: the robustness check decides such a gate again under a moved limit.
+pub(super) fn gate_sides<'a>(rubric: &'a Rubric, on: &LazyFrame) -> Vec<Computed<'a>> {
+    let sides: Vec<Computed> = rubric
+        .gates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| {
+            super::limits::limit(&g.require.parsed).map(|l| Computed {
+                column: format!("{GATE_SIDE}{i}"),
+                what: format!("the compared side of gate `{}`", g.id),
+                expr: &g.require,
+                value: l.side,
+                dtype: DataType::Float64,
+            })
+        })
+        .collect();
+    if sides.is_empty() {
+        return sides;
+    }
+    let Ok(schema) = on.clone().select(unit_exprs_as_is(&sides)).collect_schema() else {
+        return Vec::new();
+    };
+    sides
+        .into_iter()
+        .filter(|s| {
+            schema
+                .get(s.column.as_str())
+                .is_some_and(|t| t.is_float() || t.is_integer())
+        })
+        .collect()
+}
+
 /// `computed` under their column names, without the cast.
 fn unit_exprs_as_is(computed: &[Computed]) -> Vec<Expr> {
     computed
@@ -332,9 +370,10 @@ fn check_finite(rubric: &Rubric, df: &DataFrame, computed: &[Computed]) -> Resul
             .iter()
             .map(|m| (m.name.clone(), format!("metric `{}`", m.name), m))
     });
+    // A gate's compared side is checked as the comparison's side already (`compared`).
     let numbers = computed
         .iter()
-        .filter(|c| c.dtype == DataType::Float64)
+        .filter(|c| c.dtype == DataType::Float64 && !c.column.starts_with(GATE_SIDE))
         .map(|c| (c.column.clone(), c.what.clone(), c.expr));
     let items: Vec<_> = metrics.chain(numbers).collect();
     check_numbers(rubric, df, &items, Rows::Units(&ids))
@@ -535,6 +574,7 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
         .lazy();
     let mut computed = computed(rubric);
     computed.extend(compared(&computed, &units));
+    computed.extend(gate_sides(rubric, &units));
     let df = units
         .clone()
         .with_columns(unit_exprs(&computed))
@@ -641,6 +681,7 @@ fn extract(
         many("__gap", n_ind)?,
     );
     let gaff = many("__gaff", rubric.gates.len())?;
+    let gside = many(GATE_SIDE.trim_end_matches('_'), rubric.gates.len())?;
     let gates: Vec<Vec<Option<bool>>> = (0..rubric.gates.len())
         .map(|i| bools(df, &format!("__gate_{i}")))
         .collect::<Result<_>>()?;
@@ -678,6 +719,7 @@ fn extract(
             gaps: gap.iter().map(|c| c[r]).collect(),
             gates: gates.iter().map(|c| c[r]).collect(),
             gate_affects: gaff.iter().map(|c| c[r]).collect(),
+            gate_sides: gside.iter().map(|c| c[r]).collect(),
             staff_total: total[r],
             staff_eligible: eligible[r],
             min_on_site: onsite[r],

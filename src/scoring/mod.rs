@@ -7,8 +7,10 @@
 //! language into the `Assessment`.
 
 pub mod curve;
+pub mod decisions;
 mod facts;
 mod frame;
+pub mod limits;
 pub mod province;
 pub mod unit;
 
@@ -28,8 +30,19 @@ pub fn values(rubric: &Rubric, loaded: &Loaded) -> Result<Vec<UnitValues>> {
 
 /// Score every unit and answer for the province.
 pub fn score(rubric: &Rubric, loaded: &Loaded) -> Result<Scored> {
+    score_with(rubric, loaded, &[])
+}
+
+/// `score` with leadership decisions applied after scoring (`decisions`), before the
+/// complementary suppression and the province's summary.
+pub fn score_with(
+    rubric: &Rubric,
+    loaded: &Loaded,
+    overrides: &[crate::overrides::Override],
+) -> Result<Scored> {
     let (values, mut diags) = frame::compute(rubric, loaded)?;
     let mut units: Vec<UnitScore> = values.iter().map(|v| unit::score_unit(rubric, v)).collect();
+    decisions::apply(rubric, &mut units, &values, overrides);
     hide_totals_across_units(rubric, &mut units);
     let province = province::summarise(rubric, &units, &loaded.roll)?;
     let mut diagnostics = loaded.diagnostics.clone();
@@ -40,6 +53,9 @@ pub fn score(rubric: &Rubric, loaded: &Loaded) -> Result<Scored> {
         units,
         province,
         diagnostics,
+        values,
+        robustness: None,
+        plan: None,
     })
 }
 

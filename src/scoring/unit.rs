@@ -148,6 +148,7 @@ pub fn score_unit(r: &Rubric, v: &UnitValues) -> UnitScore {
         gates_failed,
         obstacles,
         wfa: wfa_facts(r, v, decision.verdict),
+        overrides: Vec::new(),
     }
 }
 
@@ -257,6 +258,16 @@ pub struct Decision {
 }
 
 pub fn decide(r: &Rubric, v: &UnitValues, total: Option<f64>, coverage: f64) -> Decision {
+    decide_with(r, &v.gates, total, coverage)
+}
+
+/// `decide` with the gates' results given (the robustness check moves gate limits).
+pub fn decide_with(
+    r: &Rubric,
+    gates: &[Option<bool>],
+    total: Option<f64>,
+    coverage: f64,
+) -> Decision {
     let worst = r.verdicts.len() - 1;
     let band = total
         .map(|t| r.band_for(round(t, r.decimals)))
@@ -264,7 +275,7 @@ pub fn decide(r: &Rubric, v: &UnitValues, total: Option<f64>, coverage: f64) -> 
     let (mut verdict, mut by) = (band, Decider::Score);
     let mut failed_gates = Vec::new();
     for (gi, g) in r.gates.iter().enumerate() {
-        let failed = match v.gates[gi] {
+        let failed = match gates[gi] {
             Some(ok) => !ok,
             None => g.fail_if_missing,
         };
@@ -494,6 +505,7 @@ mod tests {
             gaps: vec![None; n],
             gates: vec![Some(true); r.gates.len()],
             gate_affects: vec![None; r.gates.len()],
+            gate_sides: vec![None; r.gates.len()],
             staff_total: Some(100.0),
             staff_eligible: Some(50.0),
             min_on_site: None,

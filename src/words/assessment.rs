@@ -18,6 +18,103 @@ use crate::scoring::{
 
 /// The assessment of a scored run, worded in `lang`; `generated_at` is the RFC 3339 run time.
 pub fn assessment(r: &Rubric, s: &Scored, lang: Lang, generated_at: &str) -> Assessment {
+    let mut a = assessment_without_robustness(r, s, lang, generated_at);
+    if let Some(x) = &s.robustness {
+        let fragile = a
+            .units
+            .iter()
+            .filter(|u| u.robustness.as_ref().is_some_and(|x| x.fragile))
+            .map(|u| u.id.clone())
+            .collect();
+        a.summary.robustness = Some(super::robustness::summary(
+            x,
+            &a.summary.verdict_if_assessed,
+            fragile,
+        ));
+    }
+    a.summary.plan = s
+        .plan
+        .as_ref()
+        .and_then(|(p, offices)| plan_summary(r, p, offices, lang));
+    a
+}
+
+/// The plans of the units at the worst verdict (towards `p.target_verdict`), summed, with the
+/// improvements' labels.
+fn plan_summary(
+    r: &Rubric,
+    p: &crate::plan::Plans,
+    offices: &[Option<String>],
+    lang: Lang,
+) -> Option<PlanSummary> {
+    let worst = r.verdicts.last()?;
+    let to = r.verdicts.iter().find(|v| v.id == p.target_verdict)?;
+    let units: Vec<&crate::plan::UnitPlan> =
+        p.units.iter().filter(|u| u.verdict == worst.id).collect();
+    if units.is_empty() {
+        return None;
+    }
+    let reaching: Vec<&&crate::plan::UnitPlan> =
+        units.iter().filter(|u| u.reaches_target).collect();
+    let mut actions: Vec<PlanAction> = r
+        .improvements
+        .iter()
+        .zip(offices)
+        .filter_map(|(im, office)| {
+            let bought: Vec<&crate::plan::Action> = reaching
+                .iter()
+                .flat_map(|u| &u.actions)
+                .filter(|a| a.improvement == im.id)
+                .collect();
+            (!bought.is_empty()).then(|| {
+                let sum = |yearly: bool| {
+                    bought
+                        .iter()
+                        .filter(|a| a.yearly == yearly)
+                        .map(|a| a.cost)
+                        .sum::<f64>()
+                        + 0.0
+                };
+                PlanAction {
+                    improvement: im.id.clone(),
+                    label: im.label.get(lang).to_string(),
+                    units: bought.len(),
+                    cost_once: sum(false),
+                    cost_yearly: sum(true),
+                    office: office.clone(),
+                }
+            })
+        })
+        .collect();
+    actions.sort_by(|a, b| {
+        b.units
+            .cmp(&a.units)
+            .then((b.cost_once + b.cost_yearly).total_cmp(&(a.cost_once + a.cost_yearly)))
+    });
+    // `to_target` sums over every unit below the target, which, towards the verdict after
+    // the worst, are exactly the units at the worst verdict.
+    Some(PlanSummary {
+        from_verdict: worst.id.clone(),
+        from_label: worst.label.get(lang).to_string(),
+        to_verdict: to.id.clone(),
+        to_label: to.label.get(lang).to_string(),
+        margin: p.margin,
+        units: units.len(),
+        reaching: reaching.len(),
+        cost_once: p.to_target.cost_once,
+        cost_yearly: p.to_target.cost_yearly,
+        staff_gain: p.to_target.staff_gain,
+        actions,
+        costs_assumed: !p.assumptions.is_empty(),
+    })
+}
+
+fn assessment_without_robustness(
+    r: &Rubric,
+    s: &Scored,
+    lang: Lang,
+    generated_at: &str,
+) -> Assessment {
     Assessment {
         schema_version: SCHEMA_VERSION.to_string(),
         tool: Tool {
@@ -74,6 +171,19 @@ pub fn assessment(r: &Rubric, s: &Scored, lang: Lang, generated_at: &str) -> Ass
             .iter()
             .map(|u| {
                 let mut w = unit(r, u, &s.diagnostics, lang);
+                // A decided verdict is not the scoring's: how the scoring's holds is not its.
+                let decided = u.overrides.iter().any(|o| {
+                    !matches!(
+                        o.what,
+                        crate::scoring::decisions::Overridden::MaxAway { .. }
+                    )
+                });
+                w.robustness = s.robustness.as_ref().filter(|_| !decided).and_then(|x| {
+                    x.units
+                        .iter()
+                        .find(|x| x.id == u.id)
+                        .map(|x| super::robustness::unit(r, x, &w.verdict, x_stable(s), lang))
+                });
                 w.kind = s
                     .province
                     .roll
@@ -98,6 +208,14 @@ pub fn assessment(r: &Rubric, s: &Scored, lang: Lang, generated_at: &str) -> Ass
             })
             .collect(),
     }
+}
+
+/// The share of runs under which a verdict is fragile, in the run `s` carries.
+fn x_stable(s: &Scored) -> f64 {
+    s.robustness
+        .as_ref()
+        .map(|x| x.settings.stable_share)
+        .unwrap_or(0.0)
 }
 
 /// The scoring rules as applied, for `assessment.json`.
@@ -159,6 +277,7 @@ fn unit(r: &Rubric, u: &UnitScore, diagnostics: &[Diagnostic], lang: Lang) -> Un
             Decider::Score => "score".to_string(),
             Decider::Gate(gi) => r.gates[gi].id.clone(),
             Decider::Coverage => "coverage".to_string(),
+            Decider::Override => "override".to_string(),
         },
         dimensions: r
             .dimensions
@@ -219,6 +338,12 @@ fn unit(r: &Rubric, u: &UnitScore, diagnostics: &[Diagnostic], lang: Lang) -> Un
             .map(|d| format!("{}: {}", d.code, d.message))
             .collect(),
         kind: None,
+        robustness: None,
+        overrides: u
+            .overrides
+            .iter()
+            .map(|o| super::decisions::record(r, o, lang))
+            .collect(),
     }
 }
 
@@ -500,6 +625,8 @@ fn summary(r: &Rubric, p: &ProvinceScore, lang: Lang) -> Summary {
             .iter()
             .map(|t| top_obstacle(r, t, lang))
             .collect(),
+        robustness: None,
+        plan: None,
         groups: p
             .groups
             .iter()
@@ -549,7 +676,17 @@ mod tests {
             units: None,
         };
         let loaded = load(&rubric, &sources).unwrap();
-        let scored = crate::scoring::score(&rubric, &loaded).unwrap();
+        let mut scored = crate::scoring::score(&rubric, &loaded).unwrap();
+        // As `assess` does.
+        scored.robustness = Some(
+            crate::sensitivity::run(
+                &rubric,
+                &scored.values,
+                loaded.roll.units.len(),
+                &crate::sensitivity::Settings::quick(crate::cli::ROBUSTNESS_RUNS),
+            )
+            .unwrap(),
+        );
         let mut a = assessment(&rubric, &scored, lang, "2025-12-23T09:00:00Z");
         let snapshot: serde_json::Value = serde_json::from_str(expected).unwrap();
         a.tool.version = snapshot["tool"]["version"].as_str().unwrap().to_string();

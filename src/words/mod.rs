@@ -6,6 +6,8 @@
 
 mod assessment;
 pub mod curve;
+mod decisions;
+pub mod robustness;
 pub mod roll;
 
 pub use assessment::assessment;

@@ -104,6 +104,7 @@ impl Unvalidated for Vec<Spanned<RawImprovement>> {
                 unit: text(r.unit.as_ref(), ""),
                 change,
                 assumption: r.assumption.as_ref().map(|t| text(Some(t), "")),
+                yearly: r.yearly.as_ref().is_some_and(|y| *y.get_ref()),
             });
         }
         out
