@@ -1,6 +1,9 @@
 //! Blank forms for the units to fill in, written from the rubric's dataset schemas: an
-//! instructions sheet in Indonesian (each column's meaning, whether it is required, the allowed
-//! values and an example), then the data sheet with bold frozen headers, data validation
+//! instructions sheet in Indonesian, printable (A4, one page wide), with each column's meaning
+//! (its `description`, else its heading), whether it is required, the allowed values (a Likert
+//! scale with its `anchors`) and a typical `example`, and for a personal column the request
+//! for an anonymous code; then the data sheet headed by each column's `label` (read back as the
+//! column), with bold frozen headers, data validation
 //! (dropdowns for categories and Ya/Tidak, whole numbers and ranges for counts and Likert
 //! answers, decimals for numbers, shares as percentages), column widths and a note on each
 //! header (with the form's question wording when the schema gives one).
@@ -9,10 +12,13 @@
 //! round-trip test). Bytes are deterministic: fixed document properties.
 
 use crate::input::guard::INSTRUCTIONS_PROPERTY;
-use crate::rubric::{Column, ColumnType, Dataset, Rubric};
+use crate::rubric::{Column, ColumnType, Dataset, Example, Rubric};
 use crate::xlsx::{FORM_HEADER_FILL, cell_text, header_format, properties, sheet_name};
 use anyhow::Result;
-use rust_xlsxwriter::{DataValidation, DataValidationRule, ExcelDateTime, Format, Note, Workbook};
+use rust_xlsxwriter::{
+    DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Note,
+    Workbook,
+};
 
 /// The instructions sheet's name.
 pub const INSTRUCTIONS_SHEET: &str = "Petunjuk";
@@ -35,14 +41,21 @@ pub struct ForUnit {
     pub name: Option<String>,
 }
 
-/// The header text of a column: its name in words (`jumlah_pegawai` → `Jumlah Pegawai`),
-/// which matches the column when read back.
+/// The header text of a column: the rubric's `label` (one of the column's accepted names, so
+/// it reads back as the column), else its name in words (`jumlah_pegawai` → `Jumlah Pegawai`).
 pub fn header_label(c: &Column) -> String {
+    if let Some(l) = &c.form.label {
+        return l.id.clone();
+    }
     c.name
         .split('_')
         .filter(|w| !w.is_empty())
         .map(|w| {
-            if ["opd", "ti", "skp", "vpn", "asn", "nip", "id", "tik", "pc"].contains(&w) {
+            if [
+                "opd", "ti", "skp", "vpn", "asn", "nip", "id", "tik", "pc", "wfa",
+            ]
+            .contains(&w)
+            {
                 return w.to_uppercase();
             }
             let mut cs = w.chars();
@@ -82,7 +95,8 @@ pub fn allowed(c: &Column) -> String {
     match &c.kind {
         ColumnType::Text => "teks".to_string(),
         ColumnType::Integer => format!("bilangan bulat, {}", range(true)),
-        ColumnType::Likert => format!("skala {}", range(true)),
+        ColumnType::Likert if c.form.anchors.is_empty() => format!("skala {}", range(true)),
+        ColumnType::Likert => format!("skala {}: {}", range(true), anchors(c)),
         ColumnType::Number => format!("angka (desimal dengan koma, mis. 12,5), {}", range(false)),
         ColumnType::Percent => "persen, mis. 75% (dari 0% sampai 100%)".to_string(),
         ColumnType::Boolean => "Ya atau Tidak".to_string(),
@@ -91,8 +105,43 @@ pub fn allowed(c: &Column) -> String {
     }
 }
 
-/// An example value of a column, as typed.
+/// A `likert` column's scale in words: `1 = belum bisa, …, 5 = sangat mahir`.
+pub fn anchors(c: &Column) -> String {
+    c.form
+        .anchors
+        .iter()
+        .map(|(v, t)| format!("{v} = {}", t.id))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What a column means, in Indonesian: its description, else its heading.
+pub fn meaning(c: &Column) -> String {
+    match &c.description {
+        Some(d) => d.id.clone(),
+        None => header_label(c),
+    }
+}
+
+/// The guidance on a personal column (a respondent's id): an anonymous code, never the NIP.
+pub fn personal_guidance(c: &Column) -> Option<String> {
+    c.personal.then(|| {
+        format!(
+            "Kolom \"{}\": isi kode responden anonim buatan OPD (mis. R-001, R-002, …), satu kode per orang. Jangan isi NIP, nama, NIK atau nomor telepon.",
+            header_label(c)
+        )
+    })
+}
+
+/// An example value of a column, as typed: the rubric's `example` (a typical answer), else
+/// one made from the type (the unit's code for the unit key of a unit's form).
 pub fn example(c: &Column, unit: Option<&ForUnit>) -> Cell {
+    match (unit, &c.form.example) {
+        (Some(u), _) if c.kind == ColumnType::Text => return Cell::Text(u.id.clone()),
+        (_, Some(Example::Text(t))) => return Cell::Text(t.clone()),
+        (_, Some(Example::Number(n))) => return Cell::Number(*n),
+        _ => {}
+    }
     let lo = c.min.unwrap_or(0.0);
     match &c.kind {
         ColumnType::Text => Cell::Text(match unit {
@@ -181,18 +230,27 @@ fn validation(c: &Column, unit: Option<&ForUnit>, key: bool) -> Result<Option<Da
     };
     let Some(v) = v else { return Ok(None) };
     let title: String = header_label(c).chars().take(32).collect();
-    let message: String = allowed(c).chars().take(250).collect();
     Ok(Some(
         v.set_input_title(title)?
-            .set_input_message(message)?
+            .set_input_message(fit(allowed(c)))?
             .set_error_title("Isian tidak sesuai")?
-            .set_error_message(
-                format!("Isi dengan {}", allowed(c))
-                    .chars()
-                    .take(250)
-                    .collect::<String>(),
-            )?,
+            .set_error_message(fit(format!("Isi dengan {}", allowed(c))))?,
     ))
+}
+
+/// A data validation message (Excel takes at most 255 characters): whole, or cut at a word
+/// with a pointer to the instructions sheet.
+fn fit(s: String) -> String {
+    const MAX: usize = 250;
+    if s.chars().count() <= MAX {
+        return s;
+    }
+    let more = format!(" … (lihat sheet {INSTRUCTIONS_SHEET})");
+    let mut cut: String = s.chars().take(MAX - more.chars().count()).collect();
+    if let Some(i) = cut.rfind(' ') {
+        cut.truncate(i);
+    }
+    cut + &more
 }
 
 /// The form of one dataset (optionally for one unit), filled with `rows` (for tests and
@@ -210,9 +268,6 @@ pub fn form(
             .set_comment(format!("rubric {} {}", rubric.id, rubric.version))
             .set_custom_property(INSTRUCTIONS_PROPERTY, INSTRUCTIONS_SHEET),
     );
-    let bold = Format::new().set_bold();
-    let title = Format::new().set_bold().set_font_size(14);
-    let wrap = Format::new().set_text_wrap();
     let head = header_format(FORM_HEADER_FILL).set_text_wrap();
     let percent = Format::new().set_num_format("0%");
     let date = Format::new().set_num_format("yyyy-mm-dd");
@@ -220,108 +275,7 @@ pub fn form(
     let is_unit_key = |c: &Column| c.name == ds.unit_key;
     let is_unit_name = |c: &Column| rubric.unit_name.as_deref() == Some(c.name.as_str());
 
-    // Instructions.
-    let ws = wb.add_worksheet();
-    ws.set_name(INSTRUCTIONS_SHEET)?;
-    ws.set_column_width(0, 26)?;
-    ws.set_column_width(1, 8)?;
-    ws.set_column_width(2, 46)?;
-    ws.set_column_width(3, 22)?;
-    ws.set_column_width(4, 60)?;
-    ws.write_string_with_format(
-        0,
-        0,
-        cell_text(&format!("Petunjuk pengisian: {}", ds.title.id)),
-        &title,
-    )?;
-    let mut r = 2u32;
-    let mut lines = vec![
-        format!(
-            "Isi sheet \"{data_sheet}\": satu baris per {}, mulai baris 2. Jangan mengubah, menghapus atau memindahkan baris judul kolom (baris 1).",
-            if ds.per_unit {
-                rubric.unit_label.id.clone()
-            } else {
-                "data".to_string()
-            }
-        ),
-        "Isi hanya nilai; jangan menambah baris jumlah/total, catatan, atau baris kosong di antara data.".to_string(),
-        "Ya/Tidak: pilih dari daftar. Angka desimal memakai koma (12,5). Persen boleh ditulis 75%.".to_string(),
-        "Jawaban 'tidak tahu' boleh dikosongkan atau diisi 'tidak tahu': dibaca sebagai tidak ada data, bukan nol.".to_string(),
-    ];
-    if let Some(u) = unit {
-        lines.insert(
-            0,
-            format!(
-                "Formulir untuk {} {} {}.",
-                rubric.unit_label.id,
-                u.id,
-                u.name.as_deref().unwrap_or("")
-            ),
-        );
-    }
-    if ds.personal {
-        lines.push("Data ini memuat data pribadi (UU 27/2022): kirim hanya kepada tim penilai, jangan disebarkan.".to_string());
-    }
-    for l in lines {
-        ws.write_string_with_format(r, 0, cell_text(&l), &Format::new())?;
-        r += 1;
-    }
-    r += 1;
-    for (c, h) in ["Kolom", "Wajib", "Arti", "Contoh", "Nilai yang diizinkan"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string_with_format(r, c as u16, *h, &bold)?;
-    }
-    r += 1;
-    for c in &ds.columns {
-        let meaning = c
-            .description
-            .as_ref()
-            .map(|d| d.id.clone())
-            .unwrap_or_else(|| c.name.replace('_', " "));
-        let meaning = match asked(c) {
-            Some(q) => format!("{meaning}\n{q}"),
-            None => meaning,
-        };
-        let ex = example(c, unit.filter(|_| is_unit_key(c)));
-        let ex = match (unit, is_unit_name(c)) {
-            (Some(u), true) => Cell::Text(u.name.clone().unwrap_or_default()),
-            _ => ex,
-        };
-        ws.write_string(r, 0, cell_text(&header_label(c)))?;
-        ws.write_string(r, 1, if c.required { "wajib" } else { "" })?;
-        ws.write_string_with_format(r, 2, cell_text(&meaning), &wrap)?;
-        ws.write_string(r, 3, cell_text(&show(&ex, c.kind == ColumnType::Percent)))?;
-        ws.write_string_with_format(r, 4, cell_text(&allowed(c)), &wrap)?;
-        r += 1;
-    }
-
-    // An example row, as it would look in the data sheet.
-    r += 1;
-    ws.write_string_with_format(r, 0, "Contoh baris yang sudah diisi:", &bold)?;
-    r += 1;
-    for (j, c) in ds.columns.iter().enumerate() {
-        let j = j as u16;
-        ws.write_string_with_format(r, j, cell_text(&header_label(c)), &bold)?;
-        let ex = match (unit, is_unit_key(c), is_unit_name(c)) {
-            (Some(u), true, _) => Cell::Text(u.id.clone()),
-            (Some(u), _, true) => Cell::Text(u.name.clone().unwrap_or_default()),
-            _ => example(c, None),
-        };
-        match ex {
-            Cell::Text(t) => {
-                ws.write_string(r + 1, j, cell_text(&t))?;
-            }
-            Cell::Number(n) if c.kind == ColumnType::Percent => {
-                ws.write_number_with_format(r + 1, j, n, &percent)?;
-            }
-            Cell::Number(n) => {
-                ws.write_number(r + 1, j, n)?;
-            }
-            Cell::Empty => {}
-        }
-    }
+    instructions(&mut wb, rubric, ds, unit, &data_sheet)?;
 
     // The data sheet.
     let ws = wb.add_worksheet();
@@ -348,10 +302,13 @@ pub fn form(
             ws.set_column_format(j, f)?;
         }
         let note = format!(
-            "{}{}{}\n{}",
+            "{}{}{}{}\n{}",
             c.description
                 .as_ref()
                 .map(|d| format!("{}\n", d.id))
+                .unwrap_or_default(),
+            personal_guidance(c)
+                .map(|g| format!("{g}\n"))
                 .unwrap_or_default(),
             asked(c).map(|q| format!("{q}\n")).unwrap_or_default(),
             if c.required {
@@ -405,6 +362,157 @@ pub fn form(
         }
     }
     Ok(wb.save_to_buffer()?)
+}
+
+/// Widths (characters) of the instructions table's columns: Kolom, Wajib, Arti, Contoh,
+/// Nilai yang diizinkan. About 150 characters: A4 landscape at about 90 %.
+const INSTRUCTION_WIDTHS: [f64; 5] = [24.0, 7.0, 58.0, 16.0, 45.0];
+
+/// Rows of wrapped text `text` needs in a cell `width` characters wide (a word-wrap estimate:
+/// spreadsheet programs do not grow merged rows by themselves).
+fn lines_for(text: &str, width: f64) -> u32 {
+    let per = (width * 1.1).max(1.0) as usize;
+    text.split('\n')
+        .map(|l| l.chars().count().div_ceil(per).max(1) as u32)
+        .sum()
+}
+
+/// The instructions sheet, printable: A4 landscape, one page wide, wrapped text, the table's
+/// header row repeated on every page, margins, page numbers; the print area is the
+/// instructions and the table (the example row below, as wide as the data sheet, is for the
+/// screen: the table's "Contoh" column prints each example).
+fn instructions(
+    wb: &mut Workbook,
+    rubric: &Rubric,
+    ds: &Dataset,
+    unit: Option<&ForUnit>,
+    data_sheet: &str,
+) -> Result<()> {
+    let is_unit_key = |c: &Column| c.name == ds.unit_key;
+    let is_unit_name = |c: &Column| rubric.unit_name.as_deref() == Some(c.name.as_str());
+    let top = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let bold = Format::new().set_bold();
+    let head = header_format(FORM_HEADER_FILL)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    let cell = top.clone().set_border(FormatBorder::Thin);
+    let title = Format::new().set_bold().set_font_size(14);
+    let percent = Format::new().set_num_format("0%");
+    let ws = wb.add_worksheet();
+    ws.set_name(INSTRUCTIONS_SHEET)?;
+    for (j, w) in INSTRUCTION_WIDTHS.iter().enumerate() {
+        ws.set_column_width(j as u16, *w)?;
+    }
+    let full: f64 = INSTRUCTION_WIDTHS.iter().sum();
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3)
+        .set_print_center_horizontally(true)
+        .set_footer("&L&F&RHalaman &P dari &N");
+    ws.write_string_with_format(
+        0,
+        0,
+        cell_text(&format!("Petunjuk pengisian: {}", ds.title.id)),
+        &title,
+    )?;
+    let mut r = 2u32;
+    let mut lines = vec![
+        format!(
+            "Isi sheet \"{data_sheet}\": satu baris per {}, mulai baris 2. Jangan mengubah, menghapus atau memindahkan baris judul kolom (baris 1).",
+            if ds.per_unit {
+                rubric.unit_label.id.clone()
+            } else {
+                "data".to_string()
+            }
+        ),
+        "Isi hanya nilai; jangan menambah baris jumlah/total, catatan, atau baris kosong di antara data.".to_string(),
+        "Ya/Tidak: pilih dari daftar. Angka desimal memakai koma (12,5). Persen boleh ditulis 75%.".to_string(),
+        "Jawaban 'tidak tahu' boleh dikosongkan atau diisi 'tidak tahu': dibaca sebagai tidak ada data, bukan nol.".to_string(),
+    ];
+    if let Some(u) = unit {
+        lines.insert(
+            0,
+            format!(
+                "Formulir untuk {} {} {}.",
+                rubric.unit_label.id,
+                u.id,
+                u.name.as_deref().unwrap_or("")
+            ),
+        );
+    }
+    lines.extend(ds.columns.iter().filter_map(personal_guidance));
+    if ds.personal {
+        lines.push("Data ini memuat data pribadi (UU 27/2022): kirim hanya kepada tim penilai, jangan disebarkan.".to_string());
+    }
+    for l in lines {
+        let l = cell_text(&l);
+        ws.merge_range(r, 0, r, 4, &l, &top)?;
+        ws.set_row_height(r, 15.0 * lines_for(&l, full) as f64)?;
+        r += 1;
+    }
+    r += 1;
+    let header_row = r;
+    for (c, h) in ["Kolom", "Wajib", "Arti", "Contoh", "Nilai yang diizinkan"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(r, c as u16, *h, &head)?;
+    }
+    ws.set_repeat_rows(header_row, header_row)?;
+    r += 1;
+    for c in &ds.columns {
+        let meaning = match asked(c) {
+            Some(q) => format!("{}\n{q}", meaning(c)),
+            None => meaning(c),
+        };
+        let ex = example(c, unit.filter(|_| is_unit_key(c)));
+        let ex = match (unit, is_unit_name(c)) {
+            (Some(u), true) => Cell::Text(u.name.clone().unwrap_or_default()),
+            _ => ex,
+        };
+        let texts = [
+            cell_text(&header_label(c)),
+            if c.required { "wajib" } else { "" }.to_string(),
+            cell_text(&meaning),
+            cell_text(&show(&ex, c.kind == ColumnType::Percent)),
+            cell_text(&allowed(c)),
+        ];
+        // Unmerged wrapped cells: the spreadsheet program fits the row's height itself.
+        for (j, t) in texts.iter().enumerate() {
+            ws.write_string_with_format(r, j as u16, t, &cell)?;
+        }
+        r += 1;
+    }
+    ws.set_print_area(0, 0, r - 1, 4)?;
+
+    // An example row, as it would look in the data sheet.
+    r += 1;
+    ws.write_string_with_format(r, 0, "Contoh baris yang sudah diisi:", &bold)?;
+    r += 1;
+    for (j, c) in ds.columns.iter().enumerate() {
+        let j = j as u16;
+        ws.write_string_with_format(r, j, cell_text(&header_label(c)), &bold)?;
+        let ex = match (unit, is_unit_key(c), is_unit_name(c)) {
+            (Some(u), true, _) => Cell::Text(u.id.clone()),
+            (Some(u), _, true) => Cell::Text(u.name.clone().unwrap_or_default()),
+            _ => example(c, None),
+        };
+        match ex {
+            Cell::Text(t) => {
+                ws.write_string(r + 1, j, cell_text(&t))?;
+            }
+            Cell::Number(n) if c.kind == ColumnType::Percent => {
+                ws.write_number_with_format(r + 1, j, n, &percent)?;
+            }
+            Cell::Number(n) => {
+                ws.write_number(r + 1, j, n)?;
+            }
+            Cell::Empty => {}
+        }
+    }
+    Ok(())
 }
 
 /// The file name of a form: the dataset id (which the rubric's file patterns are meant to

@@ -387,5 +387,320 @@ fn the_survey_form_shows_each_question_wording() {
     );
     // The data sheet is headed by the labels, read back as the columns.
     let data = calamine_text(&p, &kesiapan::xlsx::sheet_name(&ds.title.id));
-    assert!(data.starts_with("ID Responden | Kode OPD"), "{data}");
+    assert!(data.starts_with("Kode Responden | Kode OPD"), "{data}");
+}
+
+/// The rows of the instructions table (Kolom, Wajib, Arti, Contoh, Nilai yang diizinkan) of a
+/// blank form of `ds`, by the column's heading.
+fn instruction_rows(r: &kesiapan::rubric::Rubric, ds: &Dataset) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let bytes = template::form(r, ds, None, &[]).unwrap();
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = wb.worksheet_range(template::INSTRUCTIONS_SHEET).unwrap();
+    range
+        .rows()
+        .map(|row| row.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+        .skip_while(|row| row.first().map(String::as_str) != Some("Kolom"))
+        .skip(1)
+        .take(ds.columns.len())
+        .collect()
+}
+
+/// The issue: the instructions' "Arti" repeated the column's name. Every column of the shipped
+/// rubric has a definition in both languages, and the instructions show it, not the name.
+#[test]
+fn every_shipped_column_is_described_and_the_instructions_show_the_description() {
+    let r = rubric();
+    for ds in &r.datasets {
+        let rows = instruction_rows(&r, ds);
+        assert_eq!(rows.len(), ds.columns.len(), "{}", ds.id);
+        for (c, row) in ds.columns.iter().zip(&rows) {
+            let d = c
+                .description
+                .as_ref()
+                .unwrap_or_else(|| panic!("{}.{} has no description", ds.id, c.name));
+            assert!(
+                d.en.is_some(),
+                "{}.{} has no English description",
+                ds.id,
+                c.name
+            );
+            assert_eq!(row[0], template::header_label(c));
+            assert!(
+                row[2].starts_with(&d.id),
+                "{}.{}: Arti is {:?}",
+                ds.id,
+                c.name,
+                row[2]
+            );
+            assert_ne!(row[2], c.name.replace('_', " "));
+        }
+    }
+    // What is meant by a front-line service, and what the SKP share is a share of.
+    let infra = r.dataset("infrastruktur").unwrap();
+    let text = instruction_rows(&r, infra).concat().join(" | ");
+    assert!(text.contains("Layanan garis depan: OPD melayani masyarakat secara tatap muka"));
+    assert!(text.contains("dibagi jumlah pegawai OPD"), "{text}");
+    let jab = r.dataset("jabatan").unwrap();
+    let text = instruction_rows(&r, jab).concat().join(" | ");
+    assert!(text.contains("Layanan garis depan: pemangku jabatan ini melayani masyarakat"));
+}
+
+/// Without a description the form falls back to the column's heading (never the raw name).
+#[test]
+fn a_column_without_description_is_explained_by_its_heading() {
+    let r = kesiapan::rubric::load(&root().join("tests/fixtures/tiny/tiny.toml")).unwrap();
+    let ds = r.dataset("infra").unwrap();
+    let rows = instruction_rows(&r, ds);
+    let row = rows.iter().find(|row| row[0] == "Jumlah Pegawai").unwrap();
+    assert_eq!(row[2], "Jumlah Pegawai");
+}
+
+/// Every Likert column of the shipped rubric names its scale's ends, and the form prints each
+/// anchor with the allowed values.
+#[test]
+fn likert_anchors_are_written_in_the_form() {
+    let r = rubric();
+    let mut likert = 0;
+    for ds in &r.datasets {
+        let rows = instruction_rows(&r, ds);
+        for (c, row) in ds.columns.iter().zip(&rows) {
+            if c.kind != ColumnType::Likert {
+                continue;
+            }
+            likert += 1;
+            let a = &c.form.anchors;
+            assert_eq!(
+                a.first().map(|x| x.0),
+                c.min.map(|m| m as i64),
+                "{}",
+                c.name
+            );
+            assert_eq!(a.last().map(|x| x.0), c.max.map(|m| m as i64), "{}", c.name);
+            for (v, t) in a {
+                let shown = format!("{v} = {}", t.id);
+                assert!(
+                    row[4].contains(&shown),
+                    "{}: {shown} not in {:?}",
+                    c.name,
+                    row[4]
+                );
+            }
+        }
+    }
+    assert_eq!(likert, 8, "tatap_muka and the seven skills");
+    let sur = r.dataset("survei").unwrap();
+    let rows = instruction_rows(&r, sur);
+    let office = rows
+        .iter()
+        .find(|row| row[0] == "Keterampilan Office")
+        .expect("the survey's office-skills heading in Indonesian");
+    assert!(
+        office[4].starts_with("skala dari 1 sampai 5: 1 = belum bisa;"),
+        "{:?}",
+        office[4]
+    );
+}
+
+/// The example row of each form (the rubric's `example`s) is a plausible answer: typed into the
+/// forms it loads with every row used and no cell reported, and it selects no exclusion
+/// (the example survey respondent was under a disciplinary sanction).
+#[test]
+fn example_rows_pass_the_rubric_checks_and_select_no_exclusion() {
+    let r = rubric();
+    let dir = tempfile::tempdir().unwrap();
+    for ds in &r.datasets {
+        for c in &ds.columns {
+            assert!(
+                c.form.example.is_some(),
+                "{}.{} has no example",
+                ds.id,
+                c.name
+            );
+        }
+        let row: Vec<Cell> = ds
+            .columns
+            .iter()
+            .map(|c| template::example(c, None))
+            .collect();
+        let bytes = template::form(&r, ds, None, &[row]).unwrap();
+        std::fs::write(dir.path().join(template::file_name(ds, None)), bytes).unwrap();
+    }
+    let loaded = input::load(
+        &r,
+        &Sources {
+            dir: Some(dir.path().to_path_buf()),
+            ..Sources::default()
+        },
+    )
+    .unwrap();
+    for f in &loaded.inputs {
+        assert_eq!((f.rows_read, f.rows_rejected), (1, 0), "{}", f.path);
+    }
+    // One respondent of 86 staff, 3 job holders: figures about the OPD, not about a cell.
+    use kesiapan::diag::Code;
+    let cells: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            !matches!(
+                d.code,
+                Code::LowResponse | Code::LowCoverage | Code::SmallGroup
+            )
+        })
+        .collect();
+    assert!(cells.is_empty(), "{cells:?}");
+    assert_eq!(loaded.units.len(), 1);
+    let sur = &loaded.tables["survei"].df;
+    let excluded = sur.column("dikecualikan").unwrap();
+    assert_eq!(excluded.bool().unwrap().get(0), Some(false));
+    for flag in ["sanksi_disiplin", "baru_ditempatkan"] {
+        assert_eq!(
+            sur.column(flag).unwrap().bool().unwrap().get(0),
+            Some(false),
+            "{flag}"
+        );
+    }
+    assert_eq!(
+        sur.column("bersedia_wfa").unwrap().bool().unwrap().get(0),
+        Some(true)
+    );
+}
+
+/// Where the respondent's id is asked, the form asks for an anonymous code, never the NIP.
+#[test]
+fn the_survey_form_asks_for_an_anonymous_respondent_code() {
+    let r = rubric();
+    let ds = r.dataset("survei").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("survei.xlsx");
+    let bytes = template::form(&r, ds, None, &[]).unwrap();
+    std::fs::write(&p, &bytes).unwrap();
+    let petunjuk = calamine_text(&p, "Petunjuk");
+    assert!(
+        petunjuk.contains("Kolom \"Kode Responden\": isi kode responden anonim"),
+        "{petunjuk}"
+    );
+    assert!(petunjuk.contains("Jangan isi NIP"));
+    let row = instruction_rows(&r, ds).remove(0);
+    assert_eq!(row[3], "R-001");
+    // The header note of the data sheet says it too.
+    let xml = zip_text(&bytes);
+    assert!(xml.contains("isi kode responden anonim buatan OPD"));
+}
+
+/// The instructions sheet prints: A4, one page wide, landscape, margins, the table's header row
+/// repeated on every page, a print area over the instructions and the table, wrapped cells.
+#[test]
+fn the_instructions_sheet_prints_on_a4_one_page_wide() {
+    use std::io::Read as _;
+    let r = rubric();
+    let ds = r.dataset("survei").unwrap();
+    let bytes = template::form(&r, ds, None, &[]).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let workbook = part("xl/workbook.xml");
+    let sheet = part("xl/worksheets/sheet1.xml");
+    let styles = part("xl/styles.xml");
+    assert!(
+        workbook.contains(r#"<sheet name="Petunjuk" sheetId="1""#),
+        "{workbook}"
+    );
+    assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{sheet}");
+    let setup = sheet
+        .split("<pageSetup ")
+        .nth(1)
+        .and_then(|s| s.split("/>").next())
+        .expect("a page setup");
+    for want in [
+        r#"paperSize="9""#,
+        r#"fitToHeight="0""#,
+        r#"orientation="landscape""#,
+    ] {
+        assert!(setup.contains(want), "{want} not in {setup}");
+    }
+    // fitToWidth defaults to 1 and is then left out.
+    assert!(!setup.contains("fitToWidth") || setup.contains(r#"fitToWidth="1""#));
+    assert!(sheet.contains(r#"<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6""#));
+    assert!(
+        sheet.contains("<printOptions horizontalCentered=\"1\"/>"),
+        "{sheet}"
+    );
+    assert!(sheet.contains("Halaman &amp;P dari &amp;N"));
+    // The header row of the table, repeated; the print area ends with the table (column E).
+    let rows = instruction_rows(&r, ds);
+    let header_row = table_header_row(&r, ds).to_string();
+    let titles = format!(
+        "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">Petunjuk!${header_row}:${header_row}</definedName>"
+    );
+    assert!(workbook.contains(&titles), "{titles} not in {workbook}");
+    let last = header_row.parse::<usize>().unwrap() + rows.len();
+    let area = format!(
+        "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">Petunjuk!$A$1:$E${last}</definedName>"
+    );
+    assert!(workbook.contains(&area), "{area} not in {workbook}");
+    // The "Arti" cells (column C) of the table wrap.
+    let xfs: Vec<&str> = styles
+        .split("<cellXfs")
+        .nth(1)
+        .unwrap()
+        .split("</cellXfs>")
+        .next()
+        .unwrap()
+        .split("<xf ")
+        .skip(1)
+        .collect();
+    let arti = format!("<c r=\"C{}\"", header_row.parse::<usize>().unwrap() + 1);
+    let style: usize = sheet
+        .split(&arti)
+        .nth(1)
+        .and_then(|c| c.split(" s=\"").nth(1))
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .expect("a styled Arti cell");
+    assert!(xfs[style].contains(r#"wrapText="1""#), "{}", xfs[style]);
+}
+
+/// The sheet row number (1-based) of the instructions table's header row ("Kolom", …).
+fn table_header_row(r: &kesiapan::rubric::Rubric, ds: &Dataset) -> u32 {
+    use calamine::Reader;
+    let bytes = template::form(r, ds, None, &[]).unwrap();
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = wb.worksheet_range(template::INSTRUCTIONS_SHEET).unwrap();
+    let (first, _) = range.start().unwrap();
+    let i = range
+        .rows()
+        .position(|row| row.first().map(|c| c.to_string()).as_deref() == Some("Kolom"))
+        .unwrap();
+    first + i as u32 + 1
+}
+
+/// The data sheet is headed in Indonesian ("Keterampilan Office", not "Skill Office") and every
+/// heading of the shipped rubric reads back as its own column.
+#[test]
+fn headings_are_indonesian_and_read_back_as_their_columns() {
+    let r = rubric();
+    for ds in &r.datasets {
+        for (i, c) in ds.columns.iter().enumerate() {
+            let h = template::header_label(c);
+            assert!(!h.starts_with("Skill "), "{h}");
+            assert_eq!(
+                kesiapan::input::header::column_for(ds, &h),
+                Some(i),
+                "{}: heading {h:?}",
+                ds.id
+            );
+        }
+    }
+    let sur = r.dataset("survei").unwrap();
+    let office = sur
+        .columns
+        .iter()
+        .find(|c| c.name == "skill_office")
+        .unwrap();
+    assert_eq!(template::header_label(office), "Keterampilan Office");
 }

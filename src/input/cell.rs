@@ -688,6 +688,7 @@ mod tests {
             personal: false,
             description: None,
             question: vec![],
+            form: Default::default(),
         }
     }
     fn t(s: &str) -> Raw {

@@ -567,6 +567,7 @@ mod tests {
                 personal: false,
                 description: None,
                 question: vec![],
+                form: Default::default(),
             });
         }
         ds

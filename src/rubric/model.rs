@@ -103,6 +103,37 @@ pub struct Column {
     /// `input::phrase::words`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub question: Vec<String>,
+    /// How the column is shown on a blank form.
+    #[serde(skip_serializing_if = "ColumnForm::is_empty")]
+    pub form: ColumnForm,
+}
+
+/// What a blank form (`kesiapan template`) shows of a column, beyond its name and type.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ColumnForm {
+    /// The heading (Indonesian, one of the column's accepted names); else made from the name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// A `likert` column's scale points in words, by value, ascending (both ends at least).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<(i64, Text)>,
+    /// A typical answer, valid for the column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<Example>,
+}
+
+impl ColumnForm {
+    pub fn is_empty(&self) -> bool {
+        *self == ColumnForm::default()
+    }
+}
+
+/// A column's example answer as the rubric writes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Example {
+    Text(String),
+    Number(f64),
 }
 
 /// A named SQL expression: its text as written, the span of that text in the rubric file, and

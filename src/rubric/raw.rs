@@ -182,9 +182,24 @@ pub struct RawColumn {
     /// Personal data (name, NIP): loaded only for keys, never written to any output.
     #[serde(default)]
     pub personal: bool,
-    pub description: Option<RawText>,
+    /// The column's heading on a form (`kesiapan template`); read back as this column.
+    pub label: Option<Spanned<RawText>>,
+    /// What the column means, in one line: the form's instructions and header note.
+    pub description: Option<Spanned<RawText>>,
     /// The form's wording (a Google Forms question): one text or a list.
     pub question: Option<Spanned<RawQuestion>>,
+    /// A `likert` column's scale points in words, by value: `{ 1 = "…", 5 = "…" }`.
+    pub anchors: Option<Spanned<std::collections::BTreeMap<String, RawText>>>,
+    /// A typical answer, shown as the form's example (`"Tidak"`, `12`, `0.85`).
+    pub example: Option<Spanned<RawExample>>,
+}
+
+/// A column's example as written: a text or a number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawExample {
+    Number(f64),
+    Text(String),
 }
 
 /// One question text or several.

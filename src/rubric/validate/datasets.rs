@@ -133,7 +133,7 @@ fn columns(ctx: &mut Ctx, raw: &[Spanned<RawColumn>]) -> (Vec<Column>, Fields) {
             }
         }
         fields.push((c.name.get_ref().clone(), kind.storage()));
-        columns.push(Column {
+        let mut column = Column {
             name: c.name.get_ref().clone(),
             kind,
             required: c.required,
@@ -141,10 +141,14 @@ fn columns(ctx: &mut Ctx, raw: &[Spanned<RawColumn>]) -> (Vec<Column>, Fields) {
             min,
             max,
             personal: c.personal,
-            description: c.description.as_ref().map(|t| text(Some(t), "")),
+            description: super::forms::description(ctx, c),
             question,
-        });
+            form: ColumnForm::default(),
+        };
+        column.form = super::forms::form(ctx, c, &mut column);
+        columns.push(column);
     }
+    super::forms::labels_apart(ctx, raw, &columns);
     (columns, fields)
 }
 

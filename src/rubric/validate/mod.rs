@@ -8,6 +8,7 @@
 
 mod datasets;
 mod expr;
+mod forms;
 mod improvements;
 pub(super) mod numbers;
 mod personal;
