@@ -29,3 +29,4 @@ mod shapes;
 mod synth;
 mod template;
 mod tiny;
+mod workbook;
