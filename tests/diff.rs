@@ -313,7 +313,11 @@ fn diff_command_writes_and_prints() {
         text.contains("· Bobot dimensi infra: 2 → 3 (50 % → 60 % dari total)"),
         "{text}"
     );
-    assert!(text.contains("0 verdict change(s)"));
+    assert!(text.contains("Hasil penilaian yang berubah: 0\n"), "{text}");
+    assert!(
+        text.contains("Provinsi: Layak Terbatas → Layak Terbatas · pegawai boleh WFA bersamaan"),
+        "{text}"
+    );
     let md = read(&out.path().join("perubahan.md"));
     assert!(md.contains("| A | Dinas A | 84,4 | 82,5 |"), "{md}");
 }

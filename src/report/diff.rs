@@ -162,7 +162,10 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         out.push_str(&format!("  · {}\n", diff_words::input_change(i)));
     }
     let changed: Vec<_> = c.units.iter().filter(|u| u.verdict_changed).collect();
-    out.push_str(&format!("\n{} verdict change(s):\n", changed.len()));
+    out.push_str(&format!(
+        "\n{}\n",
+        diff_words::verdict_changes_heading(changed.len(), lang)
+    ));
     for u in &changed {
         match reason(c, u, lang) {
             Some(r) => out.push_str(&format!("  {} {r}\n", u.id)),
@@ -172,7 +175,7 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
                 u.name.as_deref().unwrap_or(""),
                 u.old_verdict_label.as_deref().unwrap_or("-"),
                 u.new_verdict_label.as_deref().unwrap_or("-"),
-                diff_words::presence(u.presence)
+                diff_words::presence(u.presence, lang)
             )),
         }
     }
@@ -200,13 +203,14 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
     }
     let moved: Vec<_> = c.units.iter().filter(|u| u.delta.abs() >= 0.005).collect();
     if !moved.is_empty() {
+        let [unit, old, new, delta, weights, scoring, data, rounding] =
+            diff_words::score_columns(lang);
         out.push_str(&format!(
-            "\n{:<10} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8} {:>8}\n",
-            "Unit", "old", "new", "move", "weights", "scoring", "data", "rounding"
+            "\n{unit:<10} {old:>8} {new:>8} {delta:>8}   {weights:>8} {scoring:>8} {data:>8} {rounding:>10}\n"
         ));
         for u in moved {
             out.push_str(&format!(
-                "{:<10} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8} {:>8}\n",
+                "{:<10} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8} {:>10}\n",
                 u.id,
                 u.old_score.map(n).unwrap_or_else(|| "-".into()),
                 u.new_score.map(n).unwrap_or_else(|| "-".into()),
@@ -220,8 +224,14 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
     }
     let p = &c.province;
     out.push_str(&format!(
-        "\nProvince: {} → {} · staff on WFA at once {} → {}\n",
-        p.old_verdict_label, p.new_verdict_label, p.old_staff_allowed, p.new_staff_allowed
+        "\n{}\n",
+        diff_words::province_line(
+            &p.old_verdict_label,
+            &p.new_verdict_label,
+            p.old_staff_allowed,
+            p.new_staff_allowed,
+            lang
+        )
     ));
     out
 }

@@ -375,12 +375,66 @@ pub fn staff_province(old: i64, new: i64, lang: Lang) -> String {
     }
 }
 
-/// `added` / `removed` / `both`, as the terminal shows a unit's presence.
-pub fn presence(p: Presence) -> &'static str {
-    match p {
-        Presence::Both => "both",
-        Presence::Added => "added",
-        Presence::Removed => "removed",
+/// A unit's presence as the terminal shows it: in both runs, only in the new one (added), only
+/// in the old one (removed).
+pub fn presence(p: Presence, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Presence::Both, Lang::Id) => "keduanya",
+        (Presence::Added, Lang::Id) => "baru",
+        (Presence::Removed, Lang::Id) => "dihapus",
+        (Presence::Both, Lang::En) => "both",
+        (Presence::Added, Lang::En) => "added",
+        (Presence::Removed, Lang::En) => "removed",
+    }
+}
+
+/// The terminal's heading of the verdicts that changed, with how many.
+pub fn verdict_changes_heading(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Hasil penilaian yang berubah: {n}"),
+        Lang::En => format!("{n} verdict change(s):"),
+    }
+}
+
+/// The terminal's score table headings: unit, old, new, move, then the parts.
+pub fn score_columns(lang: Lang) -> [&'static str; 8] {
+    match lang {
+        Lang::Id => [
+            "OPD",
+            "lama",
+            "baru",
+            "selisih",
+            "bobot",
+            "penilaian",
+            "data",
+            "pembulatan",
+        ],
+        Lang::En => [
+            "Unit", "old", "new", "move", "weights", "scoring", "data", "rounding",
+        ],
+    }
+}
+
+/// The terminal's line on the province: verdict and staff allowed at once, old → new.
+pub fn province_line(
+    old_verdict: &str,
+    new_verdict: &str,
+    old_staff: i64,
+    new_staff: i64,
+    lang: Lang,
+) -> String {
+    let n = |x: i64| format::number(x as f64, 0, lang);
+    match lang {
+        Lang::Id => format!(
+            "Provinsi: {old_verdict} → {new_verdict} · pegawai boleh WFA bersamaan {} → {}",
+            n(old_staff),
+            n(new_staff)
+        ),
+        Lang::En => format!(
+            "Province: {old_verdict} → {new_verdict} · staff on WFA at once {} → {}",
+            n(old_staff),
+            n(new_staff)
+        ),
     }
 }
 
