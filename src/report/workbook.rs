@@ -251,10 +251,13 @@ fn value_cell(
     Ok(())
 }
 
-/// What decided a unit's verdict, in words: the score, or the label of the capping gate.
+/// What decided a unit's verdict, in words: the score, too little data, or the label of the
+/// capping gate.
 fn decided_by<'a>(a: &'a Assessment, u: &'a Unit, t: &'a Strings) -> &'a str {
-    if u.decided_by == "score" {
-        return t.get("decided_score");
+    match u.decided_by.as_str() {
+        "score" => return t.get("decided_score"),
+        "coverage" => return t.get("kind_coverage"),
+        _ => {}
     }
     a.rubric
         .applied
@@ -786,6 +789,26 @@ impl Renderer for Workbook {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_value_format_has_its_excel_number_format() {
+        let of = |format: &str, unit: Option<&str>| {
+            let i: AppliedIndicator = serde_json::from_value(serde_json::json!({
+                "id": "x", "label": "x", "dimension": "d", "weight": 1.0, "value": "x",
+                "curve": {"kind": "linear", "zero": 0.0, "full": 1.0}, "target": null, "missing": "exclude",
+                "format": format, "unit": unit
+            }))
+            .unwrap();
+            value_num_format(&i)
+        };
+        assert_eq!(of("percent", None), "0.0%");
+        assert_eq!(of("integer", Some("laptop")), "#,##0 \"laptop\"");
+        assert_eq!(of("number", Some("Mbps")), "#,##0.00## \"Mbps\"");
+        assert_eq!(of("number", None), "#,##0.00##");
+        assert_eq!(of("number", Some("Rp")), "\"Rp\" #,##0");
+        // A quote in a unit cannot end the literal early.
+        assert_eq!(of("number", Some("a\"b")), "#,##0.00## \"ab\"");
+    }
 
     #[test]
     fn a_category_coded_as_numbers_reads_as_its_word() {
