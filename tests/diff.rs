@@ -313,7 +313,11 @@ fn diff_command_writes_and_prints() {
         text.contains("· Bobot dimensi infra: 2 → 3 (50 % → 60 % dari total)"),
         "{text}"
     );
-    assert!(text.contains("0 verdict change(s)"));
+    assert!(text.contains("Hasil penilaian yang berubah: 0\n"), "{text}");
+    assert!(
+        text.contains("Provinsi: Layak Terbatas → Layak Terbatas · pegawai boleh WFA bersamaan"),
+        "{text}"
+    );
     let md = read(&out.path().join("perubahan.md"));
     assert!(md.contains("| A | Dinas A | 84,4 | 82,5 |"), "{md}");
 }
@@ -359,10 +363,14 @@ fn a_gate_cap_change_is_the_reason() {
         (&g["from_cap"], &g["to_cap"]),
         (&"terbatas".into(), &"belum".into())
     );
+    assert_eq!(
+        (&g["from_cap_label"], &g["to_cap_label"]),
+        (&"Layak Terbatas".into(), &"Belum Layak".into())
+    );
     // Every printed value is escaped Markdown: the expression shows with its backticks, as text.
     has_line(
         &md,
-        "- Syarat front\\_line: \\`NOT garis\\_depan\\` (paling baik terbatas) → \\`NOT garis\\_depan\\` (paling baik belum)",
+        "- Syarat front\\_line: \\`NOT garis\\_depan\\` (paling baik Layak Terbatas) → \\`NOT garis\\_depan\\` (paling baik Belum Layak)",
     );
 }
 
@@ -389,7 +397,7 @@ fn diff_json_is_the_same_in_every_language() {
     let ((id, id_text), (en, en_text)) = (run("id"), run("en"));
     let json = read(&id.path().join("diff.json"));
     assert_eq!(json, read(&en.path().join("diff.json")));
-    assert!(json.contains("\"schema_version\": \"2.1\""), "{json}");
+    assert!(json.contains("\"schema_version\": \"2.2\""), "{json}");
     assert!(!json.contains("\"lang\""), "{json}");
     // The words are in the language asked for.
     has_line(
@@ -408,4 +416,119 @@ fn diff_json_is_the_same_in_every_language() {
         en_text.contains("· Weight of dimension infra: 2 → 3 (50% → 60% of the total)"),
         "{en_text}"
     );
+}
+
+/// A new gate in the tiny rubric, `laptop_dinas >= 18` at best Layak Terbatas: B (5 laptops,
+/// already Belum Layak by skp_gate) and C (16 laptops, already capped at Layak Terbatas by
+/// front_line) now fail it and keep their verdicts; A (60) passes.
+const LAPTOP_GATE: (&str, &str) = (
+    "[[verdicts]]",
+    "[[gates]]\nid = \"laptop_gate\"\nlabel = { id = \"Laptop cukup\", en = \"Enough laptops\" }\nrequire = \"laptop_dinas >= 18\"\ncap = \"terbatas\"\nmessage = \"laptops\"\n\n[[verdicts]]",
+);
+/// Layak Terbatas lets 15 % of staff away at once instead of 10 %.
+const TERBATAS_SHARE: (&str, &str) = ("terbatas = 0.1,", "terbatas = 0.15,");
+
+#[test]
+fn gate_newly_failed_without_verdict_change_is_listed_with_staff_old_to_new() {
+    let (a, _) = tiny_assessment();
+    let dir = tempfile::tempdir().unwrap();
+    let r = variant(dir.path(), &[LAPTOP_GATE, TERBATAS_SHARE], &[]);
+    let data = dir.path().join("data").display().to_string();
+    let (b, _) = assess(&["--rubric", &r, "--data", &data, "--format", "json"]);
+    let (old, new) = (
+        a.path().join("assessment.json"),
+        b.path().join("assessment.json"),
+    );
+    let run = |lang: &str| {
+        run_into(&[
+            "diff",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--lang",
+            lang,
+        ])
+    };
+    let ((id, id_text), (en, en_text)) = (run("id"), run("en"));
+    let d: Value = serde_json::from_str(&read(&id.path().join("diff.json"))).unwrap();
+    assert_eq!(d["schema_version"], "2.2");
+    let failed = serde_json::json!([{
+        "gate": "laptop_gate",
+        "label": "Laptop cukup",
+        "cap": "terbatas",
+        "cap_label": "Layak Terbatas"
+    }]);
+    for (u, verdict) in [("B", "belum"), ("C", "terbatas")] {
+        let x = unit_of(&d, u);
+        assert_eq!(x["verdict_changed"], false, "{u}");
+        assert_eq!(x["new_verdict"], verdict, "{u}");
+        assert_eq!(x["gates_newly_failed"], failed, "{u}");
+    }
+    assert_eq!(
+        unit_of(&d, "A")["gates_newly_failed"],
+        serde_json::json!([])
+    );
+    // Staff allowed at once = min(eligible, ⌊share · staff⌋, staff − minimum on site).
+    // C (20 staff, 16 laptops, front-line: 10 on site): ⌊0.1 · 20⌋ = 2 → ⌊0.15 · 20⌋ = 3.
+    // A (Layak, 100 staff, 60 laptops): ⌊0.2 · 100⌋ = 20 both times; B (Belum Layak): 0.
+    let staff = |u: &str| {
+        let x = unit_of(&d, u);
+        (
+            x["old_staff_allowed"].clone(),
+            x["new_staff_allowed"].clone(),
+        )
+    };
+    let shown = |v: i64| serde_json::json!({"kind": "shown", "value": v});
+    assert_eq!(staff("C"), (shown(2), shown(3)));
+    assert_eq!(staff("A"), (shown(20), shown(20)));
+    assert_eq!(staff("B"), (shown(0), shown(0)));
+    assert_eq!(
+        (
+            &d["province"]["old_staff_allowed"],
+            &d["province"]["new_staff_allowed"]
+        ),
+        (&22.into(), &23.into())
+    );
+    // The words, in both languages (the labels are the assessments', made in Indonesian).
+    let md = read(&id.path().join("perubahan.md"));
+    has_line(&md, "## Kini gagal syarat, hasil penilaian tetap");
+    has_line(
+        &md,
+        "- Dinas B: syarat «Laptop cukup» kini tidak terpenuhi (paling baik Layak Terbatas); hasil penilaian tetap Belum Layak",
+    );
+    has_line(
+        &md,
+        "- Dinas C: syarat «Laptop cukup» kini tidak terpenuhi (paling baik Layak Terbatas); hasil penilaian tetap Layak Terbatas",
+    );
+    has_line(&md, "Provinsi: 22 → 23.");
+    has_line(&md, "| C | Dinas C | 2 → 3 |");
+    assert!(!md.contains("| A | Dinas A | 20 → 20 |"), "{md}");
+    // The gate's cap as its verdict's label, not its id.
+    has_line(
+        &md,
+        "- Syarat baru Laptop cukup: \\`laptop\\_dinas \\>= 18\\` (paling baik Layak Terbatas)",
+    );
+    let en_md = read(&en.path().join("changes.md"));
+    has_line(&en_md, "## Now failing a gate, verdict unchanged");
+    has_line(
+        &en_md,
+        "- Dinas C: the condition “Laptop cukup” is no longer met (at best Layak Terbatas); verdict still Layak Terbatas",
+    );
+    has_line(&en_md, "Province: 22 → 23.");
+    has_line(&en_md, "| C | Dinas C | 2 → 3 |");
+    // The terminal says the same.
+    assert!(
+        id_text.contains(
+            "Kini gagal syarat, hasil penilaian tetap:\n  Dinas B: syarat «Laptop cukup»"
+        ),
+        "{id_text}"
+    );
+    assert!(
+        id_text.contains("Pegawai boleh WFA bersamaan:\n  C          2 → 3\n"),
+        "{id_text}"
+    );
+    assert!(
+        en_text.contains("Staff allowed on WFA at once:\n  C          2 → 3\n"),
+        "{en_text}"
+    );
+    assert!(en_text.contains("verdict still Belum Layak"), "{en_text}");
 }

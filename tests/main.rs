@@ -31,3 +31,4 @@ mod shapes;
 mod synth;
 mod template;
 mod tiny;
+mod workbook;

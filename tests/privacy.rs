@@ -457,7 +457,17 @@ fn an_average_over_one_person_of_a_subgroup_is_suppressed() {
 /// Unit A's only eligible job has 3 holders (below the minimum of 5); B's two jobs hold 20 and
 /// 9, C's 8 and 7; each unit's eligible total is the sum of its eligible jobs' holders.
 fn hidden_job_run() -> Run {
-    let rubric = rubric().replace(
+    hidden_job_run_with(&[])
+}
+
+/// `hidden_job_run` with `edits` made to its rubric.
+fn hidden_job_run_with(edits: &[(&str, &str)]) -> Run {
+    let mut rubric = rubric();
+    for (a, b) in edits {
+        assert!(rubric.contains(a), "{a}");
+        rubric = rubric.replacen(a, b, 1);
+    }
+    let rubric = rubric.replace(
         "staff-eligible = \"laptop_dinas\"",
         "staff-eligible = \"pemangku_layak\"",
     );
@@ -823,4 +833,57 @@ fn a_verdict_group_total_does_not_give_back_a_hidden_figure() {
             assert!(line.contains("| **-** |"), "{line}");
         }
     }
+}
+
+#[test]
+fn diff_shows_a_hidden_staff_figure_as_hidden_on_both_sides() {
+    // A's allowed figure is hidden (its one eligible job holds 3) and C's with it, in both
+    // runs; B's is shown: ⌊0.2 · 50⌋ = 10, then with Layak at 30 % ⌊0.3 · 50⌋ = 15.
+    let old = hidden_job_run();
+    let new = hidden_job_run_with(&[("layak = 0.2,", "layak = 0.3,")]);
+    let dir = tempfile::tempdir().unwrap();
+    let (o, n) = (dir.path().join("old.json"), dir.path().join("new.json"));
+    std::fs::write(&o, old.file("assess/assessment.json")).unwrap();
+    std::fs::write(&n, new.file("assess/assessment.json")).unwrap();
+    for r in [&old, &new] {
+        let a = unit(&r.assessment, "A");
+        assert_eq!(a["wfa"]["staff_allowed_suppressed"], "small-group");
+    }
+    let (out, text) = run_into(&["diff", o.to_str().unwrap(), n.to_str().unwrap()]);
+    let d: serde_json::Value = serde_json::from_str(&read(&out.path().join("diff.json"))).unwrap();
+    let u = |id: &str| {
+        d["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let hidden = serde_json::json!({"kind": "hidden", "why": "small-group"});
+    assert_eq!(
+        (&u("A")["old_staff_allowed"], &u("A")["new_staff_allowed"]),
+        (&hidden, &hidden)
+    );
+    assert_eq!(u("C")["old_staff_allowed"]["kind"], "hidden");
+    assert_eq!(
+        u("B")["new_staff_allowed"],
+        serde_json::json!({"kind": "shown", "value": 15})
+    );
+    // The words: hidden on both sides, with the legend; nothing listed as changed for A.
+    let md = read(&out.path().join("perubahan.md"));
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| A | Dinas A |"))
+        .unwrap();
+    assert!(row.ends_with("| disembunyikan → disembunyikan |"), "{row}");
+    assert!(md.lines().any(|l| l == "| B | Dinas B | 10 → 15 |"), "{md}");
+    assert!(
+        !md.lines()
+            .any(|l| l.starts_with("| A | Dinas A | disembunyikan")),
+        "{md}"
+    );
+    assert!(md.contains("_disembunyikan: angka kelompok kecil"), "{md}");
+    assert!(text.contains("  B          10 → 15\n"), "{text}");
+    assert!(!text.contains("  A          "), "{text}");
 }

@@ -1,7 +1,10 @@
 //! Attribution of a unit's score move to weight, scoring and data changes (see the formula in
 //! `compare`'s module doc): numbers only.
 
-use super::{EPS, IndicatorChange, Parts, Presence, RubricChange, UnitChange, edits, reasons};
+use super::{
+    EPS, GateFailed, IndicatorChange, Parts, Presence, RubricChange, StaffFigure, UnitChange,
+    edits, reasons,
+};
 use crate::assessment::{AppliedIndicator, Assessment, Unit};
 use crate::scoring::curve;
 use crate::scoring::unit::effective_weights;
@@ -26,6 +29,9 @@ pub(super) fn one_sided(u: &Unit, presence: Presence, a: &Assessment) -> UnitCha
         old_verdict_label: if added { None } else { label.clone() },
         new_verdict_label: if added { label } else { None },
         verdict_changed: true,
+        gates_newly_failed: vec![],
+        old_staff_allowed: (!added).then(|| StaffFigure::of(u)),
+        new_staff_allowed: added.then(|| StaffFigure::of(u)),
         parts: Parts::default(),
         attribution: None,
         indicators: vec![],
@@ -222,6 +228,17 @@ pub(super) fn unit_change(
     let verdict_changed = o.verdict != n.verdict;
     let attribution = edits::attribute(old, new, o, n, changes, same_data);
     let reason = verdict_changed.then(|| reasons::reason(old, new, o, n, attribution.as_ref()));
+    let gates_newly_failed = n
+        .gates_failed
+        .iter()
+        .filter(|g| !o.gates_failed.iter().any(|x| x.id == g.id))
+        .map(|g| GateFailed {
+            gate: g.id.clone(),
+            label: g.label.clone(),
+            cap: g.cap.clone(),
+            cap_label: super::verdict_label(old, new, &g.cap),
+        })
+        .collect();
     UnitChange {
         id: n.id.clone(),
         name: n.name.clone().or(o.name.clone()),
@@ -234,6 +251,9 @@ pub(super) fn unit_change(
         old_verdict_label: Some(o.verdict_label.clone()),
         new_verdict_label: Some(n.verdict_label.clone()),
         verdict_changed,
+        gates_newly_failed,
+        old_staff_allowed: Some(StaffFigure::of(o)),
+        new_staff_allowed: Some(StaffFigure::of(n)),
         parts,
         attribution,
         indicators,

@@ -12,6 +12,10 @@
 //! Labels are copied from the assessments as they are (they are the rubric's, in the language
 //! each assessment was made in).
 //!
+//! Beside the verdicts: the gates a unit newly fails (also when its verdict stays, as when an
+//! earlier gate already capped it), and the staff allowed on WFA at once in each run as that run
+//! shows it (a figure hidden for privacy stays hidden: never worked out from the other run).
+//!
 //! Attribution. A unit's score is `S = Σᵢ eᵢ·sᵢ` (effective weight × indicator score). With `e*`
 //! the effective weights under the *new* rubric but the *old* data availability and `f'` the new
 //! curve, each indicator's move `e'ᵢs'ᵢ − eᵢsᵢ` splits exactly into
@@ -24,7 +28,7 @@ mod edits;
 mod reasons;
 mod rubric_diff;
 
-use crate::assessment::{Assessment, Unit};
+use crate::assessment::{Assessment, Suppression, Unit};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,8 +39,10 @@ pub use rubric_diff::{ConsequentChange, Quantity, RubricChange};
 /// Version of the comparison JSON (`diff.json`). 2.0: no language field, no sentences; rubric
 /// changes, input changes and reasons are typed facts. 2.1: `rubric_changes` holds only edits,
 /// `consequent_changes` the renormalised shares, `units[].attribution` the points per edit, and
-/// reasons name edits with their points (see `docs/json-schemas.md`).
-pub const DIFF_SCHEMA_VERSION: &str = "2.1";
+/// reasons name edits with their points. 2.2: `units[].gates_newly_failed`, the staff allowed at
+/// once per unit (`units[].old_staff_allowed`, `new_staff_allowed`) and the verdict labels of gate
+/// caps in `rubric_changes` (see `docs/json-schemas.md`).
+pub const DIFF_SCHEMA_VERSION: &str = "2.2";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
@@ -111,6 +117,42 @@ pub struct IndicatorChange {
     pub parts: Parts,
 }
 
+/// A gate the unit fails in the new run and did not fail in the old one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GateFailed {
+    pub gate: String,
+    pub label: String,
+    /// The best verdict the gate allows, and its label.
+    pub cap: String,
+    pub cap_label: String,
+}
+
+/// A unit's staff allowed on WFA at once as one run shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum StaffFigure {
+    Shown {
+        value: i64,
+    },
+    /// Not shown in that run (privacy: a small group, or a companion of one).
+    Hidden {
+        why: Suppression,
+    },
+    /// Neither shown nor hidden (a hand-made file).
+    Unknown,
+}
+
+impl StaffFigure {
+    /// The figure of `u` in its run.
+    pub fn of(u: &Unit) -> Self {
+        match (u.wfa.staff_allowed_at_once, u.wfa.staff_allowed_suppressed) {
+            (_, Some(why)) => StaffFigure::Hidden { why },
+            (Some(value), None) => StaffFigure::Shown { value },
+            (None, None) => StaffFigure::Unknown,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitChange {
     pub id: String,
@@ -124,6 +166,11 @@ pub struct UnitChange {
     pub old_verdict_label: Option<String>,
     pub new_verdict_label: Option<String>,
     pub verdict_changed: bool,
+    /// Gates failed in the new run and not in the old one (also when the verdict stayed).
+    pub gates_newly_failed: Vec<GateFailed>,
+    /// Staff allowed on WFA at once in each run (absent: the unit is not in that run).
+    pub old_staff_allowed: Option<StaffFigure>,
+    pub new_staff_allowed: Option<StaffFigure>,
     pub parts: Parts,
     /// The move split over each edit and each changed value (a unit in both runs with a score
     /// in each).
@@ -148,7 +195,25 @@ pub struct ProvinceChange {
     pub new_staff_allowed: i64,
 }
 
+impl UnitChange {
+    /// Whether the staff allowed at once reads differently (a figure hidden in both runs never
+    /// does: nothing is known of it).
+    pub fn staff_changed(&self) -> bool {
+        self.old_staff_allowed != self.new_staff_allowed
+    }
+}
+
 const EPS: f64 = 1e-9;
+
+/// The label of verdict `id` in the new run, else in the old one, else the id.
+fn verdict_label(old: &Assessment, new: &Assessment, id: &str) -> String {
+    new.verdicts
+        .iter()
+        .chain(&old.verdicts)
+        .find(|v| v.id == id)
+        .map(|v| v.label.clone())
+        .unwrap_or_else(|| id.to_string())
+}
 
 /// Compare an old and a new assessment.
 pub fn compare(old: &Assessment, new: &Assessment) -> Comparison {

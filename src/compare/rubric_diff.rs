@@ -104,6 +104,7 @@ pub enum RubricChange {
         label: String,
         require: String,
         cap: String,
+        cap_label: String,
     },
     GateRemoved {
         id: String,
@@ -114,8 +115,10 @@ pub enum RubricChange {
         label: String,
         from_require: String,
         from_cap: String,
+        from_cap_label: String,
         to_require: String,
         to_cap: String,
+        to_cap_label: String,
     },
     /// A verdict's minimum score moved (`from` is absent for a new verdict).
     VerdictBand {
@@ -337,8 +340,10 @@ pub fn changes(old: &Assessment, new: &Assessment) -> Vec<RubricChange> {
                 label: g.label.clone(),
                 from_require: o.require.clone(),
                 from_cap: o.cap.clone(),
+                from_cap_label: super::verdict_label(old, new, &o.cap),
                 to_require: g.require.clone(),
                 to_cap: g.cap.clone(),
+                to_cap_label: super::verdict_label(old, new, &g.cap),
             }),
             Some(_) => {}
             None => out.push(RubricChange::GateAdded {
@@ -346,6 +351,7 @@ pub fn changes(old: &Assessment, new: &Assessment) -> Vec<RubricChange> {
                 label: g.label.clone(),
                 require: g.require.clone(),
                 cap: g.cap.clone(),
+                cap_label: super::verdict_label(old, new, &g.cap),
             }),
         }
     }

@@ -5,11 +5,14 @@
 //! The template sees the `Comparison` with its facts replaced by their words: `rubric_changes`
 //! (the edits) and `consequent_changes` (the shares that followed) as `{kind, id, message}`,
 //! `input_changes` as lines, `changed` (the units whose verdict changed) with `reason` as a
-//! line, and `lang`.
+//! line, `gates_newly_failed` (a line per unit that newly fails a gate and keeps its verdict),
+//! `units` each with `staff` (old → new staff allowed at once, a hidden figure as hidden),
+//! `staff_changed` (the units whose figure reads differently), `staff_province`,
+//! `staff_legend` (when a hidden figure is shown, else empty) and `lang`.
 
 use super::diff_words;
 use super::templates::Templates;
-use crate::compare::{Comparison, UnitChange};
+use crate::compare::{Comparison, StaffFigure, UnitChange};
 use crate::format;
 use crate::rubric::Lang;
 use anyhow::{Result, anyhow};
@@ -39,6 +42,28 @@ fn reason(c: &Comparison, u: &UnitChange, lang: Lang) -> Option<String> {
             lang,
         )
     })
+}
+
+/// The lines of the units that newly fail a gate while their verdict stays.
+fn gate_lines(c: &Comparison, lang: Lang) -> Vec<String> {
+    c.units
+        .iter()
+        .filter(|u| !u.verdict_changed && !u.gates_newly_failed.is_empty())
+        .map(|u| diff_words::gates_newly_failed(u, lang))
+        .collect()
+}
+
+/// The legend of a hidden staff figure, when the comparison shows one (else empty).
+fn staff_legend(c: &Comparison, lang: Lang) -> &'static str {
+    let hidden = |f: &Option<StaffFigure>| matches!(f, Some(StaffFigure::Hidden { .. }));
+    if c.units
+        .iter()
+        .any(|u| hidden(&u.old_staff_allowed) || hidden(&u.new_staff_allowed))
+    {
+        diff_words::staff_hidden_legend(lang)
+    } else {
+        ""
+    }
 }
 
 pub fn markdown(c: &Comparison, lang: Lang, templates: &Templates) -> Result<String> {
@@ -81,6 +106,33 @@ pub fn markdown(c: &Comparison, lang: Lang, templates: &Templates) -> Result<Str
         })
         .collect::<Result<_>>()?;
     ctx.insert("changed", &changed);
+    ctx.insert("gates_newly_failed", &gate_lines(c, lang));
+    let units: Vec<_> = c
+        .units
+        .iter()
+        .map(|u| {
+            let mut v = serde_json::to_value(u)?;
+            v["staff"] = json!(diff_words::staff_move(u, lang));
+            Ok(v)
+        })
+        .collect::<Result<_>>()?;
+    ctx.insert("units", &units);
+    let staff_changed: Vec<_> = units
+        .iter()
+        .zip(&c.units)
+        .filter(|(_, u)| u.staff_changed())
+        .map(|(v, _)| v)
+        .collect();
+    ctx.insert("staff_changed", &staff_changed);
+    ctx.insert(
+        "staff_province",
+        &diff_words::staff_province(
+            c.province.old_staff_allowed,
+            c.province.new_staff_allowed,
+            lang,
+        ),
+    );
+    ctx.insert("staff_legend", &staff_legend(c, lang));
     templates.render(lang, "diff.md.tera", &ctx)
 }
 
@@ -110,7 +162,10 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         out.push_str(&format!("  · {}\n", diff_words::input_change(i)));
     }
     let changed: Vec<_> = c.units.iter().filter(|u| u.verdict_changed).collect();
-    out.push_str(&format!("\n{} verdict change(s):\n", changed.len()));
+    out.push_str(&format!(
+        "\n{}\n",
+        diff_words::verdict_changes_heading(changed.len(), lang)
+    ));
     for u in &changed {
         match reason(c, u, lang) {
             Some(r) => out.push_str(&format!("  {} {r}\n", u.id)),
@@ -120,19 +175,42 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
                 u.name.as_deref().unwrap_or(""),
                 u.old_verdict_label.as_deref().unwrap_or("-"),
                 u.new_verdict_label.as_deref().unwrap_or("-"),
-                diff_words::presence(u.presence)
+                diff_words::presence(u.presence, lang)
             )),
+        }
+    }
+    let gates = gate_lines(c, lang);
+    if !gates.is_empty() {
+        out.push_str(&format!("\n{}:\n", diff_words::gates_heading(lang)));
+        for g in gates {
+            out.push_str(&format!("  {g}\n"));
+        }
+    }
+    let staff: Vec<_> = c.units.iter().filter(|u| u.staff_changed()).collect();
+    if !staff.is_empty() {
+        out.push_str(&format!("\n{}:\n", diff_words::staff_heading(lang)));
+        for u in staff {
+            out.push_str(&format!(
+                "  {:<10} {}\n",
+                u.id,
+                diff_words::staff_move(u, lang)
+            ));
+        }
+        let legend = staff_legend(c, lang);
+        if !legend.is_empty() {
+            out.push_str(&format!("  ({legend})\n"));
         }
     }
     let moved: Vec<_> = c.units.iter().filter(|u| u.delta.abs() >= 0.005).collect();
     if !moved.is_empty() {
+        let [unit, old, new, delta, weights, scoring, data, rounding] =
+            diff_words::score_columns(lang);
         out.push_str(&format!(
-            "\n{:<10} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8} {:>8}\n",
-            "Unit", "old", "new", "move", "weights", "scoring", "data", "rounding"
+            "\n{unit:<10} {old:>8} {new:>8} {delta:>8}   {weights:>8} {scoring:>8} {data:>8} {rounding:>10}\n"
         ));
         for u in moved {
             out.push_str(&format!(
-                "{:<10} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8} {:>8}\n",
+                "{:<10} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8} {:>10}\n",
                 u.id,
                 u.old_score.map(n).unwrap_or_else(|| "-".into()),
                 u.new_score.map(n).unwrap_or_else(|| "-".into()),
@@ -146,8 +224,14 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
     }
     let p = &c.province;
     out.push_str(&format!(
-        "\nProvince: {} → {} · staff on WFA at once {} → {}\n",
-        p.old_verdict_label, p.new_verdict_label, p.old_staff_allowed, p.new_staff_allowed
+        "\n{}\n",
+        diff_words::province_line(
+            &p.old_verdict_label,
+            &p.new_verdict_label,
+            p.old_staff_allowed,
+            p.new_staff_allowed,
+            lang
+        )
     ));
     out
 }

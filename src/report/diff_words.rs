@@ -5,6 +5,7 @@
 
 use crate::compare::{
     ConsequentChange, InputChange, Presence, Quantity, Reason, ReasonPart, RubricChange,
+    StaffFigure, UnitChange,
 };
 use crate::format;
 use crate::rubric::{Lang, ValueFormat};
@@ -153,13 +154,13 @@ pub fn rubric_change(c: &RubricChange, lang: Lang) -> String {
         RubricChange::GateAdded {
             label,
             require,
-            cap,
+            cap_label,
             ..
         } => {
             if id {
-                format!("Syarat baru {label}: `{require}` (paling baik {cap})")
+                format!("Syarat baru {label}: `{require}` (paling baik {cap_label})")
             } else {
-                format!("New gate {label}: `{require}` (at best {cap})")
+                format!("New gate {label}: `{require}` (at best {cap_label})")
             }
         }
         RubricChange::GateRemoved { label, .. } => {
@@ -172,18 +173,18 @@ pub fn rubric_change(c: &RubricChange, lang: Lang) -> String {
         RubricChange::GateChanged {
             label,
             from_require,
-            from_cap,
+            from_cap_label,
             to_require,
-            to_cap,
+            to_cap_label,
             ..
         } => {
             if id {
                 format!(
-                    "Syarat {label}: `{from_require}` (paling baik {from_cap}) → `{to_require}` (paling baik {to_cap})"
+                    "Syarat {label}: `{from_require}` (paling baik {from_cap_label}) → `{to_require}` (paling baik {to_cap_label})"
                 )
             } else {
                 format!(
-                    "Gate {label}: `{from_require}` (at best {from_cap}) → `{to_require}` (at best {to_cap})"
+                    "Gate {label}: `{from_require}` (at best {from_cap_label}) → `{to_require}` (at best {to_cap_label})"
                 )
             }
         }
@@ -284,12 +285,156 @@ pub fn input_change(c: &InputChange) -> String {
     )
 }
 
-/// `added` / `removed` / `both`, as the terminal shows a unit's presence.
-pub fn presence(p: Presence) -> &'static str {
-    match p {
-        Presence::Both => "both",
-        Presence::Added => "added",
-        Presence::Removed => "removed",
+/// The heading of the units that newly fail a gate while their verdict stays.
+pub fn gates_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Kini gagal syarat, hasil penilaian tetap",
+        Lang::En => "Now failing a gate, verdict unchanged",
+    }
+}
+
+/// One line for a unit that newly fails gates while its verdict stays: "Dinas C: syarat «X»
+/// kini tidak terpenuhi (paling baik Layak Terbatas); hasil penilaian tetap Layak Terbatas".
+pub fn gates_newly_failed(u: &UnitChange, lang: Lang) -> String {
+    let id = lang == Lang::Id;
+    let gates: Vec<String> = u
+        .gates_newly_failed
+        .iter()
+        .map(|g| {
+            if id {
+                format!(
+                    "syarat «{}» kini tidak terpenuhi (paling baik {})",
+                    g.label, g.cap_label
+                )
+            } else {
+                format!(
+                    "the condition “{}” is no longer met (at best {})",
+                    g.label, g.cap_label
+                )
+            }
+        })
+        .collect();
+    let verdict = u.new_verdict_label.as_deref().unwrap_or("-");
+    let name = u.name.as_deref().unwrap_or(&u.id);
+    if id {
+        format!(
+            "{name}: {}; hasil penilaian tetap {verdict}",
+            gates.join(" dan ")
+        )
+    } else {
+        format!("{name}: {}; verdict still {verdict}", gates.join(" and "))
+    }
+}
+
+/// The heading of the staff allowed at once, per unit and for the province.
+pub fn staff_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Pegawai boleh WFA bersamaan",
+        Lang::En => "Staff allowed on WFA at once",
+    }
+}
+
+/// One run's staff figure: the number, "disembunyikan" / "hidden", or "-" when the unit is not
+/// in that run.
+pub fn staff(f: Option<&StaffFigure>, lang: Lang) -> String {
+    match (f, lang) {
+        (Some(StaffFigure::Shown { value }), _) => format::number(*value as f64, 0, lang),
+        (Some(StaffFigure::Hidden { .. }), Lang::Id) => "disembunyikan".into(),
+        (Some(StaffFigure::Hidden { .. }), Lang::En) => "hidden".into(),
+        (Some(StaffFigure::Unknown) | None, _) => "-".into(),
+    }
+}
+
+/// A unit's staff figure old → new: "2 → 3", "disembunyikan → 3".
+pub fn staff_move(u: &UnitChange, lang: Lang) -> String {
+    format!(
+        "{} → {}",
+        staff(u.old_staff_allowed.as_ref(), lang),
+        staff(u.new_staff_allowed.as_ref(), lang)
+    )
+}
+
+/// What a hidden figure means, under a list that shows one.
+pub fn staff_hidden_legend(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => {
+            "disembunyikan: angka kelompok kecil (atau pendampingnya) tidak ditampilkan demi perlindungan data pribadi, di hasil lama maupun baru; tidak dihitung balik"
+        }
+        Lang::En => {
+            "hidden: a small group's figure (or a companion of one) is not shown, to protect personal data, in the old and the new result alike; never worked out"
+        }
+    }
+}
+
+/// The province's total old → new: "Provinsi: 12 → 15".
+pub fn staff_province(old: i64, new: i64, lang: Lang) -> String {
+    let n = |x: i64| format::number(x as f64, 0, lang);
+    match lang {
+        Lang::Id => format!("Provinsi: {} → {}", n(old), n(new)),
+        Lang::En => format!("Province: {} → {}", n(old), n(new)),
+    }
+}
+
+/// A unit's presence as the terminal shows it: in both runs, only in the new one (added), only
+/// in the old one (removed).
+pub fn presence(p: Presence, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Presence::Both, Lang::Id) => "keduanya",
+        (Presence::Added, Lang::Id) => "baru",
+        (Presence::Removed, Lang::Id) => "dihapus",
+        (Presence::Both, Lang::En) => "both",
+        (Presence::Added, Lang::En) => "added",
+        (Presence::Removed, Lang::En) => "removed",
+    }
+}
+
+/// The terminal's heading of the verdicts that changed, with how many.
+pub fn verdict_changes_heading(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Hasil penilaian yang berubah: {n}"),
+        Lang::En => format!("{n} verdict change(s):"),
+    }
+}
+
+/// The terminal's score table headings: unit, old, new, move, then the parts.
+pub fn score_columns(lang: Lang) -> [&'static str; 8] {
+    match lang {
+        Lang::Id => [
+            "OPD",
+            "lama",
+            "baru",
+            "selisih",
+            "bobot",
+            "penilaian",
+            "data",
+            "pembulatan",
+        ],
+        Lang::En => [
+            "Unit", "old", "new", "move", "weights", "scoring", "data", "rounding",
+        ],
+    }
+}
+
+/// The terminal's line on the province: verdict and staff allowed at once, old → new.
+pub fn province_line(
+    old_verdict: &str,
+    new_verdict: &str,
+    old_staff: i64,
+    new_staff: i64,
+    lang: Lang,
+) -> String {
+    let n = |x: i64| format::number(x as f64, 0, lang);
+    match lang {
+        Lang::Id => format!(
+            "Provinsi: {old_verdict} → {new_verdict} · pegawai boleh WFA bersamaan {} → {}",
+            n(old_staff),
+            n(new_staff)
+        ),
+        Lang::En => format!(
+            "Province: {old_verdict} → {new_verdict} · staff on WFA at once {} → {}",
+            n(old_staff),
+            n(new_staff)
+        ),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod sensitivity;
 pub mod templates;
 pub mod terminal;
 pub mod workbook;
+mod workbook_columns;
 
 /// Units with a full detail section in the HTML report and the Markdown summary; beyond this
 /// (a ministry-size run) the detail of the rest is in the analysts' workbook, and the reports
