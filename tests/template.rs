@@ -65,7 +65,7 @@ fn filled_forms_load_with_zero_diagnostics() {
     assert!(
         loaded.diagnostics.is_empty(),
         "{}",
-        kesiapan::diag::render_human(&loaded.diagnostics, 20)
+        kesiapan::diag::render_human(&loaded.diagnostics, 20, kesiapan::rubric::Lang::En)
     );
     assert_eq!(loaded.units.len(), 2);
     for f in &loaded.inputs {
@@ -100,7 +100,7 @@ fn blank_forms_are_deterministic_and_say_what_to_type() {
     }
     // A blank form loads as a header with no rows: no error, the instructions sheet unmentioned.
     let out = kesiapan()
-        .args(["validate", "--data"])
+        .args(["validate", "--lang", "en", "--data"])
         .arg(out1.path())
         .output()
         .unwrap();
