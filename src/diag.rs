@@ -608,8 +608,7 @@ pub fn render_human(diags: &[Diagnostic], cap: usize, lang: Lang) -> String {
     out.push('\n');
     for ((sev, code), n) in &counts {
         let sev = severity_word(*sev, lang);
-        let w = if lang == Lang::En { 7 } else { 10 };
-        out.push_str(&format!("  {sev:<w$} {:<18} {n:>6}\n", code.as_str()));
+        out.push_str(&format!("  {sev} {:<18} {n:>6}\n", code.as_str()));
     }
     for (sev, code) in counts.keys() {
         let of_code: Vec<&Diagnostic> = diags

@@ -220,6 +220,8 @@ fn messy_header_and_missing_required_column() {
     let o = kesiapan()
         .args([
             "validate",
+            "--lang",
+            "en",
             "--rubric",
             "tests/fixtures/tiny/tiny.toml",
             "--data",
@@ -250,6 +252,8 @@ fn an_encrypted_workbook_is_named_as_such() {
     let o = kesiapan()
         .args([
             "validate",
+            "--lang",
+            "en",
             "--rubric",
             "tests/fixtures/tiny/tiny.toml",
             "--data",
@@ -467,6 +471,8 @@ fn a_sheet_that_fits_two_datasets_equally_is_an_error() {
     let o = kesiapan()
         .args([
             "validate",
+            "--lang",
+            "en",
             "--rubric",
             "tests/fixtures/tiny/tiny.toml",
             "--data",

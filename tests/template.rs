@@ -208,7 +208,7 @@ fn data_typed_under_the_instructions_example_is_reported() {
         d.message
             .contains("2 row(s) typed in the form's instructions sheet")
     );
-    assert_eq!(d.value.as_deref(), Some("rows 5-6"));
+    assert_eq!(d.value.as_deref(), Some("5-6"), "the rows typed there");
 }
 
 mod round_trip {
