@@ -316,7 +316,7 @@ fn no_english_sentence_reaches_an_indonesian_output() {
         "Masalah data per kode:",
         "; ditolak",
         "dibaca sebagai",
-        "berkas kunci Office; diabaikan",
+        "bukan lembar kerja (Excel, ODS) atau berkas CSV; diabaikan",
         "Umpan balik data",
         "## Masalah per berkas",
     ] {
