@@ -1,5 +1,6 @@
 //! Data diagnostics: every problem found in the input files, with a stable kebab-case code,
-//! a severity, a message and the exact place (file, sheet, row, column, offending value).
+//! a severity, a message in English and Indonesian (from `crate::messages`) and the exact
+//! place (file, sheet, row, column, offending value).
 //!
 //! This module only describes and prints problems; it never decides what to do about them.
 
