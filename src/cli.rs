@@ -419,7 +419,7 @@ pub struct ValidateArgs {
     /// (`data-quality.md.tera`); see `reports/`.
     #[arg(long, value_name = "DIR", requires = "out")]
     pub templates: Option<PathBuf>,
-    /// Language of the messages about the output folder.
+    /// Language of the terminal summary, the data problems and every file written.
     #[arg(long, value_enum, default_value = "id")]
     pub lang: Lang,
 }

@@ -1,8 +1,11 @@
 //! Data diagnostics: every problem found in the input files, with a stable kebab-case code,
-//! a severity, a message and the exact place (file, sheet, row, column, offending value).
+//! a severity, a message in English and Indonesian (from `crate::messages`) and the exact
+//! place (file, sheet, row, column, offending value).
 //!
 //! This module only describes and prints problems; it never decides what to do about them.
 
+use crate::messages::{Msg, word};
+use crate::rubric::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -316,9 +319,9 @@ impl fmt::Display for Code {
     }
 }
 
-/// `s` capped at `text::TEXT_LIMIT` characters (diagnostics are worded in English).
-fn capped(s: String) -> String {
-    match crate::text::cap(&s, crate::text::TEXT_LIMIT, crate::rubric::Lang::En) {
+/// `s` capped at `text::TEXT_LIMIT` characters, the marker in `lang`.
+fn capped(s: String, lang: Lang) -> String {
+    match crate::text::cap(&s, crate::text::TEXT_LIMIT, lang) {
         std::borrow::Cow::Borrowed(_) => s,
         std::borrow::Cow::Owned(t) => t,
     }
@@ -329,7 +332,12 @@ fn capped(s: String) -> String {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
+    /// The message in English (for programs reading the JSON, and `--lang en`).
     pub message: String,
+    /// The message in Indonesian (`--lang id`, the default). Empty in files written before it
+    /// existed: `text` falls back to `message`.
+    #[serde(default)]
+    pub pesan: String,
     /// The dataset the file was read as, when known.
     pub dataset: Option<String>,
     pub file: Option<String>,
@@ -348,17 +356,17 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic of `code`; a code with a fixed severity (`Code::severity`) must be built
     /// with it (checked in debug builds, so the tests catch a constructor that drifts).
-    pub fn new(code: Code, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, severity: Severity, message: Msg) -> Self {
         debug_assert!(
             code.severity().is_none_or(|s| s == severity),
             "`{code}` is always {:?}, not {severity:?}",
             code.severity()
         );
-        let message: String = message.into();
         Diagnostic {
             code,
             severity,
-            message: capped(message),
+            message: capped(message.en, Lang::En),
+            pesan: capped(message.id, Lang::Id),
             dataset: None,
             file: None,
             sheet: None,
@@ -369,15 +377,15 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: Msg) -> Self {
         Self::new(code, Severity::Error, message)
     }
 
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: Msg) -> Self {
         Self::new(code, Severity::Warning, message)
     }
 
-    pub fn info(code: Code, message: impl Into<String>) -> Self {
+    pub fn info(code: Code, message: Msg) -> Self {
         Self::new(code, Severity::Info, message)
     }
 
@@ -426,15 +434,32 @@ impl Diagnostic {
     /// The offending value as shown: capped at `text::TEXT_LIMIT` characters with the visible
     /// marker (a 10 MB cell must not become a 10 MB line on the terminal and in every report).
     pub fn value(mut self, v: impl Into<String>) -> Self {
-        self.value = Some(capped(v.into()));
+        self.value = Some(capped(v.into(), Lang::En));
         self
     }
 
-    /// `file [sheet] C5` as a user would look it up; the dataset when no file applies.
-    pub fn place(&self) -> String {
+    /// The message in `lang` (the English one when an older file has no Indonesian).
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id if !self.pesan.is_empty() => &self.pesan,
+            _ => &self.message,
+        }
+    }
+
+    /// Add `more` to the message in both languages (a count found after building it).
+    pub fn append(&mut self, more: &Msg) {
+        self.message = capped(format!("{}{}", self.message, more.en), Lang::En);
+        self.pesan = capped(format!("{}{}", self.pesan, more.id), Lang::Id);
+    }
+
+    /// `file [sheet] C5` as a user would look it up, in `lang`; the dataset when no file
+    /// applies.
+    pub fn place(&self, lang: Lang) -> String {
         let head = match (&self.file, &self.dataset) {
             (Some(f), _) => f.clone(),
-            (None, Some(d)) => format!("dataset `{d}`"),
+            (None, Some(d)) => {
+                crate::messages::fill(word("place-dataset", lang), &[("dataset", d.into())], lang)
+            }
             (None, None) => "-".to_string(),
         };
         place(
@@ -442,19 +467,33 @@ impl Diagnostic {
             self.sheet.as_deref(),
             self.row,
             self.column.as_deref(),
+            lang,
         )
     }
 }
 
-/// `head [sheet] C5`, `head [sheet] row 5` or `head column C`: the one place formatter.
-fn place(mut s: String, sheet: Option<&str>, row: Option<u32>, column: Option<&str>) -> String {
+/// `head [sheet] C5`, `head [sheet] row 5` (`baris 5`) or `head column C` (`kolom C`): the one
+/// place formatter.
+fn place(
+    mut s: String,
+    sheet: Option<&str>,
+    row: Option<u32>,
+    column: Option<&str>,
+    lang: Lang,
+) -> String {
     if let Some(sheet) = sheet {
         s.push_str(&format!(" [{sheet}]"));
     }
+    let fill = |key: &'static str, name: &str, v: String| {
+        crate::messages::fill(word(key, lang), &[(name, v.into())], lang)
+    };
     match (row, column) {
         (Some(r), Some(c)) => s.push_str(&format!(" {c}{r}")),
-        (Some(r), None) => s.push_str(&format!(" row {r}")),
-        (None, Some(c)) => s.push_str(&format!(" column {c}")),
+        (Some(r), None) => s.push_str(&format!(" {}", fill("place-row", "row", r.to_string()))),
+        (None, Some(c)) => s.push_str(&format!(
+            " {}",
+            fill("place-column", "column", c.to_string())
+        )),
         (None, None) => {}
     }
     s
@@ -481,14 +520,23 @@ impl Location {
         }
     }
 
-    /// `file [sheet] row 5`, as a user would look it up.
-    pub fn place(&self) -> String {
+    /// `file [sheet] row 5` (`baris 5`), as a user would look it up, in `lang`.
+    pub fn place(&self, lang: Lang) -> String {
         place(
             self.file.clone(),
             self.sheet.as_deref(),
             Some(self.row),
             None,
+            lang,
         )
+    }
+
+    /// The place in both languages, for a message.
+    pub fn place_msg(&self) -> Msg {
+        Msg {
+            en: self.place(Lang::En),
+            id: self.place(Lang::Id),
+        }
     }
 
     /// The sheet column of schema column `i`, when known.
@@ -522,35 +570,75 @@ pub fn counts(diags: &[Diagnostic]) -> BTreeMap<(Severity, Code), usize> {
     m
 }
 
-/// Human summary for the terminal: counts per code, then at most `cap` lines per code
-/// (errors first), then "+N more".
-pub fn render_human(diags: &[Diagnostic], cap: usize) -> String {
+/// The severity as a reader sees it in `lang` (`kesalahan`, `peringatan`, `info`).
+pub fn severity_word(sev: Severity, lang: Lang) -> &'static str {
+    word(
+        match sev {
+            Severity::Error => "severity-error",
+            Severity::Warning => "severity-warning",
+            Severity::Info => "severity-info",
+        },
+        lang,
+    )
+}
+
+impl Code {
+    /// What the code means, in `lang`.
+    pub fn explain_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Id => self.explain_id(),
+            Lang::En => self.explain(),
+        }
+    }
+}
+
+/// Human summary for the terminal, in `lang`: counts per code, then at most `cap` lines per
+/// code (errors first), then "+N more".
+pub fn render_human(diags: &[Diagnostic], cap: usize, lang: Lang) -> String {
+    let fill = |key: &'static str, args: &[(&str, crate::messages::Arg)]| {
+        crate::messages::fill(word(key, lang), args, lang)
+    };
     let mut out = String::new();
     if diags.is_empty() {
-        out.push_str("No data problems found.\n");
+        out.push_str(word("human-none", lang));
+        out.push('\n');
         return out;
     }
     let counts = counts(diags);
-    out.push_str("Data problems by code:\n");
+    out.push_str(word("human-by-code", lang));
+    out.push('\n');
     for ((sev, code), n) in &counts {
-        out.push_str(&format!("  {sev:<7} {:<18} {n:>6}\n", code.as_str()));
+        let sev = severity_word(*sev, lang);
+        out.push_str(&format!("  {sev} {:<18} {n:>6}\n", code.as_str()));
     }
     for (sev, code) in counts.keys() {
         let of_code: Vec<&Diagnostic> = diags
             .iter()
             .filter(|d| d.severity == *sev && d.code == *code)
             .collect();
-        out.push_str(&format!("\n{sev}[{code}]: {}\n", code.explain()));
+        out.push_str(&format!(
+            "\n{}[{code}]: {}\n",
+            severity_word(*sev, lang),
+            code.explain_in(lang)
+        ));
         for d in of_code.iter().take(cap) {
             let value = d
                 .value
                 .as_ref()
-                .map(|v| format!(" (value: {v:?})"))
+                .map(|v| {
+                    format!(
+                        " ({})",
+                        fill("human-value", &[("value", format!("{v:?}").into())])
+                    )
+                })
                 .unwrap_or_default();
-            out.push_str(&format!("  {}: {}{value}\n", d.place(), d.message));
+            out.push_str(&format!("  {}: {}{value}\n", d.place(lang), d.text(lang)));
         }
         if of_code.len() > cap {
-            out.push_str(&format!("  +{} more\n", of_code.len() - cap));
+            out.push_str(&format!(
+                "  {}\n",
+                fill("human-more", &[("n", (of_code.len() - cap).into())])
+            ));
         }
     }
     out
@@ -660,27 +748,54 @@ mod tests {
     #[test]
     fn diagnostic_and_location_share_one_place_format() {
         let loc = Location::new("a.xlsx", Some("S".into()), 5);
-        assert_eq!(loc.place(), "a.xlsx [S] row 5");
-        let d = Diagnostic::error(Code::DuplicateKey, "m").at(&loc);
-        assert_eq!(d.place(), loc.place());
-        assert_eq!(d.clone().column(2).place(), "a.xlsx [S] C5");
-        assert_eq!(Location::new("b.csv", None, 7).place(), "b.csv row 7");
-        let only_dataset = Diagnostic::error(Code::MissingDataset, "m").dataset("pegawai");
-        assert_eq!(only_dataset.place(), "dataset `pegawai`");
+        assert_eq!(loc.place(Lang::En), "a.xlsx [S] row 5");
+        let d = Diagnostic::error(Code::DuplicateKey, Msg::same("m")).at(&loc);
+        assert_eq!(d.place(Lang::En), loc.place(Lang::En));
+        assert_eq!(d.clone().column(2).place(Lang::En), "a.xlsx [S] C5");
         assert_eq!(
-            Diagnostic::info(Code::NotAnswered, "m")
+            Location::new("b.csv", None, 7).place(Lang::En),
+            "b.csv row 7"
+        );
+        let only_dataset =
+            Diagnostic::error(Code::MissingDataset, Msg::same("m")).dataset("pegawai");
+        assert_eq!(only_dataset.place(Lang::En), "dataset `pegawai`");
+        assert_eq!(
+            Diagnostic::info(Code::NotAnswered, Msg::same("m"))
                 .file("c.csv")
                 .column(0)
-                .place(),
+                .place(Lang::En),
             "c.csv column A"
         );
+        // In Indonesian: `baris`, `kolom`, and the dataset without backticks.
+        assert_eq!(loc.place(Lang::Id), "a.xlsx [S] baris 5");
+        assert_eq!(only_dataset.place(Lang::Id), "dataset pegawai");
+        assert_eq!(
+            Diagnostic::info(Code::NotAnswered, Msg::same("m"))
+                .file("c.csv")
+                .column(0)
+                .place(Lang::Id),
+            "c.csv kolom A"
+        );
+    }
+
+    #[test]
+    fn a_diagnostic_keeps_both_languages_and_an_old_file_falls_back_to_english() {
+        let d = Diagnostic::info(Code::UnmatchedFile, crate::msg!("lock-file"));
+        assert_ne!(d.text(Lang::Id), d.text(Lang::En));
+        assert_eq!(d.text(Lang::En), d.message);
+        let json = serde_json::to_value(&d).unwrap();
+        assert_eq!(json["pesan"], d.pesan.as_str());
+        let mut old = json.clone();
+        old.as_object_mut().unwrap().remove("pesan");
+        let read: Diagnostic = serde_json::from_value(old).unwrap();
+        assert_eq!(read.text(Lang::Id), d.message);
     }
 
     #[test]
     #[cfg(debug_assertions)]
     #[should_panic(expected = "`blank-row` is always")]
     fn a_code_with_a_fixed_severity_cannot_be_built_with_another() {
-        let _ = Diagnostic::error(Code::BlankRow, "m");
+        let _ = Diagnostic::error(Code::BlankRow, Msg::same("m"));
     }
 
     #[test]
@@ -688,14 +803,18 @@ mod tests {
         let loc = Location::new("a.xlsx", Some("S".into()), 5);
         let diags: Vec<Diagnostic> = (0..4)
             .map(|i| {
-                Diagnostic::error(Code::InvalidValue, format!("bad {i}"))
+                Diagnostic::error(Code::InvalidValue, Msg::same(format!("bad {i}")))
                     .at(&loc)
                     .column(2)
             })
             .collect();
-        let text = render_human(&diags, 2);
+        let text = render_human(&diags, 2, Lang::En);
         assert!(text.contains("invalid-value"));
         assert!(text.contains("a.xlsx [S] C5: bad 0"));
         assert!(text.contains("+2 more"));
+        let id = render_human(&diags, 2, Lang::Id);
+        assert!(id.contains("a.xlsx [S] C5: bad 0"), "{id}");
+        assert!(id.contains("+2 lainnya"), "{id}");
+        assert!(id.contains("kesalahan[invalid-value]"), "{id}");
     }
 }

@@ -30,6 +30,7 @@ pub mod diag;
 pub mod format;
 pub mod fsread;
 pub mod input;
+pub mod messages;
 pub mod output;
 pub mod overrides;
 pub mod plan;

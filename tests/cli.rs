@@ -149,7 +149,10 @@ fn other_formats_give_the_same_scores() {
 
 #[test]
 fn validate_reports_exact_places_and_exits_1() {
-    let out = kesiapan().args(["validate"]).output().unwrap();
+    let out = kesiapan()
+        .args(["validate", "--lang", "en"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("sample-data/survei_pegawai_bagian2.xlsx [Survei] B1225: `kode_opd` = `OPD-99` is not in the unit list"), "{text}");
@@ -158,6 +161,15 @@ fn validate_reports_exact_places_and_exits_1() {
         text.contains("sample-data/infrastruktur_opd.xlsx [Infrastruktur] row 45: a totals row")
     );
     assert!(text.contains("4 error(s), 4 warning(s)"));
+    // The default is Indonesian, with the same places.
+    let out = kesiapan().args(["validate"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("sample-data/survei_pegawai_bagian2.xlsx [Survei] B1225: `kode_opd` = `OPD-99` tidak ada di daftar unit"), "{text}");
+    assert!(text.contains("sample-data/survei_pegawai_bagian1.xlsx [Survei] E5543: `skill_office`: seharusnya nilai dari 1 sampai 5; dibaca sebagai tidak ada data"), "{text}");
+    assert!(text.contains(
+        "sample-data/infrastruktur_opd.xlsx [Infrastruktur] baris 45: baris jumlah/total"
+    ));
+    assert!(text.contains("4 kesalahan, 4 peringatan"), "{text}");
 }
 
 #[test]
@@ -208,6 +220,8 @@ fn messy_header_and_missing_required_column() {
     let o = kesiapan()
         .args([
             "validate",
+            "--lang",
+            "en",
             "--rubric",
             "tests/fixtures/tiny/tiny.toml",
             "--data",
@@ -238,6 +252,8 @@ fn an_encrypted_workbook_is_named_as_such() {
     let o = kesiapan()
         .args([
             "validate",
+            "--lang",
+            "en",
             "--rubric",
             "tests/fixtures/tiny/tiny.toml",
             "--data",
@@ -455,6 +471,8 @@ fn a_sheet_that_fits_two_datasets_equally_is_an_error() {
     let o = kesiapan()
         .args([
             "validate",
+            "--lang",
+            "en",
             "--rubric",
             "tests/fixtures/tiny/tiny.toml",
             "--data",

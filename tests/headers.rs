@@ -8,7 +8,13 @@ use crate::common::*;
 
 fn validate() -> String {
     let o = kesiapan()
-        .args(["validate", "--data", "tests/fixtures/headers"])
+        .args([
+            "validate",
+            "--lang",
+            "en",
+            "--data",
+            "tests/fixtures/headers",
+        ])
         .output()
         .unwrap();
     String::from_utf8(o.stdout).unwrap()

@@ -256,7 +256,7 @@ proptest! {
         let read: usize = loaded.inputs.iter().map(|f| f.rows_read).sum();
         let used: usize = loaded.tables.values().map(|t| t.df.height()).sum();
         prop_assert_eq!(read, used + loaded.rejected.len());
-        let reasons = kesiapan::quality::xlsx::reasons(&loaded);
+        let reasons = kesiapan::quality::xlsx::reasons(&loaded, kesiapan::rubric::Lang::Id);
         for row in &loaded.rejected {
             prop_assert!(!reasons[&(row.file.clone(), row.sheet.clone(), row.row)].is_empty(), "{:?}", row);
         }

@@ -91,11 +91,11 @@ fn validate(extra: &[&str]) -> Run {
     assert_eq!(before, hashes(&data), "validate changed an input file");
     let stdout = String::from_utf8(o.stdout).unwrap();
     assert!(
-        stdout.contains("Low survey response: 7 unit(s): OPD-18 0 %"),
+        stdout.contains("Respons survei rendah: 7 OPD: OPD-18 0 %"),
         "{stdout}"
     );
     assert!(stdout.contains("OPD-22 (jabatan, survei)"), "{stdout}");
-    assert!(stdout.contains("Not assessed (their row in the unit list was rejected): OPD-26"));
+    assert!(stdout.contains("Tidak dinilai (barisnya di daftar unit ditolak): OPD-26"));
     let report = serde_json::from_str(&read(&out.join("diagnostics.json"))).unwrap();
     Run {
         _tmp: tmp,
@@ -143,23 +143,23 @@ fn every_planted_mistake_is_located_and_explained() {
 fn outputs_for_the_bureau_and_for_each_opd() {
     let run = validate(&[]);
     let md = read(&run.out.join("data-quality.md"));
-    assert!(md.contains("| error | `ambiguous-unit` | 1 |"), "{md}");
+    assert!(md.contains("| kesalahan | `ambiguous-unit` | 1 |"), "{md}");
     assert!(
         md.lines()
-            .any(|l| l.starts_with("- +") && l.ends_with(" more")),
+            .any(|l| l.starts_with("- +") && l.ends_with(" lainnya")),
         "capped lists say how many more: {md}"
     );
-    assert!(md.contains("| OPD-22 | Dinas Energi dan Sumber Daya Mineral | 1 | **not received** | **not received** |"), "{md}");
+    assert!(md.contains("| OPD-22 | Dinas Energi dan Sumber Daya Mineral | 1 | **belum diterima** | **belum diterima** |"), "{md}");
     // OPD-23: 6 survey rows for 32 staff = 18.75 %, shown floored, under the 30 % threshold.
     assert!(
         md.lines()
-            .any(|l| l.starts_with("| OPD-23 |") && l.contains("| 6 | 6 | 32 | **18 % low** |")),
+            .any(|l| l.starts_with("| OPD-23 |") && l.contains("| 6 | 6 | 32 | **18 % rendah** |")),
         "{md}"
     );
     let csv = read(&run.out.join("completeness.csv"));
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("OPD-23,") && l.contains(",true,")),
+            .any(|l| l.starts_with("OPD-23,") && l.contains(",ya,")),
         "{csv}"
     );
 
@@ -209,7 +209,9 @@ fn outputs_for_the_bureau_and_for_each_opd() {
     );
     assert!(t18.contains("TIDAK DAPAT DIBUKA"), "{t18}");
     assert!(
-        md.contains("| OPD-19 | Dinas Perpustakaan dan Kearsipan | 1 | 4 | **file unreadable** |"),
+        md.contains(
+            "| OPD-19 | Dinas Perpustakaan dan Kearsipan | 1 | 4 | **berkas tidak dapat dibuka** |"
+        ),
         "{md}"
     );
     let t22 = xlsx_text(&fb.join("OPD-22.xlsx"));
@@ -219,10 +221,10 @@ fn outputs_for_the_bureau_and_for_each_opd() {
         t26.contains("BELUM DINILAI") && t26.contains("missing-value"),
         "{t26}"
     );
-    assert!(t26.contains("this unit's row in `infrastruktur`"), "{t26}");
+    assert!(t26.contains("baris OPD ini di `infrastruktur`"), "{t26}");
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("OPD-26,") && l.contains(",false,not-assessed,")),
+            .any(|l| l.starts_with("OPD-26,") && l.contains(",tidak,tidak-dinilai,")),
         "{csv}"
     );
     let t23 = xlsx_text(&fb.join("OPD-23.xlsx"));
@@ -434,7 +436,7 @@ fn nothing_is_lost_in_any_fixture() {
             "{}",
             dir.display()
         );
-        let reasons = kesiapan::quality::xlsx::reasons(&loaded);
+        let reasons = kesiapan::quality::xlsx::reasons(&loaded, kesiapan::rubric::Lang::Id);
         for row in &loaded.rejected {
             let why = &reasons[&(row.file.clone(), row.sheet.clone(), row.row)];
             assert!(!why.is_empty(), "no reason for {row:?}");

@@ -121,10 +121,13 @@ fn per_unit_names_do_not_collide() {
     assert_eq!(feedback, UNITS, "one workbook per unit: {err}");
     // What is printed is what was written.
     assert!(
-        err.contains(&format!("({UNITS} feedback workbooks in feedback/)")),
+        err.contains(&format!("({UNITS} berkas umpan balik di feedback/)")),
         "{err}"
     );
-    assert!(err.contains("unit `a/b` written as feedback/a_b-"), "{err}");
+    assert!(
+        err.contains("OPD `a/b` ditulis sebagai feedback/a_b-"),
+        "{err}"
+    );
     assert_complete_set(out.path());
 
     let forms = tempfile::tempdir().unwrap();

@@ -47,6 +47,7 @@ fn validate(dir: &Path, extra: &[&str]) -> (String, Value) {
         .arg(dir.join("data"))
         .arg("--json")
         .arg(&json)
+        .args(["--lang", "en"])
         .args(extra)
         .output()
         .unwrap();
@@ -104,6 +105,7 @@ fn the_completeness_table_lists_the_unit_that_sent_nothing() {
         .arg(dir.path().join("data"))
         .arg("--out")
         .arg(&out)
+        .args(["--lang", "en"])
         .assert()
         .code(1);
     let csv = std::fs::read_to_string(out.join("completeness.csv")).unwrap();

@@ -982,7 +982,7 @@ fn side_results(c: &Case, r: &Rubric, loaded: &kesiapan::input::Loaded, a: &[Ass
         report::plan::json(&p).unwrap();
     }
 
-    let (files, _) = kesiapan::commands::validate::outputs(r, loaded, 5, true, &t)
+    let (files, _) = kesiapan::commands::validate::outputs(r, loaded, 5, true, &t, Lang::Id)
         .unwrap_or_else(|e| panic!("validate outputs: {e:#}\n{}", c.rubric));
     let feedback = files
         .iter()

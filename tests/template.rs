@@ -65,7 +65,7 @@ fn filled_forms_load_with_zero_diagnostics() {
     assert!(
         loaded.diagnostics.is_empty(),
         "{}",
-        kesiapan::diag::render_human(&loaded.diagnostics, 20)
+        kesiapan::diag::render_human(&loaded.diagnostics, 20, kesiapan::rubric::Lang::En)
     );
     assert_eq!(loaded.units.len(), 2);
     for f in &loaded.inputs {
@@ -100,7 +100,7 @@ fn blank_forms_are_deterministic_and_say_what_to_type() {
     }
     // A blank form loads as a header with no rows: no error, the instructions sheet unmentioned.
     let out = kesiapan()
-        .args(["validate", "--data"])
+        .args(["validate", "--lang", "en", "--data"])
         .arg(out1.path())
         .output()
         .unwrap();
@@ -208,7 +208,7 @@ fn data_typed_under_the_instructions_example_is_reported() {
         d.message
             .contains("2 row(s) typed in the form's instructions sheet")
     );
-    assert_eq!(d.value.as_deref(), Some("rows 5-6"));
+    assert_eq!(d.value.as_deref(), Some("5-6"), "the rows typed there");
 }
 
 mod round_trip {

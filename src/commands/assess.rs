@@ -120,7 +120,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     if a.units.is_empty() {
         bail!(
             "no unit could be assessed: no usable row in the unit list (see the data problems above)\n{}",
-            diag::render_human(&a.diagnostics, args.show)
+            diag::render_human(&a.diagnostics, args.show, args.lang)
         );
     }
 
@@ -170,7 +170,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
             .cloned()
             .collect();
         if !errors.is_empty() {
-            eout!("{}", diag::render_human(&errors, args.show));
+            eout!("{}", diag::render_human(&errors, args.show, args.lang));
         }
     } else {
         let (e, w) = (
@@ -186,7 +186,8 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
                         .filter(|d| d.severity != Severity::Info)
                         .cloned()
                         .collect::<Vec<_>>(),
-                    args.show
+                    args.show,
+                    args.lang
                 )
             );
         }
@@ -197,15 +198,16 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
                 report::diff::terminal(c, args.lang)
             );
         }
-        eoutln!(
-            "\nRubric {} {} · {} input file(s) · {} error(s), {} warning(s) in the data · wrote {}",
-            a.rubric.id,
-            a.rubric.version,
-            a.inputs.len(),
-            e,
-            w,
-            written.join(", ")
+        let footer = crate::msg!(
+            "assess-footer",
+            id = &a.rubric.id,
+            version = &a.rubric.version,
+            inputs = a.inputs.len(),
+            errors = e,
+            warnings = w,
+            files = written.join(", ")
         );
+        eoutln!("\n{}", footer.get(args.lang));
     }
     let fail = match args.fail_on {
         FailOn::Never => false,

@@ -45,7 +45,10 @@ pub fn run(args: &DiffArgs, quiet: bool) -> Result<u8> {
     if !quiet {
         out!("{}", report::diff::terminal(&c, lang));
         if !written.is_empty() {
-            eoutln!("wrote {}", written.join(", "));
+            eoutln!(
+                "{}",
+                crate::msg!("wrote", files = written.join(", ")).get(lang)
+            );
         }
     }
     Ok(EXIT_OK)

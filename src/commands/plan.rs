@@ -66,7 +66,10 @@ pub fn run(args: &PlanArgs, quiet: bool) -> Result<u8> {
     if !quiet {
         out!("{}", report::plan::terminal(&p, &rubric, args.lang));
         if !written.is_empty() {
-            eoutln!("wrote {}", written.join(", "));
+            eoutln!(
+                "{}",
+                crate::msg!("wrote", files = written.join(", ")).get(args.lang)
+            );
         }
     }
     Ok(EXIT_OK)

@@ -40,7 +40,10 @@ pub fn run(args: &RenderArgs, quiet: bool) -> Result<u8> {
     };
     let written = write_set(&args.out, &files, &run)?;
     if !quiet {
-        eoutln!("wrote {}", written.join(", "));
+        eoutln!(
+            "{}",
+            crate::msg!("wrote", files = written.join(", ")).get(a.lang)
+        );
     }
     Ok(EXIT_OK)
 }

@@ -67,7 +67,10 @@ pub fn run(args: &SensitivityArgs, quiet: bool) -> Result<u8> {
             if written.is_empty() {
                 String::new()
             } else {
-                format!(" · wrote {}", written.join(", "))
+                format!(
+                    " · {}",
+                    crate::msg!("wrote", files = written.join(", ")).get(args.lang)
+                )
             }
         );
     }

@@ -79,12 +79,13 @@ pub fn run(args: &TemplateArgs, quiet: bool) -> Result<u8> {
     let run = super::run_info("template", None, &rubric, loaded.as_ref());
     let written = write_set(&args.out, &files, &run)?;
     if !quiet {
-        eoutln!(
-            "wrote {} form(s) and {} into {}",
-            files.len(),
-            crate::output::MANIFEST,
-            args.out.display()
+        let wrote = crate::msg!(
+            "template-wrote",
+            n = files.len(),
+            manifest = crate::output::MANIFEST,
+            out = args.out.display().to_string()
         );
+        eoutln!("{}", wrote.get(args.lang));
         for (id, stem) in &renamed {
             eoutln!(
                 "  unit `{}` written as {stem}/",

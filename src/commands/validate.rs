@@ -3,18 +3,27 @@
 use super::{EXIT_FINDINGS, EXIT_OK, count, load_data, load_rubric};
 use crate::cli::ValidateArgs;
 use crate::diag::{self, Severity};
+use crate::messages::{Arg, fill, word};
 use crate::output::{write_file, write_set};
 use crate::report::templates::Templates;
+use crate::rubric::Lang;
 use anyhow::Result;
 
-/// The validation outputs, as (name relative to `--out`, bytes), and the units whose feedback
-/// workbook is not named exactly after them (not a safe file name, or shared), with the name.
+/// The catalogue's `key` in `lang` with its placeholders filled.
+fn said(key: &'static str, args: &[(&str, Arg)], lang: Lang) -> String {
+    fill(word(key, lang), args, lang)
+}
+
+/// The validation outputs in `lang`, as (name relative to `--out`, bytes), and the units whose
+/// feedback workbook is not named exactly after them (not a safe file name, or shared), with
+/// the name.
 pub fn outputs(
     rubric: &crate::rubric::Rubric,
     loaded: &crate::input::Loaded,
     cap: usize,
     feedback: bool,
     templates: &Templates,
+    lang: Lang,
 ) -> Result<(Vec<(String, Vec<u8>)>, Vec<(String, String)>)> {
     use crate::quality;
     let table = quality::completeness(rubric, loaded)?;
@@ -22,7 +31,7 @@ pub fn outputs(
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (
             "data-quality.md".into(),
-            quality::report::markdown(rubric, loaded, &table, cap, templates)?.into_bytes(),
+            quality::report::markdown(rubric, loaded, &table, cap, templates, lang)?.into_bytes(),
         ),
         (
             "diagnostics.json".into(),
@@ -30,16 +39,16 @@ pub fn outputs(
         ),
         (
             "rejected.xlsx".into(),
-            quality::xlsx::rejected_workbook(loaded, &datasets)?,
+            quality::xlsx::rejected_workbook(loaded, &datasets, lang)?,
         ),
         (
             "completeness.csv".into(),
-            quality::report::completeness_csv(rubric, &table)?.into_bytes(),
+            quality::report::completeness_csv(rubric, &table, lang)?.into_bytes(),
         ),
     ];
     let mut renamed = Vec::new();
     if feedback {
-        let reasons = quality::xlsx::reasons(loaded);
+        let reasons = quality::xlsx::reasons(loaded, lang);
         let ids: Vec<&str> = table.iter().map(|l| l.unit.as_str()).collect();
         let stems = crate::output::names::unique_stems(&ids);
         for (line, stem) in table.iter().zip(stems) {
@@ -48,7 +57,13 @@ pub fn outputs(
             }
             files.push((
                 format!("feedback/{stem}.xlsx"),
-                quality::xlsx::feedback_workbook(loaded, line, &reasons, &rubric.title.id)?,
+                quality::xlsx::feedback_workbook(
+                    loaded,
+                    line,
+                    &reasons,
+                    rubric.title.get(lang),
+                    lang,
+                )?,
             ));
         }
     }
@@ -69,22 +84,21 @@ fn diagnostics_json(
     Ok(s)
 }
 
-/// Who has not sent what, and whose survey response is low: a few lines, capped.
+/// Who has not sent what, and whose survey response is low: a few lines in `lang`, capped.
 fn completeness_lines(
     rubric: &crate::rubric::Rubric,
     loaded: &crate::input::Loaded,
+    lang: Lang,
 ) -> Result<String> {
     const CAP: usize = 8;
     let table = crate::quality::completeness(rubric, loaded)?;
-    // The validate summary is worded in English.
-    let shown = |u: &str| {
-        crate::text::cap(u, crate::text::NAME_LIMIT, crate::rubric::Lang::En).into_owned()
-    };
+    let shown = |u: &str| crate::text::cap(u, crate::text::NAME_LIMIT, lang).into_owned();
     let capped = |items: Vec<String>| {
         let n = items.len();
         let mut s = items.into_iter().take(CAP).collect::<Vec<_>>().join(", ");
         if n > CAP {
-            s.push_str(&format!(" +{} more", n - CAP));
+            s.push(' ');
+            s.push_str(&said("human-more", &[("n", (n - CAP).into())], lang));
         }
         s
     };
@@ -120,32 +134,26 @@ fn completeness_lines(
         .map(|r| shown(&r.unit))
         .collect();
     let mut s = String::new();
-    if !missing.is_empty() {
-        s.push_str(&format!(
-            "No usable rows: {} unit(s): {}\n",
-            missing.len(),
-            capped(missing)
+    let mut line = |key: &'static str, n: usize, units: Vec<String>| {
+        let units = capped(units);
+        s.push_str(&said(
+            key,
+            &[("n", n.into()), ("units", units.into())],
+            lang,
         ));
+        s.push('\n');
+    };
+    if !missing.is_empty() {
+        line("validate-no-usable-rows", missing.len(), missing);
     }
     if !low.is_empty() {
-        s.push_str(&format!(
-            "Low survey response: {} unit(s): {}\n",
-            low.len(),
-            capped(low)
-        ));
+        line("validate-low-response", low.len(), low);
     }
     if !pending.is_empty() {
-        s.push_str(&format!(
-            "Not assessed (their row in the unit list was rejected): {}\n",
-            capped(pending)
-        ));
+        line("validate-pending", pending.len(), pending);
     }
     if !never.is_empty() {
-        s.push_str(&format!(
-            "Not assessed (in the master list, no usable row in the unit list): {} unit(s): {}\n",
-            never.len(),
-            capped(never)
-        ));
+        line("validate-never", never.len(), never);
     }
     Ok(s)
 }
@@ -165,7 +173,14 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     crate::progress::phase(crate::progress::Phase::Render);
     // Render everything before writing anything.
     let (files, renamed) = match &args.out {
-        Some(_) => outputs(&rubric, &loaded, args.show, args.feedback, &templates)?,
+        Some(_) => outputs(
+            &rubric,
+            &loaded,
+            args.show,
+            args.feedback,
+            &templates,
+            args.lang,
+        )?,
         None => Default::default(),
     };
     let written = match &args.out {
@@ -179,18 +194,21 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     if let Some(path) = &args.json {
         write_file(path, diagnostics_json(&rubric, &loaded)?.as_bytes())?;
     }
+    let lang = args.lang;
+    // "Dipakai" is one letter wider than "Used".
+    let w = if lang == Lang::En { 6 } else { 7 };
     if !quiet {
         outln!(
-            "{:<50} {:<16} {:>6} {:>6} {:>8}",
-            "File",
-            "Dataset",
-            "Read",
-            "Used",
-            "Rejected"
+            "{:<50} {:<16} {:>6} {:>w$} {:>8}",
+            word("validate-file", lang),
+            word("validate-dataset", lang),
+            word("validate-read", lang),
+            word("validate-used", lang),
+            word("validate-rejected", lang)
         );
         for i in &loaded.inputs {
             outln!(
-                "{:<50} {:<16} {:>6} {:>6} {:>8}",
+                "{:<50} {:<16} {:>6} {:>w$} {:>8}",
                 i.path,
                 i.dataset,
                 i.rows_read,
@@ -198,9 +216,15 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
                 i.rows_rejected
             );
         }
-        outln!("\nUnits: {}", loaded.units.len());
-        out!("{}", completeness_lines(&rubric, &loaded)?);
-        outln!("\n{}", diag::render_human(&loaded.diagnostics, args.show));
+        outln!(
+            "\n{}",
+            said("validate-units", &[("n", loaded.units.len().into())], lang)
+        );
+        out!("{}", completeness_lines(&rubric, &loaded, lang)?);
+        outln!(
+            "\n{}",
+            diag::render_human(&loaded.diagnostics, args.show, lang)
+        );
     }
     let errors = count(&loaded.diagnostics, Severity::Error);
     if quiet && errors > 0 {
@@ -210,35 +234,56 @@ pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
             .filter(|d| d.severity == Severity::Error)
             .cloned()
             .collect();
-        eout!("{}", diag::render_human(&only, args.show));
+        eout!("{}", diag::render_human(&only, args.show, lang));
     }
     if !quiet {
         outln!(
-            "{} error(s), {} warning(s), {} info",
-            errors,
-            count(&loaded.diagnostics, Severity::Warning),
-            count(&loaded.diagnostics, Severity::Info)
+            "{}",
+            said(
+                "validate-totals",
+                &[
+                    ("errors", errors.into()),
+                    (
+                        "warnings",
+                        count(&loaded.diagnostics, Severity::Warning).into()
+                    ),
+                    ("infos", count(&loaded.diagnostics, Severity::Info).into()),
+                ],
+                lang
+            )
         );
         if let Some(out) = &args.out {
             let feedback = files
                 .iter()
                 .filter(|(n, _)| n.starts_with("feedback/"))
                 .count();
+            let feedback = if feedback > 0 {
+                said("validate-wrote-feedback", &[("n", feedback.into())], lang)
+            } else {
+                String::new()
+            };
             eoutln!(
-                "wrote {} file(s) and {} into {}{}",
-                files.len(),
-                crate::output::MANIFEST,
-                out.display(),
-                if feedback > 0 {
-                    format!(" ({feedback} feedback workbooks in feedback/)")
-                } else {
-                    String::new()
-                }
+                "{}",
+                said(
+                    "validate-wrote",
+                    &[
+                        ("n", files.len().into()),
+                        ("manifest", crate::output::MANIFEST.into()),
+                        ("out", out.display().to_string().into()),
+                        ("feedback", feedback.into()),
+                    ],
+                    lang
+                )
             );
             for (unit, name) in &renamed {
+                let unit = crate::text::cap(unit, crate::text::NAME_LIMIT, lang);
                 eoutln!(
-                    "  unit `{}` written as {name}",
-                    crate::text::cap(unit, crate::text::NAME_LIMIT, args.lang)
+                    "  {}",
+                    said(
+                        "validate-renamed",
+                        &[("unit", unit.into()), ("name", name.into())],
+                        lang
+                    )
                 );
             }
             debug_assert_eq!(written.len(), files.len() + 1);

@@ -4,6 +4,8 @@
 //!
 //! Pure functions, no I/O; the caller decides what a failure means for the row.
 
+use crate::messages::Msg;
+use crate::msg;
 use crate::rubric::{Column, ColumnType};
 
 /// A cell as the file gave it. Text is a `CompactString`: most cells are short and stay
@@ -59,12 +61,12 @@ pub enum CellProblem {
     NotAnswered,
     /// A formula error cell.
     FormulaError,
-    /// Not readable as the type; the text says what was expected.
-    Invalid(String),
+    /// Not readable as the type; the message says what was expected.
+    Invalid(Msg),
     /// Readable but outside `[min, max]`.
-    OutOfRange(String),
+    OutOfRange(Msg),
     /// Not one of the allowed categories.
-    UnknownCategory(String),
+    UnknownCategory(Msg),
 }
 
 const MISSING: [&str; 14] = [
@@ -327,10 +329,12 @@ pub fn parse(raw: &Raw, col: &Column, style: Style) -> Result<Option<Value>, Cel
         }),
         ColumnType::Date => Value::Text(
             date(raw)
-                .ok_or_else(|| invalid("a date (YYYY-MM-DD, DD/MM/YYYY or an Excel date)"))?
+                .ok_or_else(|| CellProblem::Invalid(msg!("expected-date")))?
                 .into(),
         ),
-        ColumnType::Boolean => Value::Bool(boolean(raw).ok_or_else(|| invalid("Ya or Tidak"))?),
+        ColumnType::Boolean => {
+            Value::Bool(boolean(raw).ok_or_else(|| CellProblem::Invalid(msg!("expected-boolean")))?)
+        }
         ColumnType::Category { values } => {
             let hit = match raw {
                 Raw::Text(t) => category(t, values),
@@ -339,9 +343,9 @@ pub fn parse(raw: &Raw, col: &Column, style: Style) -> Result<Option<Value>, Cel
             match hit {
                 Some(v) => Value::Text(v.as_str().into()),
                 None => {
-                    return Err(CellProblem::UnknownCategory(format!(
-                        "one of: {}",
-                        values.join(", ")
+                    return Err(CellProblem::UnknownCategory(msg!(
+                        "expected-category",
+                        values = values.join(", ")
                     )));
                 }
             }
@@ -349,9 +353,9 @@ pub fn parse(raw: &Raw, col: &Column, style: Style) -> Result<Option<Value>, Cel
         ColumnType::Integer | ColumnType::Likert => {
             let n = number(raw, style.point_decimal)
                 .or_else(|| number_with_unit(raw, col, style))
-                .ok_or_else(|| invalid("a whole number"))?;
+                .ok_or_else(|| CellProblem::Invalid(msg!("expected-integer")))?;
             if n.fract() != 0.0 || n.abs() > 9.0e15 {
-                return Err(invalid("a whole number"));
+                return Err(CellProblem::Invalid(msg!("expected-integer")));
             }
             range(n, col)?;
             Value::Int(n as i64)
@@ -359,21 +363,18 @@ pub fn parse(raw: &Raw, col: &Column, style: Style) -> Result<Option<Value>, Cel
         ColumnType::Number => {
             let n = number(raw, style.point_decimal)
                 .or_else(|| number_with_unit(raw, col, style))
-                .ok_or_else(|| invalid("a number"))?;
+                .ok_or_else(|| CellProblem::Invalid(msg!("expected-number")))?;
             range(n, col)?;
             Value::Float(n)
         }
         ColumnType::Percent => {
-            let n = percent(raw, style).ok_or_else(|| invalid("a percentage (75% or 0.75)"))?;
+            let n = percent(raw, style)
+                .ok_or_else(|| CellProblem::Invalid(msg!("expected-percent")))?;
             range(n, col)?;
             Value::Float(n)
         }
     };
     Ok(Some(v))
-}
-
-fn invalid(what: &str) -> CellProblem {
-    CellProblem::Invalid(format!("expected {what}"))
 }
 
 fn range(n: f64, col: &Column) -> Result<(), CellProblem> {
@@ -382,8 +383,10 @@ fn range(n: f64, col: &Column) -> Result<(), CellProblem> {
     if below || above {
         let lo = col.min.map(format_number).unwrap_or_else(|| "…".into());
         let hi = col.max.map(format_number).unwrap_or_else(|| "…".into());
-        return Err(CellProblem::OutOfRange(format!(
-            "expected a value from {lo} to {hi}"
+        return Err(CellProblem::OutOfRange(msg!(
+            "expected-range",
+            lo = lo,
+            hi = hi
         )));
     }
     Ok(())
@@ -486,8 +489,8 @@ pub fn parse_number_text(s: &str, point_decimal: bool) -> Option<f64> {
     Some(if neg { -n } else { n })
 }
 
-/// Text such as `1.250` or `1,250` that reads differently in Indonesian and English; the
-/// explanation of how it was read. (`1.250` → 1250; `1,250` → 1.25.)
+/// Text such as `1.250` or `1,250` that reads differently in Indonesian and English; how it was
+/// read: `thousands` (`1.250` → 1250) or `decimal` (`1,250` → 1.25), worded by `diags.rs`.
 pub fn ambiguous_separator(raw: &Raw) -> Option<&'static str> {
     let Raw::Text(s) = raw else { return None };
     let t = s.trim().trim_start_matches('-');
@@ -497,9 +500,9 @@ pub fn ambiguous_separator(raw: &Raw) -> Option<&'static str> {
         return None;
     }
     Some(if t.contains('.') {
-        "read with `.` as the thousands separator (Indonesian style); write it with a comma if a decimal was meant"
+        "thousands"
     } else {
-        "read with `,` as the decimal comma (Indonesian style); write it without the comma if thousands were meant"
+        "decimal"
     })
 }
 

@@ -1,25 +1,31 @@
 //! Every data diagnostic the loader reports: one constructor per code and message shape, each
-//! fixing the code, the severity, the wording and which place fields are set.
+//! fixing the code, the severity, the catalogue key of the wording and which place fields are
+//! set.
 //!
 //! The stages of `input` decide *when* a problem is reported and gather the facts; this file
-//! decides *what is said*. It must not look at the data itself, and no stage may change a
-//! diagnostic's severity or message after building it. The texts are part of the output
-//! (terminal, `diagnostics.json`, the feedback files): change them only on purpose.
+//! decides *what is said*, through the message catalogue (`crate::messages`, in Indonesian and
+//! English). It must not look at the data itself, and no stage may change a diagnostic's
+//! severity or message after building it. The texts are part of the output (terminal,
+//! `diagnostics.json`, the feedback files): change them only on purpose.
 
 use super::cell::CellProblem;
 use super::header;
 use super::lookalike::Suspect;
 use super::read::ReadError;
 use crate::diag::{Code, Diagnostic, Location};
+use crate::messages::Msg;
+use crate::msg;
 use crate::rubric::{Dataset, Lang};
 use crate::text::{NAME_LIMIT, cap};
-use std::borrow::Cow;
 
 /// A key, unit, header or other data text inside a message: capped at `text::NAME_LIMIT` so
 /// that a 10 MB cell does not make a 10 MB message (the value field keeps more, see
-/// `Diagnostic::value`).
-fn q(s: &str) -> Cow<'_, str> {
-    cap(s, NAME_LIMIT, Lang::En)
+/// `Diagnostic::value`), with the marker in each language.
+fn q(s: &str) -> Msg {
+    Msg {
+        en: cap(s, NAME_LIMIT, Lang::En).into_owned(),
+        id: cap(s, NAME_LIMIT, Lang::Id).into_owned(),
+    }
 }
 
 /// `a, b, c`: dataset ids in a message.
@@ -31,30 +37,28 @@ fn ids(datasets: &[&Dataset]) -> String {
         .join(", ")
 }
 
+/// A whole percentage, rounded down, as a message shows it.
+fn pct(share: f64) -> String {
+    format!("{:.0}", (share * 100.0).floor())
+}
+
 // Files and sheets (assign.rs).
 
 /// An Office lock file (`~$…`) in the data folder.
 pub(super) fn lock_file(path: &str) -> Diagnostic {
-    Diagnostic::info(Code::UnmatchedFile, "an Office lock file; ignored").file(path)
+    Diagnostic::info(Code::UnmatchedFile, msg!("lock-file")).file(path)
 }
 
 /// A file of the data folder that is neither a spreadsheet nor a CSV file.
 pub(super) fn not_a_spreadsheet(path: &str) -> Diagnostic {
-    Diagnostic::info(
-        Code::UnmatchedFile,
-        "not a spreadsheet or CSV file; ignored",
-    )
-    .file(path)
+    Diagnostic::info(Code::UnmatchedFile, msg!("not-a-spreadsheet")).file(path)
 }
 
 /// A file name matching the patterns of several datasets.
 pub(super) fn name_fits_several(file: &str, datasets: &[&Dataset]) -> Diagnostic {
     Diagnostic::error(
         Code::AmbiguousFile,
-        format!(
-            "the file name matches the patterns of several datasets ({}); pass it with --input DATASET=FILE",
-            ids(datasets)
-        ),
+        msg!("name-fits-several", datasets = ids(datasets)),
     )
     .file(file)
 }
@@ -62,7 +66,11 @@ pub(super) fn name_fits_several(file: &str, datasets: &[&Dataset]) -> Diagnostic
 /// A file that could not be read, skipped under `--keep-going`; `dataset` is the one its name
 /// promises, for the completeness table.
 pub(super) fn unreadable_file(file: &str, err: &ReadError, dataset: Option<&str>) -> Diagnostic {
-    let d = Diagnostic::error(Code::UnreadableFile, format!("{err}; skipped")).file(file);
+    let d = Diagnostic::error(
+        Code::UnreadableFile,
+        msg!("unreadable-file", error = err.msg()),
+    )
+    .file(file);
     match dataset {
         Some(ds) => d.dataset(ds),
         None => d,
@@ -73,9 +81,7 @@ pub(super) fn unreadable_file(file: &str, err: &ReadError, dataset: Option<&str>
 pub(super) fn legacy_encoding(file: &str, encoding: &str) -> Diagnostic {
     Diagnostic::info(
         Code::LegacyEncoding,
-        format!(
-            "not UTF-8: read as {encoding} text (Excel's plain \"CSV\"); check letters such as é"
-        ),
+        msg!("legacy-encoding", encoding = encoding),
     )
     .file(file)
     .value(encoding)
@@ -83,13 +89,13 @@ pub(super) fn legacy_encoding(file: &str, encoding: &str) -> Diagnostic {
 
 /// A hidden sheet, not read.
 pub(super) fn hidden_sheet(file: &str, sheet: Option<&str>) -> Diagnostic {
-    Diagnostic::info(Code::UnmatchedFile, "hidden sheet; not read")
+    Diagnostic::info(Code::UnmatchedFile, msg!("hidden-sheet"))
         .file(file)
         .sheet(sheet)
 }
 
 /// Rows typed in a form's instructions sheet below its example row (`rows`: the non-blank rows
-/// under the header, the example first; at least two).
+/// under the header, the example first; at least two). The value is the rows' range.
 pub(super) fn typed_in_instructions(
     ds: &str,
     file: &str,
@@ -98,15 +104,12 @@ pub(super) fn typed_in_instructions(
 ) -> Diagnostic {
     Diagnostic::warning(
         Code::UnmatchedFile,
-        format!(
-            "{} row(s) typed in the form's instructions sheet under the example were not read; type the data in the data sheet",
-            rows.len() - 1
-        ),
+        msg!("typed-in-instructions", n = rows.len() - 1),
     )
     .dataset(ds)
     .file(file)
     .sheet(sheet)
-    .value(format!("rows {}-{}", rows[1], rows[rows.len() - 1]))
+    .value(format!("{}-{}", rows[1], rows[rows.len() - 1]))
 }
 
 /// A sheet whose header fits several datasets equally well.
@@ -117,10 +120,7 @@ pub(super) fn header_fits_several(
 ) -> Diagnostic {
     Diagnostic::error(
         Code::AmbiguousFile,
-        format!(
-            "the header fits several datasets equally well ({}); pass the file with --input DATASET=FILE",
-            ids(datasets)
-        ),
+        msg!("header-fits-several", datasets = ids(datasets)),
     )
     .file(file)
     .sheet(sheet)
@@ -128,22 +128,15 @@ pub(super) fn header_fits_several(
 
 /// A sheet without the dataset's header in a file whose other sheet was read.
 pub(super) fn other_sheet_read(ds: &str, file: &str, sheet: Option<&str>) -> Diagnostic {
-    Diagnostic::info(
-        Code::HeaderNotFound,
-        format!("this sheet has no header of `{ds}`; not read (another sheet of the file was)"),
-    )
-    .dataset(ds)
-    .file(file)
-    .sheet(sheet)
+    Diagnostic::info(Code::HeaderNotFound, msg!("other-sheet-read", dataset = ds))
+        .dataset(ds)
+        .file(file)
+        .sheet(sheet)
 }
 
 /// A file none of whose sheets has the header of any dataset.
 pub(super) fn file_not_used(file: &str) -> Diagnostic {
-    Diagnostic::info(
-        Code::UnmatchedFile,
-        "no sheet of this file has the header of any dataset; the file was not used",
-    )
-    .file(file)
+    Diagnostic::info(Code::UnmatchedFile, msg!("file-not-used")).file(file)
 }
 
 /// A required column missing from a sheet's header (`at`: the header row).
@@ -154,15 +147,13 @@ pub(super) fn missing_required_column(
     aliases: &[String],
 ) -> Diagnostic {
     let aka = if aliases.is_empty() {
-        String::new()
+        Msg::default()
     } else {
-        format!(" (also accepted: {})", aliases.join(", "))
+        msg!("also-accepted", aliases = aliases.join(", "))
     };
     Diagnostic::error(
         Code::MissingColumn,
-        format!(
-            "required column `{column}`{aka} is not in the header; the sheet's rows are rejected"
-        ),
+        msg!("missing-required-column", column = column, aka = aka),
     )
     .dataset(ds)
     .at(at)
@@ -173,9 +164,10 @@ pub(super) fn missing_required_column(
 pub(super) fn header_not_found(ds: &str, file: &str, sheet: Option<&str>) -> Diagnostic {
     Diagnostic::error(
         Code::HeaderNotFound,
-        format!(
-            "no header row of dataset `{ds}` in the first {} rows; the sheet's rows are rejected",
-            header::HEADER_SEARCH_ROWS
+        msg!(
+            "header-not-found",
+            dataset = ds,
+            rows = header::HEADER_SEARCH_ROWS
         ),
     )
     .dataset(ds)
@@ -185,12 +177,13 @@ pub(super) fn header_not_found(ds: &str, file: &str, sheet: Option<&str>) -> Dia
 
 /// A dataset with no file at all.
 pub(super) fn missing_dataset(ds: &Dataset) -> Diagnostic {
+    let title = Msg {
+        en: ds.title.get(Lang::En).to_string(),
+        id: ds.title.id.clone(),
+    };
     Diagnostic::error(
         Code::MissingDataset,
-        format!(
-            "no file was found for dataset `{}` ({})",
-            ds.id, ds.title.id
-        ),
+        msg!("missing-dataset", dataset = &ds.id, title = title),
     )
     .dataset(&ds.id)
 }
@@ -202,9 +195,7 @@ pub(super) fn missing_dataset(ds: &Dataset) -> Diagnostic {
 pub(super) fn missing_optional_column(ds: &str, at: &Location, column: &str) -> Diagnostic {
     Diagnostic::warning(
         Code::MissingColumn,
-        format!(
-            "optional column `{column}` is not in the header; it is missing for every row of this sheet"
-        ),
+        msg!("missing-optional-column", column = column),
     )
     .dataset(ds)
     .at(at)
@@ -221,10 +212,7 @@ pub(super) fn tick_box_column(
 ) -> Diagnostic {
     Diagnostic::info(
         Code::TickBoxColumn,
-        format!(
-            "column `{}` asks for a tick: a blank cell under it is read as Tidak for `{column}`",
-            q(text)
-        ),
+        msg!("tick-box-column", header = q(text), column = column),
     )
     .dataset(ds)
     .at(at)
@@ -237,12 +225,12 @@ pub(super) fn extra_column(ds: &str, at: &Location, j: usize, text: &str) -> Dia
     let text = q(text);
     Diagnostic::info(
         Code::ExtraColumn,
-        format!("column `{text}` is not in the schema of `{ds}`; ignored"),
+        msg!("extra-column", header = &text, dataset = ds),
     )
     .dataset(ds)
     .at(at)
     .column(j)
-    .value(text.to_string())
+    .value(text.en)
 }
 
 /// A header cell taken as `column` because it is spelt almost like it.
@@ -257,15 +245,17 @@ pub(super) fn similar_column(
     let text = q(text);
     Diagnostic::warning(
         Code::SimilarColumn,
-        format!(
-            "column `{text}` taken as `{column}` (similarity {:.0} %); rename it to `{column}` if that is right",
-            similarity * 100.0
+        msg!(
+            "similar-column",
+            header = &text,
+            column = column,
+            pct = format!("{:.0}", similarity * 100.0)
         ),
     )
     .dataset(ds)
     .at(at)
     .column(j)
-    .value(text.to_string())
+    .value(text.en)
 }
 
 /// A header cell read as `column` once normalised (`inferred-column`, Info: the same words
@@ -283,21 +273,22 @@ pub(super) fn inferred_column(
     match how {
         super::header::Inference::Normalised => Diagnostic::info(
             Code::InferredColumn,
-            format!(
-                "column `{text}` read as `{column}` (the same words without units, year, question or filler words)"
-            ),
+            msg!("inferred-column", header = &text, column = column),
         ),
         super::header::Inference::Contained(phrase) => Diagnostic::warning(
             Code::ContainedColumn,
-            format!(
-                "column `{text}` read as `{column}` because it contains `{phrase}`; rename it to `{column}` if that is right"
+            msg!(
+                "contained-column",
+                header = &text,
+                column = column,
+                phrase = phrase
             ),
         ),
     }
     .dataset(ds)
     .at(at)
     .column(j)
-    .value(text.to_string())
+    .value(text.en)
 }
 
 /// A header cell about as close to several schema columns; not used.
@@ -309,21 +300,22 @@ pub(super) fn ambiguous_column(
     candidates: &[String],
 ) -> Diagnostic {
     let text = q(text);
+    let candidates: Vec<Msg> = candidates
+        .iter()
+        .map(|c| Msg::same(format!("`{c}`")))
+        .collect();
     Diagnostic::warning(
         Code::AmbiguousColumn,
-        format!(
-            "column `{text}` is about as close to {}; not used: rename it to the one meant",
-            candidates
-                .iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(" and ")
+        msg!(
+            "ambiguous-column",
+            header = &text,
+            candidates = Msg::list(&candidates)
         ),
     )
     .dataset(ds)
     .at(at)
     .column(j)
-    .value(text.to_string())
+    .value(text.en)
 }
 
 /// A header cell naming a schema column already matched.
@@ -337,22 +329,19 @@ pub(super) fn duplicate_column(
     let text = q(text);
     Diagnostic::warning(
         Code::DuplicateColumn,
-        format!("column `{text}` names `{column}` again; the first one is used"),
+        msg!("duplicate-column", header = &text, column = column),
     )
     .dataset(ds)
     .at(at)
     .column(j)
-    .value(text.to_string())
+    .value(text.en)
 }
 
 /// A sheet with the header but no data row.
 pub(super) fn no_rows(ds: &str, at: &Location) -> Diagnostic {
-    Diagnostic::warning(
-        Code::NoRows,
-        format!("the sheet has the header of `{ds}` but no data rows"),
-    )
-    .dataset(ds)
-    .at(at)
+    Diagnostic::warning(Code::NoRows, msg!("no-rows", dataset = ds))
+        .dataset(ds)
+        .at(at)
 }
 
 /// `n` answers such as `tidak tahu` in sheet column `j`, read as missing.
@@ -363,36 +352,28 @@ pub(super) fn not_answered(
     j: usize,
     n: usize,
 ) -> Diagnostic {
-    Diagnostic::info(
-        Code::NotAnswered,
-        format!(
-            "{n} answer(s) such as 'tidak tahu' or '-' in this column were read as missing, not zero"
-        ),
-    )
-    .dataset(ds)
-    .file(file)
-    .sheet(sheet)
-    .column(j)
-    .value(n.to_string())
+    Diagnostic::info(Code::NotAnswered, msg!("not-answered", n = n))
+        .dataset(ds)
+        .file(file)
+        .sheet(sheet)
+        .column(j)
+        .value(n.to_string())
 }
 
 // Rows and cells (typing.rs); `at` is the row.
 
 /// A blank row followed by data.
 pub(super) fn blank_row(ds: &str, at: &Location) -> Diagnostic {
-    Diagnostic::info(Code::BlankRow, "blank row; skipped")
+    Diagnostic::info(Code::BlankRow, msg!("blank-row"))
         .dataset(ds)
         .at(at)
 }
 
 /// A row hidden in the workbook, read as data.
 pub(super) fn hidden_row(ds: &str, at: &Location) -> Diagnostic {
-    Diagnostic::warning(
-        Code::HiddenRow,
-        "this row is hidden in the workbook; it was read as data: unhide it to check, delete it if it is not meant to be sent",
-    )
-    .dataset(ds)
-    .at(at)
+    Diagnostic::warning(Code::HiddenRow, msg!("hidden-row"))
+        .dataset(ds)
+        .at(at)
 }
 
 /// Sheet column `j` (header `text`, read as `column`) is hidden in the workbook; `used`: it
@@ -406,13 +387,13 @@ pub(super) fn hidden_column(
     used: bool,
 ) -> Diagnostic {
     let what = if used {
-        "it was read as data: unhide it to check, delete it if it is not meant to be sent"
+        msg!("hidden-column-used")
     } else {
-        "a visible column has the same field and is the one used; delete the hidden one"
+        msg!("hidden-column-unused")
     };
     Diagnostic::warning(
         Code::HiddenColumn,
-        format!("column `{text}` (`{column}`) is hidden in the workbook; {what}"),
+        msg!("hidden-column", header = text, column = column, what = what),
     )
     .dataset(ds)
     .at(at)
@@ -421,43 +402,31 @@ pub(super) fn hidden_column(
 
 /// A row with one text cell (`note`, already shortened and with ids hidden); rejected.
 pub(super) fn notes_row(ds: &str, at: &Location, note: String) -> Diagnostic {
-    Diagnostic::warning(
-        Code::NotesRow,
-        "only one cell is filled: a note, source line or signature, not data; rejected",
-    )
-    .dataset(ds)
-    .at(at)
-    .value(note)
+    Diagnostic::warning(Code::NotesRow, msg!("notes-row"))
+        .dataset(ds)
+        .at(at)
+        .value(note)
 }
 
 /// The row of column numbers printed under a form's header (`(1) (2) (3)`); rejected.
 pub(super) fn column_numbers_row(ds: &str, at: &Location, shown: String) -> Diagnostic {
-    Diagnostic::warning(
-        Code::NotesRow,
-        "a row of column numbers under the header ((1), (2), (3), …), not data; rejected",
-    )
-    .dataset(ds)
-    .at(at)
-    .value(shown)
+    Diagnostic::warning(Code::NotesRow, msg!("column-numbers-row"))
+        .dataset(ds)
+        .at(at)
+        .value(shown)
 }
 
 /// A test submission (its id is `word`, e.g. `tes`); rejected.
 pub(super) fn test_row(ds: &str, at: &Location, word: &str) -> Diagnostic {
-    Diagnostic::warning(
-        Code::TestRow,
-        format!(
-            "a test submission (its id is `{}`), not a real answer; rejected: delete it from the form's responses",
-            q(word)
-        ),
-    )
-    .dataset(ds)
-    .at(at)
-    .value(word.to_string())
+    Diagnostic::warning(Code::TestRow, msg!("test-row", word = q(word)))
+        .dataset(ds)
+        .at(at)
+        .value(word.to_string())
 }
 
 /// A totals row (`shown`: its first cells); rejected.
 pub(super) fn totals_row(ds: &str, at: &Location, shown: String) -> Diagnostic {
-    Diagnostic::warning(Code::TotalsRow, "a totals row, not a unit's data; rejected")
+    Diagnostic::warning(Code::TotalsRow, msg!("totals-row"))
         .dataset(ds)
         .at(at)
         .value(shown)
@@ -484,64 +453,69 @@ impl CellAt<'_> {
 
 /// A `-` in a column that feeds a score: read as no answer, at its cell.
 pub(super) fn dash_in_scored(cell: CellAt) -> Diagnostic {
-    let msg = format!(
-        "`{}`: `{}` read as not answered (no data, not zero); this column counts in the score: write the value, or 0 / Tidak when that is the answer",
-        cell.column, cell.shown
-    );
-    cell.place(Diagnostic::warning(Code::NotAnswered, msg))
+    let m = msg!("dash-in-scored", column = cell.column, value = &cell.shown);
+    cell.place(Diagnostic::warning(Code::NotAnswered, m))
 }
 
 /// An id cell damaged by a spreadsheet program (`why`: `scientific` or `cut`).
 pub(super) fn damaged_id(cell: CellAt, why: &str) -> Diagnostic {
     let how = match why {
-        "scientific" => "is a long number Excel shows in scientific notation (e.g. 1,97501E+17)",
-        _ => "is a number of 16 digits or more: Excel keeps only 15 digits of a number",
+        "scientific" => msg!("damaged-id-scientific"),
+        _ => msg!("damaged-id-cut"),
     };
-    let msg = format!(
-        "`{}`: the id {how}, so its last digits are lost and it may equal another person's; format the column as Text (or type ' before the number) and type the ids again",
-        cell.column
-    );
-    cell.place(Diagnostic::warning(Code::DamagedId, msg))
+    let m = msg!("damaged-id", column = cell.column, how = how);
+    cell.place(Diagnostic::warning(Code::DamagedId, m))
 }
 
-/// A number whose `.`/`,` reads two ways (`why`), and how it was read.
+/// A number whose `.`/`,` reads two ways (`why`: `thousands` or `decimal`, as
+/// `cell::ambiguous_separator` says), and how it was read.
 pub(super) fn ambiguous_separator(cell: CellAt, why: &str, read_as: &str) -> Diagnostic {
-    let msg = format!(
-        "`{}`: `{}` {why}; read as {read_as}",
-        cell.column, cell.shown
+    let why = match why {
+        "thousands" => msg!("separator-thousands"),
+        _ => msg!("separator-decimal"),
+    };
+    let m = msg!(
+        "ambiguous-separator",
+        column = cell.column,
+        value = &cell.shown,
+        why = why,
+        read_as = read_as
     );
-    cell.place(Diagnostic::warning(Code::AmbiguousNumber, msg))
+    cell.place(Diagnostic::warning(Code::AmbiguousNumber, m))
 }
 
 /// A bare number up to 1 in a column written in whole percentages.
 pub(super) fn whole_percent(cell: CellAt) -> Diagnostic {
-    let shown = &cell.shown;
-    let msg = format!(
-        "`{}`: `{shown}` read as {shown} % because this column is written in whole percentages; write `{shown}%` or a share such as 0,5 consistently",
-        cell.column
-    );
-    cell.place(Diagnostic::warning(Code::AmbiguousNumber, msg))
+    let m = msg!("whole-percent", column = cell.column, value = &cell.shown);
+    cell.place(Diagnostic::warning(Code::AmbiguousNumber, m))
 }
 
 /// A cell that cannot be read: an error that rejects the row when the column is required,
 /// else a warning and the value is missing. `NotAnswered` is counted, not reported here.
 pub(super) fn bad_cell(cell: CellAt, problem: CellProblem, required: bool) -> Diagnostic {
     let name = cell.column;
-    let (code, mut msg) = match problem {
-        CellProblem::FormulaError => (Code::FormulaError, format!("`{name}` is a formula error")),
-        CellProblem::Invalid(m) => (Code::InvalidValue, format!("`{name}`: {m}")),
-        CellProblem::OutOfRange(m) => (Code::OutOfRange, format!("`{name}`: {m}")),
-        CellProblem::UnknownCategory(m) => {
-            (Code::UnknownCategory, format!("`{name}`: expected {m}"))
-        }
+    let (code, mut m) = match problem {
+        CellProblem::FormulaError => (Code::FormulaError, msg!("bad-cell-formula", column = name)),
+        CellProblem::Invalid(p) => (
+            Code::InvalidValue,
+            msg!("bad-cell", column = name, problem = p),
+        ),
+        CellProblem::OutOfRange(p) => (
+            Code::OutOfRange,
+            msg!("bad-cell", column = name, problem = p),
+        ),
+        CellProblem::UnknownCategory(p) => (
+            Code::UnknownCategory,
+            msg!("bad-cell", column = name, problem = p),
+        ),
         CellProblem::NotAnswered => unreachable!("an unanswered cell is counted, not reported"),
     };
     let d = if required {
-        msg.push_str("; required, so the row is rejected");
-        Diagnostic::error(code, msg)
+        m.push(&msg!("bad-cell-required"));
+        Diagnostic::error(code, m)
     } else {
-        msg.push_str("; read as missing");
-        Diagnostic::warning(code, msg)
+        m.push(&msg!("bad-cell-optional"));
+        Diagnostic::warning(code, m)
     };
     cell.place(d)
 }
@@ -554,57 +528,54 @@ pub(super) fn lookalike_invisible(
     folded: &[Suspect],
     cleaned: &str,
 ) -> Diagnostic {
-    let msg = match (invisible, folded) {
-        (_, []) => format!(
-            "`{}` has invisible characters: {}; removed, read as `{}`",
-            cell.column,
-            describe(invisible),
-            q(cleaned)
+    let column = cell.column;
+    let m = match (invisible, folded) {
+        (_, []) => msg!(
+            "lookalike-invisible",
+            column = column,
+            chars = describe(invisible),
+            cleaned = q(cleaned)
         ),
-        ([], _) => format!(
-            "`{}` has characters that only look like the usual ones: {}; read as `{}`",
-            cell.column,
-            describe(folded),
-            q(cleaned)
+        ([], _) => msg!(
+            "lookalike-folded",
+            column = column,
+            chars = describe(folded),
+            cleaned = q(cleaned)
         ),
-        _ => format!(
-            "`{}` has invisible characters: {}, removed; and characters that only look like the usual ones: {}; read as `{}`",
-            cell.column,
-            describe(invisible),
-            describe(folded),
-            q(cleaned)
+        _ => msg!(
+            "lookalike-both",
+            column = column,
+            invisible = describe(invisible),
+            folded = describe(folded),
+            cleaned = q(cleaned)
         ),
     };
-    cell.place(Diagnostic::warning(Code::LookalikeId, msg))
+    cell.place(Diagnostic::warning(Code::LookalikeId, m))
 }
 
 /// A unit-key cell with Cyrillic or Greek letters that look Latin (`latin`: the id in Latin
 /// letters); the row is rejected.
 pub(super) fn lookalike_letters(cell: CellAt, found: &[Suspect], latin: &str) -> Diagnostic {
-    let msg = format!(
-        "`{}` = `{}` has the {}: it looks like `{}` but is another id; type it in Latin letters; rejected",
-        cell.column,
-        q(&cell.shown),
-        describe(found),
-        q(latin)
+    let m = msg!(
+        "lookalike-letters",
+        column = cell.column,
+        value = q(&cell.shown),
+        chars = describe(found),
+        latin = q(latin)
     );
-    cell.place(Diagnostic::error(Code::LookalikeId, msg))
+    cell.place(Diagnostic::error(Code::LookalikeId, m))
 }
 
 /// `A, B and C`: the suspicious characters in a message.
-fn describe(found: &[Suspect]) -> String {
-    let all: Vec<String> = found.iter().map(Suspect::describe).collect();
-    match all.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+fn describe(found: &[Suspect]) -> Msg {
+    let all: Vec<Msg> = found.iter().map(Suspect::describe).collect();
+    Msg::list(&all)
 }
 
 /// A required cell that is empty; the row is rejected.
 pub(super) fn missing_value(cell: CellAt) -> Diagnostic {
-    let msg = format!("required `{}` is empty; the row is rejected", cell.column);
-    cell.place(Diagnostic::error(Code::MissingValue, msg))
+    let m = msg!("missing-value", column = cell.column);
+    cell.place(Diagnostic::error(Code::MissingValue, m))
 }
 
 // Unit keys (keys.rs, resubmit.rs).
@@ -627,11 +598,13 @@ impl KeyCell<'_> {
 pub(super) fn empty_unit_key(cell: &KeyCell) -> Diagnostic {
     cell.place(Diagnostic::error(
         Code::DerivedMissing,
-        format!(
-            "the unit key `{}` is empty for this row; rejected",
-            cell.key_name
-        ),
+        msg!("empty-unit-key", key = cell.key_name),
     ))
+}
+
+/// The count of further rows with the same unit key, added to the first one's message.
+pub(super) fn same_value_more(n: usize) -> Msg {
+    msg!("same-value-more", n = n)
 }
 
 /// Unit key `key` read as unit `unit`: the code written another way.
@@ -639,12 +612,14 @@ pub(super) fn unit_code_variant(cell: &KeyCell, key: &str, unit: &str) -> Diagno
     let key = q(key);
     cell.place(Diagnostic::warning(
         Code::UnitByName,
-        format!(
-            "`{}` = `{key}` read as `{unit}` (the code written another way)",
-            cell.key_name
+        msg!(
+            "unit-code-variant",
+            key = cell.key_name,
+            value = &key,
+            unit = unit
         ),
     ))
-    .value(key.to_string())
+    .value(key.en)
     .unit(unit)
 }
 
@@ -657,16 +632,18 @@ pub(super) fn unit_by_name(
     confidence: f64,
 ) -> Diagnostic {
     let key = q(key);
-    let name = q(name);
     cell.place(Diagnostic::warning(
         Code::UnitByName,
-        format!(
-            "`{}` = `{key}` is not a code; recognised as `{unit}` ({name}) by its name, confidence {:.0} %",
-            cell.key_name,
-            (confidence * 100.0).floor()
+        msg!(
+            "unit-by-name",
+            key = cell.key_name,
+            value = &key,
+            unit = unit,
+            name = q(name),
+            pct = pct(confidence)
         ),
     ))
-    .value(key.to_string())
+    .value(key.en)
     .unit(unit)
 }
 
@@ -681,27 +658,32 @@ pub(super) fn ambiguous_unit(
         return cell
             .place(Diagnostic::error(
                 Code::AmbiguousUnit,
-                format!(
-                    "`{}` = `{key}` is not a code and only {:.0} % like the name of {u} {n}: not sure enough to use; write the code; rejected",
-                    cell.key_name,
-                    (s * 100.0).floor()
+                msg!(
+                    "ambiguous-unit-one",
+                    key = cell.key_name,
+                    value = &key,
+                    pct = pct(*s),
+                    unit = u,
+                    name = n
                 ),
             ))
-            .value(key.to_string());
+            .value(key.en);
     }
+    let candidates = candidates
+        .iter()
+        .map(|(u, n, s)| format!("{u} {n} ({} %)", pct(*s)))
+        .collect::<Vec<_>>()
+        .join(", ");
     cell.place(Diagnostic::error(
         Code::AmbiguousUnit,
-        format!(
-            "`{}` = `{key}` fits several units: {}; write the code; rejected",
-            cell.key_name,
-            candidates
-                .iter()
-                .map(|(u, n, s)| format!("{u} {n} ({:.0} %)", (s * 100.0).floor()))
-                .collect::<Vec<_>>()
-                .join(", ")
+        msg!(
+            "ambiguous-unit",
+            key = cell.key_name,
+            value = &key,
+            candidates = candidates
         ),
     ))
-    .value(key.to_string())
+    .value(key.en)
 }
 
 /// A row of unit `unit`, whose own row in the unit dataset (at `unit_row`) was rejected.
@@ -715,14 +697,29 @@ pub(super) fn unit_row_rejected(
     let key = q(key);
     cell.place(Diagnostic::error(
         Code::UnknownUnit,
-        format!(
-            "`{}` = `{key}`: this unit's row in `{unit_dataset}` ({}) was rejected, so it is not in the unit list and this row is rejected too; fix that row",
-            cell.key_name,
-            unit_row.place()
+        msg!(
+            "unit-row-rejected",
+            key = cell.key_name,
+            value = &key,
+            dataset = unit_dataset,
+            place = unit_row.place_msg()
         ),
     ))
-    .value(key.to_string())
+    .value(key.en)
     .unit(unit)
+}
+
+/// The kind of personal data, as a message names it.
+fn id_kind(kind: crate::text::IdKind) -> Msg {
+    use crate::text::IdKind;
+    match kind {
+        IdKind::Nip => msg!("id-kind-nip"),
+        IdKind::Nik => msg!("id-kind-nik"),
+        IdKind::Email => msg!("id-kind-email"),
+        IdKind::Phone => msg!("id-kind-phone"),
+        IdKind::Digits => msg!("id-kind-digits"),
+        IdKind::Name => msg!("id-kind-name"),
+    }
 }
 
 /// A unit-key cell holding what looks like personal data (`kind`), never quoted: shown as
@@ -734,21 +731,22 @@ pub(super) fn personal_unit_key(
     masked: &str,
     unit: Option<&str>,
 ) -> Diagnostic {
-    let what = format!(
-        "the unit column `{}` holds what looks like personal data ({}), not a unit code; it is shown as `{masked}`",
-        cell.key_name,
-        kind.label_en()
+    let what = msg!(
+        "personal-unit-key",
+        key = cell.key_name,
+        kind = id_kind(kind),
+        masked = masked
     );
     let d = match unit {
         Some(u) => cell
             .place(Diagnostic::warning(
                 Code::PersonalUnitKey,
-                format!("{what}; write the unit's code"),
+                msg!("personal-unit-key-kept", what = what),
             ))
             .unit(u),
         None => cell.place(Diagnostic::error(
             Code::PersonalUnitKey,
-            format!("{what} and it is not in the unit list; rejected"),
+            msg!("personal-unit-key-rejected", what = what),
         )),
     };
     d.value(masked.to_string())
@@ -763,21 +761,29 @@ pub(super) fn unknown_unit(
     let key = q(key);
     let hint = hint
         .map(|(name, u, s)| {
-            let name = name.map(|n| format!(" {}", q(&n))).unwrap_or_default();
-            format!(
-                " (did you mean `{u}`{name}? {:.0} % alike)",
-                (s * 100.0).floor()
-            )
+            let name = name.map(|n| format!(" {}", q(&n).en)).unwrap_or_default();
+            msg!("unknown-unit-hint", unit = u, name = name, pct = pct(s))
         })
         .unwrap_or_default();
     cell.place(Diagnostic::error(
         Code::UnknownUnit,
-        format!(
-            "`{}` = `{key}` is not in the unit list{hint}; rejected",
-            cell.key_name
+        msg!(
+            "unknown-unit",
+            key = cell.key_name,
+            value = &key,
+            hint = hint
         ),
     ))
-    .value(key.to_string())
+    .value(key.en)
+}
+
+/// Which file wins when a unit sends a dataset again (`by_date`: `--resubmit date`).
+pub(super) fn superseded_how(by_date: bool) -> Msg {
+    if by_date {
+        msg!("superseded-by-date")
+    } else {
+        msg!("superseded-by-order")
+    }
 }
 
 /// A row of `unit` replaced by a newer file of the same unit (`by_file`; `how` it won).
@@ -787,21 +793,24 @@ pub(super) fn superseded(
     column: Option<usize>,
     unit: &str,
     by_file: &str,
-    how: &str,
+    how: &Msg,
 ) -> Diagnostic {
     let by_file = q(by_file);
     Diagnostic::warning(
         Code::Superseded,
-        format!(
-            "`{shown}` sent `{ds}` again in {by_file} ({how}): this file's rows of `{shown}` are replaced by that one's; not used",
-            shown = q(unit)
+        msg!(
+            "superseded",
+            unit = q(unit),
+            dataset = ds,
+            file = &by_file,
+            how = how
         ),
     )
     .dataset(ds)
     .at(at)
     .column_opt(column)
     .unit(unit)
-    .value(by_file.to_string())
+    .value(by_file.en)
 }
 
 /// A row repeating the unique key of an earlier row.
@@ -826,13 +835,11 @@ pub(super) struct Repeat<'a> {
 /// that: the message reaches this unit's feedback, so it quotes neither the other row's values
 /// nor its place (the key itself is masked when personal).
 pub(super) fn duplicate_key(r: Repeat) -> Diagnostic {
+    let key = r.unique.join(" + ");
     if !r.same_unit {
         return Diagnostic::error(
             Code::DuplicateKey,
-            format!(
-                "repeats {} of a row also in another unit's file; rejected; two units use the same key",
-                r.unique.join(" + "),
-            ),
+            msg!("duplicate-key-other-unit", key = key),
         )
         .dataset(r.ds)
         .at(r.at)
@@ -840,40 +847,45 @@ pub(super) fn duplicate_key(r: Repeat) -> Diagnostic {
         .value(r.shown);
     }
     let same = if r.differences.is_empty() {
-        "same values".to_string()
+        msg!("same-values")
     } else {
-        format!("different values in {}", r.differences.join(", "))
+        msg!("different-values", columns = r.differences.join(", "))
     };
-    let what = if r.other_file && !r.differences.is_empty() {
-        "conflicts with"
+    let advice = if r.other_file {
+        msg!("duplicate-key-advice")
     } else {
-        "repeats"
+        Msg::default()
     };
-    let advice = match (r.other_file, r.same_unit) {
-        (true, true) => {
-            "; if one file replaces the other, remove the old one or run with --resubmit order|date"
-        }
-        _ => "",
+    let place = r.first.place_msg();
+    let m = if r.other_file && !r.differences.is_empty() {
+        msg!(
+            "duplicate-key-conflicts",
+            key = key,
+            place = place,
+            same = same,
+            advice = advice
+        )
+    } else {
+        msg!(
+            "duplicate-key-repeats",
+            key = key,
+            place = place,
+            same = same,
+            advice = advice
+        )
     };
-    Diagnostic::error(
-        Code::DuplicateKey,
-        format!(
-            "{what} {} of {} ({same}); rejected{advice}",
-            r.unique.join(" + "),
-            r.first.place()
-        ),
-    )
-    .dataset(r.ds)
-    .at(r.at)
-    .column_opt(r.column)
-    .value(r.shown)
+    Diagnostic::error(Code::DuplicateKey, m)
+        .dataset(r.ds)
+        .at(r.at)
+        .column_opt(r.column)
+        .value(r.shown)
 }
 
 /// A unit with no rows in a dataset.
 pub(super) fn unit_without_data(ds: &str, unit: &str) -> Diagnostic {
     Diagnostic::warning(
         Code::UnitWithoutData,
-        format!("unit `{}` has no rows in dataset `{ds}`", q(unit)),
+        msg!("unit-without-data", unit = q(unit), dataset = ds),
     )
     .dataset(ds)
     .value(unit.to_string())
@@ -893,10 +905,13 @@ pub(super) fn low_response(
 ) -> Diagnostic {
     Diagnostic::warning(
         Code::LowResponse,
-        format!(
-            "{respondents} of {headcount} staff answered the survey ({:.0} %, under {:.0} %): the survey figures of `{unit}` may not speak for the unit",
-            (rate * 100.0).floor(),
-            min_rate * 100.0,
+        msg!(
+            "low-response",
+            respondents = respondents,
+            headcount = headcount,
+            pct = pct(rate),
+            min = format!("{:.0}", min_rate * 100.0),
+            unit = unit
         ),
     )
     .dataset(ds)
@@ -915,13 +930,15 @@ pub(super) fn low_coverage(
 ) -> Diagnostic {
     let d = Diagnostic::warning(
         Code::LowCoverage,
-        format!(
-            "the rows of `{ds}` account for {} of the {} staff of `{}` ({:.0} %, under {:.0} %: sum of `{column}`); its `{ds}` figures may not describe the whole unit: list every job, or correct the headcount",
-            c.covered,
-            c.headcount,
-            c.unit,
-            (c.share * 100.0).floor(),
-            min_share * 100.0,
+        msg!(
+            "low-coverage",
+            dataset = ds,
+            covered = c.covered.to_string(),
+            headcount = c.headcount.to_string(),
+            unit = &c.unit,
+            pct = pct(c.share),
+            min = format!("{:.0}", min_share * 100.0),
+            column = column
         ),
     )
     .dataset(ds)
@@ -938,11 +955,7 @@ pub(super) fn low_coverage(
 
 /// A master-list file without a code column.
 pub(super) fn master_without_code_column(file: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::BadMasterList,
-        "no column of unit codes (a header such as `Kode OPD` or `kode`) in the master list; not used",
-    )
-    .file(file)
+    Diagnostic::error(Code::BadMasterList, msg!("master-without-code-column")).file(file)
 }
 
 /// A master-list row with no code (its name, if any, is shown).
@@ -951,12 +964,9 @@ pub(super) fn master_row_without_code(
     column: usize,
     name: Option<&str>,
 ) -> Diagnostic {
-    let d = Diagnostic::warning(
-        Code::MasterRow,
-        "no unit code in this row of the master list; ignored",
-    )
-    .at(at)
-    .column(column);
+    let d = Diagnostic::warning(Code::MasterRow, msg!("master-row-without-code"))
+        .at(at)
+        .column(column);
     match name {
         Some(n) => d.value(n.to_string()),
         None => d,
@@ -972,10 +982,10 @@ pub(super) fn duplicate_master_code(
 ) -> Diagnostic {
     Diagnostic::error(
         Code::DuplicateMasterCode,
-        format!(
-            "unit code `{}` is already in the master list at {}; this row is ignored",
-            q(code),
-            first.place()
+        msg!(
+            "duplicate-master-code",
+            code = q(code),
+            place = first.place_msg()
         ),
     )
     .at(at)
@@ -990,18 +1000,12 @@ pub(super) fn unlisted_unit(
     column: Option<usize>,
     unit: &str,
 ) -> Diagnostic {
-    Diagnostic::warning(
-        Code::UnlistedUnit,
-        format!(
-            "unit `{}` is not in the master list of units; assessed, but check its code",
-            q(unit)
-        ),
-    )
-    .dataset(ds)
-    .at(at)
-    .column_opt(column)
-    .value(unit.to_string())
-    .unit(unit)
+    Diagnostic::warning(Code::UnlistedUnit, msg!("unlisted-unit", unit = q(unit)))
+        .dataset(ds)
+        .at(at)
+        .column_opt(column)
+        .value(unit.to_string())
+        .unit(unit)
 }
 
 #[cfg(test)]
@@ -1021,7 +1025,7 @@ mod tests {
 
     #[test]
     fn a_bad_cell_is_an_error_only_when_the_column_is_required() {
-        let p = || CellProblem::Invalid("expected a number".into());
+        let p = || CellProblem::Invalid(msg!("expected-number"));
         let optional = bad_cell(cell("umur"), p(), false);
         assert_eq!(optional.severity, Severity::Warning);
         assert_eq!(
@@ -1034,8 +1038,13 @@ mod tests {
             required.message,
             "`umur`: expected a number; required, so the row is rejected"
         );
+        assert_eq!(
+            required.pesan,
+            "`umur`: seharusnya angka; wajib diisi, jadi baris ditolak"
+        );
+        assert_eq!(required.place(Lang::Id), "a.xlsx [Data] C7");
         assert_eq!(required.code, Code::InvalidValue);
-        assert_eq!(required.place(), "a.xlsx [Data] C7");
+        assert_eq!(required.place(Lang::En), "a.xlsx [Data] C7");
         assert_eq!(required.value.as_deref(), Some("abc"));
         let formula = bad_cell(cell("umur"), CellProblem::FormulaError, true);
         assert_eq!(formula.code, Code::FormulaError);
@@ -1067,7 +1076,7 @@ mod tests {
             d.message,
             "conflicts with nip of a.csv row 3 (different values in `gol` (`III/a` vs `III/b`)); rejected; if one file replaces the other, remove the old one or run with --resubmit order|date"
         );
-        assert_eq!(d.place(), "b.csv A9");
+        assert_eq!(d.place(Lang::En), "b.csv A9");
         let same_file = duplicate_key(Repeat {
             differences: &[],
             other_file: false,
@@ -1082,6 +1091,10 @@ mod tests {
         assert_eq!(
             same_file.message,
             "repeats nip of a.csv row 3 (same values); rejected"
+        );
+        assert_eq!(
+            same_file.pesan,
+            "mengulang nip dari a.csv baris 3 (nilainya sama); ditolak"
         );
     }
 
@@ -1103,7 +1116,11 @@ mod tests {
             d.message,
             "`kode_opd` = `OPD-O9` is not in the unit list (did you mean `OPD-09` Dinas Sosial? 90 % alike); rejected"
         );
-        assert_eq!(d.place(), "a.csv B4");
+        assert_eq!(d.place(Lang::En), "a.csv B4");
+        assert_eq!(
+            d.pesan,
+            "`kode_opd` = `OPD-O9` tidak ada di daftar unit (maksudnya `OPD-09` Dinas Sosial? 90 % mirip); ditolak"
+        );
         assert_eq!(d.value.as_deref(), Some("OPD-O9"));
         let v = unit_code_variant(&key, "opd 9", "OPD-09");
         assert_eq!(v.severity, Severity::Warning);

@@ -283,10 +283,7 @@ impl<'a> KeyCheck<'a> {
         for (_, (idx, n)) in repeated {
             if n > 1 {
                 let d = &mut self.diags[idx];
-                d.message.push_str(&format!(
-                    " (and {} more row(s) of this sheet with the same value)",
-                    n - 1
-                ));
+                d.append(&diags::same_value_more(n - 1));
             }
         }
     }

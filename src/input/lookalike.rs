@@ -9,6 +9,8 @@
 //! Pure: it finds the characters and gives the cleaned id; `typing.rs` decides what happens to
 //! the row and `diags.rs` says it.
 
+use crate::messages::Msg;
+use crate::msg;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -95,8 +97,9 @@ const CONFUSABLE: &[(char, char)] = &[
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suspect {
     pub ch: char,
-    /// `ZERO WIDTH SPACE`, or `Cyrillic capital letter` for a look-alike letter.
-    pub name: String,
+    /// `ZERO WIDTH SPACE` (the Unicode name, the same in every language), or `Cyrillic
+    /// capital letter` (`huruf kapital Kiril`) for a look-alike letter.
+    pub name: Msg,
     /// The Latin letter it looks like (look-alike letters only).
     pub looks_like: Option<char>,
     /// What it is read as (folded characters only).
@@ -108,18 +111,28 @@ impl Suspect {
     /// `ZERO WIDTH SPACE (U+200B)`.
     /// A folded one: `fullwidth form 'Ｏ' (U+FF2F), read as 'O'`, or for a decomposed letter
     /// `combining mark U+0301 after 'E' (a letter written decomposed, NFD), read as 'É'`.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Msg {
+        let code = format!("{:04X}", self.ch as u32);
+        let ch = self.ch.to_string();
         match (&self.read_as, self.looks_like) {
-            (Some(r), _) if is_combining_mark(self.ch) => format!("{}, read as '{r}'", self.name),
-            (Some(r), _) => format!(
-                "{} '{}' (U+{:04X}), read as '{r}'",
-                self.name, self.ch, self.ch as u32
+            (Some(r), _) if is_combining_mark(self.ch) => {
+                msg!("char-read-as-mark", name = &self.name, read = r)
+            }
+            (Some(r), _) => msg!(
+                "char-read-as",
+                name = &self.name,
+                ch = ch,
+                code = code,
+                read = r
             ),
-            (None, Some(l)) => format!(
-                "{} '{}' (U+{:04X}), which looks like the Latin '{l}'",
-                self.name, self.ch, self.ch as u32
+            (None, Some(l)) => msg!(
+                "char-looks-like",
+                name = &self.name,
+                ch = ch,
+                code = code,
+                latin = l.to_string()
             ),
-            (None, None) => format!("{} (U+{:04X})", self.name, self.ch as u32),
+            (None, None) => msg!("char-plain", name = &self.name, code = code),
         }
     }
 }
@@ -140,13 +153,13 @@ pub struct Findings {
     pub latin: Option<String>,
 }
 
-fn script_name(c: char) -> &'static str {
+fn script_name(c: char) -> Msg {
     let upper = c.is_uppercase();
     match (c as u32, upper) {
-        (0x0370..=0x03FF, true) => "Greek capital letter",
-        (0x0370..=0x03FF, false) => "Greek small letter",
-        (_, true) => "Cyrillic capital letter",
-        (_, false) => "Cyrillic small letter",
+        (0x0370..=0x03FF, true) => msg!("char-greek-capital"),
+        (0x0370..=0x03FF, false) => msg!("char-greek-small"),
+        (_, true) => msg!("char-cyrillic-capital"),
+        (_, false) => msg!("char-cyrillic-small"),
     }
 }
 
@@ -157,35 +170,35 @@ const DASHES: &[char] = &[
     '\u{FE63}', '\u{FF0D}',
 ];
 
-/// The zero of each run of ten decimal digits of another script, and the script's digits' name.
+/// The zero of each run of ten decimal digits of another script, and the script's name.
 const DIGIT_ZEROS: &[(u32, &str)] = &[
-    (0x0660, "Arabic-Indic digit"),
-    (0x06F0, "Extended Arabic-Indic digit"),
-    (0x07C0, "NKo digit"),
-    (0x0966, "Devanagari digit"),
-    (0x09E6, "Bengali digit"),
-    (0x0A66, "Gurmukhi digit"),
-    (0x0AE6, "Gujarati digit"),
-    (0x0B66, "Oriya digit"),
-    (0x0BE6, "Tamil digit"),
-    (0x0C66, "Telugu digit"),
-    (0x0CE6, "Kannada digit"),
-    (0x0D66, "Malayalam digit"),
-    (0x0E50, "Thai digit"),
-    (0x0ED0, "Lao digit"),
-    (0x0F20, "Tibetan digit"),
-    (0x1040, "Myanmar digit"),
-    (0x17E0, "Khmer digit"),
-    (0x1810, "Mongolian digit"),
-    (0x1946, "Limbu digit"),
-    (0x19D0, "New Tai Lue digit"),
-    (0x1B50, "Balinese digit"),
-    (0x1BB0, "Sundanese digit"),
-    (0xA8D0, "Saurashtra digit"),
-    (0xA900, "Kayah Li digit"),
-    (0xA9D0, "Javanese digit"),
-    (0xAA50, "Cham digit"),
-    (0xABF0, "Meetei Mayek digit"),
+    (0x0660, "Arabic-Indic"),
+    (0x06F0, "Extended Arabic-Indic"),
+    (0x07C0, "NKo"),
+    (0x0966, "Devanagari"),
+    (0x09E6, "Bengali"),
+    (0x0A66, "Gurmukhi"),
+    (0x0AE6, "Gujarati"),
+    (0x0B66, "Oriya"),
+    (0x0BE6, "Tamil"),
+    (0x0C66, "Telugu"),
+    (0x0CE6, "Kannada"),
+    (0x0D66, "Malayalam"),
+    (0x0E50, "Thai"),
+    (0x0ED0, "Lao"),
+    (0x0F20, "Tibetan"),
+    (0x1040, "Myanmar"),
+    (0x17E0, "Khmer"),
+    (0x1810, "Mongolian"),
+    (0x1946, "Limbu"),
+    (0x19D0, "New Tai Lue"),
+    (0x1B50, "Balinese"),
+    (0x1BB0, "Sundanese"),
+    (0xA8D0, "Saurashtra"),
+    (0xA900, "Kayah Li"),
+    (0xA9D0, "Javanese"),
+    (0xAA50, "Cham"),
+    (0xABF0, "Meetei Mayek"),
 ];
 
 /// A digit of another script as its ASCII digit, with its name.
@@ -198,14 +211,14 @@ fn other_digit(c: char) -> Option<(char, &'static str)> {
 }
 
 /// What kind of character is read as another one.
-fn fold_name(c: char) -> &'static str {
+fn fold_name(c: char) -> Msg {
     match c as u32 {
-        _ if DASHES.contains(&c) => "dash look-alike",
-        0xFF00..=0xFFEF => "fullwidth or halfwidth form",
-        0x1D400..=0x1D7FF => "mathematical letter or digit",
+        _ if DASHES.contains(&c) => msg!("char-dash"),
+        0xFF00..=0xFFEF => msg!("char-fullwidth"),
+        0x1D400..=0x1D7FF => msg!("char-math"),
         _ => match other_digit(c) {
-            Some((_, name)) => name,
-            None => "compatibility character",
+            Some((_, script)) => msg!("char-digit", script = script),
+            None => msg!("char-compat"),
         },
     }
 }
@@ -235,7 +248,7 @@ fn fold(s: &str) -> (String, Vec<Suspect>) {
     };
     let mut out = String::with_capacity(s.len());
     let mut found: Vec<Suspect> = Vec::new();
-    let mut note = |ch: char, name: String, read_as: String| {
+    let mut note = |ch: char, name: Msg, read_as: String| {
         if !found.iter().any(|s| s.ch == ch) {
             found.push(Suspect {
                 ch,
@@ -270,15 +283,16 @@ fn fold(s: &str) -> (String, Vec<Suspect>) {
             if let Some(mark) = chars.next() {
                 note(
                     mark,
-                    format!(
-                        "combining mark U+{:04X} after '{base}' (a letter written decomposed, NFD)",
-                        mark as u32
+                    msg!(
+                        "char-combining",
+                        code = format!("{:04X}", mark as u32),
+                        base = base.to_string()
                     ),
                     read.clone(),
                 );
             }
         } else {
-            note(base, fold_name(base).to_string(), base_read);
+            note(base, fold_name(base), base_read);
         }
         out.push_str(&read);
     }
@@ -298,7 +312,7 @@ pub fn check(id: &str) -> Findings {
                 if !f.invisible.iter().any(|s| s.ch == *x) {
                     f.invisible.push(Suspect {
                         ch: *x,
-                        name: name.to_string(),
+                        name: Msg::same(*name),
                         looks_like: None,
                         read_as: None,
                     });
@@ -330,7 +344,7 @@ pub fn check(id: &str) -> Findings {
                     if !f.lookalikes.iter().any(|s| s.ch == *x) {
                         f.lookalikes.push(Suspect {
                             ch: *x,
-                            name: script_name(*x).to_string(),
+                            name: script_name(*x),
                             looks_like: Some(*l),
                             read_as: None,
                         });
@@ -365,7 +379,7 @@ mod tests {
         let f = check("OPD\u{200B}-01\u{FEFF}");
         assert_eq!(f.cleaned.as_deref(), Some("OPD-01"));
         assert_eq!(f.invisible.len(), 2);
-        assert_eq!(f.invisible[0].describe(), "ZERO WIDTH SPACE (U+200B)");
+        assert_eq!(f.invisible[0].describe().en, "ZERO WIDTH SPACE (U+200B)");
         assert!(f.lookalikes.is_empty());
         assert_eq!(check("OPD\u{00A0}01").cleaned.as_deref(), Some("OPD 01"));
         assert_eq!(
@@ -381,7 +395,7 @@ mod tests {
         let read = |s: &str| check(s).cleaned;
         assert_eq!(read("OPD-E\u{0301}").as_deref(), Some("OPD-\u{00C9}"));
         assert_eq!(
-            check("OPD-E\u{0301}").folded[0].describe(),
+            check("OPD-E\u{0301}").folded[0].describe().en,
             "combining mark U+0301 after 'E' (a letter written decomposed, NFD), read as '\u{00C9}'"
         );
         // The composed form is the usual one.
@@ -391,7 +405,7 @@ mod tests {
             Some("OPD-01")
         );
         assert_eq!(
-            check("\u{FF2F}PD-01").folded[0].describe(),
+            check("\u{FF2F}PD-01").folded[0].describe().en,
             "fullwidth or halfwidth form '\u{FF2F}' (U+FF2F), read as 'O'"
         );
         for dash in [
@@ -400,18 +414,18 @@ mod tests {
         ] {
             let f = check(&format!("OPD{dash}01"));
             assert_eq!(f.cleaned.as_deref(), Some("OPD-01"), "{dash:?}");
-            assert_eq!(f.folded[0].name, "dash look-alike");
+            assert_eq!(f.folded[0].name.en, "dash look-alike");
         }
         assert_eq!(read("OPD-\u{1D7CE}1").as_deref(), Some("OPD-01"));
         assert_eq!(
-            check("OPD-\u{1D7CE}1").folded[0].describe(),
+            check("OPD-\u{1D7CE}1").folded[0].describe().en,
             "mathematical letter or digit '\u{1D7CE}' (U+1D7CE), read as '0'"
         );
         let f = check("OPD-\u{0660}\u{0661}");
         assert_eq!(f.cleaned.as_deref(), Some("OPD-01"));
         assert_eq!(f.folded.len(), 2);
         assert_eq!(
-            f.folded[1].describe(),
+            f.folded[1].describe().en,
             "Arabic-Indic digit '\u{0661}' (U+0661), read as '1'"
         );
         // Invisible and folded at once.
@@ -438,16 +452,20 @@ mod tests {
         let f = check("\u{041E}PD-01");
         assert_eq!(f.latin.as_deref(), Some("OPD-01"));
         assert_eq!(
-            f.lookalikes[0].describe(),
+            f.lookalikes[0].describe().en,
             "Cyrillic capital letter 'О' (U+041E), which looks like the Latin 'O'"
+        );
+        assert_eq!(
+            f.lookalikes[0].describe().id,
+            "huruf kapital Kiril 'О' (U+041E), yang mirip huruf Latin 'O'"
         );
         let f = check("OPD-01 D\u{0435}sa");
         assert_eq!(f.latin.as_deref(), Some("OPD-01 Desa"));
-        assert_eq!(f.lookalikes[0].name, "Cyrillic small letter");
+        assert_eq!(f.lookalikes[0].name.en, "Cyrillic small letter");
         let f = check("\u{039F}PD-\u{0420}1");
         assert_eq!(f.latin.as_deref(), Some("OPD-P1"));
-        assert_eq!(f.lookalikes[0].name, "Greek capital letter");
-        assert_eq!(f.lookalikes[1].name, "Cyrillic capital letter");
+        assert_eq!(f.lookalikes[0].name.en, "Greek capital letter");
+        assert_eq!(f.lookalikes[1].name.en, "Cyrillic capital letter");
         // Both at once.
         let f = check("\u{200B}\u{0421}PD-01");
         assert_eq!(f.cleaned.as_deref(), Some("\u{0421}PD-01"));

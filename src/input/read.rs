@@ -10,30 +10,48 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use thiserror::Error;
 
-/// A file that could not be read at all.
-#[derive(Debug, Error)]
+/// A file that could not be read at all. Its words come from the message catalogue
+/// (`ReadError::msg`, both languages); `Display` is the English one, for the error chain.
+#[derive(Debug)]
 pub enum ReadError {
-    #[error("cannot open {path}: {err}")]
     Io { path: String, err: std::io::Error },
-    #[error("{path} is not a file kesiapan reads (use .xlsx, .xlsm, .xls, .xlsb, .ods or .csv)")]
     Unsupported { path: String },
-    #[error("{path} is password-protected (encrypted); save an unprotected copy and try again")]
     Encrypted { path: String },
-    #[error(
-        "{path} is not a readable spreadsheet (corrupt, or not the format its name says): {detail}"
-    )]
     Corrupt { path: String, detail: String },
-    #[error(
-        "{path} is not text in UTF-8, UTF-16 or Windows-1252; save it as \"CSV UTF-8\" from Excel or LibreOffice"
-    )]
     Encoding { path: String },
-    #[error("{path} is empty")]
     Empty { path: String },
-    #[error("{path} is too large to load safely ({detail}); split it or remove the unused area")]
     TooLarge { path: String, detail: String },
 }
+
+impl ReadError {
+    /// What went wrong, in both languages.
+    pub fn msg(&self) -> crate::messages::Msg {
+        use crate::msg;
+        match self {
+            ReadError::Io { path, err } => msg!("read-io", path = path, err = err.to_string()),
+            ReadError::Unsupported { path } => msg!("read-unsupported", path = path),
+            ReadError::Encrypted { path } => msg!("read-encrypted", path = path),
+            ReadError::Corrupt { path, detail } => {
+                msg!("read-corrupt", path = path, detail = detail)
+            }
+            ReadError::Encoding { path } => msg!("read-encoding", path = path),
+            ReadError::Empty { path } => msg!("read-empty", path = path),
+            ReadError::TooLarge { path, detail } => {
+                msg!("read-too-large", path = path, detail = detail)
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().en)
+    }
+}
+
+/// The I/O error is in the message already, so it is not also given as the source.
+impl std::error::Error for ReadError {}
 
 /// One sheet's cells.
 #[derive(Debug, Clone)]

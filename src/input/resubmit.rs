@@ -135,10 +135,7 @@ impl KeyCheck<'_> {
         };
         let n = self.keys.len();
         let first_row_of: HashMap<usize, usize> = (0..n).rev().map(|i| (self.file(i), i)).collect();
-        let how = match self.known.resubmit {
-            Resubmit::Date => "the newest file by date wins",
-            _ => "the file read last (by name, a revision after its original) wins",
-        };
+        let how = diags::superseded_how(matches!(self.known.resubmit, Resubmit::Date));
         let kept: Vec<usize> = (0..n).filter(|i| self.keep[*i]).collect();
         for i in kept {
             let Some(u) = self.unit[i].clone() else {
@@ -157,7 +154,7 @@ impl KeyCheck<'_> {
                 key_column(ds, &at, &ds.unique[0]),
                 &u,
                 &winner.file,
-                how,
+                &how,
             );
             self.diags.push(d);
             self.keep[i] = false;

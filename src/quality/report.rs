@@ -8,6 +8,7 @@
 use super::UnitCompleteness;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::input::Loaded;
+use crate::messages::word;
 use crate::report::templates::Templates;
 use crate::rubric::{Lang, Rubric};
 use crate::text::{NAME_LIMIT, TEXT_LIMIT, cap, csv_cell};
@@ -15,10 +16,15 @@ use anyhow::Result;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Text from the data, capped at `max` characters (`text::cap`, with its marker); the template
-/// engine escapes it for Markdown (`templates::render`).
+/// Text from the data, capped at `max` characters (`text::cap`, with its marker in English);
+/// the template engine escapes it for Markdown (`templates::render`).
 fn md_safe(s: &str, max: usize) -> String {
-    cap(s, max, Lang::En).into_owned()
+    md_safe_in(s, max, Lang::En)
+}
+
+/// [`md_safe`] with the marker in `lang`.
+fn md_safe_in(s: &str, max: usize, lang: Lang) -> String {
+    cap(s, max, lang).into_owned()
 }
 
 /// One problem in a file's list, its texts already made inert.
@@ -37,9 +43,9 @@ struct Line {
 }
 
 impl Line {
-    fn new(d: &Diagnostic) -> Self {
+    fn new(d: &Diagnostic, lang: Lang) -> Self {
         Line {
-            severity: d.severity.to_string(),
+            severity: diag::severity_word(d.severity, lang).to_string(),
             code: d.code.to_string(),
             sheet: d.sheet.as_deref().map(|s| md_safe(s, NAME_LIMIT)),
             row: d.row,
@@ -47,7 +53,7 @@ impl Line {
             whole_file: d.file.is_some(),
             dataset: d.dataset.as_deref().unwrap_or("-").to_string(),
             unit: d.unit.as_deref().map(|u| md_safe(u, NAME_LIMIT)),
-            message: md_safe(&d.message, TEXT_LIMIT),
+            message: md_safe_in(d.text(lang), TEXT_LIMIT, lang),
             value: d.value.as_deref().map(|v| md_safe(v, NAME_LIMIT)),
         }
     }
@@ -62,11 +68,11 @@ struct Group {
 }
 
 impl Group {
-    fn new(file: Option<&str>, mut ds: Vec<&Diagnostic>, cap: usize) -> Self {
+    fn new(file: Option<&str>, mut ds: Vec<&Diagnostic>, cap: usize, lang: Lang) -> Self {
         ds.sort_by_key(|d| d.severity);
         Group {
             file: file.map(|f| md_safe(f, NAME_LIMIT)),
-            lines: ds.iter().take(cap).map(|d| Line::new(d)).collect(),
+            lines: ds.iter().take(cap).map(|d| Line::new(d, lang)).collect(),
             more: ds.len().saturating_sub(cap),
         }
     }
@@ -130,31 +136,38 @@ struct NotSent {
 }
 
 /// A dataset's title in the report's language, from its id.
-fn title_of(rubric: &Rubric, id: &str) -> String {
+fn title_of(rubric: &Rubric, id: &str, lang: Lang) -> String {
     rubric
         .datasets
         .iter()
         .find(|d| d.id == id)
-        .map_or_else(|| id.to_string(), |d| d.title.get(Lang::En).to_string())
+        .map_or_else(|| id.to_string(), |d| d.title.get(lang).to_string())
 }
 
 /// Why `u` is not assessed, in the report's words.
-fn reasons(rubric: &Rubric, u: &UnitCompleteness) -> Vec<String> {
-    let title = |id: &str| title_of(rubric, id);
+fn reasons(rubric: &Rubric, u: &UnitCompleteness, lang: Lang) -> Vec<String> {
+    let title = |id: &str| title_of(rubric, id, lang);
     u.not_assessed
         .iter()
-        .map(|r| md_safe(&crate::words::roll::reason(r, &title, Lang::En), TEXT_LIMIT))
+        .map(|r| {
+            md_safe_in(
+                &crate::words::roll::reason(r, &title, lang),
+                TEXT_LIMIT,
+                lang,
+            )
+        })
         .collect()
 }
 
-/// The data-quality report in Markdown (`data-quality.md.tera` of `templates`); `cap`
-/// problems listed per file.
+/// The data-quality report in Markdown (`data-quality.md.tera` of `templates`), in `lang`;
+/// `cap` problems listed per file.
 pub fn markdown(
     rubric: &Rubric,
     loaded: &Loaded,
     table: &[UnitCompleteness],
     cap: usize,
     templates: &Templates,
+    lang: Lang,
 ) -> Result<String> {
     let [errors, warnings, infos] =
         [Severity::Error, Severity::Warning, Severity::Info].map(|sev| {
@@ -170,10 +183,10 @@ pub fn markdown(
     let codes: Vec<CodeCount> = diag::counts(&loaded.diagnostics)
         .into_iter()
         .map(|((sev, code), count)| CodeCount {
-            severity: sev.to_string(),
+            severity: diag::severity_word(sev, lang).to_string(),
             code: code.to_string(),
             count,
-            meaning: code.explain(),
+            meaning: code.explain_in(lang),
         })
         .collect();
     let inputs: Vec<FileRow> = loaded
@@ -198,10 +211,10 @@ pub fn markdown(
     }
     let mut groups: Vec<Group> = by_file
         .into_iter()
-        .map(|(f, ds)| Group::new(Some(f), ds, cap))
+        .map(|(f, ds)| Group::new(Some(f), ds, cap, lang))
         .collect();
     if !no_file.is_empty() {
-        groups.push(Group::new(None, no_file, cap.max(50)));
+        groups.push(Group::new(None, no_file, cap.max(50), lang));
     }
     let response = rubric.response.as_ref().map(|c| Response {
         dataset: c.dataset.clone(),
@@ -234,17 +247,14 @@ pub fn markdown(
             errors: u.errors,
             warnings: u.warnings,
             status: u.status().as_str(),
-            reasons: reasons(rubric, u),
+            reasons: reasons(rubric, u, lang),
         })
         .collect();
     let not_sent: Vec<NotSent> = rubric
         .datasets
         .iter()
         .map(|d| NotSent {
-            dataset: md_safe(
-                &format!("{} (`{}`)", d.title.get(Lang::En), d.id),
-                TEXT_LIMIT,
-            ),
+            dataset: md_safe(&format!("{} (`{}`)", d.title.get(lang), d.id), TEXT_LIMIT),
             units: table
                 .iter()
                 .filter(|u| u.not_sent.contains(&d.id))
@@ -257,6 +267,7 @@ pub fn markdown(
         .filter(|n| !n.units.is_empty())
         .collect();
     let mut ctx = tera::Context::new();
+    ctx.insert("lang", &lang);
     ctx.insert("title", &md_safe(&rubric.title.id, NAME_LIMIT));
     ctx.insert("rubric_id", &md_safe(&rubric.id, NAME_LIMIT));
     ctx.insert("rubric_version", &md_safe(&rubric.version, NAME_LIMIT));
@@ -277,36 +288,38 @@ pub fn markdown(
     ctx.insert("units", &units);
     ctx.insert("not_sent", &not_sent);
     ctx.insert("from_master", &loaded.roll.from_master);
-    // The report is in English (the analysts' working language for it).
-    templates.render(Lang::En, "data-quality.md.tera", &ctx)
+    templates.render(lang, "data-quality.md.tera", &ctx)
 }
 
-/// The completeness table as CSV (UTF-8, comma-separated), one line per unit.
-pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> Result<String> {
+/// The completeness table as CSV (UTF-8, comma-separated), one line per unit; the headers,
+/// yes/no and status words in `lang`.
+pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness], lang: Lang) -> Result<String> {
+    let word = |k: &'static str| word(k, lang).to_string();
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut head = vec!["unit".to_string(), "name".to_string()];
+    let mut head = vec![word("csv-unit"), word("csv-name")];
     for d in &rubric.datasets {
-        head.push(format!("{}_used", d.id));
-        head.push(format!("{}_rejected", d.id));
+        head.push(format!("{}_{}", d.id, word("csv-used")));
+        head.push(format!("{}_{}", d.id, word("csv-rejected")));
     }
     head.extend(
         [
-            "respondents",
-            "headcount",
-            "response_rate",
-            "low_response",
-            "errors",
-            "warnings",
-            "in_unit_list",
-            "status",
-            "not_sent",
-            "not_assessed_reason",
+            "csv-respondents",
+            "csv-headcount",
+            "csv-response-rate",
+            "csv-low-response",
+            "csv-errors",
+            "csv-warnings",
+            "csv-in-unit-list",
+            "csv-status",
+            "csv-not-sent",
+            "csv-not-assessed-reason",
         ]
-        .map(String::from),
+        .map(word),
     );
     w.write_record(&head)?;
+    let yes_no = |b: bool| word(if b { "csv-true" } else { "csv-false" });
     for u in table {
-        let shown = |s: &str| csv_cell(&cap(s, NAME_LIMIT, Lang::En));
+        let shown = |s: &str| csv_cell(&cap(s, NAME_LIMIT, lang));
         let mut rec = vec![shown(&u.unit), shown(u.name.as_deref().unwrap_or(""))];
         for (_, used, rejected) in &u.datasets {
             rec.push(used.to_string());
@@ -324,17 +337,31 @@ pub fn completeness_csv(rubric: &Rubric, table: &[UnitCompleteness]) -> Result<S
                 .map(|x| format!("{x:.4}"))
                 .unwrap_or_default(),
         );
-        rec.push(u.low_response.to_string());
+        rec.push(yes_no(u.low_response));
         rec.push(u.errors.to_string());
         rec.push(u.warnings.to_string());
-        rec.push((!u.pending).to_string());
-        rec.push(u.status().as_str().to_string());
+        rec.push(yes_no(!u.pending));
+        rec.push(status_word(u.status(), lang).to_string());
         rec.push(u.not_sent.join(";"));
-        let why: Vec<String> = reasons(rubric, u);
+        let why: Vec<String> = reasons(rubric, u, lang);
         rec.push(csv_cell(&why.join("; ")));
         w.write_record(&rec)?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// A unit's status in `lang` (`complete` / `lengkap`).
+fn status_word(s: super::Status, lang: Lang) -> &'static str {
+    use super::Status;
+    word(
+        match s {
+            Status::Complete => "status-complete",
+            Status::Incomplete => "status-incomplete",
+            Status::NotAssessed => "status-not-assessed",
+            Status::SentNothing => "status-sent-nothing",
+        },
+        lang,
+    )
 }
 
 #[cfg(test)]

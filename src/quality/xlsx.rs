@@ -8,6 +8,7 @@
 use super::UnitCompleteness;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::input::{Loaded, RejectedRow};
+use crate::messages::{fill, word};
 use crate::rubric::Lang;
 use crate::text::{NAME_LIMIT, PERSONAL, cap};
 use crate::xlsx::{FORM_HEADER_FILL, header_format, new_workbook, sheet_name, text, text_f};
@@ -15,9 +16,10 @@ use anyhow::Result;
 use rust_xlsxwriter::{Format, Worksheet};
 use std::collections::HashMap;
 
-/// Why each rejected row was rejected: the messages of the errors (and totals, notes and
-/// superseded warnings) at its place; a sheet-level error when the whole sheet was refused.
-pub fn reasons(loaded: &Loaded) -> HashMap<(String, Option<String>, u32), String> {
+/// Why each rejected row was rejected, in `lang`: the messages of the errors (and totals,
+/// notes and superseded warnings) at its place; a sheet-level error when the whole sheet was
+/// refused.
+pub fn reasons(loaded: &Loaded, lang: Lang) -> HashMap<(String, Option<String>, u32), String> {
     let mut at_row: HashMap<(String, Option<String>, u32), Vec<String>> = HashMap::new();
     let mut at_sheet: HashMap<(String, Option<String>), Vec<String>> = HashMap::new();
     for d in &loaded.diagnostics {
@@ -27,8 +29,8 @@ pub fn reasons(loaded: &Loaded) -> HashMap<(String, Option<String>, u32), String
             continue;
         };
         let msg = match &d.column {
-            Some(c) => format!("[{}] {c}: {}", d.code, d.message),
-            None => format!("[{}] {}", d.code, d.message),
+            Some(c) => format!("[{}] {c}: {}", d.code, d.text(lang)),
+            None => format!("[{}] {}", d.code, d.text(lang)),
         };
         if matches!(d.code, Code::MissingColumn | Code::HeaderNotFound) {
             at_sheet
@@ -62,6 +64,7 @@ fn write_rejected(
     rows: &[&RejectedRow],
     reasons: &HashMap<(String, Option<String>, u32), String>,
     labels: [&str; 4],
+    lang: Lang,
 ) -> Result<()> {
     let bold = Format::new().set_bold();
     let head = header_format(FORM_HEADER_FILL);
@@ -79,7 +82,7 @@ fn write_rejected(
             text_f(ws, r, 0, &row.file, &head)?;
             text_f(ws, r, 1, row.sheet.as_deref().unwrap_or(""), &head)?;
             text_f(ws, r, 2, "", &head)?;
-            text_f(ws, r, 3, "(kepala kolom berkas ini)", &head)?;
+            text_f(ws, r, 3, word("xlsx-file-header", lang), &head)?;
             for (j, h) in row.header.iter().enumerate() {
                 text_f(ws, r, 4 + j as u16, h, &head)?;
             }
@@ -112,10 +115,10 @@ fn write_rejected(
     Ok(())
 }
 
-/// `rejected.xlsx`: one sheet per dataset with rejected rows; personal cells masked.
-pub fn rejected_workbook(loaded: &Loaded, datasets: &[String]) -> Result<Vec<u8>> {
-    let mut wb = new_workbook("Baris ditolak / rejected rows")?;
-    let reasons = reasons(loaded);
+/// `rejected.xlsx`, in `lang`: one sheet per dataset with rejected rows; personal cells masked.
+pub fn rejected_workbook(loaded: &Loaded, datasets: &[String], lang: Lang) -> Result<Vec<u8>> {
+    let mut wb = new_workbook(word("xlsx-rejected-title", lang))?;
+    let reasons = reasons(loaded, lang);
     let mut any = false;
     for ds in datasets {
         let rows: Vec<&RejectedRow> = loaded
@@ -129,51 +132,70 @@ pub fn rejected_workbook(loaded: &Loaded, datasets: &[String]) -> Result<Vec<u8>
         any = true;
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(ds))?;
-        write_rejected(ws, &rows, &reasons, ["File", "Sheet", "Row", "Reason"])?;
+        write_rejected(ws, &rows, &reasons, labels(lang), lang)?;
     }
     if !any {
         let ws = wb.add_worksheet();
-        ws.set_name("rejected")?;
-        text(ws, 0, 0, "No row was rejected.")?;
+        ws.set_name(word("xlsx-rejected-sheet", lang))?;
+        text(ws, 0, 0, word("xlsx-none-rejected", lang))?;
     }
     Ok(wb.save_to_buffer()?)
 }
 
-fn severity_id(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "kesalahan (baris ditolak / wajib diperbaiki)",
-        Severity::Warning => "peringatan (periksa)",
-        Severity::Info => "info",
-    }
+/// The headers of a sheet of rejected rows.
+fn labels(lang: Lang) -> [&'static str; 4] {
+    ["xlsx-file", "xlsx-sheet", "xlsx-row", "xlsx-reason"].map(|k| word(k, lang))
 }
 
-/// One unit's feedback workbook: its problems (sheet, row, column, value, what is wrong and
-/// what is expected), its rejected rows with its own cells, and what it has not sent.
+/// The severity as the feedback file explains it to the unit.
+fn severity_said(s: Severity, lang: Lang) -> &'static str {
+    word(
+        match s {
+            Severity::Error => "fb-severity-error",
+            Severity::Warning => "fb-severity-warning",
+            Severity::Info => "fb-severity-info",
+        },
+        lang,
+    )
+}
+
+/// One unit's feedback workbook, in `lang` (Indonesian by default: it goes back to the unit's
+/// operator): its problems (sheet, row, column, value, what is wrong and what is expected), its
+/// rejected rows with its own cells, and what it has not sent. `reasons` are in `lang` too.
 pub fn feedback_workbook(
     loaded: &Loaded,
     line: &UnitCompleteness,
     reasons: &HashMap<(String, Option<String>, u32), String>,
     rubric_title: &str,
+    lang: Lang,
 ) -> Result<Vec<u8>> {
+    let w = |k: &'static str| word(k, lang);
+    let said =
+        |k: &'static str, args: &[(&str, crate::messages::Arg)]| fill(word(k, lang), args, lang);
     let (diags, rows) = super::of_unit(loaded, &line.unit);
-    let mut wb = new_workbook(&format!("Umpan balik data — {}", line.unit))?;
+    let mut wb = new_workbook(&said("fb-title", &[("unit", (&line.unit).into())]))?;
     let bold = Format::new().set_bold();
     let title = Format::new().set_bold().set_font_size(14);
     let wrap = Format::new().set_text_wrap();
 
     // Sheet 1: the summary and completeness.
     let ws = wb.add_worksheet();
-    ws.set_name("Ringkasan")?;
+    ws.set_name(w("fb-sheet-summary"))?;
     ws.set_column_width(0, 34)?;
     ws.set_column_width(1, 70)?;
     text_f(
         ws,
         0,
         0,
-        format!(
-            "Umpan balik data: {} {}",
-            cap(&line.unit, NAME_LIMIT, Lang::Id),
-            cap(line.name.as_deref().unwrap_or(""), NAME_LIMIT, Lang::Id)
+        said(
+            "fb-heading",
+            &[
+                ("unit", cap(&line.unit, NAME_LIMIT, lang).into()),
+                (
+                    "name",
+                    cap(line.name.as_deref().unwrap_or(""), NAME_LIMIT, lang).into(),
+                ),
+            ],
         ),
         &title,
     )?;
@@ -188,57 +210,59 @@ pub fn feedback_workbook(
         .count();
     let mut r = 3;
     if line.pending {
-        text_f(
-            ws,
-            2,
-            0,
-            "OPD ini BELUM DINILAI: barisnya pada data unit ditolak. Perbaiki baris itu (lihat sheet Masalah) lalu kirim ulang.",
-            &bold,
-        )?;
+        text_f(ws, 2, 0, w("fb-pending"), &bold)?;
     }
     for (k, v) in [
-        ("Kesalahan (wajib diperbaiki)", n_err.to_string()),
-        ("Peringatan (periksa)", n_warn.to_string()),
-        ("Baris ditolak", rows.len().to_string()),
+        (w("fb-count-errors"), n_err.to_string()),
+        (w("fb-count-warnings"), n_warn.to_string()),
+        (w("fb-count-rejected"), rows.len().to_string()),
     ] {
         text_f(ws, r, 0, k, &bold)?;
         text(ws, r, 1, &v)?;
         r += 1;
     }
     r += 1;
-    text_f(ws, r, 0, "Data", &bold)?;
-    text_f(ws, r, 1, "Status", &bold)?;
+    text_f(ws, r, 0, w("fb-data"), &bold)?;
+    text_f(ws, r, 1, w("fb-status"), &bold)?;
     r += 1;
     for (ds, used, rejected) in &line.datasets {
-        let status = match (used, rejected) {
-            (0, 0) if line.unreadable.contains(ds) => {
-                "berkas diterima tetapi TIDAK DAPAT DIBUKA (rusak, kosong atau berkata sandi) — mohon kirim ulang".to_string()
-            }
-            (0, 0) => "BELUM DIKIRIM — mohon kirim formulir ini".to_string(),
-            (0, n) => format!("diterima tetapi semua {n} baris ditolak — lihat sheet Masalah"),
-            (n, 0) => format!("{n} baris diterima"),
-            (n, k) => format!("{n} baris diterima, {k} ditolak — lihat sheet Masalah"),
+        let status = match (*used, *rejected) {
+            (0, 0) if line.unreadable.contains(ds) => w("fb-unreadable").to_string(),
+            (0, 0) => w("fb-not-sent").to_string(),
+            (0, n) => said("fb-all-rejected", &[("n", n.into())]),
+            (n, 0) => said("fb-received", &[("n", n.into())]),
+            (n, k) => said(
+                "fb-some-rejected",
+                &[("n", n.into()), ("rejected", k.into())],
+            ),
         };
         text(ws, r, 0, ds)?;
         text(ws, r, 1, &status)?;
         r += 1;
     }
     if let Some(resp) = &line.response {
-        text(ws, r, 0, "Tingkat respons survei")?;
+        text(ws, r, 0, w("fb-response"))?;
         let rate = match (resp.rate, resp.headcount) {
-            (Some(x), Some(h)) => format!(
-                "{} dari {h} pegawai ({:.0} %){}",
-                resp.respondents,
-                (x * 100.0).floor(),
-                if line.low_response {
-                    " — RENDAH: mohon minta lebih banyak pegawai mengisi survei"
-                } else {
-                    ""
-                }
+            (Some(x), Some(h)) => said(
+                "fb-response-rate",
+                &[
+                    ("respondents", resp.respondents.into()),
+                    ("headcount", h.into()),
+                    ("pct", format!("{:.0}", (x * 100.0).floor()).into()),
+                    (
+                        "low",
+                        if line.low_response {
+                            w("fb-response-low")
+                        } else {
+                            ""
+                        }
+                        .into(),
+                    ),
+                ],
             ),
-            _ => format!(
-                "{} responden; jumlah pegawai tidak diketahui",
-                resp.respondents
+            _ => said(
+                "fb-response-unknown",
+                &[("respondents", resp.respondents.into())],
             ),
         };
         text(ws, r, 1, &rate)?;
@@ -246,18 +270,19 @@ pub fn feedback_workbook(
 
     // Sheet 2: every problem.
     let ws = wb.add_worksheet();
-    ws.set_name("Masalah")?;
+    ws.set_name(w("fb-sheet-problems"))?;
     let head = [
-        "Tingkat",
-        "Kode",
-        "Berkas",
-        "Sheet",
-        "Baris",
-        "Kolom",
-        "Nilai",
-        "Masalah",
-        "Arti kode",
-    ];
+        "fb-col-severity",
+        "fb-col-code",
+        "xlsx-file",
+        "xlsx-sheet",
+        "xlsx-row",
+        "fb-col-column",
+        "fb-col-value",
+        "fb-col-problem",
+        "fb-col-meaning",
+    ]
+    .map(w);
     for (c, h) in head.iter().enumerate() {
         text_f(ws, 0, c as u16, h, &bold)?;
     }
@@ -269,7 +294,7 @@ pub fn feedback_workbook(
     sorted.sort_by_key(|d| d.severity);
     for (i, d) in sorted.iter().enumerate() {
         let r = i as u32 + 1;
-        text(ws, r, 0, severity_id(d.severity))?;
+        text(ws, r, 0, severity_said(d.severity, lang))?;
         text(ws, r, 1, d.code.as_str())?;
         text(ws, r, 2, d.file.as_deref().unwrap_or(""))?;
         text(ws, r, 3, d.sheet.as_deref().unwrap_or(""))?;
@@ -278,20 +303,20 @@ pub fn feedback_workbook(
         }
         text(ws, r, 5, d.column.as_deref().unwrap_or(""))?;
         text(ws, r, 6, d.value.as_deref().unwrap_or(""))?;
-        text_f(ws, r, 7, &d.message, &wrap)?;
-        text(ws, r, 8, d.code.explain_id())?;
+        text_f(ws, r, 7, d.text(lang), &wrap)?;
+        text(ws, r, 8, d.code.explain_in(lang))?;
         if r >= 1_048_000 {
             break;
         }
     }
     if sorted.is_empty() {
-        text(ws, 1, 0, "Tidak ada masalah pada data yang dikirim.")?;
+        text(ws, 1, 0, w("fb-no-problems"))?;
     }
 
     // Sheet 3: the rejected rows, masked as in `rejected.xlsx`: the file, sheet and row say
     // where to look, and personal data does not travel in a feedback file.
     let ws = wb.add_worksheet();
-    ws.set_name("Baris ditolak")?;
-    write_rejected(ws, &rows, reasons, ["Berkas", "Sheet", "Baris", "Alasan"])?;
+    ws.set_name(w("fb-sheet-rejected"))?;
+    write_rejected(ws, &rows, reasons, labels(lang), lang)?;
     Ok(wb.save_to_buffer()?)
 }

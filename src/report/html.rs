@@ -189,7 +189,10 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
     let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
     for d in &a.diagnostics {
         *counts
-            .entry((d.code.to_string(), d.severity.to_string()))
+            .entry((
+                d.code.to_string(),
+                crate::diag::severity_word(d.severity, lang).to_string(),
+            ))
             .or_insert(0) += 1;
     }
     let diag_counts: Vec<DiagCount> = counts
@@ -240,7 +243,15 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
     ctx.insert("diag_counts", &diag_counts);
     ctx.insert(
         "diag_list",
-        &a.diagnostics.iter().take(DIAG_LIST_CAP).collect::<Vec<_>>(),
+        // Each message in the report's language.
+        &a.diagnostics
+            .iter()
+            .take(DIAG_LIST_CAP)
+            .map(|d| crate::diag::Diagnostic {
+                message: d.text(lang).to_string(),
+                ..d.clone()
+            })
+            .collect::<Vec<_>>(),
     );
     ctx.insert(
         "diag_more",

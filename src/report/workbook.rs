@@ -685,7 +685,7 @@ fn problems_sheet(wb: &mut XlsxBook, a: &Assessment, s: &Styles, t: &Strings) ->
         opt_num(ws, r, 5, d.row.map(f64::from), &s.int)?;
         text(ws, r, 6, d.column.as_deref().unwrap_or(""))?;
         text(ws, r, 7, d.value.as_deref().unwrap_or(""))?;
-        text(ws, r, 8, &d.message)?;
+        text(ws, r, 8, d.text(a.lang))?;
     }
     Ok(())
 }

@@ -605,7 +605,13 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
                 diags.push(
                     Diagnostic::warning(
                         Code::SmallGroup,
-                        format!("unit `{u}` has only {r} row(s) in `{}` (minimum group size {}); figures from it are suppressed", ds.id, rubric.min_group_size),
+                        crate::msg!(
+                            "small-group-rows",
+                            unit = u,
+                            rows = r.to_string(),
+                            dataset = &ds.id,
+                            min = rubric.min_group_size.to_string()
+                        ),
                     )
                     .dataset(&ds.id)
                     .value(u.clone()),
@@ -625,7 +631,13 @@ pub fn compute(rubric: &Rubric, loaded: &Loaded) -> Result<(Vec<UnitValues>, Vec
                     diags.push(
                         Diagnostic::warning(
                             Code::SmallGroup,
-                            format!("metric `{}` of unit `{u}` rests on only {a} answer(s) (minimum group size {}); it is suppressed", m.name, rubric.min_group_size),
+                            crate::msg!(
+                                "small-group-answers",
+                                metric = &m.name,
+                                unit = u,
+                                answers = a.to_string(),
+                                min = rubric.min_group_size.to_string()
+                            ),
                         )
                         .dataset(&ds.id)
                         .value(u.clone()),

@@ -335,7 +335,7 @@ fn unit(r: &Rubric, u: &UnitScore, diagnostics: &[Diagnostic], lang: Lang) -> Un
                 matches!(d.code, Code::LowResponse | Code::LowCoverage)
                     && d.unit.as_deref() == Some(&u.id)
             })
-            .map(|d| format!("{}: {}", d.code, d.message))
+            .map(|d| format!("{}: {}", d.code, d.text(lang)))
             .collect(),
         kind: None,
         robustness: None,
