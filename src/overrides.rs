@@ -209,7 +209,7 @@ decided-by = "Gubernur"
         );
         assert!(
             bad(&entry(
-                "verdict = \"layak\"\nreason = \"a\nb\"\ndecided-by = \"y\""
+                "verdict = \"layak\"\nreason = \"a\\nb\"\ndecided-by = \"y\""
             ))
             .contains("one line")
         );

@@ -13,6 +13,16 @@
 use crate::rubric::Lang;
 use std::borrow::Cow;
 
+/// `s` with its first letter upper-case ("unit kerja" → "Unit kerja"), for a label that starts
+/// a sentence.
+pub fn ucfirst(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// What is shown instead of a personal value.
 pub const PERSONAL: &str = "(personal data, not shown)";
 

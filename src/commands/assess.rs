@@ -194,7 +194,11 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
         out!("{}", report::terminal::render(&a));
         if let Some(c) = &comparison {
             outln!(
-                "\nCompared with the baseline:\n{}",
+                "\n{}\n{}",
+                match args.lang {
+                    crate::rubric::Lang::Id => "Dibandingkan dengan penilaian sebelumnya:",
+                    crate::rubric::Lang::En => "Compared with the baseline:",
+                },
                 report::diff::terminal(c, args.lang)
             );
         }

@@ -72,41 +72,82 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> Result<u8> {
 
 /// The rubric as a readable outline.
 pub fn explain(r: &Rubric, lang: Lang) -> String {
-    let pct = |x: f64| format!("{}%", format::number(x * 100.0, 1, Lang::En));
+    let pct = |x: f64| match lang {
+        Lang::Id => format!("{} %", format::number(x * 100.0, 1, lang)),
+        Lang::En => format!("{}%", format::number(x * 100.0, 1, lang)),
+    };
+    let t = |id: &'static str, en: &'static str| match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    };
     let mut o = String::new();
     o.push_str(&format!(
-        "Rubric {} version {} — {}\nsha256 {}\n",
+        "{} {} {} {} — {}\nsha256 {}\n",
+        t("Rubrik", "Rubric"),
         r.id,
+        t("versi", "version"),
         r.version,
         r.title.get(lang),
         r.sha256
     ));
-    o.push_str(&format!(
-        "Minimum group size {}; a unit needs data for {} of the weight to be scored.\n",
-        r.min_group_size,
-        pct(r.min_coverage)
-    ));
-    o.push_str("\nDatasets\n");
+    o.push_str(&match lang {
+        Lang::Id => format!(
+            "Ukuran kelompok minimal {}; sebuah unit dinilai bila ada data untuk {} bobot.\n",
+            r.min_group_size,
+            pct(r.min_coverage)
+        ),
+        Lang::En => format!(
+            "Minimum group size {}; a unit needs data for {} of the weight to be scored.\n",
+            r.min_group_size,
+            pct(r.min_coverage)
+        ),
+    });
+    o.push_str(t("\nDataset\n", "\nDatasets\n"));
     for d in &r.datasets {
         o.push_str(&format!(
-            "  {} — {} (unit key `{}`{}{}): {} columns, {} derived, {} metrics\n",
+            "  {} — {} ({} `{}`{}{}): {} {}, {} {}, {} {}\n",
             d.id,
             d.title.get(lang),
+            t("kunci unit", "unit key"),
             d.unit_key,
-            if d.per_unit { ", one row per unit" } else { "" },
-            if d.personal { ", personal data" } else { "" },
+            if d.per_unit {
+                t(", satu baris per unit", ", one row per unit")
+            } else {
+                ""
+            },
+            if d.personal {
+                t(", data pribadi", ", personal data")
+            } else {
+                ""
+            },
             d.columns.len(),
+            t("kolom", "columns"),
             d.derived.len(),
-            d.metrics.len()
+            t("turunan", "derived"),
+            d.metrics.len(),
+            t("metrik", "metrics")
         ));
         for m in &d.derived {
-            o.push_str(&format!("      derived {} = {}\n", m.name, m.expr));
+            o.push_str(&format!(
+                "      {} {} = {}\n",
+                t("turunan", "derived"),
+                m.name,
+                m.expr
+            ));
         }
         for m in &d.metrics {
-            o.push_str(&format!("      metric  {} = {}\n", m.name, m.expr));
+            o.push_str(&format!(
+                "      {}  {} = {}\n",
+                t("metrik", "metric"),
+                m.name,
+                m.expr
+            ));
         }
     }
-    o.push_str("\nDimensions and indicators (weights normalised)\n");
+    o.push_str(t(
+        "\nDimensi dan indikator (bobot dinormalkan)\n",
+        "\nDimensions and indicators (weights normalised)\n",
+    ));
     for d in &r.dimensions {
         o.push_str(&format!(
             "  {} {} — {}\n",
@@ -123,71 +164,105 @@ pub fn explain(r: &Rubric, lang: Lang) -> String {
         for i in inds {
             let share = if w > 0.0 { i.weight / w } else { 0.0 };
             o.push_str(&format!(
-                "      {} of dimension ({} of total) {} — {}\n          value  = {}\n          score  = {}\n",
+                "      {} {} ({} {}) {} — {}\n          {}  = {}\n          {}   = {}\n",
                 pct(share),
+                t("dari dimensi", "of dimension"),
                 pct(share * d.weight_share),
+                t("dari total", "of total"),
                 i.id,
                 i.label.get(lang),
+                t("nilai", "value"),
                 i.value.expr,
+                t("skor", "score"),
                 crate::words::curve::describe(&i.curve, lang)
             ));
-            if let Some(t) = i.target {
+            if let Some(x) = i.target {
                 o.push_str(&format!(
-                    "          target = {}\n",
-                    format::value(t, i.format, i.unit.as_deref(), lang)
+                    "          {} = {}\n",
+                    t("target", "target"),
+                    format::value(x, i.format, i.unit.as_deref(), lang)
                 ));
             }
         }
     }
-    o.push_str("\nGates (cap the verdict whatever the score)\n");
+    o.push_str(t(
+        "\nSyarat (membatasi hasil penilaian berapa pun skornya)\n",
+        "\nGates (cap the verdict whatever the score)\n",
+    ));
     for g in &r.gates {
         o.push_str(&format!(
-            "  {} — {}\n      require {}; if not: at best {}{}\n",
+            "  {} — {}\n      {} {}; {} {}{}\n",
             g.id,
             g.label.get(lang),
+            t("syarat", "require"),
             g.require.expr,
+            t("bila tidak: paling tinggi", "if not: at best"),
             r.verdicts[g.cap].id,
             if g.fail_if_missing {
-                " (missing data fails)"
+                t(" (tanpa data: tidak terpenuhi)", " (missing data fails)")
             } else {
-                " (missing data passes)"
+                t(" (tanpa data: terpenuhi)", " (missing data passes)")
             }
         ));
     }
-    o.push_str("\nVerdicts (best first)\n");
+    o.push_str(t(
+        "\nHasil penilaian (terbaik dahulu)\n",
+        "\nVerdicts (best first)\n",
+    ));
     for v in &r.verdicts {
         o.push_str(&format!(
-            "  {:<16} score ≥ {:<5} {}\n",
+            "  {:<16} {} ≥ {:<5} {}\n",
             v.id,
-            format::number(v.min_score, 2, Lang::En),
+            t("skor", "score"),
+            format::number(v.min_score, 2, lang),
             v.label.get(lang)
         ));
     }
     if let Some(w) = &r.wfa {
-        o.push_str("\nForm of WFA\n");
+        o.push_str(t("\nBentuk WFA\n", "\nForm of WFA\n"));
         o.push_str(&format!(
-            "  staff total    = {}\n  staff eligible = {}\n",
-            w.staff_total.expr, w.staff_eligible.expr
+            "  {} = {}\n  {} = {}\n",
+            t("jumlah pegawai     ", "staff total    "),
+            w.staff_total.expr,
+            t("pegawai memenuhi   ", "staff eligible "),
+            w.staff_eligible.expr
         ));
         if let Some(m) = &w.min_on_site {
-            o.push_str(&format!("  min on site    = {}\n", m.expr));
+            o.push_str(&format!(
+                "  {} = {}\n",
+                t("minimal di kantor  ", "min on site    "),
+                m.expr
+            ));
         }
         for (v, s) in r.verdicts.iter().zip(&w.max_share_away) {
-            o.push_str(&format!("  away at once if {:<16} ≤ {}\n", v.id, pct(*s)));
+            o.push_str(&format!(
+                "  {} {:<16} ≤ {}\n",
+                t("WFA bersamaan bila", "away at once if"),
+                v.id,
+                pct(*s)
+            ));
         }
-        o.push_str("  allowed at once = min(eligible, share × total, total − min on site)\n");
+        o.push_str(t(
+            "  boleh WFA bersamaan = min(pegawai memenuhi, porsi × jumlah pegawai, jumlah pegawai − minimal di kantor)\n",
+            "  allowed at once = min(eligible, share × total, total − min on site)\n",
+        ));
     }
-    o.push_str("\nProvince answer (first rule that holds)\n");
+    o.push_str(t(
+        "\nJawaban provinsi (aturan pertama yang berlaku)\n",
+        "\nProvince answer (first rule that holds)\n",
+    ));
     for (i, rule) in r.province.rules.iter().enumerate() {
         o.push_str(&format!(
-            "  {}. when {} → {}\n",
+            "  {}. {} {} → {}\n",
             i + 1,
+            t("bila", "when"),
             rule.when.expr,
             r.verdicts[rule.verdict].id
         ));
     }
     o.push_str(&format!(
-        "  otherwise → {}\n",
+        "  {} → {}\n",
+        t("selain itu", "otherwise"),
         r.verdicts[r.province.default].id
     ));
     o

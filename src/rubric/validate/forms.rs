@@ -147,7 +147,7 @@ fn example(ctx: &mut Ctx, c: &RawColumn, column: &Column) -> Option<Example> {
         Err(CellProblem::NotAnswered) => "it reads as not answered".to_string(),
         Err(
             CellProblem::Invalid(w) | CellProblem::OutOfRange(w) | CellProblem::UnknownCategory(w),
-        ) => w,
+        ) => w.en,
         Err(other) => format!("{other:?}"),
     };
     ctx.err(
