@@ -366,7 +366,13 @@ impl Diagnostic {
             code,
             severity,
             message: capped(message.en, Lang::En),
-            pesan: capped(message.id, Lang::Id),
+            // A masked personal value quoted in the message reads in Indonesian too.
+            pesan: capped(
+                message
+                    .id
+                    .replace(crate::text::PERSONAL, crate::text::personal(Lang::Id)),
+                Lang::Id,
+            ),
             dataset: None,
             file: None,
             sheet: None,
@@ -628,7 +634,13 @@ pub fn render_human(diags: &[Diagnostic], cap: usize, lang: Lang) -> String {
                 .map(|v| {
                     format!(
                         " ({})",
-                        fill("human-value", &[("value", format!("{v:?}").into())])
+                        fill(
+                            "human-value",
+                            &[(
+                                "value",
+                                format!("{:?}", crate::text::shown_value(v, lang)).into(),
+                            )],
+                        )
                     )
                 })
                 .unwrap_or_default();

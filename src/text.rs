@@ -23,8 +23,22 @@ pub fn ucfirst(s: &str) -> String {
     }
 }
 
-/// What is shown instead of a personal value.
+/// What is shown instead of a personal value (kept in `diagnostics.json` as it is; shown to a
+/// reader in the run's language by [`shown_value`]).
 pub const PERSONAL: &str = "(personal data, not shown)";
+
+/// [`PERSONAL`] in a language.
+pub fn personal(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "(data pribadi, tidak ditampilkan)",
+        Lang::En => PERSONAL,
+    }
+}
+
+/// A diagnostic's value as a reader sees it: the personal-data mask in `lang`.
+pub fn shown_value(v: &str, lang: Lang) -> &str {
+    if v == PERSONAL { personal(lang) } else { v }
+}
 
 /// Runs of 8 or more digits (an NIP under a signature, a phone number) replaced by `#`s.
 pub fn hide_ids(s: &str) -> String {

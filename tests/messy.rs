@@ -172,7 +172,7 @@ fn outputs_for_the_bureau_and_for_each_opd() {
     }
     let rejected = xlsx_text(&run.out.join("rejected.xlsx"));
     assert!(!rejected.contains(nip_16) && !rejected.contains(messy::FAKE_NIP));
-    assert!(rejected.contains("(personal data, not shown)"));
+    assert!(rejected.contains("(data pribadi, tidak ditampilkan)"));
     assert!(
         rejected.contains("Biro Humum"),
         "the original cells are there"
@@ -189,7 +189,7 @@ fn outputs_for_the_bureau_and_for_each_opd() {
         !own.contains(nip_16),
         "a NIP travelled in OPD-16's feedback file"
     );
-    assert!(own.contains("(personal data, not shown)"));
+    assert!(own.contains("(data pribadi, tidak ditampilkan)"));
     assert!(own.contains("duplicate-key"));
     let t10 = xlsx_text(&fb.join("OPD-10.xlsx"));
     assert!(t10.contains("#DIV/0!") && t10.contains("formula-error"));

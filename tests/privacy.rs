@@ -196,7 +196,7 @@ fn rejected_xlsx_masks_undeclared_personal_columns() {
         ],
     );
     let rejected = r.file("validate/rejected.xlsx");
-    assert!(rejected.contains("(personal data, not shown)"));
+    assert!(rejected.contains("(data pribadi, tidak ditampilkan)"));
     // The rejected rows are there, with their declared non-personal cells.
     assert!(
         rejected.contains("Analis Kebijakan"),

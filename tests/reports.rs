@@ -947,7 +947,7 @@ fn the_memo_names_obstacles_as_problems_with_their_office() {
     // Each verdict group below Layak is told what holds it back.
     for b in a["summary"]["blockers"].as_array().unwrap() {
         let line = format!(
-            "{} OPD *{}* belum dapat naik ke *{}* terutama karena",
+            "{} OPD *{}* belum dapat naik ke *{}*; kekurangan yang paling banyak mereka miliki:",
             b["units"],
             b["verdict_label"].as_str().unwrap(),
             b["next_label"].as_str().unwrap()

@@ -68,7 +68,7 @@ fn the_memo_and_the_html_mark_fragile_verdicts_and_give_the_staff_range() {
         .collect();
     assert!(!fragile.is_empty());
     assert!(
-        memo.contains(&format!("hasil penilaian **{} OPD rapuh**", fragile.len())),
+        memo.contains(&format!("**{} OPD rapuh**", fragile.len())),
         "{memo}"
     );
     let range = format!(
@@ -92,7 +92,7 @@ fn the_memo_and_the_html_mark_fragile_verdicts_and_give_the_staff_range() {
         let name = u["name"].as_str().unwrap();
         assert_eq!(
             memo.contains(&format!(
-                "{name} (*{}* pada",
+                "{name} ({} ",
                 u["verdict_label"].as_str().unwrap()
             )),
             u["robustness"]["fragile"] == true,

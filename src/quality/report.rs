@@ -54,7 +54,10 @@ impl Line {
             dataset: d.dataset.as_deref().unwrap_or("-").to_string(),
             unit: d.unit.as_deref().map(|u| md_safe(u, NAME_LIMIT)),
             message: md_safe_in(d.text(lang), TEXT_LIMIT, lang),
-            value: d.value.as_deref().map(|v| md_safe(v, NAME_LIMIT)),
+            value: d
+                .value
+                .as_deref()
+                .map(|v| md_safe(crate::text::shown_value(v, lang), NAME_LIMIT)),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::input::{Loaded, RejectedRow};
 use crate::messages::{fill, word};
 use crate::rubric::Lang;
-use crate::text::{NAME_LIMIT, PERSONAL, cap};
+use crate::text::{NAME_LIMIT, cap};
 use crate::xlsx::{FORM_HEADER_FILL, header_format, new_workbook, sheet_name, text, text_f};
 use anyhow::Result;
 use rust_xlsxwriter::{Format, Worksheet};
@@ -101,7 +101,7 @@ fn write_rejected(
             // For the bureau: personal columns masked, and long digit runs (an NIP under a
             // signature, a phone number) hidden in every other cell.
             let v = if row.personal.get(j).copied().unwrap_or(false) {
-                PERSONAL.to_string()
+                crate::text::personal(lang).to_string()
             } else {
                 crate::text::hide_ids(v)
             };
@@ -302,7 +302,12 @@ pub fn feedback_workbook(
             ws.write_number(r, 4, row)?;
         }
         text(ws, r, 5, d.column.as_deref().unwrap_or(""))?;
-        text(ws, r, 6, d.value.as_deref().unwrap_or(""))?;
+        text(
+            ws,
+            r,
+            6,
+            crate::text::shown_value(d.value.as_deref().unwrap_or(""), lang),
+        )?;
         text_f(ws, r, 7, d.text(lang), &wrap)?;
         text(ws, r, 8, d.code.explain_in(lang))?;
         if r >= 1_048_000 {

@@ -684,7 +684,12 @@ fn problems_sheet(wb: &mut XlsxBook, a: &Assessment, s: &Styles, t: &Strings) ->
         text(ws, r, 4, d.sheet.as_deref().unwrap_or(""))?;
         opt_num(ws, r, 5, d.row.map(f64::from), &s.int)?;
         text(ws, r, 6, d.column.as_deref().unwrap_or(""))?;
-        text(ws, r, 7, d.value.as_deref().unwrap_or(""))?;
+        text(
+            ws,
+            r,
+            7,
+            crate::text::shown_value(d.value.as_deref().unwrap_or(""), a.lang),
+        )?;
         text(ws, r, 8, d.text(a.lang))?;
     }
     Ok(())
