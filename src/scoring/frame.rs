@@ -214,6 +214,11 @@ pub(super) fn compared<'a>(computed: &[Computed<'a>], on: &LazyFrame) -> Vec<Com
             }
         }
     }
+    numbers_on(sides, on)
+}
+
+/// The `sides` that are numbers on `on` (a side of another type is compared as it is).
+fn numbers_on<'a>(sides: Vec<Computed<'a>>, on: &LazyFrame) -> Vec<Computed<'a>> {
     if sides.is_empty() {
         return sides;
     }
@@ -250,20 +255,7 @@ pub(super) fn gate_sides<'a>(rubric: &'a Rubric, on: &LazyFrame) -> Vec<Computed
             })
         })
         .collect();
-    if sides.is_empty() {
-        return sides;
-    }
-    let Ok(schema) = on.clone().select(unit_exprs_as_is(&sides)).collect_schema() else {
-        return Vec::new();
-    };
-    sides
-        .into_iter()
-        .filter(|s| {
-            schema
-                .get(s.column.as_str())
-                .is_some_and(|t| t.is_float() || t.is_integer())
-        })
-        .collect()
+    numbers_on(sides, on)
 }
 
 /// `computed` under their column names, without the cast.
