@@ -17,8 +17,9 @@ use std::path::Path;
 /// the expected units were assessed, which were not and why, which have not sent each dataset,
 /// and `summary.verdict` may be `INCONCLUSIVE`, with the rules' verdict in
 /// `summary.verdict_if_assessed`; 1.5: obstacles' problem and office, verdict groups and
-/// blockers; 1.6: `units[].robustness` and `summary.robustness`, the quick sensitivity run).
-pub const SCHEMA_VERSION: &str = "1.6";
+/// blockers; 1.6: `units[].robustness` and `summary.robustness`, the quick sensitivity run;
+/// 1.7: `summary.plan.decided` and `summary.plan_skipped`).
+pub const SCHEMA_VERSION: &str = "1.7";
 
 /// `summary.verdict` when fewer of the expected units were assessed than the rubric's
 /// `[province] min-assessed`: not one of the rubric's verdicts.
@@ -562,6 +563,17 @@ pub struct Summary {
     /// or when `assess` skipped it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanSummary>,
+    /// Schema 1.7: `plan` was not made because more units are at the worst verdict than
+    /// `assess --plan-units` allows (the search is the costly part; `kesiapan plan` makes it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_skipped: Option<PlanSkipped>,
+}
+
+/// Why the summary has no plan: `units` at the worst verdict, above `limit`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct PlanSkipped {
+    pub units: usize,
+    pub limit: usize,
 }
 
 /// The cheapest plans of the units at the worst verdict towards the next one, summed.
@@ -576,6 +588,10 @@ pub struct PlanSummary {
     /// Units at `from_verdict`, and those the improvements bring to `to_verdict`.
     pub units: usize,
     pub reaching: usize,
+    /// Schema 1.7: units at `from_verdict` by a leadership decision (an override of their
+    /// verdict or gates), left out of `units` and the costs.
+    #[serde(default)]
+    pub decided: usize,
     pub cost_once: f64,
     pub cost_yearly: f64,
     /// Additional staff allowed away at once; null when it would give a hidden figure back.

@@ -213,3 +213,60 @@ fn a_hidden_column_gives_way_to_the_visible_one_and_is_said() {
     assert_eq!(dup.len(), 1, "{dup:?}");
     assert_eq!(dup[0]["column"], "C");
 }
+
+/// Issue 13: a unit's own form with a few rows that name no known unit (a blank or mistyped
+/// unit cell) sent those rows' problems to nobody's feedback: only a file of exactly one unit
+/// had an owner. The unit of most of the file's rows owns them now.
+#[test]
+fn rows_without_a_known_unit_go_to_the_feedback_of_the_unit_the_file_belongs_to() {
+    let survei = "ID Responden,Kode OPD,Skill,Bersedia\n\
+                  R1,A,4,Ya\nR2,A,4,Ya\nR3,A,5,Ya\nR4,A,3,Ya\nR5,A,4,Ya\n\
+                  R6,,4,Ya\nR7,OPD-99,4,Ya\nR8,B,2,Tidak\n";
+    let dir = tiny_with(&[("survei.csv", survei)]);
+    let out = tempfile::tempdir().unwrap();
+    let o = kesiapan()
+        .args(["validate", "--keep-going", "--feedback", "--rubric"])
+        .arg("tests/fixtures/tiny/tiny.toml")
+        .arg("--data")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.code().is_some(), "{o:?}");
+    let d: serde_json::Value =
+        serde_json::from_str(&read(&out.path().join("diagnostics.json"))).unwrap();
+    let of_row = |row: u64| -> Vec<&serde_json::Value> {
+        d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| {
+                x["file"]
+                    .as_str()
+                    .is_some_and(|f| f.ends_with("survei.csv"))
+            })
+            .filter(|x| x["row"] == row)
+            .collect()
+    };
+    // The blank and the unknown unit (rows 7 and 8) are A's; B's own row stays B's.
+    for row in [7, 8] {
+        let ds = of_row(row);
+        assert!(!ds.is_empty(), "no diagnostic for row {row}: {d:#}");
+        for x in ds {
+            assert_eq!(x["unit"], "A", "{x}");
+        }
+    }
+    // Both rows are in A's feedback, with their problems; none in B's.
+    let feedback = zip_text(&std::fs::read(out.path().join("feedback/A.xlsx")).unwrap());
+    assert!(feedback.contains("OPD-99"), "{feedback}");
+    assert!(
+        feedback.contains("`kode_opd` wajib diisi tetapi kosong"),
+        "{feedback}"
+    );
+    let b = zip_text(&std::fs::read(out.path().join("feedback/B.xlsx")).unwrap());
+    assert!(
+        !b.contains("OPD-99") && !b.contains("kode_opd` wajib"),
+        "{b}"
+    );
+}

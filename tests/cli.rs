@@ -71,7 +71,7 @@ fn assess_on_the_sample_data_is_mixed_and_reproducible() {
         ),
         (Some(15), Some(10), Some(15))
     );
-    assert_eq!(a["schema_version"], "1.6");
+    assert_eq!(a["schema_version"], "1.7");
     assert_eq!(a["units"].as_array().unwrap().len(), 40);
     // Plausibility: hospitals, Satpol PP and schools are not fully remote-capable.
     for id in ["OPD-01", "OPD-03", "OPD-04", "OPD-06"] {

@@ -63,7 +63,18 @@ fn decisions_are_applied_traced_and_counted() {
             .unwrap()
             + 1
     );
+    // OPD-03 is Belum Layak by a decision: the cost of the improvements leaves it out, and the
+    // memo says so (issue 13: the plan line counted units by the data's verdict).
+    let plan = |x: &Value, k: &str| x["summary"]["plan"][k].clone();
+    assert_eq!(plan(&a, "units"), plan(&base, "units"));
+    assert_eq!(plan(&a, "decided"), 1);
+    assert_eq!(plan(&base, "decided"), 0);
+    assert_eq!(plan(&a, "cost_once"), plan(&base, "cost_once"));
     let memo = read(&o.path().join("telaahan-staf.md"));
+    assert!(
+        memo.contains("; 1 OPD lainnya ditetapkan pimpinan dan tidak dihitung."),
+        "{memo}"
+    );
     assert!(
         memo.contains("RSUD dr. Doris Sylvanus, hasil penilaian Layak Terbatas → Belum Layak — IGD dan rawat inap"),
         "{memo}"

@@ -250,3 +250,24 @@ fn plan_json_is_the_same_in_every_language() {
         "{en_text}"
     );
 }
+
+/// Issue 13: with more units at the worst verdict than `--plan-units`, the memo's cost line
+/// vanished without a word. It says that the cost was not computed, and why.
+#[test]
+fn the_memo_says_when_there_were_too_many_units_to_price() {
+    let (o, a) = assess(&["--format", "json,briefing", "--plan-units", "3"]);
+    let at_worst = a["summary"]["verdict_counts"]["belum_layak"]
+        .as_u64()
+        .unwrap();
+    assert!(at_worst > 3, "{at_worst}");
+    assert!(a["summary"].get("plan").is_none());
+    assert_eq!(a["summary"]["plan_skipped"]["units"], at_worst);
+    assert_eq!(a["summary"]["plan_skipped"]["limit"], 3);
+    let memo = read(&o.path().join("telaahan-staf.md"));
+    assert!(
+        memo.contains(&format!(
+            "Biaya perbaikannya belum dihitung dalam telaahan ini ({at_worst} OPD, di atas batas 3;"
+        )),
+        "{memo}"
+    );
+}

@@ -65,7 +65,7 @@ fn three_of_forty_opds_give_belum_dapat_disimpulkan_in_every_output() {
     let data = sample_with_only(&["OPD-01", "OPD-02", "OPD-03"]);
     let (out, stdout, a) = assess_all(data.path(), "id");
     let s = &a["summary"];
-    assert_eq!(a["schema_version"], "1.6");
+    assert_eq!(a["schema_version"], "1.7");
     assert_eq!(s["verdict"], "belum_dapat_disimpulkan");
     assert_eq!(s["verdict_label"], "Belum dapat disimpulkan");
     assert_eq!(s["conclusive"], false);

@@ -496,40 +496,49 @@ fn tool(name: &str, require: &str) -> Option<PathBuf> {
     found
 }
 
+/// Run headless Chromium on the local file `page` with a window of `size` (CSS pixels) and
+/// `extra` switches; it must succeed.
+fn headless(
+    chromium: &Path,
+    page: &Path,
+    size: (u32, u32),
+    extra: &[String],
+) -> std::process::Output {
+    let profile = tempfile::tempdir().unwrap();
+    let out = Process::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ])
+        .arg(format!("--window-size={},{}", size.0, size.1))
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 #[test]
 fn the_html_report_renders_offline_in_a_real_browser() {
     let Some(chromium) = tool("chromium", "KESIAPAN_REQUIRE_BROWSER") else {
         return;
     };
     let (d, a) = assess(&["--format", "html,json"]);
-    let page = format!("file://{}", d.path().join("laporan.html").display());
+    let page = d.path().join("laporan.html");
     let work = tempfile::tempdir().unwrap();
-    let run = |extra: &[String]| {
-        let profile = tempfile::tempdir().unwrap();
-        let out = Process::new(&chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-                "--window-size=1280,2000",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .args(extra)
-            .arg(&page)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out
-    };
+    let run = |extra: &[String]| headless(&chromium, &page, (1280, 2000), extra);
     // The DOM after the scripts ran, with every network request logged.
     let netlog = work.path().join("net.json");
     let dom = run(&[
@@ -581,20 +590,154 @@ fn the_html_report_renders_offline_in_a_real_browser() {
         "a blank page ({} colours)",
         colours.len()
     );
+}
 
-    // Printed to PDF on A4: several pages (a page per unit section).
-    let pdf_path = work.path().join("report.pdf");
-    run(&[
-        format!("--print-to-pdf={}", pdf_path.display()),
-        "--no-pdf-header-footer".into(),
-    ]);
-    let pdf = std::fs::read(&pdf_path).unwrap();
-    assert!(pdf.starts_with(b"%PDF"));
-    let pages = pdf
-        .windows(10)
-        .filter(|w| w == b"/Type /Pag" || w == b"/Type/Page")
-        .count();
-    assert!(pages > 40, "{pages} pages");
+/// The page and its charts as a phone shows them: `{viewport, page, chart_text, track, wide}`
+/// (the viewport and page widths, the smallest chart text and the narrowest dimension-bar track
+/// in CSS px, elements that stick out of the screen outside a box that scrolls), measured by a
+/// script added to a copy of the page. Headless Chromium's window is at least 500 px wide, so
+/// the page is shown in a 390 px frame (`srcdoc`: the frame shares the harness's origin, and
+/// the script writes its figures into the harness).
+fn measured_on_a_phone(chromium: &Path, html: &str) -> serde_json::Value {
+    const PROBE: &str = r#"<script>(function(){
+var d=document.documentElement,r={viewport:window.innerWidth,page:d.scrollWidth,chart_text:1e9,track:1e9,wide:[]};
+document.querySelectorAll('.chart svg text').forEach(function(t){var m=t.getScreenCTM();var px=parseFloat(getComputedStyle(t).fontSize)*(m?Math.hypot(m.a,m.b):1);if(t.textContent.trim()&&px<r.chart_text)r.chart_text=px;});
+document.querySelectorAll('.bar .track').forEach(function(t){var w=t.getBoundingClientRect().width;if(w<r.track)r.track=w;});
+document.querySelectorAll('main *').forEach(function(e){var b=e.getBoundingClientRect();if(b.right>window.innerWidth+0.5){var p=e.parentElement,inBox=false;while(p){var o=getComputedStyle(p).overflowX;if(o==='auto'||o==='scroll'){inBox=true;break;}p=p.parentElement;}if(!inBox&&r.wide.length<5)r.wide.push(e.tagName+'.'+e.className+' '+Math.round(b.right));}});
+var p=parent.document.createElement('pre');p.id='probe';p.textContent=JSON.stringify(r);parent.document.body.appendChild(p);})();</script>"#;
+    let page = html.replace("</body>", &format!("{PROBE}</body>"));
+    let srcdoc = page.replace('&', "&amp;").replace('"', "&quot;");
+    let dir = tempfile::tempdir().unwrap();
+    let harness = dir.path().join("phone.html");
+    std::fs::write(
+        &harness,
+        format!(
+            "<!DOCTYPE html><html><body style=\"margin:0\"><iframe style=\"border:0;display:block\" width=\"390\" height=\"844\" srcdoc=\"{srcdoc}\"></iframe></body></html>"
+        ),
+    )
+    .unwrap();
+    let dom = headless(chromium, &harness, (1280, 1000), &["--dump-dom".into()]);
+    let dom = String::from_utf8(dom.stdout).unwrap();
+    let json = dom
+        .rsplit("<pre id=\"probe\">")
+        .next()
+        .and_then(|s| s.split_once("</pre>"))
+        .map(|(j, _)| j.replace("&quot;", "\"").replace("&amp;", "&"))
+        .expect("the probe wrote nothing");
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"))
+}
+
+/// Issue 13: at 390 px the per-unit indicator tables overflowed the page (510 px), the dimension
+/// bars shrank to slivers and the chart text was about 3 px; printed, the report ran to 82 pages
+/// with headings orphaned at the foot of a page. On a phone now nothing is wider than the screen
+/// but what scrolls in its own box; printed, a summary of at most three pages, then exactly one
+/// page per unit, then the appendix, and no page ends on a heading.
+#[test]
+fn the_html_report_fits_a_phone_and_prints_as_a_summary_and_one_page_per_unit() {
+    let Some(chromium) = tool("chromium", "KESIAPAN_REQUIRE_BROWSER") else {
+        return;
+    };
+    let Some(pdftotext) = tool("pdftotext", "KESIAPAN_REQUIRE_OFFICE") else {
+        return;
+    };
+    let (d, a) = assess(&["--format", "html,json"]);
+    let page = d.path().join("laporan.html");
+    let html = read(&page);
+
+    let m = measured_on_a_phone(&chromium, &html);
+    assert_eq!(m["viewport"], 390, "{m}");
+    assert!(
+        m["page"].as_f64().unwrap() <= 390.0,
+        "page wider than the phone: {m}"
+    );
+    assert_eq!(m["wide"], serde_json::json!([]), "{m}");
+    assert!(
+        m["chart_text"].as_f64().unwrap() >= 11.0,
+        "chart text too small: {m}"
+    );
+    assert!(
+        m["track"].as_f64().unwrap() >= 100.0,
+        "bars too narrow: {m}"
+    );
+
+    let work = tempfile::tempdir().unwrap();
+    let pdf = work.path().join("laporan.pdf");
+    headless(
+        &chromium,
+        &page,
+        (1280, 2000),
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".into(),
+        ],
+    );
+    let text = Process::new(&pdftotext)
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(text.status.success());
+    let text = String::from_utf8(text.stdout).unwrap();
+    let pages: Vec<&str> = text.trim_end_matches('\u{c}').split('\u{c}').collect();
+    // Each page's text on one line (a long heading wraps).
+    let flat: Vec<String> = pages
+        .iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let units = a["units"].as_array().unwrap();
+    let heading = |u: &serde_json::Value| {
+        format!(
+            "{} — {}",
+            u["id"].as_str().unwrap(),
+            u["name"].as_str().unwrap_or_default()
+        )
+    };
+    let first_card = flat
+        .iter()
+        .position(|p| p.contains(&heading(&units[0])))
+        .expect("no page for the first unit");
+    assert!(
+        (2..=3).contains(&first_card),
+        "the summary takes {first_card} pages"
+    );
+    for (k, u) in units.iter().enumerate() {
+        let p = &flat[first_card + k];
+        let on_page: Vec<&str> = units
+            .iter()
+            .filter(|v| p.contains(&heading(v)))
+            .map(|v| v["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            on_page,
+            [u["id"].as_str().unwrap()],
+            "page {} is not {}'s card alone",
+            first_card + k + 1,
+            u["id"]
+        );
+    }
+    let after = &flat[first_card + units.len()];
+    assert!(after.contains("Lampiran"), "{after}");
+    // No page ends on a heading: its last line is never the start of one of the page's headings.
+    let headings: Vec<String> = html
+        .split("<h")
+        .skip(1)
+        .filter(|s| s.starts_with(|c: char| ('1'..='4').contains(&c)))
+        .filter_map(|s| s.split_once('>').map(|(_, rest)| rest))
+        .filter_map(|s| s.split_once("</h").map(|(h, _)| strip_tags(h)))
+        .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|h| !h.is_empty())
+        .collect();
+    for (i, p) in pages.iter().enumerate() {
+        let last = p.lines().rev().map(str::trim).find(|l| !l.is_empty());
+        let Some(last) = last else { continue };
+        let last = last.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            !headings.iter().any(|h| h.starts_with(&last)),
+            "page {} ends on the heading `{last}`",
+            i + 1
+        );
+    }
 }
 
 /// Run LibreOffice's converter into `out`. A first start of LibreOffice on a fresh machine

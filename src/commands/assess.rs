@@ -78,6 +78,9 @@ pub fn run(args: &AssessArgs, quiet: bool) -> Result<u8> {
     // search is the costly part; `kesiapan plan` does it for any number).
     let worst = rubric.verdicts.len() - 1;
     let at_worst = scored.units.iter().filter(|u| u.verdict == worst).count();
+    if !rubric.improvements.is_empty() && worst > 0 && at_worst > args.plan_units {
+        scored.plan_skipped = Some((at_worst, args.plan_units));
+    }
     if !rubric.improvements.is_empty() && worst > 0 && (1..=args.plan_units).contains(&at_worst) {
         // The assessment stands without it: a plan that cannot be made (an improvement's
         // formula failing on this data) is said, not fatal; `kesiapan plan` shows the details.

@@ -1,12 +1,12 @@
-//! Attribution: say whose problem each diagnostic is (the unit of its row, else the only unit
-//! of its file, else the unit its file name names), and the names of the pending units (known
+//! Attribution: say whose problem each diagnostic is (the unit of its row, else the unit of
+//! most of its file's rows, else the unit its file name names), and the names of the pending units (known
 //! only by a rejected row of the unit dataset) read back from their rows.
 //!
 //! Reads the kept raw sheets; changes nothing but the diagnostics' `unit`.
 
 use super::cell::{self, Raw};
 use super::keys::Pending;
-use super::model::{Assigned, FastMap, FastSet, InputFile};
+use super::model::{Assigned, FastMap, InputFile};
 use super::read::Sheet;
 use super::units;
 use super::{Loader, header_column};
@@ -83,45 +83,96 @@ impl<'a> RowKeys<'a> {
             .map(cell::text)
     }
 
-    /// The distinct unit keys written in each file.
-    fn keys_of_files(&self) -> HashMap<&'a str, FastSet<std::borrow::Cow<'a, str>>> {
-        let mut out: HashMap<&str, FastSet<std::borrow::Cow<str>>> = HashMap::new();
+    /// How many data rows of each file carry each distinct unit key (as written).
+    fn keys_of_files(&self) -> HashMap<&'a str, FastMap<std::borrow::Cow<'a, str>, usize>> {
+        let mut out: HashMap<&str, FastMap<std::borrow::Cow<str>, usize>> = HashMap::new();
         for ((file, _), (sh, first, j)) in &self.sheets {
-            let set = out.entry(*file).or_default();
+            let counts = out.entry(*file).or_default();
             for (_, cells) in sh.rows.iter().skip(*first) {
-                match cells.get(*j) {
+                let key = match cells.get(*j) {
                     Some(Raw::Text(t)) if !t.trim().is_empty() => {
-                        set.insert(std::borrow::Cow::Borrowed(t.trim()));
+                        std::borrow::Cow::Borrowed(t.trim())
                     }
-                    Some(c) if !c.is_blank() => {
-                        set.insert(std::borrow::Cow::Owned(cell::text(c)));
-                    }
-                    _ => {}
-                }
+                    Some(c) if !c.is_blank() => std::borrow::Cow::Owned(cell::text(c)),
+                    _ => continue,
+                };
+                *counts.entry(key).or_default() += 1;
             }
         }
         out
     }
 }
 
-/// Say whose problem each diagnostic is: by the unit key of its row, else by the only unit of
-/// its file (a file-level problem in a one-unit file).
-pub(super) fn attribute(diags: &mut [Diagnostic], row_keys: &RowKeys, resolver: &units::Resolver) {
-    // Each distinct key is resolved once; no per-row copies (millions of rows at national size).
+/// The unit each file belongs to, for the problems of its rows that name no known unit (a
+/// blank or mistyped unit cell, a file-level problem): the unit of more than half of the file's
+/// rows with a unit key (an OPD's own form with a few rows of another unit or a typo is still
+/// that OPD's), else the unit its file name names; none for a file collected from many units.
+pub(super) struct FileOwners {
+    owner: HashMap<String, Option<String>>,
+}
+
+impl FileOwners {
+    pub(super) fn new(
+        row_keys: &RowKeys,
+        resolve: &mut dyn FnMut(&str) -> Option<String>,
+        resolver: &units::Resolver,
+    ) -> Self {
+        let mut owner = HashMap::new();
+        for (file, keys) in row_keys.keys_of_files() {
+            let keyed: usize = keys.values().sum();
+            let mut per_unit: std::collections::BTreeMap<String, usize> = Default::default();
+            for (raw, n) in &keys {
+                if let Some(u) = resolve(raw) {
+                    *per_unit.entry(u).or_default() += n;
+                }
+            }
+            let majority = per_unit
+                .into_iter()
+                .find(|(_, n)| 2 * n > keyed)
+                .map(|(u, _)| u);
+            owner.insert(
+                file.to_string(),
+                majority.or_else(|| resolver.from_file_name(file)),
+            );
+        }
+        FileOwners { owner }
+    }
+
+    /// The unit `file` belongs to. A file none of whose rows was read (unreadable, no header)
+    /// is known by its name only.
+    pub(super) fn of(&self, file: &str, resolver: &units::Resolver) -> Option<String> {
+        match self.owner.get(file) {
+            Some(u) => u.clone(),
+            None => resolver.from_file_name(file),
+        }
+    }
+}
+
+/// A unit key resolved once per distinct key (no per-row copies: millions of rows at national
+/// size).
+pub(super) fn cached_resolve(
+    resolver: &units::Resolver,
+) -> impl FnMut(&str) -> Option<String> + '_ {
     let mut cache: FastMap<String, Option<String>> = FastMap::default();
-    let mut resolve = |raw: &str| -> Option<String> {
+    move |raw: &str| {
         if let Some(u) = cache.get(raw) {
             return u.clone();
         }
         let u = resolver.resolve(raw).unit().map(str::to_string);
         cache.insert(raw.to_string(), u.clone());
         u
-    };
-    let keys_of_file = row_keys.keys_of_files();
-    let units_of_file: HashMap<&str, std::collections::BTreeSet<String>> = keys_of_file
-        .iter()
-        .map(|(f, raws)| (*f, raws.iter().filter_map(|r| resolve(r)).collect()))
-        .collect();
+    }
+}
+
+/// Say whose problem each diagnostic is: by the unit key of its row, else by the unit its
+/// file belongs to ([`FileOwners`]).
+pub(super) fn attribute(
+    diags: &mut [Diagnostic],
+    row_keys: &RowKeys,
+    owners: &FileOwners,
+    resolve: &mut dyn FnMut(&str) -> Option<String>,
+    resolver: &units::Resolver,
+) {
     for d in diags.iter_mut().filter(|d| d.unit.is_none()) {
         if d.code == Code::UnitWithoutData {
             d.unit = d.value.clone();
@@ -135,11 +186,6 @@ pub(super) fn attribute(diags: &mut [Diagnostic], row_keys: &RowKeys, resolver: 
                 continue;
             }
         }
-        d.unit = match units_of_file.get(file.as_str()) {
-            Some(us) if us.len() == 1 => us.iter().next().cloned(),
-            Some(_) => None,
-            // No row told whose file it is (unreadable, no header): its name may.
-            None => resolver.from_file_name(&file),
-        };
+        d.unit = owners.of(&file, resolver);
     }
 }

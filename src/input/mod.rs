@@ -124,8 +124,16 @@ pub fn load(rubric: &Rubric, sources: &Sources) -> Result<Loaded, LoadError> {
         &everyone,
     )?;
     let row_keys = attribute::RowKeys::new(rubric, &loader.assigned, &loader.inputs);
-    attribute::attribute(&mut loader.diags, &row_keys, &everyone);
-    let rejected = loader.rejected_rows(&row_keys, &everyone);
+    let mut resolve = attribute::cached_resolve(&everyone);
+    let owners = attribute::FileOwners::new(&row_keys, &mut resolve, &everyone);
+    attribute::attribute(
+        &mut loader.diags,
+        &row_keys,
+        &owners,
+        &mut resolve,
+        &everyone,
+    );
+    let rejected = loader.rejected_rows(&row_keys, &owners, &mut resolve, &everyone);
     drop(row_keys);
     Ok(Loaded {
         tables,

@@ -11,10 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use thiserror::Error;
 
-/// Hash maps and sets over per-row keys: foldhash (seeded per process, so no worse against
+/// Hash maps over per-row keys: foldhash (seeded per process, so no worse against
 /// crafted keys than the standard one for a local tool) is several times faster than SipHash.
 pub(super) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-pub(super) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// Where the data comes from.
 #[derive(Debug, Clone, Default)]

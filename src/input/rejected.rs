@@ -5,7 +5,7 @@
 //! Decides nothing: which rows were rejected is in `Track`.
 
 use super::Loader;
-use super::attribute::RowKeys;
+use super::attribute::{FileOwners, RowKeys};
 use super::cell::{self, Raw};
 use super::header::Header;
 use super::model::RejectedRow;
@@ -20,6 +20,8 @@ impl Loader<'_> {
     pub(super) fn rejected_rows(
         &self,
         row_keys: &RowKeys,
+        owners: &FileOwners,
+        resolve: &mut dyn FnMut(&str) -> Option<String>,
         resolver: &units::Resolver,
     ) -> Vec<RejectedRow> {
         let rubric = self.rubric;
@@ -66,8 +68,8 @@ impl Loader<'_> {
             let personal = personal_cells(ds, header, &header_text, &shown);
             let unit = row_keys
                 .key(file, sheet.as_deref(), *row)
-                .and_then(|k| resolver.resolve(&k).unit().map(str::to_string))
-                .or_else(|| resolver.from_file_name(file));
+                .and_then(|k| resolve(&k))
+                .or_else(|| owners.of(file, resolver));
             out.push(RejectedRow {
                 dataset: dataset.clone(),
                 file: file.clone(),

@@ -58,6 +58,9 @@ struct DiagCount {
     count: usize,
 }
 
+/// Obstacles listed on a unit's printed page (the screen shows all).
+const PRINT_OBSTACLES: usize = 8;
+
 /// Background for a 0–100 score: red → amber → green, light enough for black text.
 fn heat(score: Option<f64>) -> String {
     match score {
@@ -273,6 +276,8 @@ pub fn render(a: &Assessment, templates: &Templates) -> Result<String> {
     ctx.insert("privacy_counts", &privacy_counts);
     ctx.insert("chart_scores", &chart_scores);
     ctx.insert("chart_obstacles", &chart_obstacles);
+    // A unit's printed card is one A4 page: its first obstacles, the rest counted.
+    ctx.insert("print_obstacles", &PRINT_OBSTACLES);
     templates.render(lang, "report.html.tera", &ctx)
 }
 

@@ -246,6 +246,11 @@ pub fn engine_with(lang: Lang, bands: Vec<f64>) -> tera::Tera {
     tera.register_filter("lcfirst", |s: String, _: tera::Kwargs, _: &tera::State| {
         lcfirst(&s)
     });
+    // A sentence continued by more words: its closing full stop dropped ("… buka." + ", 334
+    // pegawai" would read "buka., 334").
+    tera.register_filter("clause", |s: String, _: tera::Kwargs, _: &tera::State| {
+        s.trim_end().trim_end_matches('.').to_string()
+    });
     // tera's own `default` replaces only an undefined value; the assessment writes a missing
     // figure (a unit without a name, `min_on_site` without a `min-on-site` rule) as `null`, and
     // `x | default(value=0) | num` must then give 0, not fail the whole run.

@@ -27,6 +27,8 @@ pub struct Scored {
     /// The cheapest plans of the units at the worst verdict towards the next one, when the
     /// caller made them (`assess`), and each improvement's office.
     pub plan: Option<(crate::plan::Plans, Vec<Option<String>>)>,
+    /// No plan made: (units at the worst verdict, the limit they exceed).
+    pub plan_skipped: Option<(usize, usize)>,
 }
 
 /// What one dataset contributed.

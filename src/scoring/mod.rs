@@ -56,6 +56,7 @@ pub fn score_with(
         values,
         robustness: None,
         plan: None,
+        plan_skipped: None,
     })
 }
 

@@ -121,7 +121,7 @@ pub fn score_unit(r: &Rubric, v: &UnitValues) -> UnitScore {
             rank: 0,
         });
     }
-    rank(&mut obstacles);
+    rank(&mut obstacles, r, decision.verdict);
 
     UnitScore {
         id: v.id.clone(),
@@ -337,13 +337,20 @@ pub fn effective_weights(
         .collect()
 }
 
-/// Gates first, then a coverage shortfall, then indicators by score cost; ties by staff, then id.
-fn rank(obstacles: &mut [ObstacleFact]) {
+/// What stands between the unit and the next verdict first: the gates that hold it where it is
+/// (a cap at or below its verdict) and a coverage shortfall; then indicators by score cost; last
+/// the gates that would only bind higher up (a gate capping at Layak Terbatas does not hold a
+/// unit whose score is Belum Layak). Ties by staff, then id.
+fn rank(obstacles: &mut [ObstacleFact], r: &Rubric, verdict: usize) {
+    let group = |o: &ObstacleFact| match o.cause {
+        Cause::Gate { gate, .. } if r.gates[gate].cap < verdict => 2,
+        Cause::Gate { .. } | Cause::Coverage { .. } => 0,
+        Cause::Indicator { .. } => 1,
+    };
     obstacles.sort_by(|a, b| {
-        a.cause
-            .about()
-            .kind()
-            .cmp(&b.cause.about().kind())
+        group(a)
+            .cmp(&group(b))
+            .then(a.cause.about().kind().cmp(&b.cause.about().kind()))
             .then(b.score_cost.total_cmp(&a.score_cost))
             .then(
                 b.staff_affected
@@ -544,6 +551,47 @@ mod tests {
                 prop_assert_eq!(dims, 0.0);
             }
         }
+    }
+
+    /// Issue 13: "Kendala utama" of a unit whose score is Belum Layak was the front-line gate,
+    /// which caps at Layak Terbatas and so holds nothing back: what stands between the unit and
+    /// the next verdict (its indicators) comes first, the gate that binds only higher up last.
+    #[test]
+    fn a_gate_that_does_not_hold_the_unit_back_is_not_its_main_obstacle() {
+        let r = tiny();
+        let front = r.gates.iter().position(|g| g.id == "front_line").unwrap();
+        let skp = r.gates.iter().position(|g| g.id == "skp_gate").unwrap();
+        let mut v = values(&r, vec![Some(0.0); 6]);
+        v.gates[front] = Some(false);
+        let u = score_unit(&r, &v);
+        assert_eq!(u.verdict, 2, "{u:?}");
+        let first = &u.obstacles[0];
+        assert!(matches!(first.cause, Cause::Indicator { .. }), "{first:?}");
+        let last = u.obstacles.last().unwrap();
+        assert_eq!(
+            last.cause,
+            Cause::Gate {
+                gate: front,
+                missing_data: false
+            }
+        );
+        // A gate that does hold it (SKP caps at Belum Layak) leads.
+        v.gates[skp] = Some(false);
+        let u = score_unit(&r, &v);
+        assert_eq!(
+            u.obstacles[0].cause,
+            Cause::Gate {
+                gate: skp,
+                missing_data: false
+            }
+        );
+        assert_eq!(
+            u.obstacles.last().unwrap().cause,
+            Cause::Gate {
+                gate: front,
+                missing_data: false
+            }
+        );
     }
 
     #[test]

@@ -35,22 +35,45 @@ pub fn assessment(r: &Rubric, s: &Scored, lang: Lang, generated_at: &str) -> Ass
     a.summary.plan = s
         .plan
         .as_ref()
-        .and_then(|(p, offices)| plan_summary(r, p, offices, lang));
+        .and_then(|(p, offices)| plan_summary(r, p, offices, &s.units, lang));
+    a.summary.plan_skipped = s
+        .plan_skipped
+        .map(|(units, limit)| PlanSkipped { units, limit });
     a
 }
 
 /// The plans of the units at the worst verdict (towards `p.target_verdict`), summed, with the
-/// improvements' labels.
+/// improvements' labels. A unit whose verdict or gates leadership decided (an override) is left
+/// out and counted: buying improvements does not move a decision, and the plan, made from the
+/// data, does not know it.
 fn plan_summary(
     r: &Rubric,
     p: &crate::plan::Plans,
     offices: &[Option<String>],
+    scored: &[crate::scoring::UnitScore],
     lang: Lang,
 ) -> Option<PlanSummary> {
+    use crate::scoring::decisions::Overridden;
+    let worst_at = r.verdicts.len().checked_sub(1)?;
     let worst = r.verdicts.last()?;
     let to = r.verdicts.iter().find(|v| v.id == p.target_verdict)?;
-    let units: Vec<&crate::plan::UnitPlan> =
-        p.units.iter().filter(|u| u.verdict == worst.id).collect();
+    let decided = |u: &crate::scoring::UnitScore| {
+        u.overrides
+            .iter()
+            .any(|o| matches!(o.what, Overridden::Gate { .. } | Overridden::Verdict { .. }))
+    };
+    let at_worst: Vec<&crate::scoring::UnitScore> =
+        scored.iter().filter(|u| u.verdict == worst_at).collect();
+    let planned: std::collections::BTreeSet<&str> = at_worst
+        .iter()
+        .filter(|u| !decided(u))
+        .map(|u| u.id.as_str())
+        .collect();
+    let units: Vec<&crate::plan::UnitPlan> = p
+        .units
+        .iter()
+        .filter(|u| planned.contains(u.id.as_str()))
+        .collect();
     if units.is_empty() {
         return None;
     }
@@ -92,7 +115,27 @@ fn plan_summary(
             .then((b.cost_once + b.cost_yearly).total_cmp(&(a.cost_once + a.cost_yearly)))
     });
     // `to_target` sums over every unit below the target, which, towards the verdict after
-    // the worst, are exactly the units at the worst verdict.
+    // the worst, are exactly the units at the worst verdict by the data. When decisions moved
+    // some, the sums are made again over the units kept; the staff gain then only when every
+    // figure in it is shown.
+    let same = units.len() == p.units.iter().filter(|u| u.verdict == worst.id).count();
+    let (cost_once, cost_yearly, staff_gain) = if same {
+        (
+            p.to_target.cost_once,
+            p.to_target.cost_yearly,
+            p.to_target.staff_gain,
+        )
+    } else {
+        let gains: Option<Vec<i64>> = reaching
+            .iter()
+            .map(|u| Some(u.staff_allowed_after? - u.staff_allowed_before?))
+            .collect();
+        (
+            reaching.iter().map(|u| u.cost_once).sum::<f64>() + 0.0,
+            reaching.iter().map(|u| u.cost_yearly).sum::<f64>() + 0.0,
+            gains.map(|g| g.iter().sum()),
+        )
+    };
     Some(PlanSummary {
         from_verdict: worst.id.clone(),
         from_label: worst.label.get(lang).to_string(),
@@ -101,9 +144,10 @@ fn plan_summary(
         margin: p.margin,
         units: units.len(),
         reaching: reaching.len(),
-        cost_once: p.to_target.cost_once,
-        cost_yearly: p.to_target.cost_yearly,
-        staff_gain: p.to_target.staff_gain,
+        decided: at_worst.len() - planned.len(),
+        cost_once,
+        cost_yearly,
+        staff_gain,
         actions,
         costs_assumed: !p.assumptions.is_empty(),
     })
@@ -627,6 +671,7 @@ fn summary(r: &Rubric, p: &ProvinceScore, lang: Lang) -> Summary {
             .collect(),
         robustness: None,
         plan: None,
+        plan_skipped: None,
         groups: p
             .groups
             .iter()
