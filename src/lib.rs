@@ -27,6 +27,7 @@ pub mod cli;
 pub mod commands;
 pub mod compare;
 pub mod diag;
+pub mod evaluate;
 pub mod format;
 pub mod fsread;
 pub mod input;
