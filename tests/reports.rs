@@ -145,6 +145,12 @@ fn briefing_has_the_staff_memo_structure_and_the_answer() {
     }
     let message = a["summary"]["message"].as_str().unwrap();
     assert!(md.contains(message));
+    // The Governor's pages hold no technical detail: no command, hash or file name (they are in
+    // the annex).
+    let pages = &md[..md.find("## Lampiran").unwrap()];
+    for technical in ["`kesiapan", "SHA-256", ".xlsx", "2025-12-23T"] {
+        assert!(!pages.contains(technical), "`{technical}` before the annex");
+    }
     // The annex lists every unit.
     for u in a["units"].as_array().unwrap() {
         assert!(md.contains(&format!("| {} |", u["id"].as_str().unwrap())));
