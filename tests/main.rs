@@ -14,6 +14,7 @@ mod dingel_neiman;
 mod headers;
 mod hostile;
 mod intake;
+mod jadwal;
 mod lang;
 mod messy;
 mod outset;

@@ -20,6 +20,7 @@ macro_rules! outln {
 
 pub mod assess;
 pub mod diff;
+pub mod jadwal;
 pub mod plan;
 pub mod render;
 pub mod rubric;
