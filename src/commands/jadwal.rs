@@ -113,15 +113,21 @@ pub fn run(args: &JadwalArgs, quiet: bool) -> Result<u8> {
                 crate::msg!("jadwal-roster", people = people.len(), units = units.len()).get(args.lang)
             );
         }
-        let shown: Vec<&String> = written.iter().filter(|w| !w.starts_with("opd/")).collect();
-        let per_unit = written.len() - shown.len();
-        let mut list: Vec<String> = shown.iter().map(|s| s.to_string()).collect();
+        // The province files by name; the units' workbooks counted.
+        let per_unit = files.iter().filter(|f| f.0.starts_with("opd/")).count();
+        let mut list: Vec<String> = files
+            .iter()
+            .filter(|f| !f.0.starts_with("opd/"))
+            .map(|f| f.0.clone())
+            .chain([crate::output::MANIFEST.to_string()])
+            .collect();
         if per_unit > 0 {
-            list.push(format!("opd/ ({per_unit})"));
+            list.push(format!("opd/ ({per_unit} xlsx)"));
         }
+        debug_assert_eq!(written.len(), files.len() + 1);
         eoutln!(
             "\n{}",
-            crate::msg!("wrote", files = format!("{} ({})", list.join(", "), args.out.display())).get(args.lang)
+            crate::msg!("wrote", files = format!("{} → {}", list.join(", "), args.out.display())).get(args.lang)
         );
     }
     Ok(EXIT_OK)

@@ -140,10 +140,12 @@ pub struct UnitPlan {
     pub max_days_per_week: Option<i64>,
     /// The eligible jobs' names, as the assessment lists them.
     pub eligible_jobs: Vec<String>,
-    /// The groups the day grid is split into: one per eligible job, or one for all of them
-    /// when a job's holder count is hidden (`jobs_pooled`).
+    /// The groups the day grid is split into: one per eligible job with a shown holder count,
+    /// then one (`name` empty) for the jobs whose count is hidden (`pooled_jobs`), or for all
+    /// eligible staff when the assessment lists no job.
     pub groups: Vec<Group>,
-    pub jobs_pooled: bool,
+    /// The eligible jobs whose holder count the assessment hides (a small group).
+    pub pooled_jobs: Vec<String>,
     pub days: Vec<UnitDay>,
     pub person_days_away: i64,
     /// On some day fewer than `allowed_at_once` may be away because of the weekly cap.
@@ -152,8 +154,9 @@ pub struct UnitPlan {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Group {
+    /// The job; empty for the pooled group.
     pub name: String,
-    /// Holders of the job (null when pooled).
+    /// Holders of the job (null for the pooled group).
     pub holders: Option<i64>,
     /// Of them, eligible for WFA (the unit's eligible staff shared out by holders).
     pub eligible: i64,
@@ -328,7 +331,7 @@ fn unit_plan(
         max_days_per_week: w.max_days_per_week,
         eligible_jobs,
         groups: Vec::new(),
-        jobs_pooled: false,
+        pooled_jobs: Vec::new(),
         days: Vec::new(),
         person_days_away: 0,
         cap_binds: false,
@@ -374,27 +377,40 @@ fn unit_plan(
     plan.status = Status::Rota;
     let eligible = w.staff_eligible.unwrap_or(allowed).max(allowed) as usize;
     let cap = w.max_days_per_week.map(|c| c.max(0) as usize);
-    // The groups: eligible staff shared out over the jobs by their holders; one group for all
-    // when a job's count is hidden (a share of it would be a figure over a small group).
-    let holders: Option<Vec<usize>> = w
+    // The groups: eligible staff shared out over the jobs by their holders. Jobs whose
+    // holder count is hidden (a small group) form one group together, weighted as the fewest
+    // holders the shown figures allow: one each, and at least the eligible staff the shown
+    // jobs cannot hold.
+    let known: Vec<(&crate::assessment::EligibleJob, usize)> = w
         .eligible_jobs
         .iter()
-        .map(|j| j.holders.map(|h| h.max(0) as usize))
+        .filter_map(|j| j.holders.map(|h| (j, h.max(0) as usize)))
         .collect();
-    let groups: Vec<Group> = match holders {
-        Some(h) if !h.is_empty() && h.iter().sum::<usize>() >= eligible => {
-            let shares = rota::apportion(eligible, &h);
-            w.eligible_jobs
-                .iter()
-                .zip(h.iter().zip(shares))
-                .map(|(j, (&h, e))| Group { name: j.name.clone(), holders: Some(h as i64), eligible: e as i64 })
-                .collect()
-        }
-        _ => {
-            plan.jobs_pooled = !w.eligible_jobs.is_empty();
-            vec![Group { name: String::new(), holders: None, eligible: eligible as i64 }]
-        }
+    plan.pooled_jobs = w
+        .eligible_jobs
+        .iter()
+        .filter(|j| j.holders.is_none())
+        .map(|j| j.name.clone())
+        .collect();
+    let known_sum: usize = known.iter().map(|k| k.1).sum();
+    let pool = if plan.pooled_jobs.is_empty() && known_sum >= eligible {
+        0
+    } else {
+        eligible.saturating_sub(known_sum).max(plan.pooled_jobs.len())
     };
+    let mut weights: Vec<usize> = known.iter().map(|k| k.1).collect();
+    if pool > 0 {
+        weights.push(pool);
+    }
+    let shares = rota::apportion(eligible, &weights);
+    let mut groups: Vec<Group> = known
+        .iter()
+        .zip(&shares)
+        .map(|((j, h), &e)| Group { name: j.name.clone(), holders: Some(*h as i64), eligible: e as i64 })
+        .collect();
+    if pool > 0 {
+        groups.push(Group { name: String::new(), holders: None, eligible: shares[known.len()] as i64 });
+    }
     let people: Vec<usize> = groups
         .iter()
         .enumerate()
@@ -566,10 +582,12 @@ mod tests {
         assert_eq!(j.units[0].status, Status::Hidden);
         assert!(j.units[0].days.is_empty());
         let c = &j.units[2];
-        assert!(c.jobs_pooled);
-        assert_eq!(c.groups.len(), 1);
-        assert_eq!(c.groups[0].holders, None);
-        assert!(c.days.iter().all(|d| d.groups_on_site == [None]));
+        // 16 eligible: Pranata's 12 shown, the hidden Analis at least 16 − 12 = 4: 12 and 4.
+        assert_eq!(c.pooled_jobs, ["Analis"]);
+        let g: Vec<(&str, Option<i64>, i64)> = c.groups.iter().map(|g| (g.name.as_str(), g.holders, g.eligible)).collect();
+        assert_eq!(g, [("Pranata", Some(12), 12), ("", None, 4)]);
+        assert!(c.days.iter().all(|d| d.groups_on_site[1].is_none()));
+        assert!(c.days.iter().all(|d| d.groups_away.iter().sum::<i64>() == d.away));
         // The hidden unit is in no province figure.
         assert_eq!(j.province.staff_total, 70);
         assert_eq!(j.province.units_hidden, 1);

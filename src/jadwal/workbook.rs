@@ -382,10 +382,10 @@ fn unit_sheet(ws: &mut Worksheet, j: &Jadwal, u: &UnitPlan, proposal: Option<&Pr
     if proposal.is_some() {
         head.push("Usulan WFA (daftar pegawai)".into());
     }
-    let pooled_name = if u.jobs_pooled {
+    let pooled_name = if u.pooled_jobs.is_empty() {
         "Semua jabatan yang layak".to_string()
     } else {
-        "Jabatan yang layak".to_string()
+        "Jabatan lain yang layak (jumlah kecil)".to_string()
     };
     if u.status == Status::Rota {
         for g in &u.groups {
@@ -425,19 +425,19 @@ fn unit_sheet(ws: &mut Worksheet, j: &Jadwal, u: &UnitPlan, proposal: Option<&Pr
         r += 2;
         text_f(ws, r, 0, "Jabatan yang layak WFA", &f.bold)?;
         r += 1;
-        if u.jobs_pooled {
+        headers(ws, r, &["Jabatan", "Pemangku", "Layak WFA"], f)?;
+        for g in &u.groups {
+            r += 1;
+            text(ws, r, 0, if g.name.is_empty() { pooled_name.as_str() } else { &g.name })?;
+            num(ws, r, 1, g.holders, f)?;
+            ws.write_number_with_format(r, 2, g.eligible as f64, &f.int)?;
+        }
+        if !u.pooled_jobs.is_empty() {
+            r += 1;
             text_f(ws, r, 0, format!(
-                "{} (jumlah pemangku per jabatan disembunyikan dalam penilaian: kelompok kecil; jadwal disusun untuk semuanya bersama)",
-                u.eligible_jobs.join("; ")
+                "{}: {} (jumlah pemangku per jabatan disembunyikan dalam penilaian karena kelompoknya kecil; dijadwalkan bersama, dengan jumlah pemangku paling sedikit yang sesuai dengan angka yang ditampilkan)",
+                pooled_name, u.pooled_jobs.join("; ")
             ), &f.wrap)?;
-        } else {
-            headers(ws, r, &["Jabatan", "Pemangku", "Layak WFA"], f)?;
-            for g in &u.groups {
-                r += 1;
-                text(ws, r, 0, if g.name.is_empty() { pooled_name.as_str() } else { &g.name })?;
-                num(ws, r, 1, g.holders, f)?;
-                ws.write_number_with_format(r, 2, g.eligible as f64, &f.int)?;
-            }
         }
         r += 2;
         text_f(ws, r, 0, "Cara mengisi", &f.bold)?;
