@@ -172,8 +172,9 @@ fn jadwal_skips_and_names_holidays_and_weekends() {
         [
             ("2025-12-25", "libur", "Hari Raya Natal"),
             ("2025-12-26", "cuti-bersama", "Cuti bersama Hari Raya Natal"),
-            ("2025-12-27", "weekend", "Saturday"),
-            ("2025-12-28", "weekend", "Sunday"),
+            // Weekend days by name in the assessment's language.
+            ("2025-12-27", "weekend", "Sabtu"),
+            ("2025-12-28", "weekend", "Minggu"),
         ]
     );
     // 24 Dec is alone in its ISO week (2025-W52): nobody is away more than one day there, so

@@ -170,6 +170,12 @@ impl Calendar {
                 problems.push(format!("{date_at}: `date` must be a date such as 2025-12-25"));
                 continue;
             };
+            if !raw.years.contains(&date.ymd().0) {
+                problems.push(format!("{date_at}: {date} is outside the years the file covers ({:?})", raw.years));
+            }
+            if day.name.trim().is_empty() {
+                problems.push(format!("{at}: the day {date} has no name"));
+            }
             let kind = match day.kind.get_ref().as_str() {
                 "libur" => DayKind::Libur,
                 "cuti-bersama" => DayKind::CutiBersama,
@@ -181,12 +187,6 @@ impl Calendar {
                     continue;
                 }
             };
-            if day.name.trim().is_empty() {
-                problems.push(format!("{at}: the day {date} has no name"));
-            }
-            if !raw.years.contains(&date.ymd().0) {
-                problems.push(format!("{date_at}: {date} is outside the years the file covers ({:?})", raw.years));
-            }
             if let Some(first) = holidays.get(&date) {
                 problems.push(format!("{date_at}: {date} is listed twice (also as `{}`)", first.name));
                 continue;
