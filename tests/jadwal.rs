@@ -15,7 +15,18 @@ fn sample_assessment() -> &'static Path {
     A.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap().keep();
         kesiapan()
-            .args(["assess", "--format", "json", "--robustness-runs", "0", "--plan-units", "0", "--now", NOW, "--out"])
+            .args([
+                "assess",
+                "--format",
+                "json",
+                "--robustness-runs",
+                "0",
+                "--plan-units",
+                "0",
+                "--now",
+                NOW,
+                "--out",
+            ])
             .arg(&dir)
             .assert()
             .success();
@@ -35,8 +46,16 @@ fn jadwal(extra: &[&str]) -> (tempfile::TempDir, String, String) {
         .args(extra)
         .output()
         .unwrap();
-    assert!(o.status.success(), "{extra:?}: {}", String::from_utf8_lossy(&o.stderr));
-    (out, String::from_utf8(o.stdout).unwrap(), String::from_utf8(o.stderr).unwrap())
+    assert!(
+        o.status.success(),
+        "{extra:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (
+        out,
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+    )
 }
 
 fn json_of(p: &Path) -> Value {
@@ -45,7 +64,8 @@ fn json_of(p: &Path) -> Value {
 
 fn sheet(path: &Path, name: &str) -> calamine::Range<Data> {
     let mut wb = calamine::open_workbook_auto(path).unwrap();
-    wb.worksheet_range(name).unwrap_or_else(|e| panic!("{name} in {}: {e}", path.display()))
+    wb.worksheet_range(name)
+        .unwrap_or_else(|e| panic!("{name} in {}: {e}", path.display()))
 }
 
 fn cell_str(d: &Data) -> String {
@@ -82,7 +102,12 @@ fn jadwal_counts_match_the_assessment_and_the_workbook_reads_back() {
     let a = json_of(sample_assessment());
     let j = json_of(&out.path().join("jadwal.json"));
     assert_eq!(j["schema_version"], "1.0");
-    let dates: Vec<&str> = j["period"]["working"].as_array().unwrap().iter().map(|w| w["date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = j["period"]["working"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["date"].as_str().unwrap())
+        .collect();
     assert_eq!(dates, ["2025-12-29", "2025-12-30", "2025-12-31"]);
     assert_eq!(j["period"]["days_off"].as_array().unwrap().len(), 0);
     let units = a["units"].as_array().unwrap();
@@ -100,7 +125,12 @@ fn jadwal_counts_match_the_assessment_and_the_workbook_reads_back() {
         let min = w["min_on_site"].as_i64().unwrap();
         let cap = w["max_days_per_week"].as_i64().unwrap();
         assert_eq!(cap, 2, "the rubric's max-days-per-week");
-        let away: Vec<i64> = ju["days"].as_array().unwrap().iter().map(|d| d["away"].as_i64().unwrap()).collect();
+        let away: Vec<i64> = ju["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["away"].as_i64().unwrap())
+            .collect();
         if allowed == 0 {
             assert_eq!(ju["status"], "open", "{}", au["id"]);
             assert!(!ju["reasons"].as_array().unwrap().is_empty());
@@ -112,31 +142,64 @@ fn jadwal_counts_match_the_assessment_and_the_workbook_reads_back() {
         assert_eq!(away, by_rule(allowed, eligible, cap, 3), "{}", au["id"]);
         for d in ju["days"].as_array().unwrap() {
             let (x, on) = (d["away"].as_i64().unwrap(), d["on_site"].as_i64().unwrap());
-            assert!(x <= allowed && on == staff - x && on >= min, "{}: {d}", au["id"]);
-            let per_group: i64 = d["groups_away"].as_array().unwrap().iter().map(|g| g.as_i64().unwrap()).sum();
+            assert!(
+                x <= allowed && on == staff - x && on >= min,
+                "{}: {d}",
+                au["id"]
+            );
+            let per_group: i64 = d["groups_away"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|g| g.as_i64().unwrap())
+                .sum();
             assert_eq!(per_group, x);
         }
         // A front-line unit is named as such.
-        let front = au["gates_failed"].as_array().unwrap().iter().any(|g| g["id"] == "layanan_garis_depan" && g["missing_data"] == false);
+        let front = au["gates_failed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["id"] == "layanan_garis_depan" && g["missing_data"] == false);
         assert_eq!(ju["front_line"], front);
     }
     assert!(rota > 0, "the sample has units with a rota");
     // Province totals per day are the sums of the units'.
     for (i, p) in j["province"]["days"].as_array().unwrap().iter().enumerate() {
-        let sum: i64 = j["units"].as_array().unwrap().iter().filter(|u| u["status"] != "hidden").map(|u| u["days"][i]["away"].as_i64().unwrap()).sum();
+        let sum: i64 = j["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|u| u["status"] != "hidden")
+            .map(|u| u["days"][i]["away"].as_i64().unwrap())
+            .sum();
         assert_eq!(p["away"].as_i64().unwrap(), sum);
     }
 
     // The workbook: the summary in Indonesian, each unit's grid as jadwal.json says.
     let book = out.path().join("jadwal-wfa.xlsx");
     let summary = sheet(&book, "Ringkasan");
-    let text: Vec<String> = summary.rows().flat_map(|r| r.iter().map(cell_str)).collect();
+    let text: Vec<String> = summary
+        .rows()
+        .flat_map(|r| r.iter().map(cell_str))
+        .collect();
     assert!(text.iter().any(|t| t.starts_with("Jadwal WFA")), "{text:?}");
-    assert!(text.iter().any(|t| t.contains("Senin, 29 Desember 2025 s.d. Rabu, 31 Desember 2025")));
+    assert!(
+        text.iter()
+            .any(|t| t.contains("Senin, 29 Desember 2025 s.d. Rabu, 31 Desember 2025"))
+    );
     assert!(text.iter().any(|t| t == "Tetap buka penuh"));
-    let first = j["units"].as_array().unwrap().iter().find(|u| u["status"] == "rota").unwrap();
+    let first = j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["status"] == "rota")
+        .unwrap();
     let grid = sheet(&book, first["id"].as_str().unwrap());
-    let head = grid.rows().position(|r| cell_str(&r[0]) == "Tanggal").unwrap();
+    let head = grid
+        .rows()
+        .position(|r| cell_str(&r[0]) == "Tanggal")
+        .unwrap();
     let rows: Vec<&[Data]> = grid.rows().skip(head + 1).take(3).collect();
     for (r, d) in rows.iter().zip(first["days"].as_array().unwrap()) {
         assert_eq!(num(&r[3]) as i64, d["away"].as_i64().unwrap());
@@ -147,7 +210,17 @@ fn jadwal_counts_match_the_assessment_and_the_workbook_reads_back() {
     // The log sheet is there, with its six headers and nothing else.
     let log = sheet(&book, "Daftar pegawai");
     let header: Vec<String> = log.rows().next().unwrap().iter().map(cell_str).collect();
-    assert_eq!(header, ["Kode OPD", "NIP", "Nama Pegawai", "Jenis Jabatan", "Tanggal", "Lokasi Kerja"]);
+    assert_eq!(
+        header,
+        [
+            "Kode OPD",
+            "NIP",
+            "Nama Pegawai",
+            "Jenis Jabatan",
+            "Tanggal",
+            "Lokasi Kerja"
+        ]
+    );
     assert_eq!(log.rows().count(), 1, "the province's log is empty");
     // The terminal summary, in Indonesian.
     assert!(stdout.contains("Jadwal WFA"), "{stdout}");
@@ -159,13 +232,27 @@ fn jadwal_counts_match_the_assessment_and_the_workbook_reads_back() {
 fn jadwal_skips_and_names_holidays_and_weekends() {
     let (out, stdout, _) = jadwal(&["--period", "2025-12-24..2025-12-31", "--lang", "en"]);
     let j = json_of(&out.path().join("jadwal.json"));
-    let working: Vec<&str> = j["period"]["working"].as_array().unwrap().iter().map(|w| w["date"].as_str().unwrap()).collect();
-    assert_eq!(working, ["2025-12-24", "2025-12-29", "2025-12-30", "2025-12-31"]);
+    let working: Vec<&str> = j["period"]["working"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        working,
+        ["2025-12-24", "2025-12-29", "2025-12-30", "2025-12-31"]
+    );
     let off: Vec<(&str, &str, &str)> = j["period"]["days_off"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|o| (o["date"].as_str().unwrap(), o["kind"].as_str().unwrap(), o["name"].as_str().unwrap()))
+        .map(|o| {
+            (
+                o["date"].as_str().unwrap(),
+                o["kind"].as_str().unwrap(),
+                o["name"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         off,
@@ -181,20 +268,52 @@ fn jadwal_skips_and_names_holidays_and_weekends() {
     // the day's count is at most the eligible staff; 29–31 Dec are 2026-W01.
     assert_eq!(j["period"]["working"][0]["iso_week"], "2025-W52");
     assert_eq!(j["period"]["working"][1]["iso_week"], "2026-W01");
-    for u in j["units"].as_array().unwrap().iter().filter(|u| u["status"] == "rota") {
-        let (allowed, eligible) = (u["allowed_at_once"].as_i64().unwrap(), u["staff_eligible"].as_i64().unwrap());
-        assert_eq!(u["days"][0]["away"].as_i64().unwrap(), by_rule(allowed, eligible, 2, 1)[0]);
-        let rest: Vec<i64> = (1..4).map(|i| u["days"][i]["away"].as_i64().unwrap()).collect();
+    for u in j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["status"] == "rota")
+    {
+        let (allowed, eligible) = (
+            u["allowed_at_once"].as_i64().unwrap(),
+            u["staff_eligible"].as_i64().unwrap(),
+        );
+        assert_eq!(
+            u["days"][0]["away"].as_i64().unwrap(),
+            by_rule(allowed, eligible, 2, 1)[0]
+        );
+        let rest: Vec<i64> = (1..4)
+            .map(|i| u["days"][i]["away"].as_i64().unwrap())
+            .collect();
         assert_eq!(rest, by_rule(allowed, eligible, 2, 3));
     }
     // Named in the terminal (English here) and in the workbook's summary.
-    assert!(stdout.contains("Not planned: Thursday 25 December 2025 — Hari Raya Natal (national holiday)"), "{stdout}");
-    assert!(stdout.contains("Cuti bersama Hari Raya Natal (joint leave (cuti bersama))"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "Not planned: Thursday 25 December 2025 — Hari Raya Natal (national holiday)"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Cuti bersama Hari Raya Natal (joint leave (cuti bersama))"),
+        "{stdout}"
+    );
     assert!(stdout.contains("WFA plan"), "{stdout}");
     let summary = sheet(&out.path().join("jadwal-wfa.xlsx"), "Ringkasan");
-    let text: Vec<String> = summary.rows().flat_map(|r| r.iter().map(cell_str)).collect();
-    assert!(text.iter().any(|t| t == "Kamis, 25 Desember 2025: Hari Raya Natal (libur nasional)"), "{text:?}");
-    assert!(text.iter().any(|t| t == "Sabtu, 27 Desember 2025: akhir pekan"), "{text:?}");
+    let text: Vec<String> = summary
+        .rows()
+        .flat_map(|r| r.iter().map(cell_str))
+        .collect();
+    assert!(
+        text.iter()
+            .any(|t| t == "Kamis, 25 Desember 2025: Hari Raya Natal (libur nasional)"),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t == "Sabtu, 27 Desember 2025: akhir pekan"),
+        "{text:?}"
+    );
 }
 
 #[test]
@@ -206,7 +325,12 @@ fn jadwal_takes_another_calendar_and_warns_about_a_year_it_does_not_cover() {
         "version = 1\ntitle = \"Kalender uji\"\nyears = [2025, 2026]\n[[day]]\ndate = 2025-12-30\nname = \"Hari uji\"\nkind = \"cuti-bersama\"\n",
     )
     .unwrap();
-    let (out, _, _) = jadwal(&["--period-list", "2025-12-29,2025-12-30,2025-12-31", "--calendar", cal.to_str().unwrap()]);
+    let (out, _, _) = jadwal(&[
+        "--period-list",
+        "2025-12-29,2025-12-30,2025-12-31",
+        "--calendar",
+        cal.to_str().unwrap(),
+    ]);
     let j = json_of(&out.path().join("jadwal.json"));
     assert_eq!(j["period"]["days_off"][0]["name"], "Hari uji");
     assert_eq!(j["period"]["working"].as_array().unwrap().len(), 2);
@@ -227,7 +351,10 @@ fn jadwal_takes_another_calendar_and_warns_about_a_year_it_does_not_cover() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("libur.toml:7:8: kind `libur nasional`"), "{err}");
+    assert!(
+        err.contains("libur.toml:7:8: kind `libur nasional`"),
+        "{err}"
+    );
     assert!(std::fs::read_dir(out.path()).unwrap().next().is_none());
 }
 
@@ -239,7 +366,10 @@ fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if p.is_dir() {
                 walk(base, &p, out);
             } else {
-                out.push((p.strip_prefix(base).unwrap().display().to_string(), std::fs::read(&p).unwrap()));
+                out.push((
+                    p.strip_prefix(base).unwrap().display().to_string(),
+                    std::fs::read(&p).unwrap(),
+                ));
             }
         }
     }
@@ -255,13 +385,20 @@ fn jadwal_per_unit_writes_one_workbook_per_unit_and_reruns_are_byte_identical() 
     let (a, _, _) = jadwal(&args);
     let (b, _, _) = jadwal(&args);
     let (fa, fb) = (files_of(a.path()), files_of(b.path()));
-    assert_eq!(fa.iter().map(|f| &f.0).collect::<Vec<_>>(), fb.iter().map(|f| &f.0).collect::<Vec<_>>());
+    assert_eq!(
+        fa.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        fb.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
     for (x, y) in fa.iter().zip(&fb) {
         assert!(x.1 == y.1, "{} differs between two runs", x.0);
     }
     let j = json_of(&a.path().join("jadwal.json"));
     let units = j["units"].as_array().unwrap();
-    let per_unit: Vec<&String> = fa.iter().map(|f| &f.0).filter(|n| n.starts_with("opd/")).collect();
+    let per_unit: Vec<&String> = fa
+        .iter()
+        .map(|f| &f.0)
+        .filter(|n| n.starts_with("opd/"))
+        .collect();
     assert_eq!(per_unit.len(), units.len());
     // A unit's own workbook has only its plan: its sheet, its log, its check rows.
     let u = units.iter().find(|u| u["status"] == "rota").unwrap();
@@ -277,9 +414,16 @@ fn jadwal_per_unit_writes_one_workbook_per_unit_and_reruns_are_byte_identical() 
 /// Two units' staff, with someone under sanction, someone newly placed, someone in a job that
 /// is not eligible; NIPs and names that appear nowhere else.
 fn roster(j: &Value, dir: &Path) -> (PathBuf, Vec<(String, String, String)>) {
-    let units: Vec<&Value> = j["units"].as_array().unwrap().iter().filter(|u| u["status"] == "rota" && !u["eligible_jobs"].as_array().unwrap().is_empty()).take(2).collect();
+    let units: Vec<&Value> = j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["status"] == "rota" && !u["eligible_jobs"].as_array().unwrap().is_empty())
+        .take(2)
+        .collect();
     assert_eq!(units.len(), 2);
-    let mut csv = String::from("Kode OPD,NIP,Nama Pegawai,Jenis Jabatan,Hukuman Disiplin,Baru Ditempatkan\n");
+    let mut csv =
+        String::from("Kode OPD,NIP,Nama Pegawai,Jenis Jabatan,Hukuman Disiplin,Baru Ditempatkan\n");
     let mut people = Vec::new();
     for (k, u) in units.iter().enumerate() {
         let job = u["eligible_jobs"][0].as_str().unwrap();
@@ -292,7 +436,10 @@ fn roster(j: &Value, dir: &Path) -> (PathBuf, Vec<(String, String, String)>) {
                 2 => ("Jabatan Tanpa WFA", "Tidak", "Tidak"),
                 _ => (job, "Tidak", "Tidak"),
             };
-            csv.push_str(&format!("{},{nip},{name},{job},{sanction},{new}\n", u["id"].as_str().unwrap()));
+            csv.push_str(&format!(
+                "{},{nip},{name},{job},{sanction},{new}\n",
+                u["id"].as_str().unwrap()
+            ));
             people.push((u["id"].as_str().unwrap().to_string(), nip, name));
         }
     }
@@ -317,7 +464,9 @@ fn jadwal_roster_stays_in_the_units_workbooks_and_the_log_reads_back() {
     for name in ["jadwal.json", "kesiapan-manifest.json"] {
         province_text.push_str(&read(&out.path().join(name)));
     }
-    province_text.push_str(&zip_text(&std::fs::read(out.path().join("jadwal-wfa.xlsx")).unwrap()));
+    province_text.push_str(&zip_text(
+        &std::fs::read(out.path().join("jadwal-wfa.xlsx")).unwrap(),
+    ));
     for (_, nip, name) in &people {
         assert!(!province_text.contains(nip.as_str()), "NIP leaked");
         assert!(!province_text.contains(name.as_str()), "name leaked");
@@ -325,29 +474,61 @@ fn jadwal_roster_stays_in_the_units_workbooks_and_the_log_reads_back() {
     assert!(!province_text.contains("Bocor"));
     // The province files are the same bytes as without the roster: nothing of it reaches them.
     for name in ["jadwal.json", "jadwal-wfa.xlsx"] {
-        assert!(std::fs::read(out.path().join(name)).unwrap() == std::fs::read(plain.path().join(name)).unwrap(), "{name} changed with the roster");
+        assert!(
+            std::fs::read(out.path().join(name)).unwrap()
+                == std::fs::read(plain.path().join(name)).unwrap(),
+            "{name} changed with the roster"
+        );
     }
     // Another unit's workbook has no one of them either.
-    let other = j["units"].as_array().unwrap().iter().map(|u| u["id"].as_str().unwrap()).find(|id| !people.iter().any(|p| p.0 == *id)).unwrap();
-    let other_text = zip_text(&std::fs::read(out.path().join(format!("opd/jadwal-wfa_{other}.xlsx"))).unwrap());
+    let other = j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .find(|id| !people.iter().any(|p| p.0 == *id))
+        .unwrap();
+    let other_text =
+        zip_text(&std::fs::read(out.path().join(format!("opd/jadwal-wfa_{other}.xlsx"))).unwrap());
     assert!(!other_text.contains("Bocor"));
 
     // The unit's own workbook: the proposal as the log, read back with exactly its headers.
     let unit = &people[0].0;
-    let u = j["units"].as_array().unwrap().iter().find(|u| u["id"] == unit.as_str()).unwrap();
+    let u = j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == unit.as_str())
+        .unwrap();
     let book = out.path().join(format!("opd/jadwal-wfa_{unit}.xlsx"));
     let log = sheet(&book, "Daftar pegawai");
     let mut rows = log.rows();
     let header: Vec<String> = rows.next().unwrap().iter().map(cell_str).collect();
-    assert_eq!(header, ["Kode OPD", "NIP", "Nama Pegawai", "Jenis Jabatan", "Tanggal", "Lokasi Kerja"]);
+    assert_eq!(
+        header,
+        [
+            "Kode OPD",
+            "NIP",
+            "Nama Pegawai",
+            "Jenis Jabatan",
+            "Tanggal",
+            "Lokasi Kerja"
+        ]
+    );
     let body: Vec<Vec<String>> = rows.map(|r| r.iter().map(cell_str).collect()).collect();
     assert_eq!(body.len(), 12 * 3, "one row per person per date");
     let allowed = u["allowed_at_once"].as_i64().unwrap() as usize;
     let dates = ["46020", "46021", "46022"];
     for d in dates {
         let away = body.iter().filter(|r| r[4] == d && r[5] == "WFA").count();
-        let planned = u["days"].as_array().unwrap()[dates.iter().position(|x| *x == d).unwrap()]["away"].as_i64().unwrap() as usize;
-        assert!(away <= allowed && away <= planned, "{d}: {away} away, {planned} planned, {allowed} at once");
+        let planned =
+            u["days"].as_array().unwrap()[dates.iter().position(|x| *x == d).unwrap()]["away"]
+                .as_i64()
+                .unwrap() as usize;
+        assert!(
+            away <= allowed && away <= planned,
+            "{d}: {away} away, {planned} planned, {allowed} at once"
+        );
     }
     for (_, nip, _) in people.iter().filter(|p| &p.0 == unit) {
         let mine: Vec<&Vec<String>> = body.iter().filter(|r| &r[1] == nip).collect();
@@ -357,16 +538,28 @@ fn jadwal_roster_stays_in_the_units_workbooks_and_the_log_reads_back() {
         assert!(wfa <= 2, "the weekly cap");
     }
     // Sanctioned, newly placed, and the ineligible job: never away; the others share the days.
-    for i in 0..3 {
-        let nip = &people[i].1;
-        assert!(body.iter().filter(|r| &r[1] == nip).all(|r| r[5] == "Kantor"), "person {i} away");
+    for (i, (_, nip, _)) in people.iter().enumerate().take(3) {
+        assert!(
+            body.iter()
+                .filter(|r| &r[1] == nip)
+                .all(|r| r[5] == "Kantor"),
+            "person {i} away"
+        );
     }
     let total_away = body.iter().filter(|r| r[5] == "WFA").count();
     let eligible = 9usize.min(u["staff_eligible"].as_i64().unwrap() as usize);
-    assert_eq!(total_away, (allowed * 3).min(eligible * 2).min(u["person_days_away"].as_i64().unwrap() as usize));
+    assert_eq!(
+        total_away,
+        (allowed * 3)
+            .min(eligible * 2)
+            .min(u["person_days_away"].as_i64().unwrap() as usize)
+    );
     // The exclusions said by count only, in the unit's own summary.
     let summary = sheet(&book, "Ringkasan");
-    let text: Vec<String> = summary.rows().flat_map(|r| r.iter().map(cell_str)).collect();
+    let text: Vec<String> = summary
+        .rows()
+        .flat_map(|r| r.iter().map(cell_str))
+        .collect();
     assert!(text.iter().any(|t| t.starts_with("12 pegawai dalam daftar; tidak WFA: 1 sedang menjalani hukuman disiplin, 1 baru ditempatkan, 0 tanpa keterangan hukuman/penempatan, 1 pada jabatan yang tidak layak WFA")), "{text:?}");
     // The check sheet's cached counts are the log's.
     let check = sheet(&book, "Cek harian");
@@ -394,14 +587,38 @@ fn jadwal_refuses_a_roster_naming_an_unknown_unit_without_quoting_personal_data(
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("row 2: Kode OPD `OPD-99` is not a unit of the assessment"), "{err}");
-    assert!(!err.contains("198501012010011001") && !err.contains("Rahasia"), "{err}");
+    assert!(
+        err.contains("row 2: Kode OPD `OPD-99` is not a unit of the assessment"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("198501012010011001") && !err.contains("Rahasia"),
+        "{err}"
+    );
     // --roster without --per-unit: a usage error.
-    kesiapan().args(["jadwal", "--period", "2025-12-29", "--roster", "x.csv"]).assert().code(2);
+    kesiapan()
+        .args(["jadwal", "--period", "2025-12-29", "--roster", "x.csv"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn jadwal_help_snapshot() {
     let o = kesiapan().args(["jadwal", "--help"]).output().unwrap();
     snapshot("help-jadwal.txt", &String::from_utf8(o.stdout).unwrap());
+}
+
+/// The calendar format the README shows is one the calendar reader takes.
+#[test]
+fn jadwal_readme_calendar_example_parses() {
+    let md = read(&root().join("README.md"));
+    let block = md
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .find(|b| b.contains("[[day]]") && b.contains("cuti-bersama"))
+        .expect("the README shows the calendar format");
+    let cal = kesiapan::jadwal::calendar::Calendar::parse(block, "README.md").unwrap();
+    assert_eq!(cal.years, [2025, 2026]);
+    assert_eq!(cal.holidays.len(), 1);
 }

@@ -25,7 +25,11 @@ fn assessment(args: &JadwalArgs, generated_at: &str) -> Result<(Assessment, Asse
             unit_label: a.rubric.unit_label.clone(),
             min_group_size: a.rubric.min_group_size,
         };
-        let run = Run { command: "jadwal", inputs: vec![src], ..Run::default() };
+        let run = Run {
+            command: "jadwal",
+            inputs: vec![src],
+            ..Run::default()
+        };
         return Ok((a, r, run));
     }
     let rubric = load_rubric(&args.data.rubric)?;
@@ -34,7 +38,9 @@ fn assessment(args: &JadwalArgs, generated_at: &str) -> Result<(Assessment, Asse
     let scored = crate::scoring::score_with(&rubric, &loaded, &[])?;
     let a = crate::words::assessment(&rubric, &scored, args.lang, generated_at);
     if a.units.is_empty() {
-        anyhow::bail!("no unit could be assessed: no usable row in the unit list (run `kesiapan validate` for the data problems)");
+        anyhow::bail!(
+            "no unit could be assessed: no usable row in the unit list (run `kesiapan validate` for the data problems)"
+        );
     }
     let r = AssessmentRef {
         path: None,
@@ -70,7 +76,8 @@ pub fn run(args: &JadwalArgs, quiet: bool) -> Result<u8> {
     plan.generated_at = generated_at.clone();
     run.now = args.now.is_some().then(|| generated_at.clone());
     if std::path::Path::new(&cal.path).exists() {
-        run.inputs.push(Source::file(std::path::Path::new(&cal.path))?);
+        run.inputs
+            .push(Source::file(std::path::Path::new(&cal.path))?);
     }
     // The roster: read and checked before anything is written.
     let people = match &args.roster {
@@ -94,11 +101,15 @@ pub fn run(args: &JadwalArgs, quiet: bool) -> Result<u8> {
         let stems = crate::output::names::unique_stems(&ids);
         for (u, stem) in plan.units.iter().zip(&stems) {
             let proposal = people.as_ref().map(|people| {
-                let mine: Vec<roster::Person> = people.iter().filter(|p| p.unit == u.id).cloned().collect();
+                let mine: Vec<roster::Person> =
+                    people.iter().filter(|p| p.unit == u.id).cloned().collect();
                 roster::propose(u, &mine, &week_of_day)
             });
             let proposal = proposal.filter(|p| !p.people.is_empty());
-            files.push((format!("opd/jadwal-wfa_{stem}.xlsx"), workbook::unit(&plan, u, proposal.as_ref())?));
+            files.push((
+                format!("opd/jadwal-wfa_{stem}.xlsx"),
+                workbook::unit(&plan, u, proposal.as_ref())?,
+            ));
         }
     }
     let written = write_set(&args.out, &files, &run).context("writing the schedule")?;
@@ -110,7 +121,8 @@ pub fn run(args: &JadwalArgs, quiet: bool) -> Result<u8> {
             units.dedup();
             eoutln!(
                 "\n{}",
-                crate::msg!("jadwal-roster", people = people.len(), units = units.len()).get(args.lang)
+                crate::msg!("jadwal-roster", people = people.len(), units = units.len())
+                    .get(args.lang)
             );
         }
         // The province files by name; the units' workbooks counted.
@@ -127,7 +139,11 @@ pub fn run(args: &JadwalArgs, quiet: bool) -> Result<u8> {
         debug_assert_eq!(written.len(), files.len() + 1);
         eoutln!(
             "\n{}",
-            crate::msg!("wrote", files = format!("{} → {}", list.join(", "), args.out.display())).get(args.lang)
+            crate::msg!(
+                "wrote",
+                files = format!("{} → {}", list.join(", "), args.out.display())
+            )
+            .get(args.lang)
         );
     }
     Ok(EXIT_OK)

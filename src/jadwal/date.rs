@@ -33,8 +33,10 @@ fn days_in_month(y: i64, m: u32) -> u32 {
 impl Date {
     /// The date `y-m-d`, when it exists (years 1900 to 9999).
     pub fn from_ymd(y: i64, m: u32, d: u32) -> Option<Date> {
-        ((1900..=9999).contains(&y) && (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d))
-            .then(|| Date(days_from_civil(y, m, d)))
+        ((1900..=9999).contains(&y)
+            && (1..=12).contains(&m)
+            && (1..=days_in_month(y, m)).contains(&d))
+        .then(|| Date(days_from_civil(y, m, d)))
     }
 
     /// Strictly `YYYY-MM-DD` (ISO 8601, as `--period` takes it).
@@ -46,7 +48,9 @@ impl Date {
         }
         let digits = |r: std::ops::Range<usize>| -> Option<i64> {
             let t = s.get(r)?;
-            t.bytes().all(|c| c.is_ascii_digit()).then(|| t.parse().ok())?
+            t.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| t.parse().ok())?
         };
         Date::from_ymd(digits(0..4)?, digits(5..7)? as u32, digits(8..10)? as u32)
     }
@@ -96,9 +100,17 @@ impl Date {
 
     /// The day's name: `Senin` / `Monday`.
     pub fn day_name(self, lang: Lang) -> &'static str {
-        const ID: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
+        const ID: [&str; 7] = [
+            "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+        ];
         const EN: [&str; 7] = [
-            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
         ];
         let i = self.weekday() as usize - 1;
         match lang {
@@ -110,12 +122,32 @@ impl Date {
     /// `Senin, 29 Desember 2025` / `Monday 29 December 2025`.
     pub fn long(self, lang: Lang) -> String {
         const ID: [&str; 12] = [
-            "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-            "September", "Oktober", "November", "Desember",
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
         ];
         const EN: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         let (y, m, d) = self.ymd();
         match lang {
@@ -141,7 +173,8 @@ impl serde::Serialize for Date {
 impl<'de> serde::Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date YYYY-MM-DD")))
+        Date::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date YYYY-MM-DD")))
     }
 }
 
@@ -157,7 +190,15 @@ mod tests {
     fn parsing_is_strict() {
         assert_eq!(d("2025-12-29").to_string(), "2025-12-29");
         assert_eq!(d("2024-02-29").ymd(), (2024, 2, 29));
-        for bad in ["2025-02-29", "2025-13-01", "2025-1-01", "29-12-2025", "2025/12/29", "", "2025-12-3x"] {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-1-01",
+            "29-12-2025",
+            "2025/12/29",
+            "",
+            "2025-12-3x",
+        ] {
             assert!(Date::parse(bad).is_none(), "{bad}");
         }
     }

@@ -208,7 +208,10 @@ pub fn requested_dates(range: Option<&str>, list: &[String]) -> Result<Vec<Date>
             Some((a, b)) => (a, b),
             None => (r, r),
         };
-        let (a, b) = (Date::parse(a).ok_or_else(|| bad(a))?, Date::parse(b).ok_or_else(|| bad(b))?);
+        let (a, b) = (
+            Date::parse(a).ok_or_else(|| bad(a))?,
+            Date::parse(b).ok_or_else(|| bad(b))?,
+        );
         if b < a {
             bail!("--period {r}: the end is before the start");
         }
@@ -226,7 +229,9 @@ pub fn requested_dates(range: Option<&str>, list: &[String]) -> Result<Vec<Date>
     dates.sort();
     dates.dedup();
     if dates.is_empty() {
-        bail!("no date given: --period 2025-12-29..2025-12-31 or --period-list 2025-12-29,2025-12-31");
+        bail!(
+            "no date given: --period 2025-12-29..2025-12-31 or --period-list 2025-12-29,2025-12-31"
+        );
     }
     if dates.len() > MAX_DATES {
         bail!("more than {MAX_DATES} dates; plan a shorter window");
@@ -259,16 +264,27 @@ pub fn build(
     for &d in dates {
         match cal.off(d, lang) {
             Some(off) => days_off.push(off),
-            None => working.push(WorkDay { date: d, iso_week: d.iso_week_label() }),
+            None => working.push(WorkDay {
+                date: d,
+                iso_week: d.iso_week_label(),
+            }),
         }
     }
     if working.is_empty() {
         bail!(
             "no working day in the window: {}",
-            days_off.iter().map(|o| format!("{} ({})", o.date, o.name)).collect::<Vec<_>>().join(", ")
+            days_off
+                .iter()
+                .map(|o| format!("{} ({})", o.date, o.name))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
-    let uncovered = working.iter().map(|w| w.date).filter(|d| !cal.covers(*d)).collect();
+    let uncovered = working
+        .iter()
+        .map(|w| w.date)
+        .filter(|d| !cal.covers(*d))
+        .collect();
     let week_of_day = week_of_day(&working);
     let units: Vec<UnitPlan> = a
         .units
@@ -313,7 +329,10 @@ fn unit_plan(
     front_line_gate: &str,
 ) -> UnitPlan {
     let w = &u.wfa;
-    let front_line = u.gates_failed.iter().any(|g| g.id == front_line_gate && !g.missing_data);
+    let front_line = u
+        .gates_failed
+        .iter()
+        .any(|g| g.id == front_line_gate && !g.missing_data);
     let eligible_jobs: Vec<String> = w.eligible_jobs.iter().map(|j| j.name.clone()).collect();
     let mut plan = UnitPlan {
         id: u.id.clone(),
@@ -339,7 +358,13 @@ fn unit_plan(
     let open_days = |staff: Option<i64>| -> Vec<UnitDay> {
         working
             .iter()
-            .map(|d| UnitDay { date: d.date, away: 0, on_site: staff, groups_away: Vec::new(), groups_on_site: Vec::new() })
+            .map(|d| UnitDay {
+                date: d.date,
+                away: 0,
+                on_site: staff,
+                groups_away: Vec::new(),
+                groups_on_site: Vec::new(),
+            })
             .collect()
     };
     let allowed = match (w.staff_allowed_at_once, w.staff_allowed_suppressed) {
@@ -396,7 +421,9 @@ fn unit_plan(
     let pool = if plan.pooled_jobs.is_empty() && known_sum >= eligible {
         0
     } else {
-        eligible.saturating_sub(known_sum).max(plan.pooled_jobs.len())
+        eligible
+            .saturating_sub(known_sum)
+            .max(plan.pooled_jobs.len())
     };
     let mut weights: Vec<usize> = known.iter().map(|k| k.1).collect();
     if pool > 0 {
@@ -406,10 +433,18 @@ fn unit_plan(
     let mut groups: Vec<Group> = known
         .iter()
         .zip(&shares)
-        .map(|((j, h), &e)| Group { name: j.name.clone(), holders: Some(*h as i64), eligible: e as i64 })
+        .map(|((j, h), &e)| Group {
+            name: j.name.clone(),
+            holders: Some(*h as i64),
+            eligible: e as i64,
+        })
         .collect();
     if pool > 0 {
-        groups.push(Group { name: String::new(), holders: None, eligible: shares[known.len()] as i64 });
+        groups.push(Group {
+            name: String::new(),
+            holders: None,
+            eligible: shares[known.len()] as i64,
+        });
     }
     let people: Vec<usize> = groups
         .iter()
@@ -430,7 +465,11 @@ fn unit_plan(
                 date: d.date,
                 away: away.len() as i64,
                 on_site: w.staff_total.map(|t| t - away.len() as i64),
-                groups_on_site: groups.iter().zip(&per).map(|(g, a)| g.holders.map(|h| h - a)).collect(),
+                groups_on_site: groups
+                    .iter()
+                    .zip(&per)
+                    .map(|(g, a)| g.holders.map(|h| h - a))
+                    .collect(),
                 groups_away: per,
             }
         })
@@ -448,9 +487,13 @@ fn province(label: &str, units: &[UnitPlan], working: &[WorkDay]) -> Province {
         .enumerate()
         .map(|(i, w)| ProvinceDay {
             date: w.date,
-            units_away: planned().filter(|u| u.days.get(i).is_some_and(|d| d.away > 0)).count(),
+            units_away: planned()
+                .filter(|u| u.days.get(i).is_some_and(|d| d.away > 0))
+                .count(),
             away: planned().map(|u| u.days.get(i).map_or(0, |d| d.away)).sum(),
-            on_site: planned().map(|u| u.days.get(i).and_then(|d| d.on_site).unwrap_or(0)).sum(),
+            on_site: planned()
+                .map(|u| u.days.get(i).and_then(|d| d.on_site).unwrap_or(0))
+                .sum(),
             allowed_at_once: planned().map(|u| u.allowed_at_once.unwrap_or(0)).sum(),
         })
         .collect();
@@ -480,8 +523,10 @@ mod tests {
     use super::*;
 
     fn tiny() -> Assessment {
-        let mut v: serde_json::Value =
-            serde_json::from_str(include_str!("../../tests/snapshots/tiny-assessment.id.json")).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(include_str!(
+            "../../tests/snapshots/tiny-assessment.id.json"
+        ))
+        .unwrap();
         // Dinas A: 20 eligible of 100 in two jobs (30 and 45 holders), 20 at once.
         v["units"][0]["wfa"]["staff_eligible"] = 20.into();
         v["units"][0]["wfa"]["eligible_jobs"] = serde_json::json!([
@@ -507,9 +552,24 @@ mod tests {
     #[test]
     fn the_window_of_the_dates_asked() {
         let d = |s| Date::parse(s).unwrap();
-        let got = requested_dates(Some("2025-12-30..2026-01-01"), &["2025-12-29, 2025-12-31".into()]).unwrap();
-        assert_eq!(got, [d("2025-12-29"), d("2025-12-30"), d("2025-12-31"), d("2026-01-01")]);
-        assert_eq!(requested_dates(Some("2025-12-29"), &[]).unwrap(), [d("2025-12-29")]);
+        let got = requested_dates(
+            Some("2025-12-30..2026-01-01"),
+            &["2025-12-29, 2025-12-31".into()],
+        )
+        .unwrap();
+        assert_eq!(
+            got,
+            [
+                d("2025-12-29"),
+                d("2025-12-30"),
+                d("2025-12-31"),
+                d("2026-01-01")
+            ]
+        );
+        assert_eq!(
+            requested_dates(Some("2025-12-29"), &[]).unwrap(),
+            [d("2025-12-29")]
+        );
         for (range, words) in [
             ("2025-12-31..2025-12-29", "before the start"),
             ("2025-12-29..2027-01-01", "more than 366"),
@@ -538,7 +598,10 @@ mod tests {
         let u = &j.units[0];
         assert_eq!(u.status, Status::Rota);
         assert!(!u.front_line);
-        assert!(u.cap_binds, "the cap keeps the days at 10, under 20 at once");
+        assert!(
+            u.cap_binds,
+            "the cap keeps the days at 10, under 20 at once"
+        );
         let eligible: Vec<i64> = u.groups.iter().map(|g| g.eligible).collect();
         assert_eq!(eligible, [8, 12]);
         for d in &u.days {
@@ -549,27 +612,51 @@ mod tests {
         assert_eq!(u.person_days_away, 40);
         // Dinas B: Belum Layak, fully open, with its reason; Dinas C front-line, 2 a day.
         let b = &j.units[1];
-        assert_eq!((b.status, b.reasons.as_slice()), (Status::Open, &[Reason::Verdict][..]));
+        assert_eq!(
+            (b.status, b.reasons.as_slice()),
+            (Status::Open, &[Reason::Verdict][..])
+        );
         assert!(b.days.iter().all(|d| d.away == 0 && d.on_site == Some(50)));
         let c = &j.units[2];
         assert!(c.front_line && c.status == Status::Rota);
         assert!(c.days.iter().all(|d| d.away == 2 && d.on_site == Some(18)));
         // The province per day: 10 + 0 + 2 away, 90 + 50 + 18 on site.
         for p in &j.province.days {
-            assert_eq!((p.units_away, p.away, p.on_site, p.allowed_at_once), (2, 12, 158, 22));
+            assert_eq!(
+                (p.units_away, p.away, p.on_site, p.allowed_at_once),
+                (2, 12, 158, 22)
+            );
         }
-        assert_eq!((j.province.units_rota, j.province.units_open, j.province.units_front_line), (2, 1, 1));
+        assert_eq!(
+            (
+                j.province.units_rota,
+                j.province.units_open,
+                j.province.units_front_line
+            ),
+            (2, 1, 1)
+        );
         // No working day at all: refused, naming the days.
-        let e = build(&a, aref(), &cal, &requested_dates(Some("2025-12-25..2025-12-28"), &[]).unwrap(), "x")
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("2025-12-25 (Hari Raya Natal)") && e.contains("2025-12-28 (Minggu)"), "{e}");
+        let e = build(
+            &a,
+            aref(),
+            &cal,
+            &requested_dates(Some("2025-12-25..2025-12-28"), &[]).unwrap(),
+            "x",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("2025-12-25 (Hari Raya Natal)") && e.contains("2025-12-28 (Minggu)"),
+            "{e}"
+        );
     }
 
     #[test]
     fn a_hidden_figure_is_not_planned_and_a_hidden_job_pools() {
-        let mut v: serde_json::Value =
-            serde_json::from_str(include_str!("../../tests/snapshots/tiny-assessment.id.json")).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(include_str!(
+            "../../tests/snapshots/tiny-assessment.id.json"
+        ))
+        .unwrap();
         v["units"][0]["wfa"]["staff_allowed_at_once"] = serde_json::Value::Null;
         v["units"][0]["wfa"]["staff_allowed_suppressed"] = "small-group".into();
         v["units"][2]["wfa"]["eligible_jobs"] = serde_json::json!([
@@ -578,16 +665,31 @@ mod tests {
         ]);
         let a: Assessment = serde_json::from_value(v).unwrap();
         let cal = Calendar::parse(calendar::EMBEDDED_CALENDAR, "hari-libur.toml").unwrap();
-        let j = build(&a, aref(), &cal, &requested_dates(Some("2025-12-29..2025-12-31"), &[]).unwrap(), "x").unwrap();
+        let j = build(
+            &a,
+            aref(),
+            &cal,
+            &requested_dates(Some("2025-12-29..2025-12-31"), &[]).unwrap(),
+            "x",
+        )
+        .unwrap();
         assert_eq!(j.units[0].status, Status::Hidden);
         assert!(j.units[0].days.is_empty());
         let c = &j.units[2];
         // 16 eligible: Pranata's 12 shown, the hidden Analis at least 16 − 12 = 4: 12 and 4.
         assert_eq!(c.pooled_jobs, ["Analis"]);
-        let g: Vec<(&str, Option<i64>, i64)> = c.groups.iter().map(|g| (g.name.as_str(), g.holders, g.eligible)).collect();
+        let g: Vec<(&str, Option<i64>, i64)> = c
+            .groups
+            .iter()
+            .map(|g| (g.name.as_str(), g.holders, g.eligible))
+            .collect();
         assert_eq!(g, [("Pranata", Some(12), 12), ("", None, 4)]);
         assert!(c.days.iter().all(|d| d.groups_on_site[1].is_none()));
-        assert!(c.days.iter().all(|d| d.groups_away.iter().sum::<i64>() == d.away));
+        assert!(
+            c.days
+                .iter()
+                .all(|d| d.groups_away.iter().sum::<i64>() == d.away)
+        );
         // The hidden unit is in no province figure.
         assert_eq!(j.province.staff_total, 70);
         assert_eq!(j.province.units_hidden, 1);

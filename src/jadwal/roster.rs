@@ -41,23 +41,41 @@ pub enum Exclusion {
 
 /// The headings read, by field (compared without case, spaces or punctuation).
 const HEADINGS: [(&str, &[&str]); 6] = [
-    ("Kode OPD", &["kodeopd", "kodeunit", "kodeperangkatdaerah", "opd", "kode"]),
+    (
+        "Kode OPD",
+        &["kodeopd", "kodeunit", "kodeperangkatdaerah", "opd", "kode"],
+    ),
     ("NIP", &["nip", "nipbaru"]),
     ("Nama Pegawai", &["namapegawai", "nama", "namalengkap"]),
     ("Jenis Jabatan", &["jenisjabatan", "jabatan", "namajabatan"]),
-    ("Hukuman Disiplin", &["hukumandisiplin", "sanksidisiplin", "hukdis", "sedanghukumandisiplin"]),
-    ("Baru Ditempatkan", &["baruditempatkan", "penempatanbaru", "pegawaibaru"]),
+    (
+        "Hukuman Disiplin",
+        &[
+            "hukumandisiplin",
+            "sanksidisiplin",
+            "hukdis",
+            "sedanghukumandisiplin",
+        ],
+    ),
+    (
+        "Baru Ditempatkan",
+        &["baruditempatkan", "penempatanbaru", "pegawaibaru"],
+    ),
 ];
 
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Read the roster (xlsx, xls, ods or csv): the first sheet with the headings in its first
 /// ten rows. Every problem is listed before giving up; `units` are the assessment's unit ids.
 pub fn read(path: &Path, units: &[&str]) -> Result<Vec<Person>> {
     let shown = path.display().to_string();
-    let sheets = crate::input::read::read_file(path).map_err(|e| anyhow::anyhow!("--roster: {e}"))?;
+    let sheets =
+        crate::input::read::read_file(path).map_err(|e| anyhow::anyhow!("--roster: {e}"))?;
     let mut found = None;
     'sheets: for sheet in &sheets {
         for (i, (_, cells)) in sheet.rows.iter().take(10).enumerate() {
@@ -79,7 +97,12 @@ pub fn read(path: &Path, units: &[&str]) -> Result<Vec<Person>> {
             HEADINGS.iter().map(|h| h.0).collect::<Vec<_>>().join(", ")
         );
     };
-    let missing: Vec<&str> = cols.iter().zip(HEADINGS).filter(|(c, _)| c.is_none()).map(|(_, h)| h.0).collect();
+    let missing: Vec<&str> = cols
+        .iter()
+        .zip(HEADINGS)
+        .filter(|(c, _)| c.is_none())
+        .map(|(_, h)| h.0)
+        .collect();
     if !missing.is_empty() {
         bail!(
             "--roster {shown}: the column(s) {} are missing; the Pasal 25 check needs to know, for each person, any disciplinary sanction and any new placement",
@@ -99,11 +122,16 @@ pub fn read(path: &Path, units: &[&str]) -> Result<Vec<Person>> {
         let unit = text(0);
         let nip: String = text(1).chars().filter(|c| !c.is_whitespace()).collect();
         if unit.is_empty() || nip.is_empty() || text(3).is_empty() {
-            problems.push(format!("row {row}: Kode OPD, NIP and Jenis Jabatan are required"));
+            problems.push(format!(
+                "row {row}: Kode OPD, NIP and Jenis Jabatan are required"
+            ));
             continue;
         }
         if !units.contains(&unit.as_str()) {
-            problems.push(format!("row {row}: Kode OPD `{}` is not a unit of the assessment", crate::text::cap(&unit, 40, crate::rubric::Lang::En)));
+            problems.push(format!(
+                "row {row}: Kode OPD `{}` is not a unit of the assessment",
+                crate::text::cap(&unit, 40, crate::rubric::Lang::En)
+            ));
             continue;
         }
         if let Some(first) = seen.insert(nip.clone(), *row) {
@@ -112,7 +140,11 @@ pub fn read(path: &Path, units: &[&str]) -> Result<Vec<Person>> {
         }
         let flag = |i: usize| {
             let raw = get(cells, i);
-            if raw.is_blank() { None } else { cell::boolean(&raw) }
+            if raw.is_blank() {
+                None
+            } else {
+                cell::boolean(&raw)
+            }
         };
         people.push(Person {
             unit,
@@ -127,7 +159,10 @@ pub fn read(path: &Path, units: &[&str]) -> Result<Vec<Person>> {
     if !problems.is_empty() {
         let n = problems.len();
         problems.truncate(20);
-        bail!("--roster {shown}: {n} problem(s):\n  {}", problems.join("\n  "));
+        bail!(
+            "--roster {shown}: {n} problem(s):\n  {}",
+            problems.join("\n  ")
+        );
     }
     Ok(people)
 }
@@ -166,7 +201,11 @@ pub fn propose(plan: &UnitPlan, people: &[Person], week_of_day: &[usize]) -> Pro
     };
     let mut proposed: Vec<Proposed> = people
         .iter()
-        .map(|p| Proposed { person: p.clone(), exclusion: exclusion(p), away: vec![false; week_of_day.len()] })
+        .map(|p| Proposed {
+            person: p.clone(),
+            exclusion: exclusion(p),
+            away: vec![false; week_of_day.len()],
+        })
         .collect();
     let mut excluded = BTreeMap::new();
     for p in &proposed {
@@ -174,10 +213,16 @@ pub fn propose(plan: &UnitPlan, people: &[Person], week_of_day: &[usize]) -> Pro
             *excluded.entry(e).or_insert(0) += 1;
         }
     }
-    let eligible: Vec<usize> = (0..proposed.len()).filter(|&i| proposed[i].exclusion.is_none()).collect();
+    let eligible: Vec<usize> = (0..proposed.len())
+        .filter(|&i| proposed[i].exclusion.is_none())
+        .collect();
     let groups: Vec<usize> = eligible
         .iter()
-        .map(|&i| jobs.iter().position(|j| *j == squash(&proposed[i].person.job)).unwrap_or(0))
+        .map(|&i| {
+            jobs.iter()
+                .position(|j| *j == squash(&proposed[i].person.job))
+                .unwrap_or(0)
+        })
         .collect();
     let allowed = plan.allowed_at_once.unwrap_or(0).max(0) as usize;
     let planned: Vec<usize> = plan.days.iter().map(|d| d.away.max(0) as usize).collect();

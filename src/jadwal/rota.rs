@@ -78,7 +78,11 @@ fn interleave(groups: &[usize]) -> Vec<usize> {
             seen[g] += 1;
             // (2k + 1) / (2n), compared exactly as a fraction scaled by the sizes' product
             // would overflow; a fixed-point key of 64 fractional bits is exact enough to order.
-            ((((2 * k + 1) as u128) << 64) / ((2 * size[g]) as u128), g, p)
+            (
+                (((2 * k + 1) as u128) << 64) / ((2 * size[g]) as u128),
+                g,
+                p,
+            )
         })
         .collect();
     keys.sort();

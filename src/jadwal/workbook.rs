@@ -20,8 +20,7 @@ use super::{Jadwal, Reason, Status, UnitPlan};
 use crate::xlsx::{self, FORM_HEADER_FILL, header_format, text, text_f};
 use anyhow::Result;
 use rust_xlsxwriter::{
-    ConditionalFormatFormula, DataValidation, ExcelDateTime, Format, Formula,
-    Workbook, Worksheet,
+    ConditionalFormatFormula, DataValidation, ExcelDateTime, Format, Formula, Workbook, Worksheet,
 };
 
 /// The treatment log's headers, in order: fixed (the evaluation reads exactly these).
@@ -106,7 +105,12 @@ fn formats() -> Formats {
 
 fn date_cell(ws: &mut Worksheet, r: u32, c: u16, d: super::date::Date, f: &Formats) -> Result<()> {
     let (y, m, day) = d.ymd();
-    ws.write_datetime_with_format(r, c, ExcelDateTime::from_ymd(y as u16, m as u8, day as u8)?, &f.date)?;
+    ws.write_datetime_with_format(
+        r,
+        c,
+        ExcelDateTime::from_ymd(y as u16, m as u8, day as u8)?,
+        &f.date,
+    )?;
     Ok(())
 }
 
@@ -133,7 +137,11 @@ pub fn period_words(j: &Jadwal) -> String {
     if j.period.first == j.period.last {
         j.period.first.long(Id)
     } else {
-        format!("{} s.d. {}", j.period.first.long(Id), j.period.last.long(Id))
+        format!(
+            "{} s.d. {}",
+            j.period.first.long(Id),
+            j.period.last.long(Id)
+        )
     }
 }
 
@@ -155,7 +163,11 @@ fn cap_words(j: &Jadwal) -> String {
 pub fn province(j: &Jadwal) -> Result<Vec<u8>> {
     let f = formats();
     let mut wb = xlsx::new_workbook("Jadwal WFA")?;
-    let planned: Vec<&UnitPlan> = j.units.iter().filter(|u| u.status != Status::Hidden).collect();
+    let planned: Vec<&UnitPlan> = j
+        .units
+        .iter()
+        .filter(|u| u.status != Status::Hidden)
+        .collect();
     summary_sheet(wb.add_worksheet(), j, &f)?;
     let names = sheet_names(j);
     for (u, name) in j.units.iter().zip(&names) {
@@ -164,7 +176,8 @@ pub fn province(j: &Jadwal) -> Result<Vec<u8>> {
         unit_sheet(ws, j, u, None, &f)?;
     }
     let staff: i64 = planned.iter().map(|u| u.staff_total.unwrap_or(0)).sum();
-    let rows = ((staff.max(0) as u64 * j.period.working.len() as u64) as u32).clamp(500, MAX_LOG_ROWS);
+    let rows =
+        ((staff.max(0) as u64 * j.period.working.len() as u64) as u32).clamp(500, MAX_LOG_ROWS);
     log_sheet(&mut wb, j, &planned, rows, None, &f)?;
     Ok(wb.save_to_buffer()?)
 }
@@ -176,9 +189,15 @@ pub fn unit(j: &Jadwal, u: &UnitPlan, proposal: Option<&Proposal>) -> Result<Vec
     let ws = wb.add_worksheet();
     ws.set_name(SUMMARY_SHEET)?;
     unit_sheet(ws, j, u, proposal, &f)?;
-    let planned: Vec<&UnitPlan> = if u.status == Status::Hidden { vec![] } else { vec![u] };
+    let planned: Vec<&UnitPlan> = if u.status == Status::Hidden {
+        vec![]
+    } else {
+        vec![u]
+    };
     let people = proposal.map_or(0, |p| p.people.len() as i64);
-    let rows = ((u.staff_total.unwrap_or(0).max(people).max(0) as u64 * j.period.working.len() as u64) as u32 + 50)
+    let rows = ((u.staff_total.unwrap_or(0).max(people).max(0) as u64
+        * j.period.working.len() as u64) as u32
+        + 50)
         .clamp(200, MAX_LOG_ROWS);
     log_sheet(&mut wb, j, &planned, rows, proposal.map(|p| (u, p)), &f)?;
     Ok(wb.save_to_buffer()?)
@@ -198,7 +217,10 @@ pub fn sheet_names(j: &Jadwal) -> Vec<String> {
             let mut k = 2;
             while used.contains(&name.to_lowercase()) {
                 let suffix = format!(" ({k})");
-                name = format!("{}{suffix}", base.chars().take(31 - suffix.len()).collect::<String>());
+                name = format!(
+                    "{}{suffix}",
+                    base.chars().take(31 - suffix.len()).collect::<String>()
+                );
                 k += 1;
             }
             used.push(name.to_lowercase());
@@ -209,7 +231,13 @@ pub fn sheet_names(j: &Jadwal) -> Vec<String> {
 
 fn summary_sheet(ws: &mut Worksheet, j: &Jadwal, f: &Formats) -> Result<()> {
     ws.set_name(SUMMARY_SHEET)?;
-    text_f(ws, 0, 0, format!("Jadwal WFA — {}", j.province.label), &f.title)?;
+    text_f(
+        ws,
+        0,
+        0,
+        format!("Jadwal WFA — {}", j.province.label),
+        &f.title,
+    )?;
     let mut r = 2;
     let mut line = |ws: &mut Worksheet, label: &str, value: String| -> Result<()> {
         text_f(ws, r, 0, label, &f.bold)?;
@@ -224,18 +252,31 @@ fn summary_sheet(ws: &mut Worksheet, j: &Jadwal, f: &Formats) -> Result<()> {
         format!(
             "{} hari: {}",
             j.period.working.len(),
-            j.period.working.iter().map(|w| w.date.long(crate::rubric::Lang::Id)).collect::<Vec<_>>().join("; ")
+            j.period
+                .working
+                .iter()
+                .map(|w| w.date.long(crate::rubric::Lang::Id))
+                .collect::<Vec<_>>()
+                .join("; ")
         ),
     )?;
     if j.period.days_off.is_empty() {
-        line(ws, "Tidak dijadwalkan", "tidak ada: setiap tanggal adalah hari kerja".into())?;
+        line(
+            ws,
+            "Tidak dijadwalkan",
+            "tidak ada: setiap tanggal adalah hari kerja".into(),
+        )?;
     }
     for off in &j.period.days_off {
         let what = match off.kind {
             super::calendar::DayKind::Weekend => kind_words(off.kind).to_string(),
             k => format!("{} ({})", off.name, kind_words(k)),
         };
-        line(ws, "Tidak dijadwalkan", format!("{}: {what}", off.date.long(crate::rubric::Lang::Id)))?;
+        line(
+            ws,
+            "Tidak dijadwalkan",
+            format!("{}: {what}", off.date.long(crate::rubric::Lang::Id)),
+        )?;
     }
     if !j.period.uncovered.is_empty() {
         line(
@@ -243,25 +284,68 @@ fn summary_sheet(ws: &mut Worksheet, j: &Jadwal, f: &Formats) -> Result<()> {
             "PERHATIAN",
             format!(
                 "kalender tidak memuat hari libur tahun tanggal {}; periksa hari libur dan cuti bersamanya",
-                j.period.uncovered.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+                j.period
+                    .uncovered
+                    .iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )?;
     }
-    line(ws, "Aturan", format!(
-        "{}; paling banyak WFA bersamaan dan minimum di kantor per OPD dari penilaian (PermenPANRB 4/2025 Pasal 13); pegawai yang sedang menjalani hukuman disiplin atau baru ditempatkan tidak WFA (Pasal 25)",
-        cap_words(j)
-    ))?;
-    line(ws, "Penilaian", format!(
-        "rubrik {} {} (SHA-256 {}), penilaian {}",
-        j.assessment.rubric_id, j.assessment.rubric_version, j.assessment.rubric_sha256, j.assessment.generated_at
-    ))?;
-    line(ws, "Kalender", format!("{} — {}", j.calendar.title, j.calendar.source.as_deref().unwrap_or(&j.calendar.path)))?;
+    line(
+        ws,
+        "Aturan",
+        format!(
+            "{}; paling banyak WFA bersamaan dan minimum di kantor per OPD dari penilaian (PermenPANRB 4/2025 Pasal 13); pegawai yang sedang menjalani hukuman disiplin atau baru ditempatkan tidak WFA (Pasal 25)",
+            cap_words(j)
+        ),
+    )?;
+    line(
+        ws,
+        "Penilaian",
+        format!(
+            "rubrik {} {} (SHA-256 {}), penilaian {}",
+            j.assessment.rubric_id,
+            j.assessment.rubric_version,
+            j.assessment.rubric_sha256,
+            j.assessment.generated_at
+        ),
+    )?;
+    line(
+        ws,
+        "Kalender",
+        format!(
+            "{} — {}",
+            j.calendar.title,
+            j.calendar.source.as_deref().unwrap_or(&j.calendar.path)
+        ),
+    )?;
     line(ws, "Dibuat", j.generated_at.clone())?;
 
     r += 1;
-    text_f(ws, r, 0, format!("Total {} per hari", j.province.label), &f.bold)?;
+    text_f(
+        ws,
+        r,
+        0,
+        format!("Total {} per hari", j.province.label),
+        &f.bold,
+    )?;
     r += 1;
-    headers(ws, r, &["Tanggal", "Hari", "Minggu (ISO)", "OPD dengan WFA", "Pegawai WFA", "Pegawai di kantor", "Paling banyak WFA bersamaan"], f)?;
+    headers(
+        ws,
+        r,
+        &[
+            "Tanggal",
+            "Hari",
+            "Minggu (ISO)",
+            "OPD dengan WFA",
+            "Pegawai WFA",
+            "Pegawai di kantor",
+            "Paling banyak WFA bersamaan",
+        ],
+        f,
+    )?;
     for (d, w) in j.province.days.iter().zip(&j.period.working) {
         r += 1;
         date_cell(ws, r, 0, d.date, f)?;
@@ -273,19 +357,42 @@ fn summary_sheet(ws: &mut Worksheet, j: &Jadwal, f: &Formats) -> Result<()> {
         ws.write_number_with_format(r, 6, d.allowed_at_once as f64, &f.int)?;
     }
     r += 1;
-    text(ws, r, 0, format!(
-        "{} OPD: {} dengan jadwal WFA, {} tetap buka penuh, {} tidak dijadwalkan di sini (angka disembunyikan); {} hari-orang WFA dari {} pegawai",
-        j.province.units, j.province.units_rota, j.province.units_open, j.province.units_hidden,
-        j.province.person_days_away, j.province.staff_total
-    ))?;
+    text(
+        ws,
+        r,
+        0,
+        format!(
+            "{} OPD: {} dengan jadwal WFA, {} tetap buka penuh, {} tidak dijadwalkan di sini (angka disembunyikan); {} hari-orang WFA dari {} pegawai",
+            j.province.units,
+            j.province.units_rota,
+            j.province.units_open,
+            j.province.units_hidden,
+            j.province.person_days_away,
+            j.province.staff_total
+        ),
+    )?;
 
     r += 2;
     text_f(ws, r, 0, "Per OPD", &f.bold)?;
     r += 1;
-    headers(ws, r, &[
-        "Kode OPD", "Nama OPD", "Hasil penilaian", "Status", "Alasan / catatan", "Jumlah pegawai",
-        "Pegawai layak WFA", "Paling banyak WFA bersamaan", "Minimum di kantor", "Porsi WFA", "Hari-orang WFA",
-    ], f)?;
+    headers(
+        ws,
+        r,
+        &[
+            "Kode OPD",
+            "Nama OPD",
+            "Hasil penilaian",
+            "Status",
+            "Alasan / catatan",
+            "Jumlah pegawai",
+            "Pegawai layak WFA",
+            "Paling banyak WFA bersamaan",
+            "Minimum di kantor",
+            "Porsi WFA",
+            "Hari-orang WFA",
+        ],
+        f,
+    )?;
     // The units that stay fully open first, then those not planned here, then the rota.
     let mut order: Vec<&UnitPlan> = j.units.iter().collect();
     order.sort_by_key(|u| match u.status {
@@ -319,9 +426,15 @@ fn summary_sheet(ws: &mut Worksheet, j: &Jadwal, f: &Formats) -> Result<()> {
 
 /// A unit's reasons and notes in words.
 pub fn unit_notes(u: &UnitPlan) -> String {
-    let mut notes: Vec<String> = u.reasons.iter().map(|r| reason_words(*r, u, crate::rubric::Lang::Id)).collect();
+    let mut notes: Vec<String> = u
+        .reasons
+        .iter()
+        .map(|r| reason_words(*r, u, crate::rubric::Lang::Id))
+        .collect();
     if u.front_line {
-        notes.push("layanan garis depan tetap buka penuh; pemangku jabatan garis depan tidak WFA".into());
+        notes.push(
+            "layanan garis depan tetap buka penuh; pemangku jabatan garis depan tidak WFA".into(),
+        );
     }
     if u.cap_binds {
         notes.push(format!(
@@ -332,7 +445,13 @@ pub fn unit_notes(u: &UnitPlan) -> String {
     notes.join("; ")
 }
 
-fn unit_sheet(ws: &mut Worksheet, j: &Jadwal, u: &UnitPlan, proposal: Option<&Proposal>, f: &Formats) -> Result<()> {
+fn unit_sheet(
+    ws: &mut Worksheet,
+    j: &Jadwal,
+    u: &UnitPlan,
+    proposal: Option<&Proposal>,
+    f: &Formats,
+) -> Result<()> {
     use crate::rubric::Lang::Id;
     let title = match &u.name {
         Some(n) => format!("{} — {n}", u.id),
@@ -349,7 +468,11 @@ fn unit_sheet(ws: &mut Worksheet, j: &Jadwal, u: &UnitPlan, proposal: Option<&Pr
         ("Pegawai layak WFA", u.staff_eligible, None),
         ("Paling banyak WFA bersamaan", u.allowed_at_once, None),
         ("Minimum di kantor", u.min_on_site, None),
-        ("Paling lama WFA per pegawai per minggu (hari)", u.max_days_per_week, None),
+        (
+            "Paling lama WFA per pegawai per minggu (hari)",
+            u.max_days_per_week,
+            None,
+        ),
     ];
     for (label, n, s) in rows {
         text_f(ws, r, 0, label, &f.bold)?;
@@ -360,25 +483,52 @@ fn unit_sheet(ws: &mut Worksheet, j: &Jadwal, u: &UnitPlan, proposal: Option<&Pr
         r += 1;
     }
     if u.status == Status::Hidden {
-        text(ws, r + 1, 0, "Angka OPD ini disembunyikan dalam penilaian karena kelompoknya kecil; OPD menyusun jadwalnya sendiri dengan aturan yang sama.")?;
+        text(
+            ws,
+            r + 1,
+            0,
+            "Angka OPD ini disembunyikan dalam penilaian karena kelompoknya kecil; OPD menyusun jadwalnya sendiri dengan aturan yang sama.",
+        )?;
         ws.set_column_width(0, 44)?;
         return Ok(());
     }
     if let Some(p) = proposal {
         let n = |e: Exclusion| p.excluded.get(&e).copied().unwrap_or(0);
         text_f(ws, r, 0, "Usulan dari daftar pegawai", &f.bold)?;
-        text_f(ws, r, 1, format!(
-            "{} pegawai dalam daftar; tidak WFA: {} sedang menjalani hukuman disiplin, {} baru ditempatkan, {} tanpa keterangan hukuman/penempatan, {} pada jabatan yang tidak layak WFA (PermenPANRB 4/2025 Pasal 25){}",
-            p.people.len(), n(Exclusion::Sanction), n(Exclusion::NewPlacement), n(Exclusion::Unknown), n(Exclusion::Job),
-            if p.short { ". Pegawai layak dalam daftar lebih sedikit dari rencana: usulan per hari di bawah rencana" } else { "" }
-        ), &f.wrap)?;
+        text_f(
+            ws,
+            r,
+            1,
+            format!(
+                "{} pegawai dalam daftar; tidak WFA: {} sedang menjalani hukuman disiplin, {} baru ditempatkan, {} tanpa keterangan hukuman/penempatan, {} pada jabatan yang tidak layak WFA (PermenPANRB 4/2025 Pasal 25){}",
+                p.people.len(),
+                n(Exclusion::Sanction),
+                n(Exclusion::NewPlacement),
+                n(Exclusion::Unknown),
+                n(Exclusion::Job),
+                if p.short {
+                    ". Pegawai layak dalam daftar lebih sedikit dari rencana: usulan per hari di bawah rencana"
+                } else {
+                    ""
+                }
+            ),
+            &f.wrap,
+        )?;
         r += 1;
     }
     r += 1;
-    let mut head: Vec<String> = ["Tanggal", "Hari", "Minggu (ISO)", "WFA", "Di kantor", "Minimum di kantor", "Paling banyak WFA bersamaan"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut head: Vec<String> = [
+        "Tanggal",
+        "Hari",
+        "Minggu (ISO)",
+        "WFA",
+        "Di kantor",
+        "Minimum di kantor",
+        "Paling banyak WFA bersamaan",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     if proposal.is_some() {
         head.push("Usulan WFA (daftar pegawai)".into());
     }
@@ -389,7 +539,11 @@ fn unit_sheet(ws: &mut Worksheet, j: &Jadwal, u: &UnitPlan, proposal: Option<&Pr
     };
     if u.status == Status::Rota {
         for g in &u.groups {
-            let name = if g.name.is_empty() { pooled_name.as_str() } else { g.name.as_str() };
+            let name = if g.name.is_empty() {
+                pooled_name.as_str()
+            } else {
+                g.name.as_str()
+            };
             head.push(format!("{name}: WFA"));
             head.push(format!("{name}: di kantor"));
         }
@@ -414,7 +568,9 @@ fn unit_sheet(ws: &mut Worksheet, j: &Jadwal, u: &UnitPlan, proposal: Option<&Pr
         for (a, s) in d.groups_away.iter().zip(&d.groups_on_site) {
             ws.write_number_with_format(r, c, *a as f64, &f.int)?;
             match s {
-                Some(s) => ws.write_number_with_format(r, c + 1, *s as f64, &f.int).map(|_| ())?,
+                Some(s) => ws
+                    .write_number_with_format(r, c + 1, *s as f64, &f.int)
+                    .map(|_| ())?,
                 None => text(ws, r, c + 1, "—")?,
             }
             c += 2;
@@ -428,23 +584,46 @@ fn unit_sheet(ws: &mut Worksheet, j: &Jadwal, u: &UnitPlan, proposal: Option<&Pr
         headers(ws, r, &["Jabatan", "Pemangku", "Layak WFA"], f)?;
         for g in &u.groups {
             r += 1;
-            text(ws, r, 0, if g.name.is_empty() { pooled_name.as_str() } else { &g.name })?;
+            text(
+                ws,
+                r,
+                0,
+                if g.name.is_empty() {
+                    pooled_name.as_str()
+                } else {
+                    &g.name
+                },
+            )?;
             num(ws, r, 1, g.holders, f)?;
             ws.write_number_with_format(r, 2, g.eligible as f64, &f.int)?;
         }
         if !u.pooled_jobs.is_empty() {
             r += 1;
-            text_f(ws, r, 0, format!(
-                "{}: {} (jumlah pemangku per jabatan disembunyikan dalam penilaian karena kelompoknya kecil; dijadwalkan bersama, dengan jumlah pemangku paling sedikit yang sesuai dengan angka yang ditampilkan)",
-                pooled_name, u.pooled_jobs.join("; ")
-            ), &f.wrap)?;
+            text_f(
+                ws,
+                r,
+                0,
+                format!(
+                    "{}: {} (jumlah pemangku per jabatan disembunyikan dalam penilaian karena kelompoknya kecil; dijadwalkan bersama, dengan jumlah pemangku paling sedikit yang sesuai dengan angka yang ditampilkan)",
+                    pooled_name,
+                    u.pooled_jobs.join("; ")
+                ),
+                &f.wrap,
+            )?;
         }
         r += 2;
         text_f(ws, r, 0, "Cara mengisi", &f.bold)?;
-        text_f(ws, r, 1, format!(
-            "Isi sheet {LOG_SHEET}: satu baris per pegawai per tanggal, Lokasi Kerja {AWAY} atau {OFFICE}. Excel menolak {AWAY} bila pegawai itu sudah {} hari WFA dalam minggu yang sama, atau bila WFA pada tanggal itu sudah mencapai batas bersamaan; sheet {CHECK_SHEET} menghitung isian per hari. Setelah periode, isi dengan yang benar-benar terjadi: sheet itu menjadi catatan pelaksanaan untuk evaluasi.",
-            u.max_days_per_week.map_or("…".to_string(), |c| c.to_string())
-        ), &f.wrap)?;
+        text_f(
+            ws,
+            r,
+            1,
+            format!(
+                "Isi sheet {LOG_SHEET}: satu baris per pegawai per tanggal, Lokasi Kerja {AWAY} atau {OFFICE}. Excel menolak {AWAY} bila pegawai itu sudah {} hari WFA dalam minggu yang sama, atau bila WFA pada tanggal itu sudah mencapai batas bersamaan; sheet {CHECK_SHEET} menghitung isian per hari. Setelah periode, isi dengan yang benar-benar terjadi: sheet itu menjadi catatan pelaksanaan untuk evaluasi.",
+                u.max_days_per_week
+                    .map_or("…".to_string(), |c| c.to_string())
+            ),
+            &f.wrap,
+        )?;
     }
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 14)?;
@@ -485,7 +664,21 @@ fn log_sheet(
     {
         let ws = wb.add_worksheet();
         ws.set_name(LIMITS_SHEET)?;
-        headers(ws, 0, &["Kode OPD", "Paling banyak WFA bersamaan", "Paling lama WFA per minggu (hari)", "Jumlah pegawai", "Minimum di kantor", "Nama OPD", "", "Hari kerja"], f)?;
+        headers(
+            ws,
+            0,
+            &[
+                "Kode OPD",
+                "Paling banyak WFA bersamaan",
+                "Paling lama WFA per minggu (hari)",
+                "Jumlah pegawai",
+                "Minimum di kantor",
+                "Nama OPD",
+                "",
+                "Hari kerja",
+            ],
+            f,
+        )?;
         for (i, u) in planned.iter().enumerate() {
             let r = i as u32 + 1;
             text(ws, r, 0, &u.id)?;
@@ -504,7 +697,10 @@ fn log_sheet(
         ws.set_column_width(7, 14)?;
     }
     let n_units = planned.len().max(1) as u32;
-    wb.define_name(N_LIMITS, &format!("={LIMITS_SHEET}!$A$2:$E${}", n_units + 1))?;
+    wb.define_name(
+        N_LIMITS,
+        &format!("={LIMITS_SHEET}!$A$2:$E${}", n_units + 1),
+    )?;
     wb.define_name(N_DAYS, &format!("={LIMITS_SHEET}!$H$2:$H${}", n_days + 1))?;
     let col = |c: char| format!("='{LOG_SHEET}'!${c}$2:${c}${}", last + 1);
     wb.define_name(N_UNIT, &col('A'))?;
@@ -518,9 +714,20 @@ fn log_sheet(
             .people
             .iter()
             .flat_map(|person| {
-                j.period.working.iter().zip(&person.away).map(move |(w, away)| {
-                    (u.id.clone(), person.person.nip.clone(), person.person.name.clone(), person.person.job.clone(), w.date, *away)
-                })
+                j.period
+                    .working
+                    .iter()
+                    .zip(&person.away)
+                    .map(move |(w, away)| {
+                        (
+                            u.id.clone(),
+                            person.person.nip.clone(),
+                            person.person.name.clone(),
+                            person.person.job.clone(),
+                            w.date,
+                            *away,
+                        )
+                    })
             })
             .collect(),
         None => Vec::new(),
@@ -530,7 +737,14 @@ fn log_sheet(
         ws.set_name(LOG_SHEET)?;
         headers(ws, 0, &LOG_HEADERS, f)?;
         ws.set_freeze_panes(1, 0)?;
-        for (c, w) in [(0u16, 16.0), (1, 22.0), (2, 32.0), (3, 32.0), (4, 14.0), (5, 14.0)] {
+        for (c, w) in [
+            (0u16, 16.0),
+            (1, 22.0),
+            (2, 32.0),
+            (3, 32.0),
+            (4, 14.0),
+            (5, 14.0),
+        ] {
             ws.set_column_width(c, w)?;
         }
         // NIP as text (18 digits would lose the last ones as a number); Tanggal as a date.
@@ -546,17 +760,31 @@ fn log_sheet(
             text(ws, r, 5, if *away { AWAY } else { OFFICE })?;
         }
         let units: Vec<&str> = planned.iter().map(|u| u.id.as_str()).collect();
-        let unit_rule = if units.len() == 1 && !units[0].contains([',', '"']) && units[0].chars().count() < 250 {
-            DataValidation::new().allow_list_strings(&units)?
-        } else {
-            DataValidation::new().allow_list_formula(Formula::new(format!("={LIMITS_SHEET}!$A$2:$A${}", n_units + 1)))
-        };
-        ws.add_data_validation(1, 0, last, 0, &unit_rule
-            .set_input_title("Kode OPD")?
-            .set_input_message("Pilih kode OPD dari daftar.")?
-            .set_error_title("Kode OPD tidak dikenal")?
-            .set_error_message("Pilih kode OPD dari daftar (sheet Batas).")?)?;
-        let (first_day, last_day) = (j.period.working[0].date, j.period.working[n_days as usize - 1].date);
+        let unit_rule =
+            if units.len() == 1 && !units[0].contains([',', '"']) && units[0].chars().count() < 250
+            {
+                DataValidation::new().allow_list_strings(&units)?
+            } else {
+                DataValidation::new().allow_list_formula(Formula::new(format!(
+                    "={LIMITS_SHEET}!$A$2:$A${}",
+                    n_units + 1
+                )))
+            };
+        ws.add_data_validation(
+            1,
+            0,
+            last,
+            0,
+            &unit_rule
+                .set_input_title("Kode OPD")?
+                .set_input_message("Pilih kode OPD dari daftar.")?
+                .set_error_title("Kode OPD tidak dikenal")?
+                .set_error_message("Pilih kode OPD dari daftar (sheet Batas).")?,
+        )?;
+        let (first_day, last_day) = (
+            j.period.working[0].date,
+            j.period.working[n_days as usize - 1].date,
+        );
         let date_rule = DataValidation::new()
             .allow_custom(Formula::new(format!("=COUNTIF({N_DAYS},E2)=1")))
             .set_input_title("Tanggal")?
@@ -598,7 +826,23 @@ fn log_sheet(
     {
         let ws = wb.add_worksheet();
         ws.set_name(CHECK_SHEET)?;
-        headers(ws, 0, &["Kode OPD", "Nama OPD", "Tanggal", "Rencana WFA", "Paling banyak WFA bersamaan", "WFA terisi", "Jumlah pegawai", "Di kantor", "Minimum di kantor", "Pemeriksaan"], f)?;
+        headers(
+            ws,
+            0,
+            &[
+                "Kode OPD",
+                "Nama OPD",
+                "Tanggal",
+                "Rencana WFA",
+                "Paling banyak WFA bersamaan",
+                "WFA terisi",
+                "Jumlah pegawai",
+                "Di kantor",
+                "Minimum di kantor",
+                "Pemeriksaan",
+            ],
+            f,
+        )?;
         ws.set_freeze_panes(1, 0)?;
         let mut r = 0;
         for u in planned {
@@ -614,14 +858,34 @@ fn log_sheet(
                     .iter()
                     .filter(|x| x.0 == u.id && x.4 == d.date && x.5)
                     .count();
-                ws.write_formula(r, 5, Formula::new(format!("=COUNTIFS({N_UNIT},A{row},{N_DATE},C{row},{N_PLACE},\"{AWAY}\")")).set_result(filled_away.to_string()))?;
+                ws.write_formula(
+                    r,
+                    5,
+                    Formula::new(format!(
+                        "=COUNTIFS({N_UNIT},A{row},{N_DATE},C{row},{N_PLACE},\"{AWAY}\")"
+                    ))
+                    .set_result(filled_away.to_string()),
+                )?;
                 let staff = u.staff_total.unwrap_or(0);
                 ws.write_number(r, 6, staff as f64)?;
-                ws.write_formula(r, 7, Formula::new(format!("=G{row}-F{row}")).set_result((staff - filled_away as i64).to_string()))?;
+                ws.write_formula(
+                    r,
+                    7,
+                    Formula::new(format!("=G{row}-F{row}"))
+                        .set_result((staff - filled_away as i64).to_string()),
+                )?;
                 let min = u.min_on_site.unwrap_or(0);
                 ws.write_number(r, 8, min as f64)?;
-                let ok = filled_away as i64 <= u.allowed_at_once.unwrap_or(0) && staff - filled_away as i64 >= min;
-                ws.write_formula(r, 9, Formula::new(format!("=IF(AND(F{row}<=E{row},H{row}>=I{row}),\"Sesuai\",\"MELEBIHI BATAS\")")).set_result(if ok { "Sesuai" } else { "MELEBIHI BATAS" }))?;
+                let ok = filled_away as i64 <= u.allowed_at_once.unwrap_or(0)
+                    && staff - filled_away as i64 >= min;
+                ws.write_formula(
+                    r,
+                    9,
+                    Formula::new(format!(
+                        "=IF(AND(F{row}<=E{row},H{row}>=I{row}),\"Sesuai\",\"MELEBIHI BATAS\")"
+                    ))
+                    .set_result(if ok { "Sesuai" } else { "MELEBIHI BATAS" }),
+                )?;
             }
         }
         ws.set_column_width(0, 16)?;
@@ -641,7 +905,14 @@ mod tests {
     #[test]
     fn the_place_rule_fits_excel() {
         let rule = place_rule();
-        assert!(rule.chars().count() <= 255, "{} characters: {rule}", rule.chars().count());
-        assert!(rule.contains("COUNTIFS(DP_NIP,B2,DP_Lokasi,\"WFA\""), "{rule}");
+        assert!(
+            rule.chars().count() <= 255,
+            "{} characters: {rule}",
+            rule.chars().count()
+        );
+        assert!(
+            rule.contains("COUNTIFS(DP_NIP,B2,DP_Lokasi,\"WFA\""),
+            "{rule}"
+        );
     }
 }
