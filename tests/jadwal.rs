@@ -428,7 +428,8 @@ fn roster(j: &Value, dir: &Path) -> (PathBuf, Vec<(String, String, String)>) {
     for (k, u) in units.iter().enumerate() {
         let job = u["eligible_jobs"][0].as_str().unwrap();
         for i in 0..12 {
-            let nip = format!("1987{:02}{:02}20150{}{:04}", k + 1, i + 1, k + 1, 7000 + i);
+            // The NIP's form: birth date, appointment month, sex, a sequence from 001.
+            let nip = format!("1987{:02}{:02}2015{:02}1{:03}", k + 1, i + 1, k + 3, i + 1);
             let name = format!("Pegawai Uji{}x{} Bocor", k, i);
             let (job, sanction, new) = match i {
                 0 => (job, "Ya", "Tidak"),
@@ -621,4 +622,90 @@ fn jadwal_readme_calendar_example_parses() {
     let cal = kesiapan::jadwal::calendar::Calendar::parse(block, "README.md").unwrap();
     assert_eq!(cal.years, [2025, 2026]);
     assert_eq!(cal.holidays.len(), 1);
+}
+
+/// The treatment log as the evaluation rubric declares it (issue 14, part 2: the lead's
+/// `rubrics/evaluasi-wfa.toml`, dataset `pelaksanaan`), added to the shipped rubric so that the
+/// ordinary loader reads a filled `Daftar pegawai`.
+const PELAKSANAAN: &str = r#"
+[datasets.pelaksanaan]
+title = { id = "Pelaksanaan WFA (daftar pegawai)", en = "WFA log (staff list)" }
+files = ["*pelaksanaan*", "*jadwal*"]
+sheets = ["Daftar pegawai*", "Pelaksanaan*"]
+unit-key = "kode_opd"
+unique = ["nip", "tanggal"]
+personal = true
+columns = [
+  { name = "kode_opd", type = "text", required = true, aliases = ["kode", "kode unit", "kode unit kerja", "kode satker", "kode skpd"] },
+  { name = "nip", type = "text", required = true, personal = true, aliases = ["nip pegawai", "nomor induk pegawai", "kode pegawai", "nip/nik"] },
+  { name = "nama_pegawai", type = "text", personal = true, aliases = ["nama", "nama asn", "nama lengkap"] },
+  { name = "jenis_jabatan", type = "text", aliases = ["jabatan", "nama jabatan"] },
+  { name = "tanggal", type = "date", required = true, aliases = ["tgl", "hari/tanggal", "tanggal kerja"] },
+  { name = "lokasi_kerja", type = "category", values = ["WFA", "Kantor"], required = true, aliases = ["lokasi", "tempat kerja", "wfa/kantor", "lokasi kerja (wfa/kantor)"] },
+]
+"#;
+
+/// A filled rota round-trips as the treatment log: the unit's workbook with the roster's
+/// proposal, read by the ordinary loader as the `pelaksanaan` dataset, gives every row used and
+/// not one error or warning.
+#[test]
+fn jadwal_filled_log_loads_as_the_treatment_log_without_a_problem() {
+    let period = ["--period", "2025-12-29..2025-12-31", "--per-unit"];
+    let (plain, _, _) = jadwal(&period);
+    let j = json_of(&plain.path().join("jadwal.json"));
+    let dir = tempfile::tempdir().unwrap();
+    let (path, people) = roster(&j, dir.path());
+    let mut args = period.to_vec();
+    args.extend(["--roster", path.to_str().unwrap()]);
+    let (out, _, _) = jadwal(&args);
+    let unit = &people[0].0;
+    let book = out.path().join(format!("opd/jadwal-wfa_{unit}.xlsx"));
+    // The shipped rubric with the log dataset (inserted before the first dimension).
+    let shipped = read(&root().join("rubrics/wfa-asn-2025.toml"));
+    let at = shipped.find("[[dimensions]]").unwrap();
+    let rubric = dir.path().join("with-log.toml");
+    std::fs::write(
+        &rubric,
+        format!("{}{PELAKSANAAN}\n{}", &shipped[..at], &shipped[at..]),
+    )
+    .unwrap();
+    let json = dir.path().join("diagnostics.json");
+    let o = kesiapan()
+        .arg("validate")
+        .arg("--rubric")
+        .arg(&rubric)
+        .args(["--data", "sample-data", "--input"])
+        .arg(format!("pelaksanaan={}", book.display()))
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .unwrap();
+    // The sample data has errors of its own (exit 1); none may be the log's.
+    assert!(
+        o.status.code() == Some(0) || o.status.code() == Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let d = json_of(&json);
+    let shown = book.display().to_string();
+    let mine: Vec<&Value> = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        // The log's file, and the log's problems of this unit (the others sent no log here).
+        .filter(|x| {
+            x["file"].as_str().is_some_and(|f| f == shown)
+                || (x["dataset"] == "pelaksanaan" && x["unit"] == unit.as_str())
+        })
+        .filter(|x| x["severity"] != "info")
+        .collect();
+    assert!(mine.is_empty(), "{mine:#?}");
+    let input = d["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["dataset"] == "pelaksanaan")
+        .expect("the log was read");
+    assert_eq!(input["rows_used"].as_u64(), Some(12 * 3), "{input}");
+    assert_eq!(input["rows_rejected"].as_u64(), Some(0), "{input}");
 }

@@ -127,6 +127,12 @@ pub fn read(path: &Path, units: &[&str]) -> Result<Vec<Person>> {
             ));
             continue;
         }
+        if cell::damaged_id(&get(cells, 1)).is_some() {
+            problems.push(format!(
+                "row {row}: the NIP is damaged (a number of 16 digits or more, which Excel cuts to 15): format the column as Text and type it again"
+            ));
+            continue;
+        }
         if !units.contains(&unit.as_str()) {
             problems.push(format!(
                 "row {row}: Kode OPD `{}` is not a unit of the assessment",
