@@ -709,3 +709,35 @@ fn jadwal_filled_log_loads_as_the_treatment_log_without_a_problem() {
     assert_eq!(input["rows_used"].as_u64(), Some(12 * 3), "{input}");
     assert_eq!(input["rows_rejected"].as_u64(), Some(0), "{input}");
 }
+
+/// Without `--assessment` the data is assessed in the run: the same plan as from the
+/// assessment.json of `assess` on the same data.
+#[test]
+fn jadwal_from_the_data_plans_as_from_the_assessment() {
+    let (from_file, _, _) = jadwal(&["--period", "2025-12-29..2025-12-31"]);
+    let out = tempfile::tempdir().unwrap();
+    let o = kesiapan()
+        .args([
+            "jadwal",
+            "--period",
+            "2025-12-29..2025-12-31",
+            "--now",
+            NOW,
+            "--out",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("kesalahan"),
+        "the data's problems are counted"
+    );
+    let (a, b) = (
+        json_of(&from_file.path().join("jadwal.json")),
+        json_of(&out.path().join("jadwal.json")),
+    );
+    assert_eq!(a["units"], b["units"]);
+    assert_eq!(a["province"], b["province"]);
+    assert!(b["assessment"]["path"].is_null());
+}

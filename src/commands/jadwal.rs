@@ -11,7 +11,11 @@ use anyhow::{Context, Result};
 
 /// The assessment: read from `--assessment`, or made here from the data (as `assess`, without
 /// the robustness run and the plans, which the schedule does not use).
-fn assessment(args: &JadwalArgs, generated_at: &str) -> Result<(Assessment, AssessmentRef, Run)> {
+fn assessment(
+    args: &JadwalArgs,
+    generated_at: &str,
+    quiet: bool,
+) -> Result<(Assessment, AssessmentRef, Run)> {
     if let Some(path) = &args.assessment {
         let a = Assessment::read(path)?;
         let src = Source::file(path)?;
@@ -53,6 +57,16 @@ fn assessment(args: &JadwalArgs, generated_at: &str) -> Result<(Assessment, Asse
         min_group_size: a.rubric.min_group_size,
     };
     let run = super::run_info("jadwal", None, &rubric, Some(&loaded));
+    let (e, w) = (
+        super::count(&a.diagnostics, crate::diag::Severity::Error),
+        super::count(&a.diagnostics, crate::diag::Severity::Warning),
+    );
+    if e + w > 0 && !quiet {
+        eoutln!(
+            "{}",
+            crate::msg!("jadwal-data-problems", errors = e, warnings = w).get(args.lang)
+        );
+    }
     Ok((a, r, run))
 }
 
@@ -71,7 +85,7 @@ pub fn run(args: &JadwalArgs, quiet: bool) -> Result<u8> {
         return Err(super::Fatal::Refused(overlap::message(&o, &args.out, None, args.lang)).into());
     }
     let cal = Calendar::load(&args.calendar)?;
-    let (a, aref, mut run) = assessment(args, &generated_at)?;
+    let (a, aref, mut run) = assessment(args, &generated_at, quiet)?;
     let mut plan = jadwal::build(&a, aref, &cal, &dates, &args.front_line_gate)?;
     plan.generated_at = generated_at.clone();
     run.now = args.now.is_some().then(|| generated_at.clone());

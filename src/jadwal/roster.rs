@@ -256,3 +256,146 @@ pub fn propose(plan: &UnitPlan, people: &[Person], week_of_day: &[usize]) -> Pro
         away,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jadwal::date::Date;
+    use crate::jadwal::{Status, UnitDay, UnitPlan};
+    use proptest::prelude::*;
+
+    fn plan(allowed: i64, cap: i64, away: &[i64]) -> UnitPlan {
+        let d0 = Date::parse("2025-12-29").unwrap();
+        UnitPlan {
+            id: "OPD-X".into(),
+            name: None,
+            verdict: "layak".into(),
+            verdict_label: "Layak".into(),
+            status: Status::Rota,
+            reasons: vec![],
+            front_line: false,
+            staff_total: Some(40),
+            staff_eligible: Some(10),
+            min_on_site: Some(10),
+            max_share_away: 0.2,
+            allowed_at_once: Some(allowed),
+            max_days_per_week: Some(cap),
+            eligible_jobs: vec!["Analis Kebijakan".into(), "Pranata Komputer".into()],
+            groups: vec![],
+            pooled_jobs: vec![],
+            days: away
+                .iter()
+                .enumerate()
+                .map(|(i, &a)| UnitDay {
+                    date: d0.add_days(i as i64),
+                    away: a,
+                    on_site: Some(40 - a),
+                    groups_away: vec![a],
+                    groups_on_site: vec![None],
+                })
+                .collect(),
+            person_days_away: away.iter().sum(),
+            cap_binds: false,
+        }
+    }
+
+    fn person(i: usize, job: &str, sanction: Option<bool>, new: Option<bool>) -> Person {
+        Person {
+            unit: "OPD-X".into(),
+            nip: format!("19870101201501{:04}", i + 1),
+            name: format!("P{i}"),
+            job: job.into(),
+            sanction,
+            new_placement: new,
+            row: i as u32 + 2,
+        }
+    }
+
+    /// By hand: 2 at once, cap 2, three days of one week. Of eight people one is under
+    /// sanction, one newly placed, one has no placement stated, one is a driver: four eligible
+    /// (jobs matched without case or spaces), T = min(2 × 3, 4 × 2) = 6, two a day.
+    #[test]
+    fn a_proposal_by_hand() {
+        let p = plan(2, 2, &[2, 2, 2]);
+        let no = Some(false);
+        let people = vec![
+            person(0, "Analis Kebijakan", Some(true), no),
+            person(1, "Analis Kebijakan", no, Some(true)),
+            person(2, "Pranata Komputer", no, None),
+            person(3, "Pengemudi", no, no),
+            person(4, "analis  kebijakan", no, no),
+            person(5, "Pranata Komputer", no, no),
+            person(6, "ANALIS KEBIJAKAN", no, no),
+            person(7, "Pranata-Komputer", no, no),
+        ];
+        let r = propose(&p, &people, &[0, 0, 0]);
+        assert_eq!(r.away, [2, 2, 2]);
+        assert!(!r.short);
+        let excluded: Vec<(Exclusion, usize)> = r.excluded.iter().map(|(k, v)| (*k, *v)).collect();
+        assert_eq!(
+            excluded,
+            [
+                (Exclusion::Sanction, 1),
+                (Exclusion::NewPlacement, 1),
+                (Exclusion::Unknown, 1),
+                (Exclusion::Job, 1)
+            ]
+        );
+        for (i, x) in r.people.iter().enumerate() {
+            let days = x.away.iter().filter(|a| **a).count();
+            if i < 4 {
+                assert_eq!(days, 0, "person {i} is not eligible");
+            } else {
+                // 6 person-days over 4 people: 2, 2, 1, 1, never over the cap.
+                assert!((1..=2).contains(&days), "person {i}: {days}");
+            }
+        }
+        // Fewer eligible than the plan counts on: said, and never more than the plan.
+        let r = propose(&plan(4, 2, &[4, 4, 4]), &people, &[0, 0, 0]);
+        assert!(r.short);
+        assert_eq!(r.away, [3, 3, 2]);
+    }
+
+    proptest! {
+        /// In every proposal: nobody excluded is away, nobody over the cap in a week, no day
+        /// over the plan's count or the most at once.
+        #[test]
+        fn every_proposal_keeps_the_rules(
+            flags in proptest::collection::vec((0u8..4, 0u8..3, 0u8..3), 0..40),
+            allowed in 0i64..8,
+            cap in 1i64..4,
+            weeks in proptest::collection::vec(0usize..2, 1..7),
+        ) {
+            let mut weeks = weeks;
+            weeks.sort();
+            let eligible_in_roster = flags.iter().filter(|f| f.0 < 2 && f.1 == 0 && f.2 == 0).count();
+            let targets = rota::daily_targets(eligible_in_roster + 3, allowed as usize, Some(cap as usize), &weeks);
+            let away: Vec<i64> = targets.iter().map(|t| *t as i64).collect();
+            let p = plan(allowed, cap, &away);
+            let b = |x: u8| match x { 0 => Some(false), 1 => Some(true), _ => None };
+            let people: Vec<Person> = flags
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let job = ["Analis Kebijakan", "Pranata Komputer", "Pengemudi", "Satpam"][f.0 as usize];
+                    person(i, job, b(f.1), b(f.2))
+                })
+                .collect();
+            let r = propose(&p, &people, &weeks);
+            for x in &r.people {
+                if x.exclusion.is_some() {
+                    prop_assert!(x.away.iter().all(|a| !a));
+                }
+                for w in weeks.iter().copied() {
+                    let n = (0..weeks.len()).filter(|&d| weeks[d] == w && x.away[d]).count();
+                    prop_assert!(n as i64 <= cap);
+                }
+            }
+            for (d, n) in r.away.iter().enumerate() {
+                let counted = r.people.iter().filter(|x| x.away[d]).count();
+                prop_assert_eq!(*n, counted);
+                prop_assert!(counted as i64 <= away[d] && counted as i64 <= allowed);
+            }
+        }
+    }
+}
