@@ -741,3 +741,187 @@ fn jadwal_from_the_data_plans_as_from_the_assessment() {
     assert_eq!(a["province"], b["province"]);
     assert!(b["assessment"]["path"].is_null());
 }
+
+/// The log's validation rule of `Lokasi Kerja`, evaluated by a spreadsheet program: the rule
+/// written into a cell of each row of a filled log and the workbook recalculated by LibreOffice
+/// (when it is installed; the test says so and passes without it). In a filled sheet every row of
+/// a person over the weekly cap, and every WFA row of a day over the unit's most at once, is
+/// refused; the cap counts per ISO week (Wednesday 31 Dec 2025 and Monday 5 Jan 2026 are two weeks).
+#[test]
+fn jadwal_place_rule_computed_by_libreoffice() {
+    let Ok(soffice) = which_soffice() else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    };
+    use rust_xlsxwriter::{ExcelDateTime, Formula, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    // (unit, nip, date, place, expected)
+    let rows: [(&str, &str, (u16, u8, u8), &str, bool); 13] = [
+        ("X", "P1", (2025, 12, 29), "WFA", true),
+        ("X", "P1", (2025, 12, 30), "WFA", true),
+        ("X", "P2", (2025, 12, 29), "WFA", false),
+        ("X", "P2", (2025, 12, 30), "WFA", false),
+        ("X", "P2", (2025, 12, 31), "WFA", false),
+        ("X", "P3", (2025, 12, 31), "WFA", true),
+        ("X", "P3", (2026, 1, 5), "WFA", true),
+        ("X", "P3", (2026, 1, 6), "WFA", true),
+        ("X", "P4", (2025, 12, 29), "Kantor", true),
+        ("X", "P4", (2025, 12, 30), "Rumah", false),
+        ("Y", "P5", (2025, 12, 30), "WFA", false),
+        ("Y", "P6", (2025, 12, 30), "WFA", false),
+        ("Y", "P7", (2025, 12, 31), "WFA", true),
+    ];
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name("Daftar pegawai").unwrap();
+        for (c, h) in kesiapan::jadwal::workbook::LOG_HEADERS.iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        let rule = kesiapan::jadwal::workbook::place_rule();
+        for (i, (unit, nip, (y, m, d), place, _)) in rows.iter().enumerate() {
+            let r = i as u32 + 1;
+            ws.write_string(r, 0, *unit).unwrap();
+            ws.write_string(r, 1, *nip).unwrap();
+            ws.write_datetime(r, 4, ExcelDateTime::from_ymd(*y, *m, *d).unwrap())
+                .unwrap();
+            ws.write_string(r, 5, *place).unwrap();
+            // The rule as Excel applies it to row r + 1: its references moved down.
+            let here = ["A", "B", "E", "F"].iter().fold(rule.clone(), |f, c| {
+                f.replace(&format!("{c}2,"), &format!("{c}{},", r + 1))
+                    .replace(&format!("{c}2)"), &format!("{c}{})", r + 1))
+                    .replace(&format!("{c}2="), &format!("{c}{}=", r + 1))
+                    .replace(&format!("{c}2-"), &format!("{c}{}-", r + 1))
+            });
+            if r > 1 {
+                assert!(
+                    ["A2", "B2", "E2", "F2"].iter().all(|c| !here.contains(c)),
+                    "{here}"
+                );
+            }
+            ws.write_formula(r, 6, Formula::new(&here)).unwrap();
+        }
+    }
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name("Batas").unwrap();
+        for (r, (unit, at_once, cap)) in [("X", 2.0, 2.0), ("Y", 1.0, 2.0)].iter().enumerate() {
+            ws.write_string(r as u32 + 1, 0, *unit).unwrap();
+            ws.write_number(r as u32 + 1, 1, *at_once).unwrap();
+            ws.write_number(r as u32 + 1, 2, *cap).unwrap();
+        }
+    }
+    wb.define_name("Batas_OPD", "=Batas!$A$2:$E$3").unwrap();
+    for (name, c) in [
+        ("DP_Kode", 'A'),
+        ("DP_NIP", 'B'),
+        ("DP_Tanggal", 'E'),
+        ("DP_Lokasi", 'F'),
+    ] {
+        wb.define_name(name, &format!("='Daftar pegawai'!${c}$2:${c}$100"))
+            .unwrap();
+    }
+    let book = dir.path().join("aturan.xlsx");
+    wb.save(&book).unwrap();
+    recalculated(&soffice, &book, dir.path(), false);
+    let csv = read(&dir.path().join("aturan.csv"));
+    let got: Vec<String> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap().to_string())
+        .collect();
+    let want: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            if r.4 {
+                "TRUE".to_string()
+            } else {
+                "FALSE".to_string()
+            }
+        })
+        .collect();
+    assert_eq!(got, want, "{csv}");
+}
+
+fn which_soffice() -> Result<PathBuf, ()> {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|d| d.join("soffice"))
+        .find(|p| p.is_file())
+        .ok_or(())
+}
+
+/// Convert `book` to CSV in `dir` with LibreOffice, every formula recalculated on load (a
+/// profile of its own: LibreOffice otherwise shows the values saved in the file); every sheet
+/// as `<stem>-<sheet>.csv` when `all_sheets`.
+fn recalculated(soffice: &Path, book: &Path, dir: &Path, all_sheets: bool) {
+    let profile = dir.join("profile");
+    std::fs::create_dir_all(profile.join("user")).unwrap();
+    std::fs::write(
+        profile.join("user/registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .unwrap();
+    let filter = if all_sheets {
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    } else {
+        "csv:Text - txt - csv (StarCalc):44,34,76,1"
+    };
+    let o = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--calc", "--convert-to", filter, "--outdir"])
+        .arg(dir)
+        .arg(book)
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// The check sheet of a unit's workbook filled from the roster, recalculated by LibreOffice:
+/// the WFA rows it counts are the ones written, and every day passes.
+#[test]
+fn jadwal_check_sheet_computed_by_libreoffice() {
+    let Ok(soffice) = which_soffice() else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    };
+    let period = ["--period", "2025-12-29..2025-12-31", "--per-unit"];
+    let (plain, _, _) = jadwal(&period);
+    let j = json_of(&plain.path().join("jadwal.json"));
+    let dir = tempfile::tempdir().unwrap();
+    let (path, people) = roster(&j, dir.path());
+    let mut args = period.to_vec();
+    args.extend(["--roster", path.to_str().unwrap()]);
+    let (out, _, _) = jadwal(&args);
+    let unit = &people[0].0;
+    let book = out.path().join(format!("opd/jadwal-wfa_{unit}.xlsx"));
+    recalculated(&soffice, &book, dir.path(), true);
+    let stem = format!("jadwal-wfa_{unit}");
+    let check = read(&dir.path().join(format!("{stem}-Cek harian.csv")));
+    let log = read(&dir.path().join(format!("{stem}-Daftar pegawai.csv")));
+    let rows: Vec<Vec<&str>> = check
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    assert_eq!(rows.len(), 3, "{check}");
+    for r in &rows {
+        let date = r[2];
+        let written = log
+            .lines()
+            .filter(|l| l.contains(date) && l.ends_with(",WFA"))
+            .count();
+        assert_eq!(r[5].parse::<usize>().unwrap(), written, "{check}");
+        assert!(written > 0);
+        assert_eq!(r[9], "Sesuai", "{check}");
+    }
+}

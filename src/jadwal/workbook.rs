@@ -169,16 +169,17 @@ pub fn province(j: &Jadwal) -> Result<Vec<u8>> {
         .filter(|u| u.status != Status::Hidden)
         .collect();
     summary_sheet(wb.add_worksheet(), j, &f)?;
+    let staff: i64 = planned.iter().map(|u| u.staff_total.unwrap_or(0)).sum();
+    let rows =
+        ((staff.max(0) as u64 * j.period.working.len() as u64) as u32).clamp(500, MAX_LOG_ROWS);
+    log_sheet(&mut wb, j, &planned, rows, None, &f)?;
     let names = sheet_names(j);
     for (u, name) in j.units.iter().zip(&names) {
         let ws = wb.add_worksheet();
         ws.set_name(name)?;
         unit_sheet(ws, j, u, None, &f)?;
     }
-    let staff: i64 = planned.iter().map(|u| u.staff_total.unwrap_or(0)).sum();
-    let rows =
-        ((staff.max(0) as u64 * j.period.working.len() as u64) as u32).clamp(500, MAX_LOG_ROWS);
-    log_sheet(&mut wb, j, &planned, rows, None, &f)?;
+    limits_sheet(&mut wb, j, &planned, &f)?;
     Ok(wb.save_to_buffer()?)
 }
 
@@ -200,6 +201,7 @@ pub fn unit(j: &Jadwal, u: &UnitPlan, proposal: Option<&Proposal>) -> Result<Vec
         + 50)
         .clamp(200, MAX_LOG_ROWS);
     log_sheet(&mut wb, j, &planned, rows, proposal.map(|p| (u, p)), &f)?;
+    limits_sheet(&mut wb, j, &planned, &f)?;
     Ok(wb.save_to_buffer()?)
 }
 
@@ -650,17 +652,8 @@ pub fn place_rule() -> String {
     )
 }
 
-fn log_sheet(
-    wb: &mut Workbook,
-    j: &Jadwal,
-    planned: &[&UnitPlan],
-    rows: u32,
-    proposal: Option<(&UnitPlan, &Proposal)>,
-    f: &Formats,
-) -> Result<()> {
-    let last = rows; // 0-based index of the last validated row (row 1 is the header)
-    let n_days = j.period.working.len() as u32;
-    // The limits first: the validations look them up.
+/// *Batas*: per unit the limits the log's validations look up, and the working days.
+fn limits_sheet(wb: &mut Workbook, j: &Jadwal, planned: &[&UnitPlan], f: &Formats) -> Result<()> {
     {
         let ws = wb.add_worksheet();
         ws.set_name(LIMITS_SHEET)?;
@@ -696,6 +689,19 @@ fn log_sheet(
         ws.set_column_width(5, 40)?;
         ws.set_column_width(7, 14)?;
     }
+    Ok(())
+}
+
+fn log_sheet(
+    wb: &mut Workbook,
+    j: &Jadwal,
+    planned: &[&UnitPlan],
+    rows: u32,
+    proposal: Option<(&UnitPlan, &Proposal)>,
+    f: &Formats,
+) -> Result<()> {
+    let last = rows; // 0-based index of the last validated row (row 1 is the header)
+    let n_days = j.period.working.len() as u32;
     let n_units = planned.len().max(1) as u32;
     wb.define_name(
         N_LIMITS,
