@@ -925,3 +925,81 @@ fn jadwal_check_sheet_computed_by_libreoffice() {
         assert_eq!(r[9], "Sesuai", "{check}");
     }
 }
+
+/// Many units (the sample's 40 copied to 320): no sheet per unit in the province workbook
+/// (said on the summary), every unit's days in *Semua OPD*; the per-day totals still add up.
+#[test]
+fn jadwal_many_units_go_to_one_table() {
+    let mut a = json_of(sample_assessment());
+    let base = a["units"].as_array().unwrap().clone();
+    let units: Vec<Value> = (0..8)
+        .flat_map(|k| {
+            base.iter().map(move |u| {
+                let mut u = u.clone();
+                u["id"] = format!("{}-{k}", u["id"].as_str().unwrap()).into();
+                u
+            })
+        })
+        .collect();
+    a["units"] = Value::Array(units);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("besar.json");
+    std::fs::write(&path, a.to_string()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let t = std::time::Instant::now();
+    kesiapan()
+        .args([
+            "jadwal",
+            "--period",
+            "2025-12-29..2025-12-31",
+            "--now",
+            NOW,
+            "-q",
+            "--assessment",
+        ])
+        .arg(&path)
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+    eprintln!("320 units: {:.2} s", t.elapsed().as_secs_f64());
+    let book = out.path().join("jadwal-wfa.xlsx");
+    let wb = calamine::open_workbook_auto(&book).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Ringkasan",
+            "Daftar pegawai",
+            "Cek harian",
+            "Semua OPD",
+            "Batas"
+        ]
+    );
+    let all = sheet(&book, "Semua OPD");
+    assert_eq!(all.rows().count(), 1 + 320 * 3);
+    let summary = sheet(&book, "Ringkasan");
+    assert!(
+        summary
+            .rows()
+            .flat_map(|r| r.iter().map(cell_str))
+            .any(|t| t.starts_with("tidak dibuat: lebih dari 250 OPD"))
+    );
+    let j = json_of(&out.path().join("jadwal.json"));
+    let small = json_of(
+        &jadwal(&["--period", "2025-12-29..2025-12-31"])
+            .0
+            .path()
+            .join("jadwal.json"),
+    );
+    for (big, one) in j["province"]["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(small["province"]["days"].as_array().unwrap())
+    {
+        assert_eq!(
+            big["away"].as_i64().unwrap(),
+            8 * one["away"].as_i64().unwrap()
+        );
+    }
+}

@@ -36,6 +36,11 @@ pub const LOG_SHEET: &str = "Daftar pegawai";
 pub const SUMMARY_SHEET: &str = "Ringkasan";
 pub const CHECK_SHEET: &str = "Cek harian";
 pub const LIMITS_SHEET: &str = "Batas";
+/// Every unit's days in one table (one row per unit and day), filterable.
+pub const ALL_UNITS_SHEET: &str = "Semua OPD";
+/// Above this many units the province workbook has no sheet per unit (Excel slows down long
+/// before its sheet limit); the days are in *Semua OPD* and the units' own workbooks.
+pub const MAX_UNIT_SHEETS: usize = 250;
 /// The values of Lokasi Kerja.
 pub const AWAY: &str = "WFA";
 pub const OFFICE: &str = "Kantor";
@@ -173,11 +178,14 @@ pub fn province(j: &Jadwal) -> Result<Vec<u8>> {
     let rows =
         ((staff.max(0) as u64 * j.period.working.len() as u64) as u32).clamp(500, MAX_LOG_ROWS);
     log_sheet(&mut wb, j, &planned, rows, None, &f)?;
-    let names = sheet_names(j);
-    for (u, name) in j.units.iter().zip(&names) {
-        let ws = wb.add_worksheet();
-        ws.set_name(name)?;
-        unit_sheet(ws, j, u, None, &f)?;
+    all_units_sheet(wb.add_worksheet(), j, &f)?;
+    if j.units.len() <= MAX_UNIT_SHEETS {
+        let names = sheet_names(j);
+        for (u, name) in j.units.iter().zip(&names) {
+            let ws = wb.add_worksheet();
+            ws.set_name(name)?;
+            unit_sheet(ws, j, u, None, &f)?;
+        }
     }
     limits_sheet(&mut wb, j, &planned, &f)?;
     Ok(wb.save_to_buffer()?)
@@ -207,10 +215,16 @@ pub fn unit(j: &Jadwal, u: &UnitPlan, proposal: Option<&Proposal>) -> Result<Vec
 
 /// The units' sheet names: valid, unique ignoring case, never a fixed sheet's.
 pub fn sheet_names(j: &Jadwal) -> Vec<String> {
-    let mut used: Vec<String> = [SUMMARY_SHEET, LOG_SHEET, CHECK_SHEET, LIMITS_SHEET]
-        .iter()
-        .map(|s| s.to_lowercase())
-        .collect();
+    let mut used: Vec<String> = [
+        SUMMARY_SHEET,
+        LOG_SHEET,
+        CHECK_SHEET,
+        LIMITS_SHEET,
+        ALL_UNITS_SHEET,
+    ]
+    .iter()
+    .map(|s| s.to_lowercase())
+    .collect();
     j.units
         .iter()
         .map(|u| {
@@ -229,6 +243,61 @@ pub fn sheet_names(j: &Jadwal) -> Vec<String> {
             name
         })
         .collect()
+}
+
+/// *Semua OPD*: one row per unit and working day, the units not planned here included (with
+/// their status), for filtering and pivoting.
+fn all_units_sheet(ws: &mut Worksheet, j: &Jadwal, f: &Formats) -> Result<()> {
+    ws.set_name(ALL_UNITS_SHEET)?;
+    headers(
+        ws,
+        0,
+        &[
+            "Kode OPD",
+            "Nama OPD",
+            "Status",
+            "Tanggal",
+            "Hari",
+            "Minggu (ISO)",
+            "WFA",
+            "Di kantor",
+            "Minimum di kantor",
+            "Paling banyak WFA bersamaan",
+        ],
+        f,
+    )?;
+    let mut r = 0;
+    for u in &j.units {
+        if u.days.is_empty() {
+            r += 1;
+            text(ws, r, 0, &u.id)?;
+            text(ws, r, 1, u.name.as_deref().unwrap_or(""))?;
+            text(ws, r, 2, status_words(u))?;
+            continue;
+        }
+        for (d, w) in u.days.iter().zip(&j.period.working) {
+            r += 1;
+            text(ws, r, 0, &u.id)?;
+            text(ws, r, 1, u.name.as_deref().unwrap_or(""))?;
+            text(ws, r, 2, status_words(u))?;
+            date_cell(ws, r, 3, d.date, f)?;
+            text(ws, r, 4, d.date.day_name(crate::rubric::Lang::Id))?;
+            text(ws, r, 5, &w.iso_week)?;
+            ws.write_number_with_format(r, 6, d.away as f64, &f.int)?;
+            num(ws, r, 7, d.on_site, f)?;
+            num(ws, r, 8, u.min_on_site, f)?;
+            num(ws, r, 9, u.allowed_at_once, f)?;
+        }
+    }
+    ws.autofilter(0, 0, r.max(1), 9)?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_column_width(0, 14)?;
+    ws.set_column_width(1, 40)?;
+    ws.set_column_width(2, 24)?;
+    for c in 3..10 {
+        ws.set_column_width(c, 14)?;
+    }
+    Ok(())
 }
 
 fn summary_sheet(ws: &mut Worksheet, j: &Jadwal, f: &Formats) -> Result<()> {
@@ -324,6 +393,15 @@ fn summary_sheet(ws: &mut Worksheet, j: &Jadwal, f: &Formats) -> Result<()> {
         ),
     )?;
     line(ws, "Dibuat", j.generated_at.clone())?;
+    if j.units.len() > MAX_UNIT_SHEETS {
+        line(
+            ws,
+            "Sheet per OPD",
+            format!(
+                "tidak dibuat: lebih dari {MAX_UNIT_SHEETS} OPD; hari per OPD ada di sheet {ALL_UNITS_SHEET}, dan buku kerja per OPD dibuat dengan --per-unit"
+            ),
+        )?;
+    }
 
     r += 1;
     text_f(
