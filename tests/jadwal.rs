@@ -295,7 +295,7 @@ fn jadwal_skips_and_names_holidays_and_weekends() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("Cuti bersama Hari Raya Natal (joint leave (cuti bersama))"),
+        stdout.contains("Cuti bersama Hari Raya Natal (joint leave)"),
         "{stdout}"
     );
     assert!(stdout.contains("WFA plan"), "{stdout}");

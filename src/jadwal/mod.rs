@@ -11,6 +11,7 @@
 
 pub mod calendar;
 pub mod date;
+pub mod log;
 pub mod roster;
 pub mod rota;
 pub mod terminal;
