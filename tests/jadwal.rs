@@ -756,21 +756,26 @@ fn jadwal_place_rule_computed_by_libreoffice() {
     use rust_xlsxwriter::{ExcelDateTime, Formula, Workbook};
     let dir = tempfile::tempdir().unwrap();
     let mut wb = Workbook::new();
-    // (unit, nip, date, place, expected)
-    let rows: [(&str, &str, (u16, u8, u8), &str, bool); 13] = [
-        ("X", "P1", (2025, 12, 29), "WFA", true),
-        ("X", "P1", (2025, 12, 30), "WFA", true),
-        ("X", "P2", (2025, 12, 29), "WFA", false),
-        ("X", "P2", (2025, 12, 30), "WFA", false),
-        ("X", "P2", (2025, 12, 31), "WFA", false),
-        ("X", "P3", (2025, 12, 31), "WFA", true),
-        ("X", "P3", (2026, 1, 5), "WFA", true),
-        ("X", "P3", (2026, 1, 6), "WFA", true),
-        ("X", "P4", (2025, 12, 29), "Kantor", true),
-        ("X", "P4", (2025, 12, 30), "Rumah", false),
-        ("Y", "P5", (2025, 12, 30), "WFA", false),
-        ("Y", "P6", (2025, 12, 30), "WFA", false),
-        ("Y", "P7", (2025, 12, 31), "WFA", true),
+    // (unit, nip, job, date, place, expected)
+    let rows: [(&str, &str, &str, (u16, u8, u8), &str, bool); 14] = [
+        ("X", "P1", "Analis", (2025, 12, 29), "WFA", true),
+        ("X", "P1", "Analis", (2025, 12, 30), "WFA", true),
+        // Three days in one ISO week: every one of them over the cap of 2.
+        ("X", "P2", "Analis", (2025, 12, 29), "WFA", false),
+        ("X", "P2", "Analis", (2025, 12, 30), "WFA", false),
+        ("X", "P2", "Analis", (2025, 12, 31), "WFA", false),
+        // Wednesday 31 Dec 2025 is 2026-W01, Monday 5 Jan 2026 starts 2026-W02.
+        ("X", "P3", "analis", (2025, 12, 31), "WFA", true),
+        ("X", "P3", "Analis", (2026, 1, 5), "WFA", true),
+        ("X", "P3", "Analis", (2026, 1, 6), "WFA", true),
+        ("X", "P4", "Sopir", (2025, 12, 29), "Kantor", true),
+        ("X", "P4", "Analis", (2025, 12, 30), "Rumah", false),
+        // A job that is not eligible in X.
+        ("X", "P8", "Sopir", (2026, 1, 5), "WFA", false),
+        // Y: one at once, and no job list (any job).
+        ("Y", "P5", "Sopir", (2025, 12, 30), "WFA", false),
+        ("Y", "P6", "Sopir", (2025, 12, 30), "WFA", false),
+        ("Y", "P7", "Sopir", (2025, 12, 31), "WFA", true),
     ];
     {
         let ws = wb.add_worksheet();
@@ -779,15 +784,16 @@ fn jadwal_place_rule_computed_by_libreoffice() {
             ws.write_string(0, c as u16, *h).unwrap();
         }
         let rule = kesiapan::jadwal::workbook::place_rule();
-        for (i, (unit, nip, (y, m, d), place, _)) in rows.iter().enumerate() {
+        for (i, (unit, nip, job, (y, m, d), place, _)) in rows.iter().enumerate() {
             let r = i as u32 + 1;
             ws.write_string(r, 0, *unit).unwrap();
             ws.write_string(r, 1, *nip).unwrap();
+            ws.write_string(r, 3, *job).unwrap();
             ws.write_datetime(r, 4, ExcelDateTime::from_ymd(*y, *m, *d).unwrap())
                 .unwrap();
             ws.write_string(r, 5, *place).unwrap();
             // The rule as Excel applies it to row r + 1: its references moved down.
-            let here = ["A", "B", "E", "F"].iter().fold(rule.clone(), |f, c| {
+            let here = ["A", "B", "D", "E", "F"].iter().fold(rule.clone(), |f, c| {
                 f.replace(&format!("{c}2,"), &format!("{c}{},", r + 1))
                     .replace(&format!("{c}2)"), &format!("{c}{})", r + 1))
                     .replace(&format!("{c}2="), &format!("{c}{}=", r + 1))
@@ -795,7 +801,9 @@ fn jadwal_place_rule_computed_by_libreoffice() {
             });
             if r > 1 {
                 assert!(
-                    ["A2", "B2", "E2", "F2"].iter().all(|c| !here.contains(c)),
+                    ["A2", "B2", "D2", "E2", "F2"]
+                        .iter()
+                        .all(|c| !here.contains(c)),
                     "{here}"
                 );
             }
@@ -803,23 +811,29 @@ fn jadwal_place_rule_computed_by_libreoffice() {
         }
     }
     {
+        use kesiapan::jadwal::log::*;
         let ws = wb.add_worksheet();
         ws.set_name("Batas").unwrap();
-        for (r, (unit, at_once, cap)) in [("X", 2.0, 2.0), ("Y", 1.0, 2.0)].iter().enumerate() {
-            ws.write_string(r as u32 + 1, 0, *unit).unwrap();
-            ws.write_number(r as u32 + 1, 1, *at_once).unwrap();
-            ws.write_number(r as u32 + 1, 2, *cap).unwrap();
+        // Kode, most at once, cap, staff, minimum, any job.
+        for (r, (unit, at_once, cap, any)) in [("X", 2.0, 2.0, 0.0), ("Y", 1.0, 2.0, 1.0)]
+            .iter()
+            .enumerate()
+        {
+            let r = r as u32 + 1;
+            ws.write_string(r, 0, *unit).unwrap();
+            ws.write_number(r, 1, *at_once).unwrap();
+            ws.write_number(r, 2, *cap).unwrap();
+            ws.write_number(r, 5, *any).unwrap();
         }
-    }
-    wb.define_name("Batas_OPD", "=Batas!$A$2:$E$3").unwrap();
-    for (name, c) in [
-        ("DP_Kode", 'A'),
-        ("DP_NIP", 'B'),
-        ("DP_Tanggal", 'E'),
-        ("DP_Lokasi", 'F'),
-    ] {
-        wb.define_name(name, &format!("='Daftar pegawai'!${c}$2:${c}$100"))
-            .unwrap();
+        ws.write_string(1, 10, "X").unwrap();
+        ws.write_string(1, 11, "Analis").unwrap();
+        wb.define_name(N_LIMITS, "=Batas!$A$2:$F$3").unwrap();
+        wb.define_name(N_JOB_UNIT, "=Batas!$K$2:$K$2").unwrap();
+        wb.define_name(N_JOB, "=Batas!$L$2:$L$2").unwrap();
+        for (name, c) in [(N_UNIT, 'A'), (N_NIP, 'B'), (N_DATE, 'E'), (N_PLACE, 'F')] {
+            wb.define_name(name, &format!("='Daftar pegawai'!${c}$2:${c}$100"))
+                .unwrap();
+        }
     }
     let book = dir.path().join("aturan.xlsx");
     wb.save(&book).unwrap();
@@ -833,7 +847,7 @@ fn jadwal_place_rule_computed_by_libreoffice() {
     let want: Vec<String> = rows
         .iter()
         .map(|r| {
-            if r.4 {
+            if r.5 {
                 "TRUE".to_string()
             } else {
                 "FALSE".to_string()

@@ -10,7 +10,7 @@
 
 use super::roster::Proposal;
 use super::workbook::{
-    AWAY, CHECK_SHEET, Formats, LIMITS_SHEET, LOG_SHEET, OFFICE, cap_words, date_cell, headers,
+    AWAY, CHECK_SHEET, Formats, LIMITS_SHEET, LOG_SHEET, OFFICE, date_cell, headers,
 };
 use super::{Jadwal, UnitPlan};
 use crate::xlsx::{text, text_f};
@@ -27,20 +27,26 @@ pub const LOG_HEADERS: [&str; 6] = [
     "Lokasi Kerja",
 ];
 
-/// The defined names the log's validation and the check formulas use.
-const N_UNIT: &str = "DP_Kode";
-const N_NIP: &str = "DP_NIP";
-const N_DATE: &str = "DP_Tanggal";
-const N_PLACE: &str = "DP_Lokasi";
-const N_LIMITS: &str = "Batas_OPD";
-const N_DAYS: &str = "Hari_Kerja";
+/// The defined names the log's validation and the check formulas use (short: Excel takes a
+/// validation formula of at most 255 characters). `p…`: the log's columns; `bOPD`: the units'
+/// limits (*Batas* A:F); `jKode`, `jJab`: the units' eligible jobs (*Batas* K:L).
+pub const N_UNIT: &str = "pKode";
+pub const N_NIP: &str = "pNIP";
+pub const N_DATE: &str = "pTgl";
+pub const N_PLACE: &str = "pLok";
+pub const N_LIMITS: &str = "bOPD";
+pub const N_DAYS: &str = "Hari_Kerja";
+pub const N_JOB_UNIT: &str = "jKode";
+pub const N_JOB: &str = "jJab";
 
 /// The validation formula of Lokasi Kerja in row 2 (relative: Excel shifts it down the
-/// column): `Kantor`, or `WFA` while that NIP has fewer than the cap of WFA rows in the date's
-/// ISO week (the current row counted) and the unit fewer than its most at once that day.
+/// column): `Kantor`, or `WFA` while that NIP has at most the cap of WFA rows in the date's ISO
+/// week (Monday to Sunday, the current row counted), the unit at most its most at once that
+/// day, and the job is one of the unit's eligible jobs (any job when the assessment lists none:
+/// *Batas* column F is 1).
 pub fn place_rule() -> String {
     format!(
-        "=OR(F2=\"{OFFICE}\",AND(F2=\"{AWAY}\",COUNTIFS({N_NIP},B2,{N_PLACE},\"{AWAY}\",{N_DATE},\">=\"&(E2-WEEKDAY(E2,2)+1),{N_DATE},\"<\"&(E2-WEEKDAY(E2,2)+8))<=VLOOKUP(A2,{N_LIMITS},3,FALSE),COUNTIFS({N_UNIT},A2,{N_DATE},E2,{N_PLACE},\"{AWAY}\")<=VLOOKUP(A2,{N_LIMITS},2,FALSE)))"
+        "=OR(F2=\"{OFFICE}\",AND(F2=\"{AWAY}\",COUNTIFS({N_NIP},B2,{N_PLACE},\"{AWAY}\",{N_DATE},\">=\"&(E2-WEEKDAY(E2,2)+1),{N_DATE},\"<\"&(E2-WEEKDAY(E2,2)+8))<=VLOOKUP(A2,{N_LIMITS},3,0),COUNTIFS({N_UNIT},A2,{N_DATE},E2,{N_PLACE},\"{AWAY}\")<=VLOOKUP(A2,{N_LIMITS},2,0),COUNTIFS({N_JOB_UNIT},A2,{N_JOB},D2)+VLOOKUP(A2,{N_LIMITS},6,0)>0))"
     )
 }
 
@@ -63,12 +69,17 @@ pub(super) fn limits_sheet(
                 "Paling lama WFA per minggu (hari)",
                 "Jumlah pegawai",
                 "Minimum di kantor",
+                "Semua jabatan (1 = penilaian tanpa daftar jabatan)",
                 "Nama OPD",
                 "",
                 "Hari kerja",
+                "",
+                "Kode OPD",
+                "Jabatan layak WFA",
             ],
             f,
         )?;
+        let mut jobs = 0;
         for (i, u) in planned.iter().enumerate() {
             let r = i as u32 + 1;
             text(ws, r, 0, &u.id)?;
@@ -77,14 +88,29 @@ pub(super) fn limits_sheet(
             ws.write_number(r, 2, u.max_days_per_week.unwrap_or(7) as f64)?;
             ws.write_number(r, 3, u.staff_total.unwrap_or(0) as f64)?;
             ws.write_number(r, 4, u.min_on_site.unwrap_or(0) as f64)?;
-            text(ws, r, 5, u.name.as_deref().unwrap_or(""))?;
+            ws.write_number(r, 5, if u.eligible_jobs.is_empty() { 1.0 } else { 0.0 })?;
+            text(ws, r, 6, u.name.as_deref().unwrap_or(""))?;
+            for job in &u.eligible_jobs {
+                jobs += 1;
+                text(ws, jobs, 10, &u.id)?;
+                text(ws, jobs, 11, job)?;
+            }
         }
         for (i, w) in j.period.working.iter().enumerate() {
-            date_cell(ws, i as u32 + 1, 7, w.date, f)?;
+            date_cell(ws, i as u32 + 1, 8, w.date, f)?;
         }
         ws.set_column_width(0, 16)?;
-        ws.set_column_width(5, 40)?;
-        ws.set_column_width(7, 14)?;
+        ws.set_column_width(5, 18)?;
+        ws.set_column_width(6, 40)?;
+        ws.set_column_width(8, 14)?;
+        ws.set_column_width(10, 16)?;
+        ws.set_column_width(11, 40)?;
+        let n_jobs = jobs.max(1);
+        wb.define_name(
+            N_JOB_UNIT,
+            &format!("={LIMITS_SHEET}!$K$2:$K${}", n_jobs + 1),
+        )?;
+        wb.define_name(N_JOB, &format!("={LIMITS_SHEET}!$L$2:$L${}", n_jobs + 1))?;
     }
     Ok(())
 }
@@ -102,9 +128,9 @@ pub(super) fn log_sheet(
     let n_units = planned.len().max(1) as u32;
     wb.define_name(
         N_LIMITS,
-        &format!("={LIMITS_SHEET}!$A$2:$E${}", n_units + 1),
+        &format!("={LIMITS_SHEET}!$A$2:$F${}", n_units + 1),
     )?;
-    wb.define_name(N_DAYS, &format!("={LIMITS_SHEET}!$H$2:$H${}", n_days + 1))?;
+    wb.define_name(N_DAYS, &format!("={LIMITS_SHEET}!$I$2:$I${}", n_days + 1))?;
     let col = |c: char| format!("='{LOG_SHEET}'!${c}$2:${c}${}", last + 1);
     wb.define_name(N_UNIT, &col('A'))?;
     wb.define_name(N_NIP, &col('B'))?;
@@ -198,27 +224,43 @@ pub(super) fn log_sheet(
             .set_error_title("Bukan hari kerja periode")?
             .set_error_message("Isi tanggal salah satu hari kerja periode WFA (hari libur, cuti bersama dan akhir pekan tidak termasuk).")?;
         ws.add_data_validation(1, 4, last, 4, &date_rule)?;
-        let cap = cap_words(j);
+        let mut caps: Vec<i64> = planned.iter().filter_map(|u| u.max_days_per_week).collect();
+        caps.sort_unstable();
+        caps.dedup();
+        let cap = match caps.as_slice() {
+            [c] => format!("{c} hari"),
+            _ => "batas hari".to_string(),
+        };
         let place_rule = DataValidation::new()
             .allow_custom(Formula::new(place_rule()))
             .set_input_title("Lokasi Kerja")?
-            .set_input_message(format!("Ketik {AWAY} atau {OFFICE}. {AWAY} ditolak bila melebihi batas hari per minggu pegawai itu atau batas WFA bersamaan OPD pada tanggal itu."))?
+            .set_input_message(format!(
+                "Ketik {AWAY} atau {OFFICE}. {AWAY} ditolak bila melebihi batas hari per minggu pegawai itu, batas WFA bersamaan OPD pada tanggal itu, atau jabatannya tidak layak WFA."
+            ))?
             .set_error_title("WFA tidak dapat diterima")?
-            .set_error_message(crate::text::cap(&format!(
-                "Isi {AWAY} atau {OFFICE}. {AWAY} ditolak bila NIP ini sudah mencapai batas hari WFA dalam minggu itu ({cap}) atau WFA OPD pada tanggal itu sudah mencapai batas bersamaan."
-            ), 240, crate::rubric::Lang::Id).into_owned())?;
+            .set_error_message(format!(
+                "{AWAY} ditolak bila NIP ini sudah {cap} WFA dalam minggu itu (Senin–Minggu), WFA OPD pada tanggal itu sudah mencapai batas bersamaan, atau jabatannya tidak layak WFA (sheet {LIMITS_SHEET}). Isi {AWAY} atau {OFFICE}."
+            ))?;
         ws.add_data_validation(1, 5, last, 5, &place_rule)?;
         let nip_note = DataValidation::new()
             .allow_any_value()
             .set_input_title("NIP")?
             .set_input_message("NIP pegawai (18 angka), diketik sebagai teks.")?;
         ws.add_data_validation(1, 1, last, 1, &nip_note)?;
-        // A WFA row over the weekly cap (rows pasted in bypass validation) shows red.
+        let job_note = DataValidation::new()
+            .allow_any_value()
+            .set_input_title("Jenis Jabatan")?
+            .set_input_message(format!(
+                "Nama jabatan pegawai. Untuk {AWAY}: salah satu jabatan yang layak WFA di sheet {LIMITS_SHEET} (kolom Jabatan layak WFA), ditulis sama."
+            ))?;
+        ws.add_data_validation(1, 3, last, 3, &job_note)?;
+        // A WFA row over the weekly cap or in a job not eligible (rows pasted in bypass
+        // validation) shows red.
         if proposal.is_some() || planned.len() == 1 {
             let red = Format::new().set_background_color(rust_xlsxwriter::Color::RGB(0xF4C7C3));
             let cf = ConditionalFormatFormula::new()
                 .set_rule(format!(
-                    "=AND($F2=\"{AWAY}\",COUNTIFS({N_NIP},$B2,{N_PLACE},\"{AWAY}\",{N_DATE},\">=\"&($E2-WEEKDAY($E2,2)+1),{N_DATE},\"<\"&($E2-WEEKDAY($E2,2)+8))>VLOOKUP($A2,{N_LIMITS},3,FALSE))"
+                    "=AND($F2=\"{AWAY}\",OR(COUNTIFS({N_NIP},$B2,{N_PLACE},\"{AWAY}\",{N_DATE},\">=\"&($E2-WEEKDAY($E2,2)+1),{N_DATE},\"<\"&($E2-WEEKDAY($E2,2)+8))>VLOOKUP($A2,{N_LIMITS},3,0),COUNTIFS({N_JOB_UNIT},$A2,{N_JOB},$D2)+VLOOKUP($A2,{N_LIMITS},6,0)=0))"
                 ).as_str())
                 .set_format(red);
             ws.add_conditional_format(1, 0, last, 5, &cf)?;
@@ -313,9 +355,6 @@ mod tests {
             "{} characters: {rule}",
             rule.chars().count()
         );
-        assert!(
-            rule.contains("COUNTIFS(DP_NIP,B2,DP_Lokasi,\"WFA\""),
-            "{rule}"
-        );
+        assert!(rule.contains("COUNTIFS(pNIP,B2,pLok,\"WFA\""), "{rule}");
     }
 }
