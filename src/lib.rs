@@ -93,6 +93,7 @@ where
         cli::Command::Render(a) => commands::render::run(a, quiet),
         cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
         cli::Command::Template(a) => commands::template::run(a, quiet),
+        cli::Command::Evaluate(a) => commands::evaluate::run(a, quiet),
     };
     if let Some(t) = progress::finish() {
         if verbose && result.is_ok() {
