@@ -139,6 +139,69 @@ pub fn xlsx(e: &Evaluation, v: &View, lang: Lang) -> Result<Vec<u8>> {
             xlsx::text(ws, 3 + i as u32, 1, &a.text)?;
         }
     }
+    // Per measure, the province: the answer, the placebo and the naive comparison.
+    {
+        let ws = wb
+            .add_worksheet()
+            .set_name(xlsx::sheet_name(&t("Provinsi", "Province")))?;
+        let cols = [
+            t("Ukuran", "Measure"),
+            t("Lingkup", "Scope"),
+            t("Skala", "Scale"),
+            t("Toleransi", "Tolerance"),
+            t("OPD WFA", "Units away"),
+            t("OPD pembanding", "Units stayed"),
+            t("Efek WFA", "Effect of WFA"),
+            t("Efek: bawah", "Effect: low"),
+            t("Efek: atas", "Effect: high"),
+            t("Hasil", "Outcome"),
+            t("Plasebo", "Placebo"),
+            t("Plasebo: bawah", "Placebo: low"),
+            t("Plasebo: atas", "Placebo: high"),
+            t("Hasil plasebo", "Placebo outcome"),
+            t("Sebelum/sesudah", "Before/after"),
+            t("Sebelum/sesudah: bawah", "Before/after: low"),
+            t("Sebelum/sesudah: atas", "Before/after: high"),
+        ];
+        for (c, h) in cols.iter().enumerate() {
+            xlsx::text_f(ws, 0, c as u16, h, &head)?;
+        }
+        for (i, m) in e.measures.iter().enumerate() {
+            let r = 1 + i as u32;
+            xlsx::text(ws, r, 0, &m.id)?;
+            xlsx::text(ws, r, 1, m.scope.id())?;
+            xlsx::text(
+                ws,
+                r,
+                2,
+                match m.scale {
+                    crate::evaluate::estimate::Scale::Relative => t("relatif", "relative"),
+                    crate::evaluate::estimate::Scale::Absolute => t("mutlak", "absolute"),
+                },
+            )?;
+            ws.write_number_with_format(r, 3, m.tolerance, &num)?;
+            let res = &m.result;
+            if let Some(p) = &res.province {
+                ws.write_number(r, 4, p.treated as f64)?;
+                ws.write_number(r, 5, p.control as f64)?;
+            }
+            for (c, p) in [
+                (6u16, res.province.as_ref()),
+                (10, res.placebo.as_ref()),
+                (14, res.naive.as_ref()),
+            ] {
+                if let Some(p) = p {
+                    ws.write_number_with_format(r, c, p.estimate.point, &num)?;
+                    ws.write_number_with_format(r, c + 1, p.estimate.lo, &num)?;
+                    ws.write_number_with_format(r, c + 2, p.estimate.hi, &num)?;
+                    if c < 14 {
+                        xlsx::text(ws, r, c + 3, outcome_label(Some(p.outcome), lang))?;
+                    }
+                }
+            }
+        }
+        ws.set_freeze_panes(1, 0)?;
+    }
     // Per measure, per unit.
     {
         let ws = wb
@@ -226,6 +289,11 @@ pub fn xlsx(e: &Evaluation, v: &View, lang: Lang) -> Result<Vec<u8>> {
             t("Kesiapan", "Readiness"),
             &v.readiness_head,
             &v.readiness_rows,
+        ),
+        (
+            t("Plasebo dan sederhana", "Placebo and simple"),
+            &v.checks_head,
+            &v.checks_rows,
         ),
         (t("Periode", "Periods"), &v.periods_head, &v.periods_rows),
     ];

@@ -42,6 +42,8 @@ pub struct View {
     pub readiness_head: Vec<String>,
     pub readiness_rows: Vec<Vec<String>>,
     pub predictors: Vec<String>,
+    pub checks_head: Vec<String>,
+    pub checks_rows: Vec<Vec<String>>,
     pub periods_head: Vec<String>,
     pub periods_rows: Vec<Vec<String>>,
     pub footer: String,
@@ -139,6 +141,22 @@ pub fn shown_value(m: &MeasureResult, x: f64) -> f64 {
 /// A change `x` (estimator units) shown with its sign and unit, with as many decimals as it takes
 /// to stay on its side of ±tolerance.
 pub fn change(m: &MeasureResult, x: f64, lang: Lang) -> String {
+    format!("{}{}", bare_change(m, x, lang), unit_of(m, lang))
+}
+
+/// The unit a change of `m` is shown in, with its leading space where the language has one.
+fn unit_of(m: &MeasureResult, lang: Lang) -> &'static str {
+    match (m.scale, m.share, lang) {
+        (Scale::Relative, _, Lang::Id) => " %",
+        (Scale::Relative, _, Lang::En) => "%",
+        (Scale::Absolute, true, Lang::Id) => " poin persen",
+        (Scale::Absolute, true, Lang::En) => " percentage points",
+        (Scale::Absolute, false, _) => "",
+    }
+}
+
+/// `change` without its unit.
+fn bare_change(m: &MeasureResult, x: f64, lang: Lang) -> String {
     let v = shown_value(m, x);
     let tol = shown_value(m, m.tolerance);
     let d = (1..=4u32)
@@ -158,24 +176,17 @@ pub fn change(m: &MeasureResult, x: f64, lang: Lang) -> String {
         ""
     };
     let n = format::number(r.abs(), d as usize, lang);
-    let unit = match (m.scale, m.share, lang) {
-        (Scale::Relative, _, Lang::Id) => " %",
-        (Scale::Relative, _, Lang::En) => "%",
-        (Scale::Absolute, true, Lang::Id) => " poin persen",
-        (Scale::Absolute, true, Lang::En) => " percentage points",
-        (Scale::Absolute, false, _) => "",
-    };
-    format!("{sign}{n}{unit}")
+    format!("{sign}{n}")
 }
 
-/// `point (lo to hi)`.
+/// `point unit (lo to hi)`: the unit once.
 pub fn interval(m: &MeasureResult, iv: &Interval, lang: Lang) -> String {
     let to = t(lang, "s.d.", "to");
     format!(
         "{} ({} {to} {})",
         change(m, iv.point, lang),
-        change(m, iv.lo, lang),
-        change(m, iv.hi, lang)
+        bare_change(m, iv.lo, lang),
+        bare_change(m, iv.hi, lang)
     )
 }
 
@@ -411,7 +422,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             t(lang, "Tanpa rencana yang dibekukan:", "No frozen plan:"),
             t(
                 lang,
-                "tidak ada rencana evaluasi yang dibekukan sebelum periode, sehingga ukuran dan toleransi dapat saja dipilih sesudah data dilihat.",
+                "ukuran dan toleransi tidak dibekukan sebelum periode, sehingga dapat saja dipilih sesudah data dilihat.",
                 "no evaluation plan was frozen before the window, so the measures and tolerances may have been chosen after seeing the data.",
             ),
         ),
@@ -449,7 +460,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
     } else if placebo_effects.is_empty() {
         let mut text = t(
             lang,
-            "pada periode yang sama setahun sebelumnya, ketika tidak ada yang WFA, tidak ada \"efek\" — metode tidak membaca musim akhir tahun sebagai efek WFA.",
+            "setahun sebelumnya, ketika tidak ada yang WFA, metode yang sama tidak menemukan \"efek\": musim akhir tahun tidak terbaca sebagai efek WFA.",
             "on the same days a year earlier, when nobody worked away, there is no \"effect\" — the method does not read the year-end season as an effect of WFA.",
         );
         if !placebo_open.is_empty() {
@@ -487,7 +498,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             Lang::Id => line(
                 "Mengapa tidak sebelum/sesudah:".into(),
                 format!(
-                    "perbandingan sederhana dengan hari-hari sebelum periode akan menyebut {} turun {n} di {unit_label} yang WFA — sebagian besar itu musim akhir tahun, yang juga terjadi di {unit_label} yang tidak WFA.",
+                    "dibanding hari-hari sebelum periode, {} di {unit_label} yang WFA akan tampak turun {n} — itu musim akhir tahun, yang juga dialami {unit_label} yang tidak WFA.",
                     lcfirst(m.label.get(lang))
                 ),
             ),
@@ -503,8 +514,8 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
 
     let dasar = match lang {
         Lang::Id => vec![
-            "Peraturan Menteri PANRB Nomor 4 Tahun 2025 tentang Pelaksanaan Tugas Kedinasan Pegawai ASN secara Fleksibel, Pasal 35 (pemantauan dan evaluasi kinerja, disiplin dan kesiapan infrastruktur).".to_string(),
-            format!("Rubrik evaluasi {} versi {} (SHA-256 pada lampiran).", e.rubric.id, e.rubric.version),
+            "Peraturan Menteri PANRB Nomor 4 Tahun 2025, Pasal 35 (pemantauan dan evaluasi kinerja, disiplin dan kesiapan infrastruktur).".to_string(),
+            format!("Rubrik evaluasi {} versi {}.", e.rubric.id, e.rubric.version),
         ],
         Lang::En => vec![
             "Regulation of the Minister for Administrative and Bureaucratic Reform 4/2025 on flexible work by civil servants, Article 35 (monitoring and evaluation of performance, discipline and infrastructure readiness).".to_string(),
@@ -535,35 +546,30 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
                 not_eval.len()
             ),
         },
-        match lang {
-            Lang::Id => format!(
-                "Ukuran: {}.",
-                list(
-                    &e.measures
-                        .iter()
-                        .map(|m| format!(
-                            "{} ({})",
-                            lcfirst(&label(m, lang)),
-                            scope_label(m.scope, lang).to_lowercase()
-                        ))
-                        .collect::<Vec<_>>(),
-                    lang
-                )
-            ),
-            Lang::En => format!(
-                "Measures: {}.",
-                list(
-                    &e.measures
-                        .iter()
-                        .map(|m| format!(
-                            "{} ({})",
-                            lcfirst(&label(m, lang)),
-                            scope_label(m.scope, lang).to_lowercase()
-                        ))
-                        .collect::<Vec<_>>(),
-                    lang
-                )
-            ),
+        {
+            let per_scope: Vec<String> = e
+                .scopes
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} {}",
+                        s.measures.len(),
+                        lcfirst(&scope_label(s.scope, lang))
+                    )
+                })
+                .collect();
+            match lang {
+                Lang::Id => format!(
+                    "Ukuran: {} ukuran — {} (bagian V).",
+                    e.measures.len(),
+                    list(&per_scope, lang)
+                ),
+                Lang::En => format!(
+                    "Measures: {} — {} (section V).",
+                    e.measures.len(),
+                    list(&per_scope, lang)
+                ),
+            }
         },
     ];
     let baseline_words = match e.settings.baseline {
@@ -580,28 +586,24 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
     };
     let metode = match lang {
         Lang::Id => vec![
-            format!("Setiap {unit_label} dibandingkan dengan dirinya sendiri pada {baseline_words}."),
-            format!("Perubahan {unit_label} yang WFA dikurangi rata-rata perubahan {unit_label} yang tidak WFA (selisih dari selisih): pengaruh yang sama bagi semua {unit_label} tahun itu saling meniadakan."),
+            format!("Perubahan setiap {unit_label} dibanding {baseline_words}, dikurangi rata-rata perubahan {unit_label} yang tidak WFA (selisih dari selisih): pengaruh yang sama bagi semua {unit_label} saling meniadakan."),
             if e.settings.simultaneous {
                 format!("Setiap hasil disertai interval {level} %; interval per {unit_label} berlaku serentak untuk semua {unit_label} yang WFA (koreksi Bonferroni), interval provinsi dari bootstrap atas {unit_label} ({} ulangan, benih {}).", e.settings.runs, e.settings.seed)
             } else {
-                format!("Setiap hasil disertai interval {level} %: interval per {unit_label} dari sebaran perubahan {unit_label} yang tidak WFA, interval provinsi dari bootstrap atas {unit_label} ({} ulangan, benih {}). Sebuah {unit_label} disebut turun hanya bila seluruh intervalnya di bawah batas toleransi: {unit_label} yang sebenarnya masih dalam toleransi tersebut turun dengan peluang paling besar {} %.", e.settings.runs, e.settings.seed, format::number(50.0 * (1.0 - e.settings.level), 1, lang))
+                format!("Interval {level} % (per {unit_label} dari sebaran perubahan {unit_label} yang tidak WFA; provinsi dari bootstrap, {} ulangan, benih {}). {} disebut turun hanya bila seluruh intervalnya di bawah batas toleransi; peluang keliru paling besar {} %.", e.settings.runs, e.settings.seed, crate::text::ucfirst(&unit_label), format::number(50.0 * (1.0 - e.settings.level), 1, lang))
             },
-            "Terjaga: seluruh interval di atas batas toleransi penurunan; turun: seluruh interval di bawahnya; naik: seluruh interval di atas toleransi kenaikan; belum dapat disimpulkan: interval terlalu lebar. Batas toleransi adalah pilihan kebijakan dalam rubrik.".to_string(),
-            "Uji plasebo: cara yang sama diterapkan pada periode setahun sebelumnya, ketika tidak ada yang WFA; hasilnya semestinya terjaga.".to_string(),
-            "Nilai SKP (predikat) tidak dipakai sebagai ukuran kinerja: predikat didistribusikan terhadap predikat unit (SE MenPANRB 3/2023). Rumus lengkap: docs/evaluation.md.".to_string(),
+            "Terjaga: seluruh interval di atas batas toleransi penurunan (pilihan kebijakan dalam rubrik); turun: seluruh interval di bawahnya; naik: seluruh interval di atas toleransi kenaikan; belum dapat disimpulkan: interval terlalu lebar. Uji plasebo menerapkan cara yang sama setahun sebelumnya, ketika tidak ada yang WFA.".to_string(),
+            "Predikat SKP tidak dipakai sebagai ukuran kinerja karena didistribusikan terhadap predikat unit (SE MenPANRB 3/2023).".to_string(),
         ],
         Lang::En => vec![
-            format!("Each {unit_label} is compared with itself on {baseline_words}."),
-            format!("The change of a {unit_label} that worked away less the mean change of the {unit_label}s that did not (difference in differences): what the year did to every {unit_label} cancels."),
+            format!("Each {unit_label}'s change against {baseline_words}, less the mean change of the {unit_label}s that did not work away (difference in differences): what the year did to every {unit_label} cancels."),
             if e.settings.simultaneous {
                 format!("Every result comes with a {level}% interval; the per-{unit_label} intervals hold jointly for all {unit_label}s that worked away (Bonferroni), the province's is a bootstrap over {unit_label}s ({} runs, seed {}).", e.settings.runs, e.settings.seed)
             } else {
                 format!("Every result comes with a {level}% interval: a {unit_label}'s from the spread of the changes of the {unit_label}s that stayed, the province's a bootstrap over {unit_label}s ({} runs, seed {}). A {unit_label} is named fallen only when its whole interval lies below the tolerance: one whose true change is within the tolerance is named with a chance of at most {}%.", e.settings.runs, e.settings.seed, format::number(50.0 * (1.0 - e.settings.level), 1, lang))
             },
-            "Held: the whole interval above the tolerated fall; fell: the whole interval below it; rose: the whole interval above the tolerated rise; inconclusive: the interval is too wide. The tolerance is a policy choice of the rubric.".to_string(),
-            "Placebo: the same method on the year before, when nobody worked away; it should come out held.".to_string(),
-            "SKP ratings (predicates) are not used as a performance measure: they are force-distributed against the unit's own rating (SE MenPANRB 3/2023). Full formulas: docs/evaluation.md.".to_string(),
+            "Held: the whole interval above the tolerated fall (a policy choice of the rubric); fell: the whole interval below it; rose: the whole interval above the tolerated rise; inconclusive: the interval is too wide. The placebo applies the same method a year earlier, when nobody worked away.".to_string(),
+            "SKP ratings (predicates) are not used as a performance measure: they are force-distributed against the unit's own rating (SE MenPANRB 3/2023).".to_string(),
         ],
     };
 
@@ -614,8 +616,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
                 t(lang, "Ukuran", "Measure"),
                 t(lang, "Toleransi", "Tolerance"),
                 t(lang, &format!("Efek WFA, provinsi (interval {level} %)"), &format!("Effect of WFA, province ({level}% interval)")),
-                t(lang, "Plasebo setahun sebelumnya", "Placebo a year earlier"),
-                t(lang, "Sebelum/sesudah sederhana", "Simple before/after"),
+                t(lang, &format!("{unit_label} turun"), &format!("{unit_label}s that fell")),
             ];
             let mut notes = Vec::new();
             let rows = e
@@ -634,8 +635,16 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
                         label(m, lang),
                         format!("{}{}", match m.direction { crate::evaluate::estimate::Direction::Higher => "−", crate::evaluate::estimate::Direction::Lower => "+" }, tolerance(m, lang)),
                         m.result.province.as_ref().map(|p| pooled_words(m, p, lang)).unwrap_or_else(|| t(lang, "tidak dapat dihitung (kurang dari 2 OPD per kelompok)", "cannot be computed (fewer than 2 units a group)")),
-                        m.result.placebo.as_ref().map(|p| pooled_words(m, p, lang)).unwrap_or_else(|| "-".into()),
-                        m.result.naive.as_ref().map(|p| interval(m, &p.estimate, lang)).unwrap_or_else(|| "-".into()),
+                        {
+                            let fell: Vec<String> = m
+                                .result
+                                .units
+                                .iter()
+                                .filter(|u| u.outcome == Some(Outcome::Fell))
+                                .map(|u| u.unit.clone())
+                                .collect();
+                            if fell.is_empty() { "-".into() } else { fell.join(", ") }
+                        },
                     ]
                 })
                 .collect();
@@ -668,7 +677,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
         }
         let province = outcome_label(s.province, lang);
         let scope = scope_label(s.scope, lang);
-        let named: Vec<String> = fell.iter().map(|u| unit_name(e, u)).collect();
+        let named = fell.clone();
         kesimpulan.push(match (lang, fell.is_empty()) {
             (Lang::Id, true) => format!("{scope}: {province} di tingkat provinsi; tidak ada {unit_label} yang terbukti turun."),
             (Lang::Id, false) => format!("{scope}: {province} di tingkat provinsi; turun di {}.", list(&named, lang)),
@@ -695,13 +704,13 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
     if open_units > 0 {
         rekomendasi.push(t(
             lang,
-            "Untuk hasil yang belum dapat disimpulkan: periode yang lebih panjang atau pencatatan harian yang lebih lengkap (per pegawai) pada periode berikutnya, agar interval cukup sempit untuk memutuskan.",
+            "Untuk hasil yang belum dapat disimpulkan: periode lebih panjang atau pencatatan harian per pegawai pada periode berikutnya.",
             "For inconclusive results: a longer window or fuller daily records (per staff member) next time, so that the intervals are narrow enough to decide.",
         ));
     }
     if !not_eval.is_empty() {
         rekomendasi.push(match lang {
-            Lang::Id => format!("Mewajibkan {} mengisi daftar pelaksanaan WFA (lembar Daftar pegawai dari jadwal WFA) pada periode berikutnya; tanpa itu kinerjanya tidak dapat dievaluasi.", list(&not_eval.iter().map(|u| u.id.clone()).collect::<Vec<_>>(), lang)),
+            Lang::Id => format!("Mewajibkan {} mengisi daftar pelaksanaan WFA (lembar Daftar pegawai jadwal WFA) pada periode berikutnya.", list(&not_eval.iter().map(|u| u.id.clone()).collect::<Vec<_>>(), lang)),
             Lang::En => format!("Require {} to fill in the WFA log (the Daftar pegawai sheet of the WFA schedule) next time; without it their performance cannot be evaluated.", list(&not_eval.iter().map(|u| u.id.clone()).collect::<Vec<_>>(), lang)),
         });
     }
@@ -839,6 +848,38 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
         }
     };
 
+    let checks_head = vec![
+        t(lang, "Ukuran", "Measure"),
+        t(
+            lang,
+            "Plasebo setahun sebelumnya (semestinya terjaga)",
+            "Placebo a year earlier (should hold)",
+        ),
+        t(
+            lang,
+            "Sebelum/sesudah sederhana (tanpa pembanding)",
+            "Simple before/after (no comparison group)",
+        ),
+    ];
+    let checks_rows = e
+        .measures
+        .iter()
+        .map(|m| {
+            vec![
+                label(m, lang),
+                m.result
+                    .placebo
+                    .as_ref()
+                    .map(|p| pooled_words(m, p, lang))
+                    .unwrap_or_else(|| "-".into()),
+                m.result
+                    .naive
+                    .as_ref()
+                    .map(|p| interval(m, &p.estimate, lang))
+                    .unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
     let periods_head = vec![
         t(lang, "Ukuran", "Measure"),
         t(lang, "Periode WFA", "Window"),
@@ -932,6 +973,8 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
         readiness_head,
         readiness_rows,
         predictors,
+        checks_head,
+        checks_rows,
         periods_head,
         periods_rows,
         footer,
