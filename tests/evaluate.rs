@@ -446,3 +446,29 @@ fn the_report_reads_in_english_with_lang_en() {
         assert!(!md.contains(id), "Indonesian `{id}` in the English report");
     }
 }
+
+#[test]
+fn without_the_year_earlier_baseline_the_report_warns_that_the_season_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("evaluasi-sebelum.toml");
+    std::fs::write(
+        &before,
+        read(Path::new("rubrics/evaluasi-wfa.toml")).replacen(
+            "baseline = \"year\"",
+            "baseline = \"before\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let (d, e) = evaluate(&["--format", "json,md", "--rubric", before.to_str().unwrap()]);
+    let m = measure(&e, "realisasi_target");
+    assert_eq!(m["result"]["adjacent_baseline"], true);
+    assert!(m["result"]["placebo"].is_null());
+    let md = read(&d.path().join("evaluasi-wfa.md"));
+    let first_page = md.split("## I.").next().unwrap();
+    assert!(first_page.contains("**Peringatan:**"), "{first_page}");
+    assert!(
+        first_page.contains("tidak menghilangkan pengaruh musim"),
+        "{first_page}"
+    );
+}

@@ -70,6 +70,22 @@ pub fn run(args: &EvaluateArgs, quiet: bool) -> Result<u8> {
             generated_at: now.clone(),
         },
     )?;
+    if e.window_with_data.is_empty() {
+        let shown = if e.window.is_empty() {
+            "-".to_string()
+        } else {
+            format!("{} – {}", e.window[0], e.window[e.window.len() - 1])
+        };
+        return Err(super::Fatal::Refused(match lang {
+            Lang::Id => format!(
+                "kesalahan: tidak ada satu hari pun pada periode {shown} yang memiliki data (daftar pelaksanaan maupun data harian); periksa --period atau isi data. Tidak ada yang ditulis."
+            ),
+            Lang::En => format!(
+                "error: no day of the window {shown} has any data (neither the log nor the daily data); check --period or the data. Nothing was written."
+            ),
+        })
+        .into());
+    }
     let mut extra = Vec::new();
     if let Some(p) = &args.plan {
         let bytes = crate::fsread::read(p, crate::fsread::CONFIG_LIMIT)

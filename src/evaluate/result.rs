@@ -31,6 +31,14 @@ pub struct Evaluation {
     pub settings: SettingsInfo,
     /// The WFA window's dates.
     pub window: Vec<String>,
+    /// Those of them with any data (a log row or a measure's value).
+    pub window_with_data: Vec<String>,
+    /// Log rows (person-days) on dates outside the window: not used.
+    pub log_outside: u64,
+    /// Window dates that fewer than half of the units with a log have.
+    pub sparse_dates: Vec<String>,
+    /// Unit codes in the data that the master list does not have: left out, named.
+    pub unknown_units: Vec<String>,
     pub units: Vec<UnitInfo>,
     pub measures: Vec<MeasureResult>,
     pub scopes: Vec<ScopeResult>,
@@ -173,15 +181,35 @@ pub fn evaluate(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Eval
             .into_iter()
             .collect(),
     };
-    let units = unit_infos(loaded, &log, &window, rubric.min_group_size);
+    let (units, unknown_units) = unit_infos(loaded, &log, &window, rubric.min_group_size);
+    // Log rows on dates outside the window are not used: counted, so the report says so.
+    let log_outside: u64 = log
+        .values()
+        .flat_map(|d| d.iter())
+        .filter(|(date, _)| !window.contains(date))
+        .map(|(_, day)| day.listed)
+        .sum();
+    // Window dates that fewer than half of the units with a log have: a stray date (a typing
+    // slip) widens everyone's window; said, so that the period is set with --period.
+    let logged = log.len();
+    let sparse_dates: Vec<String> = window
+        .iter()
+        .filter(|w| {
+            let n = log.values().filter(|d| d.contains_key(*w)).count();
+            n > 0 && 2 * n < logged
+        })
+        .cloned()
+        .collect();
     let treated: BTreeMap<&str, bool> = units
         .iter()
         .filter_map(|u| u.treated.map(|t| (u.id.as_str(), t)))
         .collect();
     let mut measures = Vec::new();
+    let mut data_dates: BTreeSet<String> = BTreeSet::new();
     for (i, m) in rubric.measures.iter().enumerate() {
         let d = days::measure(m, loaded)?;
         let dates: BTreeSet<String> = d.values.values().flat_map(|v| v.keys().cloned()).collect();
+        data_dates.extend(dates.iter().cloned());
         let periods = windows::choose(&window, &dates, ev.baseline, ev.before_days);
         let pick = |of: &BTreeMap<String, f64>, ds: &[String]| -> Vec<f64> {
             ds.iter().filter_map(|x| of.get(x).copied()).collect()
@@ -226,6 +254,12 @@ pub fn evaluate(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Eval
         });
     }
     let scopes = scopes(&measures);
+    // The window's dates that have any data at all (a log row or a measure's value).
+    let window_with_data: Vec<String> = window
+        .iter()
+        .filter(|w| data_dates.contains(*w) || log.values().any(|d| d.contains_key(*w)))
+        .cloned()
+        .collect();
     let mut rejected = BTreeMap::new();
     for r in &loaded.rejected {
         *rejected.entry(r.dataset.clone()).or_insert(0) += 1;
@@ -263,6 +297,10 @@ pub fn evaluate(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Eval
             simultaneous: ev.simultaneous,
         },
         window,
+        window_with_data,
+        log_outside,
+        sparse_dates,
+        unknown_units,
         units,
         measures,
         scopes,
@@ -278,19 +316,33 @@ pub fn evaluate(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Eval
 }
 
 /// Every unit (master list and data), with what its log says.
-fn unit_infos(loaded: &Loaded, log: &Log, window: &[String], min_group: usize) -> Vec<UnitInfo> {
+fn unit_infos(
+    loaded: &Loaded,
+    log: &Log,
+    window: &[String],
+    min_group: usize,
+) -> (Vec<UnitInfo>, Vec<String>) {
     let mut names: BTreeMap<String, Option<String>> = BTreeMap::new();
     // The master list's names first: the data's datasets may name no unit.
     for u in &loaded.roll.units {
         names.insert(u.unit.clone(), u.name.clone());
     }
+    // With a master list, a code it does not have is not one of the units that should answer
+    // (a typing slip, a unit of another province): left out of the comparison and named.
+    let mut unknown = Vec::new();
     for (id, name) in loaded.units.iter().chain(&loaded.pending_units) {
+        if loaded.roll.from_master && !names.contains_key(id) {
+            unknown.push(id.clone());
+            continue;
+        }
         let e = names.entry(id.clone()).or_default();
         if e.is_none() {
             *e = name.clone();
         }
     }
-    names
+    unknown.sort();
+    unknown.dedup();
+    let infos = names
         .into_iter()
         .map(|(id, name)| {
             let days = log.get(&id);
@@ -314,7 +366,8 @@ fn unit_infos(loaded: &Loaded, log: &Log, window: &[String], min_group: usize) -
                 name,
             }
         })
-        .collect()
+        .collect();
+    (infos, unknown)
 }
 
 fn scopes(measures: &[MeasureResult]) -> Vec<ScopeResult> {

@@ -247,6 +247,14 @@ fn dates(ds: &[String], lang: Lang) -> String {
         .join(", ")
 }
 
+/// `OPD-10: 3, OPD-12: 1`.
+fn by_unit(days: &std::collections::BTreeMap<String, usize>) -> String {
+    days.iter()
+        .map(|(u, n)| format!("{u}: {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn period_words(dates: &[String], lang: Lang) -> String {
     match (dates.first(), dates.last()) {
         (Some(a), Some(b)) if a == b => long_date(a, lang),
@@ -274,11 +282,49 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
         .filter(|u| u.not_evaluable.is_some())
         .collect();
     let unit_label = e.rubric.unit_label.get(lang).to_string();
-    let period = period_words(&e.window, lang);
+    // A window of consecutive working days reads as a range; one with gaps is listed.
+    let contiguous = e.window.windows(2).all(|w| {
+        match (
+            crate::evaluate::windows::days(&w[0]),
+            crate::evaluate::windows::days(&w[1]),
+        ) {
+            (Some(a), Some(b)) => b - a <= 3,
+            _ => false,
+        }
+    });
+    let period = if contiguous {
+        period_words(&e.window, lang)
+    } else {
+        dates(&e.window, lang)
+    };
 
-    // The answer, per scope.
+    // The answer: first what makes a comparison impossible, then per scope.
     let mut answer = Vec::new();
-    for s in &e.scopes {
+    let no_design = treated.is_empty() || stayed == 0;
+    if treated.is_empty() {
+        answer.push(line(
+            t(
+                lang,
+                "Tidak ada yang dapat dibandingkan:",
+                "Nothing to compare:",
+            ),
+            match lang {
+                Lang::Id => format!(
+                    "menurut daftar pelaksanaan tidak ada {unit_label} yang WFA pada periode ini."
+                ),
+                Lang::En => format!("by the log, no {unit_label} worked away in the window."),
+            },
+        ));
+    } else if stayed == 0 {
+        answer.push(line(
+            t(lang, "Tidak ada pembanding:", "No comparison group:"),
+            match lang {
+                Lang::Id => format!("semua {unit_label} yang dapat dievaluasi WFA, sehingga pengaruh musim tidak dapat dipisahkan dari efek WFA; hasil per lingkup tidak dapat dihitung."),
+                Lang::En => format!("every {unit_label} that can be evaluated worked away, so the season cannot be told apart from the effect of WFA; no scope result can be computed."),
+            },
+        ));
+    }
+    for s in e.scopes.iter().filter(|_| !no_design) {
         let fell: Vec<String> = s
             .units
             .iter()
@@ -293,9 +339,13 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
         let province = outcome_label(s.province, lang);
         let head = format!("{}: {province}", scope_label(s.scope, lang));
         let mut line = match lang {
-            Lang::Id => format!("untuk seluruh {unit_label} yang WFA dibanding yang tidak."),
+            Lang::Id => format!(
+                "secara keseluruhan (rata-rata {unit_label} yang WFA dibanding yang tidak WFA)."
+            ),
             Lang::En => {
-                format!("for all {unit_label}s that worked away against those that did not.")
+                format!(
+                    "overall (the {unit_label}s that worked away against those that did not, on average)."
+                )
             }
         };
         if !fell.is_empty() {
@@ -307,7 +357,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
                     list(&fell, lang)
                 ),
                 Lang::En => format!(
-                    "Fell in {} {unit_label}(s): {}.",
+                    "Fell in {} {unit_label}s: {}.",
                     fell.len(),
                     list(&fell, lang)
                 ),
@@ -316,12 +366,8 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
         if open > 0 {
             line.push(' ');
             line.push_str(&match lang {
-                Lang::Id => format!(
-                    "Belum dapat disimpulkan di {open} {unit_label} (interval terlalu lebar)."
-                ),
-                Lang::En => {
-                    format!("Inconclusive in {open} {unit_label}(s) (the interval is too wide).")
-                }
+                Lang::Id => format!("Belum dapat disimpulkan di {open} {unit_label}: sedikitnya satu ukurannya memiliki interval terlalu lebar untuk {} hari.", e.window_with_data.len()),
+                Lang::En => format!("Inconclusive in {open} {unit_label}s: at least one of their measures has an interval too wide for {} days.", e.window_with_data.len()),
             });
         }
         answer.push(self::line(head, line));
@@ -335,8 +381,8 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             ),
             t(
                 lang,
-                "— rubrik evaluasi ini tidak memuat ukuran infrastruktur untuk periode ini.",
-                "— this evaluation rubric has no infrastructure measure for the period.",
+                "— Pasal 35 mewajibkan evaluasi kesiapan infrastruktur; tambahkan ukurannya (mis. gangguan jaringan atau aplikasi per hari) pada rubrik evaluasi.",
+                "— Article 35 requires infrastructure readiness to be evaluated; add a measure of it (e.g. network or application outages a day) to the evaluation rubric.",
             ),
         ));
     }
@@ -351,7 +397,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
                 ),
             ),
             Lang::En => line(
-                format!("Cannot be evaluated: {} {unit_label}(s)", not_eval.len()),
+                format!("Cannot be evaluated: {} {unit_label}s", not_eval.len()),
                 format!("— {}: no WFA log, so nobody knows who worked where.", list(&names, lang)),
             ),
         });
@@ -448,7 +494,9 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
         .map(|m| label(m, lang))
         .collect();
     let adjacent = e.measures.iter().any(|m| m.result.adjacent_baseline);
-    answer.push(if adjacent {
+    let any_placebo = e.measures.iter().any(|m| m.result.placebo.is_some());
+    if adjacent || any_placebo {
+        answer.push(if adjacent {
         line(
             t(lang, "Peringatan:", "Warning:"),
             t(
@@ -460,8 +508,8 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
     } else if placebo_effects.is_empty() {
         let mut text = t(
             lang,
-            "setahun sebelumnya, ketika tidak ada yang WFA, metode yang sama tidak menemukan \"efek\": musim akhir tahun tidak terbaca sebagai efek WFA.",
-            "on the same days a year earlier, when nobody worked away, there is no \"effect\" — the method does not read the year-end season as an effect of WFA.",
+            "setahun sebelumnya, ketika tidak ada yang WFA, metode yang sama tidak menemukan perubahan melebihi batas toleransi: musim akhir tahun tidak terbaca sebagai efek WFA.",
+            "a year earlier, when nobody worked away, the same method finds no change beyond the tolerance: the year-end season is not read as an effect of WFA.",
         );
         if !placebo_open.is_empty() {
             text.push(' ');
@@ -483,6 +531,31 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             ),
         }
     });
+    }
+    if !e.sparse_dates.is_empty() {
+        answer.push(line(
+            t(lang, "Periksa tanggal:", "Check the dates:"),
+            match lang {
+                Lang::Id => format!("{} hanya tercatat pada daftar pelaksanaan sebagian kecil {unit_label}, tetapi ikut menjadi periode WFA semua {unit_label}; bila itu salah ketik, perbaiki daftarnya atau tetapkan periode (--period).", dates(&e.sparse_dates, lang)),
+                Lang::En => format!("{} appear in the log of only a few {unit_label}s but widen every {unit_label}'s window; if that is a typing slip, correct the log or set the window (--period).", dates(&e.sparse_dates, lang)),
+            },
+        ));
+    }
+    if !e.unknown_units.is_empty() {
+        answer.push(line(
+            t(lang, "Kode tidak dikenal:", "Unknown codes:"),
+            match lang {
+                Lang::Id => format!(
+                    "{} ada di data tetapi tidak ada dalam daftar {unit_label}; tidak dievaluasi.",
+                    list(&e.unknown_units, lang)
+                ),
+                Lang::En => format!(
+                    "{} are in the data but not in the list of {unit_label}s; not evaluated.",
+                    list(&e.unknown_units, lang)
+                ),
+            },
+        ));
+    }
     if let Some(m) = e
         .measures
         .iter()
@@ -498,7 +571,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             Lang::Id => line(
                 "Mengapa tidak sebelum/sesudah:".into(),
                 format!(
-                    "dibanding hari-hari sebelum periode, {} di {unit_label} yang WFA akan tampak turun {n} — itu musim akhir tahun, yang juga dialami {unit_label} yang tidak WFA.",
+                    "dibanding hari-hari sebelum periode, {} di {unit_label} yang WFA akan tampak turun {n}; sebagian besar karena musim akhir tahun, yang juga dialami {unit_label} yang tidak WFA.",
                     lcfirst(m.label.get(lang))
                 ),
             ),
@@ -529,8 +602,30 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
     )];
     let lingkup = vec![
         match lang {
-            Lang::Id => format!("Periode WFA: {period} ({} hari kerja).", e.window.len()),
-            Lang::En => format!("WFA window: {period} ({} working days).", e.window.len()),
+            Lang::Id => format!(
+                "Periode WFA: {period} ({} hari dengan data){}.",
+                e.window_with_data.len(),
+                if e.log_outside > 0 {
+                    format!(
+                        "; {} baris daftar pelaksanaan di luar periode tidak dipakai",
+                        format::number(e.log_outside as f64, 0, lang)
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+            Lang::En => format!(
+                "WFA window: {period} ({} days with data){}.",
+                e.window_with_data.len(),
+                if e.log_outside > 0 {
+                    format!(
+                        "; {} log rows outside the window are not used",
+                        format::number(e.log_outside as f64, 0, lang)
+                    )
+                } else {
+                    String::new()
+                }
+            ),
         },
         match lang {
             Lang::Id => format!(
@@ -590,10 +685,10 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             if e.settings.simultaneous {
                 format!("Setiap hasil disertai interval {level} %; interval per {unit_label} berlaku serentak untuk semua {unit_label} yang WFA (koreksi Bonferroni), interval provinsi dari bootstrap atas {unit_label} ({} ulangan, benih {}).", e.settings.runs, e.settings.seed)
             } else {
-                format!("Interval {level} % (per {unit_label} dari sebaran perubahan {unit_label} yang tidak WFA; provinsi dari bootstrap, {} ulangan, benih {}). {} disebut turun hanya bila seluruh intervalnya di bawah batas toleransi; peluang keliru paling besar {} %.", e.settings.runs, e.settings.seed, crate::text::ucfirst(&unit_label), format::number(50.0 * (1.0 - e.settings.level), 1, lang))
+                format!("Interval {level} % (per {unit_label} dari sebaran perubahan {unit_label} yang tidak WFA; provinsi dari {} pengambilan ulang acak yang dapat diulang). {} disebut turun hanya bila seluruh intervalnya di bawah batas toleransi; peluang keliru paling besar {} % untuk setiap {unit_label} dan ukuran, sehingga dengan banyak {unit_label} satu-dua sebutan keliru tetap mungkin.", e.settings.runs, crate::text::ucfirst(&unit_label), format::number(50.0 * (1.0 - e.settings.level), 1, lang))
             },
             "Terjaga: seluruh interval di atas batas toleransi penurunan (pilihan kebijakan dalam rubrik); turun: seluruh interval di bawahnya; naik: seluruh interval di atas toleransi kenaikan; belum dapat disimpulkan: interval terlalu lebar. Uji plasebo menerapkan cara yang sama setahun sebelumnya, ketika tidak ada yang WFA.".to_string(),
-            "Predikat SKP tidak dipakai sebagai ukuran kinerja karena didistribusikan terhadap predikat unit (SE MenPANRB 3/2023).".to_string(),
+            "Predikat SKP tidak dipakai sebagai ukuran kinerja: predikat SKP pegawai dibatasi oleh predikat kinerja unitnya (SE MenPANRB 3/2023).".to_string(),
         ],
         Lang::En => vec![
             format!("Each {unit_label}'s change against {baseline_words}, less the mean change of the {unit_label}s that did not work away (difference in differences): what the year did to every {unit_label} cancels."),
@@ -616,7 +711,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
                 t(lang, "Ukuran", "Measure"),
                 t(lang, "Toleransi", "Tolerance"),
                 t(lang, &format!("Efek WFA, provinsi (interval {level} %)"), &format!("Effect of WFA, province ({level}% interval)")),
-                t(lang, &format!("{unit_label} turun"), &format!("{unit_label}s that fell")),
+                t(lang, &format!("{unit_label} yang memburuk"), &format!("{unit_label}s that got worse")),
             ];
             let mut notes = Vec::new();
             let rows = e
@@ -624,11 +719,30 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
                 .iter()
                 .filter(|m| m.scope == s.scope)
                 .map(|m| {
+                    let skipped: Vec<String> = m
+                        .result
+                        .units
+                        .iter()
+                        .filter(|u| u.treated)
+                        .filter_map(|u| {
+                            let why = match u.skipped? {
+                                crate::evaluate::estimate::Skip::NoDays => t(lang, "tidak ada data pada periode WFA atau pembanding", "no data in the window or the baseline"),
+                                crate::evaluate::estimate::Skip::NotPositive => t(lang, "rata-rata nol atau kurang pada periode WFA atau pembanding: bila datanya benar, ini penurunan 100 %", "a mean of zero or below in the window or the baseline: if the data is right, a fall of 100 %"),
+                            };
+                            Some(format!("{} ({why})", u.unit))
+                        })
+                        .collect();
+                    if !skipped.is_empty() {
+                        notes.push(match lang {
+                            Lang::Id => format!("{}: tidak dapat dihitung untuk {}.", label(m, lang), list(&skipped, lang)),
+                            Lang::En => format!("{}: cannot be computed for {}.", label(m, lang), list(&skipped, lang)),
+                        });
+                    }
                     if !m.undefined_days.is_empty() {
                         let n: usize = m.undefined_days.values().sum();
                         notes.push(match lang {
-                            Lang::Id => format!("{}: {n} hari-{unit_label} tanpa nilai (pembagi nol) tidak dihitung.", label(m, lang)),
-                            Lang::En => format!("{}: {n} {unit_label}-days without a value (a zero divisor) are left out.", label(m, lang)),
+                            Lang::Id => format!("{}: {n} hari-{unit_label} tanpa nilai (pembagi nol) tidak dihitung ({}).", label(m, lang), by_unit(&m.undefined_days)),
+                            Lang::En => format!("{}: {n} {unit_label}-days without a value (a zero divisor) are left out ({}).", label(m, lang), by_unit(&m.undefined_days)),
                         });
                     }
                     vec![
@@ -717,8 +831,8 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
     if e.plan.as_ref().is_none_or(|p| !p.fixed_in_advance) {
         rekomendasi.push(t(
             lang,
-            "Membekukan rencana evaluasi (kesiapan evaluate --freeze) sebelum periode WFA berikutnya.",
-            "Freeze the evaluation plan (kesiapan evaluate --freeze) before the next window.",
+            "Menetapkan dan membekukan ukuran serta batas toleransi sebelum periode WFA berikutnya.",
+            "Fix and freeze the measures and tolerances before the next window.",
         ));
     }
 
@@ -726,7 +840,11 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
     let mut unit_head = vec![
         unit_label.clone(),
         t(lang, "Hari WFA", "WFA days"),
-        t(lang, "Porsi pegawai-hari WFA", "Share of staff-days away"),
+        t(
+            lang,
+            "Persentase hari kerja pegawai yang WFA",
+            "Share of staff working days away",
+        ),
     ];
     unit_head.extend(e.scopes.iter().map(|s| scope_label(s.scope, lang)));
     let unit_rows = treated

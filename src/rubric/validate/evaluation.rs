@@ -8,7 +8,7 @@
 //! Nothing here reads data.
 
 use super::expr::Scope as Names;
-use super::numbers::{MAX_MAGNITUDE, SHARE};
+use super::numbers::MAX_MAGNITUDE;
 use super::{Ctx, text};
 use crate::evaluate::estimate::{Direction, Scale};
 use crate::rubric::model::*;
@@ -115,11 +115,28 @@ fn rows_of(ctx: &mut Ctx, dataset: &Spanned<String>) -> Option<Vec<(String, Data
     }
 }
 
-/// `column` must be a date column of `fields`.
+/// `column` must be a `date` column of dataset `of` (whose row-level names are `fields`).
 fn date_column(ctx: &mut Ctx, fields: &[(String, DataType)], column: &Spanned<String>, of: &str) {
     if !fields.iter().any(|(n, _)| n == column.get_ref()) {
         let known = fields.iter().map(|(n, _)| n.clone()).collect();
         ctx.unknown(column, &format!("column of `{of}`"), known);
+        return;
+    }
+    let kind = ctx
+        .datasets_columns
+        .get(of)
+        .and_then(|cs| cs.iter().find(|c| &c.0 == column.get_ref()))
+        .map(|c| c.2.clone());
+    if kind.as_deref() != Some("date") {
+        ctx.err_hint(
+            column.span(),
+            format!(
+                "`{}` of `{of}` is not a date column{}",
+                column.get_ref(),
+                kind.map(|k| format!(" (it is {k})")).unwrap_or_default()
+            ),
+            "the days are told apart by a column of type \"date\"",
+        );
     }
 }
 
@@ -231,8 +248,9 @@ fn measure(r: &RawMeasure, ctx: &mut Ctx) -> Option<Measure> {
             None
         }
     };
+    // On the relative scale a tolerance of 1 (a fall of 100 %) would call anything held.
     let range = match scale {
-        Some(Scale::Relative) => SHARE,
+        Some(Scale::Relative) => 0.0..=0.99,
         _ => 0.0..=MAX_MAGNITUDE,
     };
     let tolerance_ok = ctx.number(
@@ -255,6 +273,28 @@ fn measure(r: &RawMeasure, ctx: &mut Ctx) -> Option<Measure> {
         &Names::new(with_key),
         Some("__unit"),
     );
+    // One value per unit and day from that day's rows: an aggregate, not a constant, a row's
+    // value or a window over other days.
+    let nodes: Vec<&polars::prelude::Expr> = (&value.parsed).into_iter().collect();
+    let aggregates = nodes.iter().any(|n| {
+        matches!(
+            n,
+            polars::prelude::Expr::Agg(_) | polars::prelude::Expr::Len
+        )
+    });
+    let window = nodes
+        .iter()
+        .any(|n| matches!(n, polars::prelude::Expr::Over { .. }));
+    if ty.is_some() && (!aggregates || window) {
+        ctx.err_hint(
+            r.value.span(),
+            format!(
+                "measure `{}` must aggregate one unit's rows of one day",
+                r.id.get_ref()
+            ),
+            "use SUM(…), AVG(…), COUNT(*) or a ratio of them, without OVER",
+        );
+    }
     if let Some(ty) = ty {
         if !crate::sql::is_scalar_numeric(&ty) {
             ctx.err_hint(
@@ -277,10 +317,10 @@ fn measure(r: &RawMeasure, ctx: &mut Ctx) -> Option<Measure> {
         .iter()
         .map(|n| n.to_string())
         .collect();
-    let predicate = dataset.into_iter().flatten().find(|(name, words)| {
+    let predicate = dataset.into_iter().flatten().find(|(name, words, _)| {
         read.contains(name) && (is_skp_predicate(name) || is_skp_predicate(words))
     });
-    if let Some((name, _)) = predicate {
+    if let Some((name, _, _)) = predicate {
         ctx.err_hint(
             r.value.span(),
             format!(
@@ -343,7 +383,12 @@ mod tests {
     fn absurd_numbers_and_unknown_words_are_refused() {
         let m = messages(&EVAL.replacen("tolerance = 0.10", "tolerance = 5", 1));
         assert!(
-            m.iter().any(|x| x == "tolerance 5 is outside 0..1"),
+            m.iter().any(|x| x == "tolerance 5 is outside 0..0.99"),
+            "{m:?}"
+        );
+        let m = messages(&EVAL.replacen("tolerance = 0.10", "tolerance = 1.0", 1));
+        assert!(
+            m.iter().any(|x| x == "tolerance 1 is outside 0..0.99"),
             "{m:?}"
         );
         let m = messages(&EVAL.replacen("level = 0.90", "level = nan", 1));
@@ -373,6 +418,26 @@ mod tests {
         );
         let m = messages(&EVAL.replacen("SUM(bukti_dukung)", "SUM(bukti_dukungan)", 1));
         assert!(m.iter().any(|x| x.contains("bukti_dukungan")), "{m:?}");
+        // The attack pass: a constant was accepted as a measure.
+        for v in ["1", "bukti_dukung"] {
+            let m = messages(&EVAL.replacen("SUM(bukti_dukung)", v, 1));
+            assert!(
+                m.iter()
+                    .any(|x| x.contains("must aggregate one unit's rows of one day")),
+                "{v}: {m:?}"
+            );
+        }
+        // … and a measure dated by a number column reached polars.
+        let m = messages(&EVAL.replacen(
+            "value = \"SUM(bukti_dukung)\"",
+            "date = \"surat_diproses\"\nvalue = \"SUM(bukti_dukung)\"",
+            1,
+        ));
+        assert!(
+            m.iter()
+                .any(|x| x.contains("`surat_diproses` of `kinerja` is not a date column")),
+            "{m:?}"
+        );
     }
 
     #[test]

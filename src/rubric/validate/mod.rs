@@ -47,9 +47,9 @@ struct Ctx {
     unit: Scope,
     verdict_ids: Vec<String>,
     dimension_ids: Vec<String>,
-    /// Each dataset's columns with the words that name them (name, aliases, label), for the
-    /// evaluation's SKP guard.
-    datasets_columns: BTreeMap<String, Vec<(String, String)>>,
+    /// Each dataset's columns with the words that name them (name, aliases, label) and their
+    /// type, for the evaluation's SKP guard and date columns.
+    datasets_columns: BTreeMap<String, Vec<(String, String, String)>>,
 }
 
 /// Check `raw` (the file at `path`, with text `src` and hash `sha256`): the rubric when no
@@ -190,7 +190,7 @@ pub(super) fn check(
 }
 
 /// Each dataset's columns with the words that name them: name, aliases and label, lowercase.
-fn column_words(raw: &RawRubric) -> BTreeMap<String, Vec<(String, String)>> {
+fn column_words(raw: &RawRubric) -> BTreeMap<String, Vec<(String, String, String)>> {
     raw.datasets
         .iter()
         .map(|(id, d)| {
@@ -205,7 +205,11 @@ fn column_words(raw: &RawRubric) -> BTreeMap<String, Vec<(String, String)>> {
                         words.push(' ');
                         words.push_str(&text(Some(l.get_ref()), "").id);
                     }
-                    (c.name.get_ref().clone(), words.to_lowercase())
+                    (
+                        c.name.get_ref().clone(),
+                        words.to_lowercase(),
+                        c.kind.get_ref().clone(),
+                    )
                 })
                 .collect();
             (id.clone(), columns)
