@@ -65,6 +65,10 @@ pub enum Command {
     /// Write blank xlsx forms from the rubric's datasets, to send to the units: instructions in
     /// Indonesian, validated cells, one file per dataset (or per unit with --per-unit).
     Template(TemplateArgs),
+    /// The day-by-day plan of a WFA window: per unit and working day how many may be away and
+    /// how many stay (the weekly cap and the minimum on site kept), the units that stay fully
+    /// open, province totals; `jadwal-wfa.xlsx` with the log sheet to fill, and `jadwal.json`.
+    Jadwal(JadwalArgs),
     /// After a WFA window: did performance, discipline and service hold in the units that
     /// worked away? Each unit against the same days a year earlier and against the units that
     /// stayed, with intervals, a placebo one year back, and the units that cannot be evaluated.
@@ -545,6 +549,49 @@ pub struct TemplateArgs {
     /// Language of the messages about the output folder.
     #[arg(long, value_enum, default_value = "id")]
     pub lang: Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct JadwalArgs {
+    /// The `assessment.json` written by `kesiapan assess` (`--format json`). Without it the
+    /// data is assessed here, as `assess` does (--rubric, --data, --input, --units).
+    #[arg(long, value_name = "FILE")]
+    pub assessment: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The window: `FROM..TO` (both included, e.g. 2025-12-29..2025-12-31) or one date.
+    #[arg(long, value_name = "FROM..TO")]
+    pub period: Option<String>,
+    /// Dates of the window, comma-separated (with or instead of --period), e.g.
+    /// 2025-12-29,2025-12-31.
+    #[arg(long, value_name = "DATES", value_delimiter = ',')]
+    pub period_list: Vec<String>,
+    /// The holiday calendar (TOML: dates with names, kind `libur` or `cuti-bersama`, the years
+    /// it covers); the default is read from the current folder when it is there, else the
+    /// same file built into kesiapan. Weekend days and listed days are left out and named.
+    #[arg(long, value_name = "FILE", default_value = crate::jadwal::calendar::DEFAULT_CALENDAR)]
+    pub calendar: PathBuf,
+    /// Folder for the outputs (created if needed; the whole set written or none).
+    #[arg(long, value_name = "DIR", default_value = "out/jadwal")]
+    pub out: PathBuf,
+    /// Also one workbook per unit, `opd/jadwal-wfa_<unit>.xlsx`, with only its own plan and log.
+    #[arg(long)]
+    pub per_unit: bool,
+    /// A staff roster (PERSONAL: xlsx, ods or csv with Kode OPD, NIP, Nama Pegawai, Jenis
+    /// Jabatan, Hukuman Disiplin, Baru Ditempatkan): who is away on which day is proposed into
+    /// each unit's own workbook only (needs --per-unit); never in a province-level output.
+    #[arg(long, value_name = "FILE", requires = "per_unit")]
+    pub roster: Option<PathBuf>,
+    /// The gate whose failure marks a unit as running front-line public services.
+    #[arg(long, value_name = "ID", default_value = crate::jadwal::FRONT_LINE_GATE)]
+    pub front_line_gate: String,
+    /// Language of the terminal summary (the workbooks are in Indonesian; jadwal.json holds
+    /// codes and the assessment's labels).
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: Lang,
+    /// Fixed clock (RFC 3339, e.g. 2025-12-23T09:00:00Z) for byte-identical outputs.
+    #[arg(long, value_name = "TIME", env = "KESIAPAN_NOW")]
+    pub now: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -26,11 +26,13 @@ pub mod assessment;
 pub mod cli;
 pub mod commands;
 pub mod compare;
+pub mod date;
 pub mod diag;
 pub mod evaluate;
 pub mod format;
 pub mod fsread;
 pub mod input;
+pub mod jadwal;
 pub mod messages;
 pub mod output;
 pub mod overrides;
@@ -93,6 +95,7 @@ where
         cli::Command::Render(a) => commands::render::run(a, quiet),
         cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
         cli::Command::Template(a) => commands::template::run(a, quiet),
+        cli::Command::Jadwal(a) => commands::jadwal::run(a, quiet),
         cli::Command::Evaluate(a) => commands::evaluate::run(a, quiet),
     };
     if let Some(t) = progress::finish() {

@@ -15,6 +15,7 @@ mod evaluate;
 mod headers;
 mod hostile;
 mod intake;
+mod jadwal;
 mod lang;
 mod messy;
 mod outset;

@@ -21,6 +21,7 @@ macro_rules! outln {
 pub mod assess;
 pub mod diff;
 pub mod evaluate;
+pub mod jadwal;
 pub mod plan;
 pub mod render;
 pub mod rubric;

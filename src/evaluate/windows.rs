@@ -12,6 +12,7 @@
 //! Dates are `YYYY-MM-DD` text (as the loader stores them). Nothing here reads files or
 //! chooses words.
 
+use crate::date::Date;
 use crate::rubric::Baseline;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -28,28 +29,14 @@ pub struct Windows {
     pub adjacent: bool,
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (Howard Hinnant's civil → days).
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
 pub fn days(iso: &str) -> Option<i64> {
-    let mut it = iso.split('-');
-    let y: i64 = it.next()?.parse().ok()?;
-    let m: i64 = it.next()?.parse().ok()?;
-    let d: i64 = it.next()?.parse().ok()?;
-    if it.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    Date::parse(iso).map(Date::days)
 }
 
 /// The `YYYY-MM-DD` text of a day number.
 pub fn iso(days: i64) -> String {
-    let (y, m, d) = crate::input::cell::civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
+    Date::from_days(days).to_string()
 }
 
 /// The `n` latest of `dates` that are `< before` (day numbers), oldest first.
