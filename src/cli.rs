@@ -11,6 +11,12 @@ pub const DEFAULT_RUBRIC: &str = "rubrics/wfa-asn-2025.toml";
 pub const EMBEDDED_RUBRIC: &str = include_str!("../rubrics/wfa-asn-2025.toml");
 /// The bundled sample data.
 pub const DEFAULT_DATA: &str = "sample-data";
+/// The default evaluation rubric (`kesiapan evaluate`), relative to the repository root.
+pub const DEFAULT_EVAL_RUBRIC: &str = "rubrics/evaluasi-wfa.toml";
+/// The shipped evaluation rubric, built into the binary like `EMBEDDED_RUBRIC`.
+pub const EMBEDDED_EVAL_RUBRIC: &str = include_str!("../rubrics/evaluasi-wfa.toml");
+/// The bundled data of a WFA window (treatment log, daily performance, attendance, service).
+pub const DEFAULT_EVAL_DATA: &str = "sample-data/evaluasi";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -63,6 +69,10 @@ pub enum Command {
     /// how many stay (the weekly cap and the minimum on site kept), the units that stay fully
     /// open, province totals; `jadwal-wfa.xlsx` with the log sheet to fill, and `jadwal.json`.
     Jadwal(JadwalArgs),
+    /// After a WFA window: did performance, discipline and service hold in the units that
+    /// worked away? Each unit against the same days a year earlier and against the units that
+    /// stayed, with intervals, a placebo one year back, and the units that cannot be evaluated.
+    Evaluate(EvaluateArgs),
 }
 
 /// Where the rubric and the data are.
@@ -358,6 +368,99 @@ pub struct ResultArgs {
     /// (`diff.md.tera`, `plan.md.tera`, `sensitivity.md.tera`); see `reports/`.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+}
+
+/// Output formats of `evaluate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum EvalFormat {
+    /// `evaluation.json`, the machine-readable result every other format is rendered from.
+    Json,
+    /// The report (Laporan Hasil Pemantauan dan Evaluasi) as Markdown.
+    Md,
+    /// The same report as Word.
+    Docx,
+    /// The per-unit changes with their intervals, as a web page.
+    Html,
+    /// Every figure, as a workbook.
+    Xlsx,
+    /// Every format.
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The evaluation rubric (TOML with [evaluation] and [[measures]]). The default is read
+    /// from the current folder when it is there, else the one built into kesiapan is used.
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_EVAL_RUBRIC)]
+    pub rubric: PathBuf,
+    /// A folder of the window's data (treatment log, performance, attendance, service);
+    /// default: the bundled sample, sample-data/evaluasi.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// A file for a named dataset, e.g. `--input pelaksanaan=jadwal-wfa.xlsx`; repeatable.
+    #[arg(long = "input", value_name = "DATASET=FILE", value_parser = parse_input)]
+    pub inputs: Vec<(String, PathBuf)>,
+    /// When two files give the same key: `reject` the repeat, or let the later file win
+    /// (`order`: by name, `date`: modification time).
+    #[arg(long, value_enum, value_name = "RULE", default_value = "reject")]
+    pub resubmit: crate::input::Resubmit,
+    /// Report a file that cannot be read and go on with the others, instead of stopping.
+    #[arg(long)]
+    pub keep_going: bool,
+    /// The master list of the units that should answer, instead of the rubric's.
+    #[arg(long, value_name = "FILE")]
+    pub units: Option<PathBuf>,
+    /// The WFA window: `2025-12-29..2025-12-31` (every day of it) or a list
+    /// `2025-12-29,2025-12-31`; default: the dates of the treatment log.
+    #[arg(long, value_name = "DATES")]
+    pub period: Option<String>,
+    /// The readiness `assessment.json` (from `kesiapan assess`): the report then sets each
+    /// unit's readiness verdict beside its outcome.
+    #[arg(long, value_name = "FILE")]
+    pub assessment: Option<PathBuf>,
+    /// A plan written by `--freeze` before the window: the report says whether the measures,
+    /// tolerances and window were fixed before the data was seen.
+    #[arg(long, value_name = "FILE", conflicts_with = "freeze")]
+    pub plan: Option<PathBuf>,
+    /// Before the window: write the plan (measures, tolerances, window, the rubric's SHA-256)
+    /// to FILE and stop; needs --period. No data is read.
+    #[arg(long, value_name = "FILE", requires = "period")]
+    pub freeze: Option<PathBuf>,
+    /// Write the results into this folder (all or nothing).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Output formats when --out is given, comma-separated.
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "all"
+    )]
+    pub format: Vec<EvalFormat>,
+    /// Report language.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: Lang,
+    /// Fixed clock (RFC 3339, e.g. 2026-01-12T09:00:00Z) for byte-identical outputs.
+    #[arg(long, value_name = "TIME", env = "KESIAPAN_NOW")]
+    pub now: Option<String>,
+}
+
+impl EvaluateArgs {
+    /// The data arguments as the loader takes them: the bundled window's data when none given.
+    pub fn data_args(&self) -> DataArgs {
+        DataArgs {
+            rubric: self.rubric.clone(),
+            data: match (&self.data, self.inputs.is_empty()) {
+                (Some(d), _) => Some(d.clone()),
+                (None, true) => Some(PathBuf::from(DEFAULT_EVAL_DATA)),
+                (None, false) => None,
+            },
+            inputs: self.inputs.clone(),
+            resubmit: self.resubmit,
+            keep_going: self.keep_going,
+            units: self.units.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,7 @@ pub mod assessment;
 pub mod cli;
 pub mod commands;
 pub mod compare;
+pub mod date;
 pub mod diag;
 pub mod evaluate;
 pub mod format;
@@ -95,6 +96,7 @@ where
         cli::Command::Rubric(r) => commands::rubric::run(r, quiet),
         cli::Command::Template(a) => commands::template::run(a, quiet),
         cli::Command::Jadwal(a) => commands::jadwal::run(a, quiet),
+        cli::Command::Evaluate(a) => commands::evaluate::run(a, quiet),
     };
     if let Some(t) = progress::finish() {
         if verbose && result.is_ok() {

@@ -23,6 +23,7 @@ fn help_snapshots() {
     snapshot("help-plan.txt", &stdout_of(&["plan", "--help"]));
     snapshot("help-render.txt", &stdout_of(&["render", "--help"]));
     snapshot("help-template.txt", &stdout_of(&["template", "--help"]));
+    snapshot("help-evaluate.txt", &stdout_of(&["evaluate", "--help"]));
 }
 
 #[test]

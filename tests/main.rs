@@ -11,6 +11,7 @@ mod corpus;
 mod diff;
 mod diff_attribution;
 mod dingel_neiman;
+mod evaluate;
 mod headers;
 mod hostile;
 mod intake;

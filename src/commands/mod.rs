@@ -20,6 +20,7 @@ macro_rules! outln {
 
 pub mod assess;
 pub mod diff;
+pub mod evaluate;
 pub mod jadwal;
 pub mod plan;
 pub mod render;
@@ -51,13 +52,49 @@ pub enum Fatal {
     Refused(String),
 }
 
-/// Load and check the rubric; its warnings (deprecated keys) are printed on stderr. The
-/// default path, when it is not in the current folder, is the rubric built into the binary
-/// (the same bytes, so the same SHA-256 and the same results wherever kesiapan runs).
+/// Load and check a readiness rubric; its warnings (deprecated keys) are printed on stderr.
+/// The default path, when it is not in the current folder, is the rubric built into the binary
+/// (the same bytes, so the same SHA-256 and the same results wherever kesiapan runs). An
+/// evaluation rubric is refused: it scores nothing.
 pub fn load_rubric(path: &std::path::Path) -> Result<Rubric> {
-    let default = path == Path::new(crate::cli::DEFAULT_RUBRIC);
-    let rubric = if default && !path.exists() {
-        crate::rubric::load_str(crate::cli::EMBEDDED_RUBRIC, crate::cli::DEFAULT_RUBRIC)
+    let r = load_any_rubric(
+        path,
+        crate::cli::DEFAULT_RUBRIC,
+        crate::cli::EMBEDDED_RUBRIC,
+    )?;
+    if r.evaluation.is_some() {
+        anyhow::bail!(
+            "{} is an evaluation rubric ([evaluation], [[measures]]): it is used by `kesiapan evaluate --rubric {}`, not to score readiness",
+            path.display(),
+            path.display()
+        );
+    }
+    Ok(r)
+}
+
+/// Load and check an evaluation rubric (`kesiapan evaluate`); a readiness rubric is refused.
+pub fn load_eval_rubric(path: &std::path::Path) -> Result<Rubric> {
+    let r = load_any_rubric(
+        path,
+        crate::cli::DEFAULT_EVAL_RUBRIC,
+        crate::cli::EMBEDDED_EVAL_RUBRIC,
+    )?;
+    if r.evaluation.is_none() {
+        anyhow::bail!(
+            "{} is a readiness rubric: `kesiapan evaluate` needs an evaluation rubric with [evaluation] and [[measures]] (the default is {})",
+            path.display(),
+            crate::cli::DEFAULT_EVAL_RUBRIC
+        );
+    }
+    Ok(r)
+}
+
+/// Load and check any rubric: `path`, or the built-in `embedded` text when `path` is the
+/// `default` and not in the current folder.
+pub fn load_any_rubric(path: &std::path::Path, default: &str, embedded: &str) -> Result<Rubric> {
+    let is_default = path == Path::new(default);
+    let rubric = if is_default && !path.exists() {
+        crate::rubric::load_str(embedded, default)
     } else if !path.exists() {
         anyhow::bail!(
             "{}: the rubric file does not exist. Without --rubric kesiapan uses its built-in rubric; to edit one, write it out with `kesiapan rubric init {}` and pass --rubric {}",

@@ -27,8 +27,22 @@ pub fn warn_unmatched(rubric: &Rubric, loaded: &Loaded, data: &DataArgs, quiet: 
 pub fn run(cmd: &RubricCommand, quiet: bool) -> Result<u8> {
     match cmd {
         RubricCommand::Check { file } => {
-            let r = load_rubric(file)?;
-            if !quiet {
+            let r = super::load_any_rubric(
+                file,
+                crate::cli::DEFAULT_RUBRIC,
+                crate::cli::EMBEDDED_RUBRIC,
+            )?;
+            if !quiet && r.evaluation.is_some() {
+                outln!(
+                    "{}: ok — evaluation rubric {} version {}: {} dataset(s), {} measure(s) (sha256 {})",
+                    file.display(),
+                    r.id,
+                    r.version,
+                    r.datasets.len(),
+                    r.measures.len(),
+                    r.sha256
+                );
+            } else if !quiet {
                 outln!(
                     "{}: ok — rubric {} version {}: {} dataset(s), {} dimension(s), {} indicator(s), {} gate(s), {} verdicts (sha256 {})",
                     file.display(),

@@ -1,6 +1,6 @@
 //! `kesiapan validate`: load the data and check it against the rubric's schemas; no scoring.
 
-use super::{EXIT_FINDINGS, EXIT_OK, count, load_data, load_rubric};
+use super::{EXIT_FINDINGS, EXIT_OK, count, load_data};
 use crate::cli::ValidateArgs;
 use crate::diag::{self, Severity};
 use crate::messages::{Arg, fill, word};
@@ -161,7 +161,19 @@ fn completeness_lines(
 pub fn run(args: &ValidateArgs, quiet: bool) -> Result<u8> {
     crate::progress::phase(crate::progress::Phase::Read);
     let templates = Templates::new(args.templates.as_deref())?;
-    let rubric = load_rubric(&args.data.rubric)?;
+    // Either kind of rubric: an evaluation rubric's data (the treatment log, the daily data) is
+    // checked the same way; its feedback files are the readiness rubric's, so --out is refused.
+    let rubric = super::load_any_rubric(
+        &args.data.rubric,
+        crate::cli::DEFAULT_RUBRIC,
+        crate::cli::EMBEDDED_RUBRIC,
+    )?;
+    if rubric.evaluation.is_some() && args.out.is_some() {
+        anyhow::bail!(
+            "{} is an evaluation rubric: `validate --out` writes the readiness feedback files; check its data with --json FILE, or run `kesiapan evaluate`",
+            args.data.rubric.display()
+        );
+    }
     if let Some(out) = &args.out {
         super::refuse_overlap(out, &args.data, args.lang)?;
     }

@@ -13,9 +13,10 @@
 //!   with a Student t prediction interval: variance `s_c² (1 + 1/n_c)`, where `s_c²` is the
 //!   spread of the others' changes (their day noise and their own year-to-year moves), `n_c − 1`
 //!   degrees of freedom. A unit's own few days say little about their spread; its `change` keeps
-//!   the interval from its own days. The units' intervals are simultaneous (Bonferroni: level
-//!   `1 − (1 − level) / n_treated`), so that the chance of naming any OPD wrongly is the chosen
-//!   one, not the chance per OPD.
+//!   the interval from its own days. With `simultaneous`, the units' intervals hold jointly
+//!   (Bonferroni: level `1 − (1 − level) / n_treated`), so that the chance of naming any OPD
+//!   wrongly is the chosen one, not the chance per OPD; without it each unit's interval has the
+//!   level, and a unit is named fallen only when its whole interval lies beyond the tolerance.
 //! - The province's effect is the mean change of the treated units less that of the others, with
 //!   a percentile bootstrap over units (each group resampled on its own; seeded).
 //! - The placebo is the same estimator one year back: the baseline window against the working days
@@ -121,6 +122,8 @@ pub struct Settings {
     pub tolerance: f64,
     pub scale: Scale,
     pub direction: Direction,
+    /// Per-unit intervals hold jointly over the treated units (Bonferroni).
+    pub simultaneous: bool,
 }
 
 /// A unit's result for one indicator.
@@ -303,7 +306,11 @@ pub fn estimate(units: &[UnitDays], s: &Settings) -> IndicatorResult {
     // Simultaneous intervals over the treated units (Bonferroni): naming an OPD as fallen is
     // wrong for none of them, at the chosen level, not for one in twenty.
     let n_treated = units.iter().filter(|u| u.treated).count().max(1);
-    let unit_level = 1.0 - (1.0 - s.level) / n_treated as f64;
+    let unit_level = if s.simultaneous {
+        1.0 - (1.0 - s.level) / n_treated as f64
+    } else {
+        s.level
+    };
     let results = units
         .iter()
         .zip(&changes)
@@ -383,6 +390,7 @@ mod tests {
             tolerance: 0.05,
             scale: Scale::Relative,
             direction: Direction::Higher,
+            simultaneous: true,
         }
     }
 

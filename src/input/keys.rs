@@ -82,7 +82,7 @@ impl Loader<'_> {
                     .rejected
                     .push((ds.id.clone(), (l.file.clone(), l.sheet.clone(), l.row)));
             }
-            if Some(&ds.id) != rubric.unit_dataset.as_ref() && df.height() > 0 {
+            if Some(&ds.id) != rubric.unit_dataset.as_ref() && ds.every_unit && df.height() > 0 {
                 let present: std::collections::HashSet<String> = df
                     .column("__unit")?
                     .str()?

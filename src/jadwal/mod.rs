@@ -10,7 +10,7 @@
 //! province-level output.
 
 pub mod calendar;
-pub mod date;
+pub use crate::date;
 pub mod log;
 pub mod roster;
 pub mod rota;

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod diff;
 pub mod diff_words;
 pub mod docx;
+pub mod evaluation;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -61,6 +61,14 @@ const EMBEDDED: &[(&str, &str)] = &[
         "data-quality.md.tera",
         include_str!("../../reports/data-quality.md.tera"),
     ),
+    (
+        "evaluation.md.tera",
+        include_str!("../../reports/evaluation.md.tera"),
+    ),
+    (
+        "evaluation.html.tera",
+        include_str!("../../reports/evaluation.html.tera"),
+    ),
 ];
 
 /// Where templates come from.

@@ -206,6 +206,8 @@ pub struct Dataset {
     pub unique: Vec<String>,
     pub per_unit: bool,
     pub personal: bool,
+    /// Every unit is expected to send rows: a unit without any is `unit-without-data`.
+    pub every_unit: bool,
     pub columns: Vec<Column>,
     pub derived: Vec<NamedExpr>,
     pub metrics: Vec<NamedExpr>,
@@ -439,6 +441,84 @@ impl Master {
     }
 }
 
+/// The baseline an evaluation compares the window with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Baseline {
+    /// The same working days a year earlier (removes the year-end season).
+    Year,
+    /// The working days just before the window (does not remove it).
+    Before,
+}
+
+/// `[evaluation]`: the treatment log and the method's settings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    /// The dataset that logs who worked where on each day of the window.
+    pub treatment: String,
+    /// Its date column.
+    pub treatment_date: String,
+    /// Row-level expression: the row's person worked away that day.
+    pub away: NamedExpr,
+    pub baseline: Baseline,
+    pub before_days: usize,
+    pub level: f64,
+    pub runs: usize,
+    pub seed: u64,
+    /// Per-unit intervals hold jointly over the units that worked away (Bonferroni).
+    pub simultaneous: bool,
+}
+
+/// A Pasal 35 scope of an evaluation measure (or service and budget).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Kinerja,
+    Disiplin,
+    Infrastruktur,
+    Layanan,
+    Anggaran,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 5] = [
+        Scope::Kinerja,
+        Scope::Disiplin,
+        Scope::Infrastruktur,
+        Scope::Layanan,
+        Scope::Anggaran,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Scope::Kinerja => "kinerja",
+            Scope::Disiplin => "disiplin",
+            Scope::Infrastruktur => "infrastruktur",
+            Scope::Layanan => "layanan",
+            Scope::Anggaran => "anggaran",
+        }
+    }
+}
+
+/// `[[measures]]`: one value per unit and working day of a dataset.
+#[derive(Debug, Clone, Serialize)]
+pub struct Measure {
+    pub id: String,
+    pub label: Text,
+    pub scope: Scope,
+    pub dataset: String,
+    /// The dataset's date column.
+    pub date: String,
+    /// Aggregate over one unit's rows of one day.
+    pub value: NamedExpr,
+    pub scale: crate::evaluate::estimate::Scale,
+    pub direction: crate::evaluate::estimate::Direction,
+    pub tolerance: f64,
+    pub self_reported: bool,
+    /// A share (0–1): an absolute change is shown in percentage points.
+    pub share: bool,
+}
+
 /// A rubric that passed every check.
 #[derive(Debug, Clone, Serialize)]
 pub struct Rubric {
@@ -474,6 +554,12 @@ pub struct Rubric {
     pub wfa: Option<Wfa>,
     pub province: Province,
     pub improvements: Vec<Improvement>,
+    /// An evaluation rubric (`kesiapan evaluate`): its treatment log, windows and method. A
+    /// rubric has either this and `measures`, or the readiness sections, never both.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evaluation: Option<Evaluation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
     /// The warnings found while checking it (deprecated keys), to print before using it.
     #[serde(skip)]
     pub warnings: Vec<super::RubricError>,

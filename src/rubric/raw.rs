@@ -56,6 +56,68 @@ pub struct RawRubric {
     /// What can be bought to improve a unit, with unit costs (for `kesiapan plan`).
     #[serde(default)]
     pub improvements: Vec<Spanned<RawImprovement>>,
+    /// An evaluation rubric (`kesiapan evaluate`): the treatment log, windows and method.
+    pub evaluation: Option<Spanned<RawEvaluation>>,
+    /// An evaluation rubric's measures: one value per unit and working day.
+    #[serde(default)]
+    pub measures: Vec<Spanned<RawMeasure>>,
+}
+
+/// `[evaluation]`: what makes a rubric an evaluation rubric.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawEvaluation {
+    /// The treatment log: `{ dataset, date, away }`.
+    pub treatment: Spanned<RawTreatment>,
+    /// `year` (the same working days a year earlier) or `before` (the days just before).
+    pub baseline: Option<Spanned<String>>,
+    /// Working days before the window (and before the baseline) for the placebo and the naive
+    /// comparison.
+    pub before_days: Option<Spanned<i64>>,
+    /// Interval level, e.g. 0.90.
+    pub level: Option<Spanned<f64>>,
+    /// Bootstrap runs for the province's interval.
+    pub runs: Option<Spanned<i64>>,
+    pub seed: Option<Spanned<i64>>,
+    /// Per-unit intervals hold jointly over the units that worked away (Bonferroni).
+    pub simultaneous: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct RawTreatment {
+    pub dataset: Spanned<String>,
+    /// The date column of the log.
+    pub date: Spanned<String>,
+    /// Row-level SQL: true when the row's person worked away that day.
+    pub away: Spanned<String>,
+}
+
+/// One `[[measures]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawMeasure {
+    pub id: Spanned<String>,
+    pub label: Option<RawText>,
+    /// kinerja, disiplin, infrastruktur, layanan or anggaran.
+    pub scope: Spanned<String>,
+    pub dataset: Spanned<String>,
+    /// The dataset's date column (default `tanggal`).
+    pub date: Option<Spanned<String>>,
+    /// SQL aggregate over one unit's rows of one day.
+    pub value: Spanned<String>,
+    /// `relative` (a ratio of means) or `absolute` (a difference).
+    pub scale: Spanned<String>,
+    /// `higher` or `lower` is better.
+    pub direction: Spanned<String>,
+    /// How big a drop still counts as held (a share on the relative scale).
+    pub tolerance: Spanned<f64>,
+    /// The value comes from people's own answers (a survey): labelled as such.
+    #[serde(default)]
+    pub self_reported: bool,
+    /// The value is a share (0–1): an absolute change is shown in percentage points.
+    #[serde(default)]
+    pub share: bool,
 }
 
 /// One thing that can be bought or done: it raises a unit-level figure by an amount
@@ -153,6 +215,9 @@ pub struct RawDataset {
     /// Rows describe people: unit figures from fewer rows than `min-group-size` are suppressed.
     #[serde(default)]
     pub personal: bool,
+    /// Every unit is expected to have rows (default); `false` for a dataset only some units
+    /// send (public service: only the units that run one), so a unit without rows is no warning.
+    pub every_unit: Option<bool>,
     /// The columns of the schema.
     #[serde(default)]
     pub columns: Vec<Spanned<RawColumn>>,

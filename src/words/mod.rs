@@ -7,6 +7,7 @@
 mod assessment;
 pub mod curve;
 mod decisions;
+pub mod evaluation;
 pub mod robustness;
 pub mod roll;
 

@@ -303,6 +303,7 @@ fn dataset(
         unique: r.unique.iter().map(|f| f.get_ref().clone()).collect(),
         per_unit: r.per_unit,
         personal: r.personal,
+        every_unit: r.every_unit.unwrap_or(true),
         columns,
         derived,
         metrics,

@@ -7,6 +7,7 @@
 //! runs them and builds the `Rubric`. Nothing here reads data files.
 
 mod datasets;
+mod evaluation;
 mod expr;
 mod forms;
 mod improvements;
@@ -46,6 +47,9 @@ struct Ctx {
     unit: Scope,
     verdict_ids: Vec<String>,
     dimension_ids: Vec<String>,
+    /// Each dataset's columns with the words that name them (name, aliases, label) and their
+    /// type, for the evaluation's SKP guard and date columns.
+    datasets_columns: BTreeMap<String, Vec<(String, String, String)>>,
 }
 
 /// Check `raw` (the file at `path`, with text `src` and hash `sha256`): the rubric when no
@@ -64,6 +68,7 @@ pub(super) fn check(
         unit: Scope::new(Vec::new()),
         verdict_ids: Vec::new(),
         dimension_ids: Vec::new(),
+        datasets_columns: column_words(&raw),
     };
     if *raw.format_version.get_ref() != 1 {
         ctx.err_hint(
@@ -95,6 +100,50 @@ pub(super) fn check(
     let (min_coverage, decimals) = raw.scoring.validate(&mut ctx);
     let datasets = raw.datasets.validate(&mut ctx);
     let units = raw.units.validate(&mut ctx);
+    if let Some(ev) = &raw.evaluation {
+        // An evaluation rubric: datasets and units as any rubric, then its own sections.
+        let (evaluation, measures) = evaluation::check(&raw, ev, &mut ctx);
+        if ctx.problems.iter().any(RubricError::is_error) {
+            return (None, ctx.problems);
+        }
+        let rubric = Rubric {
+            id: raw.id.get_ref().clone(),
+            version: raw.version.get_ref().clone(),
+            format_version: *raw.format_version.get_ref(),
+            title: text(raw.title.as_ref(), raw.id.get_ref()),
+            path: path.to_string(),
+            sha256,
+            min_group_size,
+            min_coverage,
+            decimals,
+            unit_label: units.label,
+            unit_dataset: units.dataset,
+            unit_name: units.name,
+            response: units.response,
+            coverage: units.coverage,
+            unit_master: units.master,
+            datasets,
+            dimensions: Vec::new(),
+            indicators: Vec::new(),
+            gates: Vec::new(),
+            verdicts: Vec::new(),
+            wfa: None,
+            province: Province {
+                label: Text::new(""),
+                rules: Vec::new(),
+                default: 0,
+                default_message: Text::new(""),
+                min_assessed: 0.0,
+            },
+            improvements: Vec::new(),
+            evaluation,
+            measures,
+            warnings: Vec::new(),
+            source: src.into(),
+        };
+        return (Some(rubric), ctx.problems);
+    }
+    evaluation::measures_without_evaluation(&raw, &mut ctx);
     let verdicts = raw.verdicts.validate(&mut ctx);
     ctx.verdict_ids = verdicts.iter().map(|v| v.id.clone()).collect();
     let dimensions = raw.dimensions.validate(&mut ctx);
@@ -132,10 +181,40 @@ pub(super) fn check(
         wfa,
         province,
         improvements,
+        evaluation: None,
+        measures: Vec::new(),
         warnings: Vec::new(),
         source: src.into(),
     });
     (rubric, ctx.problems)
+}
+
+/// Each dataset's columns with the words that name them: name, aliases and label, lowercase.
+fn column_words(raw: &RawRubric) -> BTreeMap<String, Vec<(String, String, String)>> {
+    raw.datasets
+        .iter()
+        .map(|(id, d)| {
+            let columns = d
+                .get_ref()
+                .columns
+                .iter()
+                .map(|c| {
+                    let c = c.get_ref();
+                    let mut words = c.aliases.join(" ");
+                    if let Some(l) = &c.label {
+                        words.push(' ');
+                        words.push_str(&text(Some(l.get_ref()), "").id);
+                    }
+                    (
+                        c.name.get_ref().clone(),
+                        words.to_lowercase(),
+                        c.kind.get_ref().clone(),
+                    )
+                })
+                .collect();
+            (id.clone(), columns)
+        })
+        .collect()
 }
 
 /// A text as written, or `fallback` when absent.

@@ -1,4 +1,4 @@
-//! Calendar dates without a time zone: parsing `YYYY-MM-DD`, the ISO weekday and week, Excel
+//! Calendar dates without a time zone (shared by `jadwal` and `evaluate`): parsing `YYYY-MM-DD`, the ISO weekday and week, Excel
 //! serials and the Indonesian and English names of days and months.
 //!
 //! Pure arithmetic on day numbers (days since 1970-01-01); it knows no holiday and no period.
@@ -62,6 +62,11 @@ impl Date {
     /// Days since 1970-01-01.
     pub fn days(self) -> i64 {
         self.0
+    }
+
+    /// The date `n` days after 1970-01-01.
+    pub fn from_days(n: i64) -> Date {
+        Date(n)
     }
 
     pub fn add_days(self, n: i64) -> Date {
