@@ -129,9 +129,9 @@ fn the_units_without_a_log_are_not_evaluable_and_named_on_the_first_page() {
     let md = read(&d.path().join("evaluasi-wfa.md"));
     let first_page = md.split("## I.").next().unwrap();
     for s in [
-        "**Kinerja: ",
-        "**Disiplin: ",
-        "**Layanan publik: ",
+        "**Kinerja tingkat provinsi: ",
+        "**Disiplin tingkat provinsi: ",
+        "**Layanan publik tingkat provinsi: ",
         "**Tidak dapat dievaluasi: 3 OPD**",
     ] {
         assert!(
@@ -142,8 +142,14 @@ fn the_units_without_a_log_are_not_evaluable_and_named_on_the_first_page() {
     for u in ["OPD-03", "OPD-21", "OPD-33"] {
         assert!(first_page.contains(u), "{u} not named:\n{first_page}");
     }
-    // With its interval, never a bare point.
-    assert!(md.contains(" s.d. "), "{md}");
+    // Each scope with its interval on the first page, never a bare point.
+    assert!(
+        first_page.contains(
+            "Realisasi output terhadap target −4,6 % (interval 90 %: −9,1 s.d. +0,2; batas −10 %)"
+        ),
+        "{first_page}"
+    );
+    assert!(first_page.matches(" s.d. ").count() >= 3, "{first_page}");
 }
 
 #[test]

@@ -860,6 +860,59 @@ fn the_office_files_open_in_a_real_office_suite() {
     assert!(read(&out.path().join("analisis-Ringkasan.csv")).contains("Layak Terbatas"));
 }
 
+/// Issue 14: the evaluation report gives the answer first and its main text (Dasar to
+/// Rekomendasi) on two A4 pages; the annexes start on page 3.
+#[test]
+fn the_evaluation_report_fits_two_pages_before_its_annexes() {
+    let Some(soffice_bin) = tool("soffice", "KESIAPAN_REQUIRE_OFFICE") else {
+        return;
+    };
+    let Some(pdftotext) = tool("pdftotext", "KESIAPAN_REQUIRE_OFFICE") else {
+        return;
+    };
+    let d = tempfile::tempdir().unwrap();
+    kesiapan()
+        .args([
+            "evaluate",
+            "--format",
+            "docx",
+            "--now",
+            "2026-01-12T09:00:00Z",
+            "--out",
+        ])
+        .arg(d.path())
+        .assert()
+        .success();
+    let out = tempfile::tempdir().unwrap();
+    soffice(
+        &soffice_bin,
+        "pdf",
+        &d.path().join("evaluasi-wfa.docx"),
+        out.path(),
+    );
+    let pdf = out.path().join("evaluasi-wfa.pdf");
+    let pages = |from: u32, to: u32| {
+        let out = Process::new(&pdftotext)
+            .args(["-f", &from.to_string(), "-l", &to.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = pages(1, 1);
+    assert!(first.contains("Kinerja tingkat provinsi"), "{first}");
+    assert!(first.contains("Tidak dapat dievaluasi"), "{first}");
+    let main = pages(1, 2);
+    assert!(main.contains("VII. Rekomendasi"), "{main}");
+    assert!(
+        main.contains("Membekukan ukuran"),
+        "the last recommendation is on page 2:\n{main}"
+    );
+    assert!(!main.contains("Lampiran 1"), "{main}");
+    assert!(pages(3, 3).contains("Lampiran 1"));
+}
+
 #[test]
 fn a_ministry_size_run_keeps_the_reports_readable() {
     use kesiapan::assessment::Assessment;

@@ -137,6 +137,18 @@ pub struct ScopeResult {
     pub placebo: Option<Outcome>,
     /// Per treated unit, its combined outcome.
     pub units: BTreeMap<String, Option<Outcome>>,
+    /// The measure that decides the province's outcome: of those with that outcome, the one
+    /// whose interval comes closest to the tolerated fall (the weakest margin).
+    pub deciding: Option<String>,
+}
+
+/// How far `iv` stays above the tolerated fall of `m` (negative: below it), on the measure's
+/// scale with its direction: the lower bound (upper for lower-is-better) plus the tolerance.
+fn margin(m: &MeasureResult, iv: &super::estimate::Interval) -> f64 {
+    match m.direction {
+        Direction::Higher => iv.lo + m.tolerance,
+        Direction::Lower => m.tolerance - iv.hi,
+    }
 }
 
 /// Combine outcomes: any fell → fell; else any inconclusive → inconclusive; else all rose →
@@ -215,8 +227,11 @@ pub fn evaluate(rubric: &Rubric, loaded: &Loaded, opts: &Options) -> Result<Eval
             ds.iter().filter_map(|x| of.get(x).copied()).collect()
         };
         let empty = BTreeMap::new();
+        // A unit with no value of this measure at all (a dataset only some units send) is not
+        // part of its comparison; one with values but none in a period is, and says so.
         let unit_days: Vec<UnitDays> = treated
             .iter()
+            .filter(|(u, _)| d.values.contains_key(**u))
             .map(|(u, t)| {
                 let of = d.values.get(*u).unwrap_or(&empty);
                 UnitDays {
@@ -385,13 +400,29 @@ fn scopes(measures: &[MeasureResult]) -> Vec<ScopeResult> {
                     e.extend(u.outcome);
                 }
             }
+            let province = combine(
+                of.iter()
+                    .filter_map(|m| m.result.province.map(|p| p.outcome)),
+            );
+            // Margins compare across measures as shares of their tolerance.
+            let deciding = of
+                .iter()
+                .filter_map(|m| {
+                    let p = m.result.province?;
+                    (Some(p.outcome) == province).then(|| {
+                        (
+                            m,
+                            margin(m, &p.estimate) / m.tolerance.max(f64::MIN_POSITIVE),
+                        )
+                    })
+                })
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(m, _)| m.id.clone());
             Some(ScopeResult {
                 scope: *s,
                 measures: of.iter().map(|m| m.id.clone()).collect(),
-                province: combine(
-                    of.iter()
-                        .filter_map(|m| m.result.province.map(|p| p.outcome)),
-                ),
+                province,
+                deciding,
                 placebo: combine(
                     of.iter()
                         .filter_map(|m| m.result.placebo.map(|p| p.outcome)),

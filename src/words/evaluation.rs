@@ -337,16 +337,53 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             .filter(|o| **o == Some(Outcome::Inconclusive))
             .count();
         let province = outcome_label(s.province, lang);
-        let head = format!("{}: {province}", scope_label(s.scope, lang));
-        let mut line = match lang {
+        let head = match lang {
             Lang::Id => format!(
-                "secara keseluruhan (rata-rata {unit_label} yang WFA dibanding yang tidak WFA)."
+                "{} tingkat provinsi: {province}",
+                scope_label(s.scope, lang)
             ),
-            Lang::En => {
-                format!(
-                    "overall (the {unit_label}s that worked away against those that did not, on average)."
-                )
+            Lang::En => format!("{}, province: {province}", scope_label(s.scope, lang)),
+        };
+        // The deciding measure's province estimate with its interval and tolerance.
+        let decided = s
+            .deciding
+            .as_ref()
+            .and_then(|id| e.measures.iter().find(|m| &m.id == id))
+            .and_then(|m| m.result.province.map(|p| (m, p)))
+            .map(|(m, p)| {
+                let sign = match m.direction {
+                    crate::evaluate::estimate::Direction::Higher => "−",
+                    crate::evaluate::estimate::Direction::Lower => "+",
+                };
+                match lang {
+                    Lang::Id => format!(
+                        " {} {} (interval {level} %: {} s.d. {}; batas {sign}{}).",
+                        label(m, lang),
+                        change(m, p.estimate.point, lang),
+                        bare_change(m, p.estimate.lo, lang),
+                        bare_change(m, p.estimate.hi, lang),
+                        tolerance(m, lang)
+                    ),
+                    Lang::En => format!(
+                        " {} {} ({level}% interval: {} to {}; limit {sign}{}).",
+                        label(m, lang),
+                        change(m, p.estimate.point, lang),
+                        bare_change(m, p.estimate.lo, lang),
+                        bare_change(m, p.estimate.hi, lang),
+                        tolerance(m, lang)
+                    ),
+                }
+            })
+            .unwrap_or_default();
+        // What "province" means, said once (on the first scope).
+        let mut line = match (lang, answer.is_empty()) {
+            (Lang::Id, true) => {
+                format!("(rata-rata {unit_label} yang WFA dibanding yang tidak).{decided}")
             }
+            (Lang::En, true) => {
+                format!("(the {unit_label}s that worked away against those that did not).{decided}")
+            }
+            (_, false) => format!("— {}", decided.trim_start()),
         };
         if !fell.is_empty() {
             line.push(' ');
@@ -366,7 +403,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
         if open > 0 {
             line.push(' ');
             line.push_str(&match lang {
-                Lang::Id => format!("Belum dapat disimpulkan di {open} {unit_label}: sedikitnya satu ukurannya memiliki interval terlalu lebar untuk {} hari.", e.window_with_data.len()),
+                Lang::Id => format!("Belum dapat disimpulkan di {open} {unit_label} ({} hari terlalu sedikit untuk sedikitnya satu ukuran).", e.window_with_data.len()),
                 Lang::En => format!("Inconclusive in {open} {unit_label}s: at least one of their measures has an interval too wide for {} days.", e.window_with_data.len()),
             });
         }
@@ -586,18 +623,18 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
     }
 
     let dasar = match lang {
-        Lang::Id => vec![
-            "Peraturan Menteri PANRB Nomor 4 Tahun 2025, Pasal 35 (pemantauan dan evaluasi kinerja, disiplin dan kesiapan infrastruktur).".to_string(),
-            format!("Rubrik evaluasi {} versi {}.", e.rubric.id, e.rubric.version),
-        ],
-        Lang::En => vec![
-            "Regulation of the Minister for Administrative and Bureaucratic Reform 4/2025 on flexible work by civil servants, Article 35 (monitoring and evaluation of performance, discipline and infrastructure readiness).".to_string(),
-            format!("Evaluation rubric {} version {} (SHA-256 in the annex).", e.rubric.id, e.rubric.version),
-        ],
+        Lang::Id => vec![format!(
+            "Peraturan Menteri PANRB Nomor 4 Tahun 2025 Pasal 35 (pemantauan dan evaluasi kinerja, disiplin dan kesiapan infrastruktur); rubrik evaluasi {} versi {}.",
+            e.rubric.id, e.rubric.version
+        )],
+        Lang::En => vec![format!(
+            "Regulation of the Minister for Administrative and Bureaucratic Reform 4/2025, Article 35 (monitoring and evaluation of performance, discipline and infrastructure readiness); evaluation rubric {} version {}.",
+            e.rubric.id, e.rubric.version
+        )],
     };
     let tujuan = vec![t(
         lang,
-        "Menilai apakah kinerja, disiplin dan layanan OPD yang melaksanakan WFA tetap terjaga, dengan ukuran yang jelas dan terukur, sebagai dasar keputusan periode WFA berikutnya.",
+        "Menilai dengan ukuran yang jelas dan terukur apakah kinerja, disiplin dan layanan OPD yang WFA tetap terjaga, sebagai dasar keputusan periode berikutnya.",
         "To judge whether the performance, discipline and service of the units that worked away held, with clear and measurable measures, as the basis for deciding the next WFA window.",
     )];
     let lingkup = vec![
@@ -667,6 +704,13 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             }
         },
     ];
+    // The window and the units in one item: the report's main text fits two pages.
+    let lingkup = match lingkup.as_slice() {
+        [w, u, rest @ ..] => std::iter::once(format!("{w} {u}"))
+            .chain(rest.iter().cloned())
+            .collect(),
+        _ => lingkup,
+    };
     let baseline_words = match e.settings.baseline {
         crate::rubric::Baseline::Year => t(
             lang,
@@ -687,7 +731,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             } else {
                 format!("Interval {level} % (per {unit_label} dari sebaran perubahan {unit_label} yang tidak WFA; provinsi dari {} pengambilan ulang acak yang dapat diulang). {} disebut turun hanya bila seluruh intervalnya di bawah batas toleransi; peluang keliru paling besar {} % untuk setiap {unit_label} dan ukuran, sehingga dengan banyak {unit_label} satu-dua sebutan keliru tetap mungkin.", e.settings.runs, crate::text::ucfirst(&unit_label), format::number(50.0 * (1.0 - e.settings.level), 1, lang))
             },
-            "Terjaga: seluruh interval di atas batas toleransi penurunan (pilihan kebijakan dalam rubrik); turun: seluruh interval di bawahnya; naik: seluruh interval di atas toleransi kenaikan; belum dapat disimpulkan: interval terlalu lebar. Uji plasebo menerapkan cara yang sama setahun sebelumnya, ketika tidak ada yang WFA.".to_string(),
+            "Terjaga: seluruh interval di atas batas toleransi (pilihan kebijakan); turun: seluruh interval di bawahnya; naik: di atas toleransi kenaikan; selain itu belum dapat disimpulkan. Uji plasebo: cara yang sama setahun sebelumnya, ketika tidak ada yang WFA.".to_string(),
             "Predikat SKP tidak dipakai sebagai ukuran kinerja: predikat SKP pegawai dibatasi oleh predikat kinerja unitnya (SE MenPANRB 3/2023).".to_string(),
         ],
         Lang::En => vec![
@@ -776,6 +820,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
     let mut kesimpulan = Vec::new();
     let mut rekomendasi = Vec::new();
     let mut fallen: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut scope_words: Vec<String> = Vec::new();
     for s in &e.scopes {
         let fell: Vec<String> = s
             .units
@@ -789,23 +834,45 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
                 .or_default()
                 .push(lcfirst(&scope_label(s.scope, lang)));
         }
-        let province = outcome_label(s.province, lang);
-        let scope = scope_label(s.scope, lang);
-        let named = fell.clone();
-        kesimpulan.push(match (lang, fell.is_empty()) {
-            (Lang::Id, true) => format!("{scope}: {province} di tingkat provinsi; tidak ada {unit_label} yang terbukti turun."),
-            (Lang::Id, false) => format!("{scope}: {province} di tingkat provinsi; turun di {}.", list(&named, lang)),
-            (Lang::En, true) => format!("{scope}: {province} for the province; no {unit_label} is shown to have fallen."),
-            (Lang::En, false) => format!("{scope}: {province} for the province; fell in {}.", list(&named, lang)),
+        scope_words.push(format!(
+            "{} {}",
+            lcfirst(&scope_label(s.scope, lang)),
+            outcome_label(s.province, lang)
+        ));
+    }
+    if !scope_words.is_empty() {
+        let who: Vec<String> = fallen
+            .iter()
+            .map(|(u, scopes)| format!("{u} ({})", list(scopes, lang)))
+            .collect();
+        kesimpulan.push(match (lang, who.is_empty()) {
+            (Lang::Id, true) => format!(
+                "Di tingkat provinsi {}; tidak ada {unit_label} yang terbukti turun.",
+                list(&scope_words, lang)
+            ),
+            (Lang::Id, false) => format!(
+                "Di tingkat provinsi {}; turun di {}.",
+                list(&scope_words, lang),
+                list(&who, lang)
+            ),
+            (Lang::En, true) => format!(
+                "For the province, {}; no {unit_label} is shown to have fallen.",
+                list(&scope_words, lang)
+            ),
+            (Lang::En, false) => format!(
+                "For the province, {}; fell in {}.",
+                list(&scope_words, lang),
+                list(&who, lang)
+            ),
         });
     }
     if !fallen.is_empty() {
         let who: Vec<String> = fallen
             .iter()
-            .map(|(u, scopes)| format!("{} ({})", unit_name(e, u), list(scopes, lang)))
+            .map(|(u, scopes)| format!("{u} ({})", list(scopes, lang)))
             .collect();
         rekomendasi.push(match lang {
-            Lang::Id => format!("Meninjau bersama kepala {unit_label} penyebab penurunan di {} sebelum periode WFA berikutnya; WFA di {unit_label} tersebut ditangguhkan sampai ada rencana perbaikan.", list(&who, lang)),
+            Lang::Id => format!("Meninjau bersama kepala {unit_label} penyebab penurunan di {}; WFA di {unit_label} tersebut ditangguhkan sampai ada rencana perbaikan.", list(&who, lang)),
             Lang::En => format!("Review with the heads of the {unit_label}s the cause of the fall in {} before the next window; WFA there is suspended until an improvement plan exists.", list(&who, lang)),
         });
     }
@@ -818,20 +885,20 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
     if open_units > 0 {
         rekomendasi.push(t(
             lang,
-            "Untuk hasil yang belum dapat disimpulkan: periode lebih panjang atau pencatatan harian per pegawai pada periode berikutnya.",
+            "Agar hasil dapat disimpulkan: periode lebih panjang atau catatan harian per pegawai.",
             "For inconclusive results: a longer window or fuller daily records (per staff member) next time, so that the intervals are narrow enough to decide.",
         ));
     }
     if !not_eval.is_empty() {
         rekomendasi.push(match lang {
-            Lang::Id => format!("Mewajibkan {} mengisi daftar pelaksanaan WFA (lembar Daftar pegawai jadwal WFA) pada periode berikutnya.", list(&not_eval.iter().map(|u| u.id.clone()).collect::<Vec<_>>(), lang)),
+            Lang::Id => format!("Mewajibkan {} mengisi daftar pelaksanaan WFA pada periode berikutnya.", list(&not_eval.iter().map(|u| u.id.clone()).collect::<Vec<_>>(), lang)),
             Lang::En => format!("Require {} to fill in the WFA log (the Daftar pegawai sheet of the WFA schedule) next time; without it their performance cannot be evaluated.", list(&not_eval.iter().map(|u| u.id.clone()).collect::<Vec<_>>(), lang)),
         });
     }
     if e.plan.as_ref().is_none_or(|p| !p.fixed_in_advance) {
         rekomendasi.push(t(
             lang,
-            "Menetapkan dan membekukan ukuran serta batas toleransi sebelum periode WFA berikutnya.",
+            "Membekukan ukuran dan batas toleransi sebelum periode berikutnya.",
             "Fix and freeze the measures and tolerances before the next window.",
         ));
     }
