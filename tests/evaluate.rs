@@ -279,7 +279,7 @@ fn a_plan_frozen_before_the_window_is_checked_and_a_later_change_is_named() {
         "{md}"
     );
     assert!(
-        md.contains("Realisasi output terhadap target: batas toleransi diubah"),
+        md.contains("Realisasi output terhadap target: batas toleransi diubah (0,1 → 0,3)"),
         "{md}"
     );
 }

@@ -53,6 +53,8 @@ pub struct PlanCheck {
     /// Measures changed since the plan: (measure id, what changed: `added`, `removed`,
     /// `value`, `scale`, `direction`, `tolerance`, `scope`).
     pub changes: Vec<(String, String)>,
+    /// Of the changes, the tolerances: (measure id, as frozen, as now).
+    pub tolerances: Vec<(String, f64, f64)>,
     /// Everything above holds: the measures were fixed before the data was seen.
     pub fixed_in_advance: bool,
 }
@@ -92,6 +94,14 @@ pub fn freeze(rubric: &Rubric, window: &[String], now: &str) -> Plan {
 pub fn parse(text: &str) -> Result<Plan> {
     let p: Plan =
         serde_json::from_str(text).context("the plan file is not a kesiapan evaluation plan")?;
+    // The time it was frozen is what the check rests on: an RFC 3339 time, or no plan.
+    let frozen = p.frozen_at.get(..10).and_then(crate::date::Date::parse);
+    if frozen.is_none() || p.frozen_at.as_bytes().get(10) != Some(&b'T') {
+        bail!(
+            "the plan file's frozen_at `{}` is not an RFC 3339 time such as 2025-12-20T08:00:00Z",
+            crate::text::cap(&p.frozen_at, 40, crate::rubric::Lang::En)
+        );
+    }
     if p.schema != PLAN_SCHEMA || p.schema_version.split('.').next() != Some("1") {
         bail!(
             "the plan file is not a kesiapan evaluation plan (schema `{}` {})",
@@ -106,6 +116,7 @@ pub fn parse(text: &str) -> Result<Plan> {
 pub fn check(plan: &Plan, sha256: &str, rubric: &Rubric, window: &[String]) -> PlanCheck {
     let now = measures(rubric);
     let mut changes = Vec::new();
+    let mut tolerances = Vec::new();
     for f in &plan.measures {
         match now.iter().find(|m| m.id == f.id) {
             None => changes.push((f.id.clone(), "removed".into())),
@@ -119,6 +130,9 @@ pub fn check(plan: &Plan, sha256: &str, rubric: &Rubric, window: &[String]) -> P
                 ] {
                     if differs {
                         changes.push((f.id.clone(), what.into()));
+                        if what == "tolerance" {
+                            tolerances.push((f.id.clone(), f.tolerance, m.tolerance));
+                        }
                     }
                 }
             }
@@ -143,6 +157,7 @@ pub fn check(plan: &Plan, sha256: &str, rubric: &Rubric, window: &[String]) -> P
         window_matches,
         before_window,
         changes,
+        tolerances,
     }
 }
 
@@ -164,6 +179,14 @@ mod tests {
         let p = freeze(&r, &window(), "2025-12-20T08:00:00Z");
         let text = serde_json::to_string(&p).unwrap();
         assert_eq!(parse(&text).unwrap(), p);
+        // The attack pass: a plan "frozen" at a time that is not one was taken.
+        let bad = text.replace("2025-12-20T08:00:00Z", "not a date");
+        assert!(
+            parse(&bad)
+                .unwrap_err()
+                .to_string()
+                .contains("not an RFC 3339 time")
+        );
         let c = check(&p, "x", &r, &window());
         assert!(c.fixed_in_advance, "{c:?}");
         // Frozen on the window's first day: too late.
@@ -186,6 +209,7 @@ mod tests {
             c.changes,
             [("realisasi_target".to_string(), "tolerance".to_string())]
         );
+        assert_eq!(c.tolerances, [("realisasi_target".to_string(), 0.10, 0.30)]);
         let other = ["2025-12-29".to_string()];
         assert!(!check(&p, "x", &r, &other).window_matches);
     }

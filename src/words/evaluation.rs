@@ -490,7 +490,15 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
                     (_, Lang::Id) => "lingkup diubah",
                     (_, Lang::En) => "scope changed",
                 };
-                why.push(format!("{name}: {change}"));
+                let values = p
+                    .tolerances
+                    .iter()
+                    .find(|(id, _, _)| id == m && what == "tolerance")
+                    .map(|(_, a, b)| {
+                        format!(" ({} → {})", format::number(*a, 4, lang), format::number(*b, 4, lang))
+                    })
+                    .unwrap_or_default();
+                why.push(format!("{name}: {change}{values}"));
             }
             line(
                 t(
