@@ -180,7 +180,11 @@ pub fn run(args: &EvaluateArgs, quiet: bool) -> Result<u8> {
             "\n{}",
             match lang {
                 Lang::Id => format!("Data: {errors} kesalahan, {warnings} peringatan."),
-                Lang::En => format!("Data: {errors} errors, {warnings} warnings."),
+                Lang::En => format!(
+                    "Data: {errors} error{}, {warnings} warning{}.",
+                    if errors == 1 { "" } else { "s" },
+                    if warnings == 1 { "" } else { "s" }
+                ),
             }
         );
         if !written.is_empty() {

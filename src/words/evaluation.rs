@@ -394,8 +394,9 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
                     list(&fell, lang)
                 ),
                 Lang::En => format!(
-                    "Fell in {} {unit_label}s: {}.",
+                    "Fell in {} {unit_label}{}: {}.",
                     fell.len(),
+                    if fell.len() == 1 { "" } else { "s" },
                     list(&fell, lang)
                 ),
             });
@@ -404,7 +405,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             line.push(' ');
             line.push_str(&match lang {
                 Lang::Id => format!("Belum dapat disimpulkan di {open} {unit_label} ({} hari terlalu sedikit untuk sedikitnya satu ukuran).", e.window_with_data.len()),
-                Lang::En => format!("Inconclusive in {open} {unit_label}s: at least one of their measures has an interval too wide for {} days.", e.window_with_data.len()),
+                Lang::En => format!("Inconclusive in {open} {unit_label}{}: at least one of their measures has an interval too wide for {} days.", if open == 1 { "" } else { "s" }, e.window_with_data.len()),
             });
         }
         answer.push(self::line(head, line));
@@ -610,7 +611,7 @@ pub fn view(e: &Evaluation, lang: Lang) -> View {
             .result
             .naive
             .as_ref()
-            .map(|n| change(m, n.estimate.point, lang))
+            .map(|n| change(m, n.estimate.point.abs(), lang).replace('+', ""))
             .unwrap_or_default();
         answer.push(match lang {
             Lang::Id => line(
