@@ -126,39 +126,49 @@ impl Date {
 
     /// `Senin, 29 Desember 2025` / `Monday 29 December 2025`.
     pub fn long(self, lang: Lang) -> String {
-        const ID: [&str; 12] = [
-            "Januari",
-            "Februari",
-            "Maret",
-            "April",
-            "Mei",
-            "Juni",
-            "Juli",
-            "Agustus",
-            "September",
-            "Oktober",
-            "November",
-            "Desember",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let (y, m, d) = self.ymd();
+        let month = month_name(m, lang);
         match lang {
-            Lang::Id => format!("{}, {d} {} {y}", self.day_name(lang), ID[m as usize - 1]),
-            Lang::En => format!("{} {d} {} {y}", self.day_name(lang), EN[m as usize - 1]),
+            Lang::Id => format!("{}, {d} {month} {y}", self.day_name(lang)),
+            Lang::En => format!("{} {d} {month} {y}", self.day_name(lang)),
         }
+    }
+}
+
+/// The name of month `m` (1–12) in `lang`.
+pub fn month_name(m: u32, lang: Lang) -> &'static str {
+    const ID: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let i = (m.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Id => ID[i],
+        Lang::En => EN[i],
     }
 }
 

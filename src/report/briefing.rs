@@ -124,47 +124,14 @@ pub fn file_names(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-const MONTHS_ID: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `2025-12-23T09:00:00Z` → `23 Desember 2025` (the date as written in a letter).
 pub fn long_date(rfc3339: &str, lang: Lang) -> String {
     let d = rfc3339.get(..10).unwrap_or(rfc3339);
     let parts: Vec<&str> = d.split('-').collect();
     match parts.as_slice() {
-        [y, m, day] => match (m.parse::<usize>(), day.parse::<u32>()) {
+        [y, m, day] => match (m.parse::<u32>(), day.parse::<u32>()) {
             (Ok(m @ 1..=12), Ok(day)) => {
-                let months = match lang {
-                    Lang::Id => MONTHS_ID,
-                    Lang::En => MONTHS_EN,
-                };
-                format!("{day} {} {y}", months[m - 1])
+                format!("{day} {} {y}", crate::date::month_name(m, lang))
             }
             _ => d.to_string(),
         },

@@ -100,64 +100,21 @@ pub(super) fn check(
     let (min_coverage, decimals) = raw.scoring.validate(&mut ctx);
     let datasets = raw.datasets.validate(&mut ctx);
     let units = raw.units.validate(&mut ctx);
-    if let Some(ev) = &raw.evaluation {
-        // An evaluation rubric: datasets and units as any rubric, then its own sections.
-        let (evaluation, measures) = evaluation::check(&raw, ev, &mut ctx);
-        if ctx.problems.iter().any(RubricError::is_error) {
-            return (None, ctx.problems);
+    // An evaluation rubric has its own sections instead of the readiness ones.
+    let (scoring, evaluation, measures) = match &raw.evaluation {
+        Some(ev) => {
+            let (evaluation, measures) = evaluation::check(&raw, ev, &mut ctx);
+            (Readiness::none(), evaluation, measures)
         }
-        let rubric = Rubric {
-            id: raw.id.get_ref().clone(),
-            version: raw.version.get_ref().clone(),
-            format_version: *raw.format_version.get_ref(),
-            title: text(raw.title.as_ref(), raw.id.get_ref()),
-            path: path.to_string(),
-            sha256,
-            min_group_size,
-            min_coverage,
-            decimals,
-            unit_label: units.label,
-            unit_dataset: units.dataset,
-            unit_name: units.name,
-            response: units.response,
-            coverage: units.coverage,
-            unit_master: units.master,
-            datasets,
-            dimensions: Vec::new(),
-            indicators: Vec::new(),
-            gates: Vec::new(),
-            verdicts: Vec::new(),
-            wfa: None,
-            province: Province {
-                label: Text::new(""),
-                rules: Vec::new(),
-                default: 0,
-                default_message: Text::new(""),
-                min_assessed: 0.0,
-            },
-            improvements: Vec::new(),
-            evaluation,
-            measures,
-            warnings: Vec::new(),
-            source: src.into(),
-        };
-        return (Some(rubric), ctx.problems);
-    }
-    evaluation::measures_without_evaluation(&raw, &mut ctx);
-    let verdicts = raw.verdicts.validate(&mut ctx);
-    ctx.verdict_ids = verdicts.iter().map(|v| v.id.clone()).collect();
-    let dimensions = raw.dimensions.validate(&mut ctx);
-    ctx.dimension_ids = dimensions.iter().map(|d| d.id.clone()).collect();
-    let indicators = raw.indicators.validate(&mut ctx);
-    scoring::every_dimension_scored(&raw.dimensions, &dimensions, &indicators, &mut ctx);
-    let gates = raw.gates.validate(&mut ctx);
-    let wfa = raw.wfa.as_ref().map(|w| w.validate(&mut ctx));
-    let province = raw.province.validate(&mut ctx);
-    let improvements = raw.improvements.validate(&mut ctx);
+        None => {
+            evaluation::measures_without_evaluation(&raw, &mut ctx);
+            (Readiness::check(&raw, &mut ctx), None, Vec::new())
+        }
+    };
     if ctx.problems.iter().any(RubricError::is_error) {
         return (None, ctx.problems);
     }
-    let rubric = province.map(|province| Rubric {
+    let rubric = scoring.province.map(|province| Rubric {
         id: raw.id.get_ref().clone(),
         version: raw.version.get_ref().clone(),
         format_version: *raw.format_version.get_ref(),
@@ -174,19 +131,75 @@ pub(super) fn check(
         coverage: units.coverage,
         unit_master: units.master,
         datasets,
-        dimensions,
-        indicators,
-        gates,
-        verdicts,
-        wfa,
+        dimensions: scoring.dimensions,
+        indicators: scoring.indicators,
+        gates: scoring.gates,
+        verdicts: scoring.verdicts,
+        wfa: scoring.wfa,
         province,
-        improvements,
-        evaluation: None,
-        measures: Vec::new(),
+        improvements: scoring.improvements,
+        evaluation,
+        measures,
         warnings: Vec::new(),
         source: src.into(),
     });
     (rubric, ctx.problems)
+}
+
+/// The readiness sections of a rubric, checked (empty for an evaluation rubric).
+struct Readiness {
+    verdicts: Vec<Verdict>,
+    dimensions: Vec<Dimension>,
+    indicators: Vec<Indicator>,
+    gates: Vec<Gate>,
+    wfa: Option<Wfa>,
+    province: Option<Province>,
+    improvements: Vec<Improvement>,
+}
+
+impl Readiness {
+    /// Verdicts, dimensions, indicators, gates, WFA, province and improvements, in that order,
+    /// each leaving in `ctx` what later sections refer to.
+    fn check(raw: &RawRubric, ctx: &mut Ctx) -> Readiness {
+        let verdicts = raw.verdicts.validate(ctx);
+        ctx.verdict_ids = verdicts.iter().map(|v| v.id.clone()).collect();
+        let dimensions = raw.dimensions.validate(ctx);
+        ctx.dimension_ids = dimensions.iter().map(|d| d.id.clone()).collect();
+        let indicators = raw.indicators.validate(ctx);
+        scoring::every_dimension_scored(&raw.dimensions, &dimensions, &indicators, ctx);
+        let gates = raw.gates.validate(ctx);
+        let wfa = raw.wfa.as_ref().map(|w| w.validate(ctx));
+        let province = raw.province.validate(ctx);
+        let improvements = raw.improvements.validate(ctx);
+        Readiness {
+            verdicts,
+            dimensions,
+            indicators,
+            gates,
+            wfa,
+            province,
+            improvements,
+        }
+    }
+
+    /// An evaluation rubric scores nothing: no sections, and a province rule that is never used.
+    fn none() -> Readiness {
+        Readiness {
+            verdicts: Vec::new(),
+            dimensions: Vec::new(),
+            indicators: Vec::new(),
+            gates: Vec::new(),
+            wfa: None,
+            province: Some(Province {
+                label: Text::new(""),
+                rules: Vec::new(),
+                default: 0,
+                default_message: Text::new(""),
+                min_assessed: 0.0,
+            }),
+            improvements: Vec::new(),
+        }
+    }
 }
 
 /// Each dataset's columns with the words that name them: name, aliases and label, lowercase.
